@@ -1,0 +1,40 @@
+/** Flag parsing shared by every `routelab` command (node:util parseArgs, strict: unknown flags are errors). */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from './errors';
+
+export type Options = NonNullable<ParseArgsConfig['options']>;
+
+export function parseFlags(argv: string[], options: Options, command: string): Record<string, string | boolean | undefined> {
+  try {
+    const { values } = parseArgs({ args: argv, options, strict: true, allowPositionals: false });
+    return values as Record<string, string | boolean | undefined>;
+  } catch (err) {
+    throw new UsageError(`routelab ${command}: ${(err as Error).message}`);
+  }
+}
+
+export function requireString(values: Record<string, unknown>, name: string, command: string): string {
+  const v = values[name];
+  if (typeof v !== 'string' || v === '') throw new UsageError(`routelab ${command}: --${name} is required`);
+  return v;
+}
+
+/** An integer flag, or `auto` when `allowAuto`. */
+export function intFlag(value: unknown, name: string, fallback: number, min = 0): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (typeof value !== 'string' || !/^-?\d+$/.test(value) || n < min) throw new UsageError(`--${name} must be an integer >= ${min}, got "${String(value)}"`);
+  return n;
+}
+
+export function intOrAuto(value: unknown, name: string, fallback: number | 'auto'): number | 'auto' {
+  if (value === 'auto') return 'auto';
+  return value === undefined ? fallback : intFlag(value, name, 1, 1);
+}
+
+export function numberFlag(value: unknown, name: string, fallback: number, min = 0): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (typeof value !== 'string' || value.trim() === '' || !Number.isFinite(n) || n < min) throw new UsageError(`--${name} must be a number >= ${min}, got "${String(value)}"`);
+  return n;
+}

@@ -1,0 +1,86 @@
+/** `routelab eval`: every method's deferral metrics on a dataset, as a table or one JSON object. */
+import { evaluate, type EvalReport } from '../core/eval/evaluate';
+import { METHOD_LABELS, METHOD_NAMES } from '../core/eval/methods';
+import { initTf } from '../core/tf';
+import { intFlag, intOrAuto, parseFlags, requireString } from './args';
+import { loadDataDir, loadSplitFile } from './load';
+import type { Io } from './io';
+
+export const EVAL_USAGE = `routelab eval --data DIR [--embeddings FILE] [--split FILE] [--seed N] [--k N|auto]
+               [--knn-k N|auto] [--trials N] [--qnc-denominator max-test-cost|most-accurate] [--json]`;
+
+export async function evalCommand(argv: string[], io: Io): Promise<number> {
+  const flags = parseFlags(
+    argv,
+    {
+      data: { type: 'string' },
+      embeddings: { type: 'string' },
+      split: { type: 'string' },
+      seed: { type: 'string' },
+      k: { type: 'string' },
+      'knn-k': { type: 'string' },
+      trials: { type: 'string' },
+      'qnc-denominator': { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    'eval',
+  );
+  const dataDir = requireString(flags, 'data', 'eval');
+  const seed = intFlag(flags.seed, 'seed', 0);
+  const k = intOrAuto(flags.k, 'k', 10);
+  const knnK = intOrAuto(flags['knn-k'], 'knn-k', 10);
+  const trials = intFlag(flags.trials, 'trials', 1, 1);
+  const qncDenominator = flags['qnc-denominator'] === 'most-accurate' ? 'most-accurate' : 'max-test-cost';
+  if (flags['qnc-denominator'] !== undefined && flags['qnc-denominator'] !== 'most-accurate' && flags['qnc-denominator'] !== 'max-test-cost') {
+    io.err(`routelab eval: --qnc-denominator must be max-test-cost or most-accurate`);
+    return 2;
+  }
+
+  const dataset = loadDataDir(dataDir, flags.embeddings as string | undefined);
+  const split = flags.split ? loadSplitFile(flags.split as string, dataset) : undefined;
+  const backend = await initTf({ prefer: ['wasm', 'cpu'] });
+  io.progress(`loaded ${dataset.prompts.length} prompts x ${dataset.models.length} LLMs; tfjs backend ${backend.backend}`);
+  const report = await evaluate(dataset, {
+    seed,
+    k,
+    knnK,
+    trials,
+    split,
+    qncDenominator,
+    onProgress: (e) => {
+      if (e.fraction === undefined || e.stage !== 'kmeans') io.progress(`[trial ${e.trial}] ${e.stage}: ${e.message}`);
+    },
+  });
+  if (flags.json) io.out(JSON.stringify({ ...report, backend: backend.backend }));
+  else io.out(formatReport(report, dataset.name));
+  return 0;
+}
+
+const pct = (x: number | null) => (x === null ? 'not reached' : `${(100 * x).toFixed(1)}%`);
+const num = (x: number) => x.toFixed(4);
+
+/** The readable table printed without --json. */
+export function formatReport(report: EvalReport, name: string): string {
+  const lines: string[] = [];
+  const s = report.split;
+  lines.push(`${name}: ${report.trials} trial(s), seed ${report.seed}, embedder ${report.embedder.kind} (${report.embedder.dim}-d)`);
+  lines.push(`split: ${s.train} train / ${s.val} val / ${s.test} test prompts (${s.testScored} scored for the whole test pool, ${report.dropped} dropped); ${s.trainModels} training LLMs, ${s.testModels} test LLMs`);
+  lines.push(`chosen: K = ${report.chosen.k.join(', ')}; K-NN k = ${report.chosen.knnK.join(', ')}`);
+  lines.push('');
+  const header = ['method', 'Area', 'Area(50%)', 'QNC', 'AIQ', 'peak acc'];
+  const rows = METHOD_NAMES.filter((m) => report.methods[m]).map((m) => {
+    const r = report.methods[m]!;
+    return [METHOD_LABELS[m], num(r.area), num(r.area50), pct(r.qnc), num(r.aiq), num(r.peakAccuracy)];
+  });
+  lines.push(...table(header, rows));
+  lines.push('');
+  lines.push(...table(['test LLM', 'cost (normalised)', 'accuracy'], Object.entries(report.singles).sort((a, b) => a[1].cost - b[1].cost).map(([n, p]) => [n, num(p.cost), num(p.accuracy)])));
+  for (const note of report.notes) lines.push(`note: ${note}`);
+  return lines.join('\n');
+}
+
+function table(header: string[], rows: string[][]): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const fmt = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [fmt(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(fmt)];
+}

@@ -1,0 +1,39 @@
+/** Command dispatch; returns the exit code (0 ok, 2 bad input or usage) so tests can call it in-process. */
+import { formatIssue } from '../core/types';
+import { InputError, UsageError } from './errors';
+import { EVAL_USAGE, evalCommand } from './evalCommand';
+import type { Io } from './io';
+
+const COMMANDS: Record<string, { usage: string; run: (argv: string[], io: Io) => Promise<number> }> = {
+  eval: { usage: EVAL_USAGE, run: evalCommand },
+};
+
+export function usage(): string {
+  return ['usage:', ...Object.values(COMMANDS).map((c) => `  ${c.usage}`)].join('\n');
+}
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    io.out(usage());
+    return command ? 0 : 2;
+  }
+  const entry = COMMANDS[command];
+  if (!entry) {
+    io.err(`routelab: unknown command "${command}"\n${usage()}`);
+    return 2;
+  }
+  try {
+    return await entry.run(rest, io);
+  } catch (err) {
+    if (err instanceof InputError) {
+      for (const issue of err.issues) io.err(formatIssue(issue));
+      return 2;
+    }
+    if (err instanceof UsageError) {
+      io.err(`${err.message}\n${entry.usage}`);
+      return 2;
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * Choosing K (clusters) and k (K-NN neighbours) with the paper's procedure: training LLMs only,
+ * profiles from the training prompts, routed on the validation prompts, largest deferral area wins.
+ * Test LLMs are never looked at.
+ */
+import type { Matrix } from '../types';
+import { assignNearest, kmeans } from '../cluster';
+import { computeErrorProfiles } from '../routing/errorProfile';
+import { kmeansGamma, knnNeighbours } from '../routing/gamma';
+import { deferralCurve } from './curve';
+import { curveMetrics } from './metrics';
+
+export const DEFAULT_K_GRID = [5, 10, 25, 50, 100, 200];
+export const DEFAULT_KNN_K_GRID = [1, 3, 5, 10, 25, 50, 100];
+
+export interface SelectionInput {
+  trainX: Matrix;
+  /** S_tr x H_tr errors, NaN = missing. */
+  trainErrors: Float64Array;
+  valX: Matrix;
+  /** S_val x H_tr errors, NaN = missing. */
+  valErrors: Float64Array;
+  /** c(h) of the training LLMs. */
+  costs: number[];
+  grid: number[];
+}
+
+export interface Selection {
+  best: number;
+  /** Deferral area on S_val (training LLMs) for each candidate tried. */
+  scores: { value: number; area: number }[];
+}
+
+/** Area of routing the training LLMs on the fully scored validation prompts with `gamma`. */
+function validationArea(gamma: Float64Array, valErrors: Float64Array, m: number, costs: number[]): number {
+  const n = valErrors.length / m;
+  const rows: number[] = [];
+  for (let i = 0; i < n; i++) {
+    let ok = true;
+    for (let j = 0; j < m; j++) if (Number.isNaN(valErrors[i * m + j])) ok = false;
+    if (ok) rows.push(i);
+  }
+  const g = new Float64Array(rows.length * m);
+  const s = new Float64Array(rows.length * m);
+  rows.forEach((r, i) => {
+    for (let j = 0; j < m; j++) {
+      g[i * m + j] = gamma[r * m + j];
+      s[i * m + j] = 1 - valErrors[r * m + j];
+    }
+  });
+  const maxCost = Math.max(...costs);
+  const normaliser = maxCost > 0 ? maxCost : 1;
+  const curve = deferralCurve(g, s, m, costs, normaliser);
+  const accs = Array.from({ length: m }, (_, j) => {
+    let sum = 0;
+    for (let i = 0; i < rows.length; i++) sum += s[i * m + j];
+    return rows.length ? sum / rows.length : 0;
+  });
+  return curveMetrics(curve, { qncTarget: Math.max(...accs), aiqRange: [Math.min(...costs) / normaliser, maxCost / normaliser] }).area;
+}
+
+/** Candidate values capped by the data (at most `cap`), deduplicated, ascending. */
+export function cappedGrid(grid: number[], cap: number): number[] {
+  const values = [...new Set(grid.map((v) => Math.max(1, Math.min(Math.floor(v), cap))))];
+  return values.sort((a, b) => a - b);
+}
+
+/** K for UniRoute (K-means); ties keep the smaller K. */
+export async function chooseK(input: SelectionInput & { seed: number; pseudoCount: number; maxIterations: number }): Promise<Selection> {
+  const m = input.costs.length;
+  const scores: Selection['scores'] = [];
+  for (const k of cappedGrid(input.grid, input.trainX.rows)) {
+    const km = await kmeans(input.trainX, { k, seed: input.seed, maxIterations: input.maxIterations });
+    // Training LLMs are represented by their per-cluster errors on S_tr for this choice.
+    const profiles = computeErrorProfiles(km.assignments, input.trainErrors, m, k, input.pseudoCount);
+    const gamma = kmeansGamma(assignNearest(input.valX, km.centroids), profiles);
+    scores.push({ value: k, area: validationArea(gamma, input.valErrors, m, input.costs) });
+  }
+  return { best: argBest(scores), scores };
+}
+
+/** k for the K-NN router: neighbours among S_tr, routed on S_val; ties keep the smaller k. */
+export function chooseKnnK(input: SelectionInput): Selection {
+  const m = input.costs.length;
+  const grid = cappedGrid(input.grid, input.trainX.rows);
+  const maxK = grid[grid.length - 1];
+  const neighbours = knnNeighbours(input.valX, input.trainX, maxK);
+  const nVal = input.valX.rows;
+  const scores: Selection['scores'] = [];
+  for (const k of grid) {
+    const gamma = new Float64Array(nVal * m);
+    for (let q = 0; q < nVal; q++) {
+      for (let j = 0; j < m; j++) {
+        let sum = 0;
+        let count = 0;
+        for (let t = 0; t < k; t++) {
+          const e = input.trainErrors[neighbours[q * maxK + t] * m + j];
+          if (!Number.isNaN(e)) {
+            sum += e;
+            count++;
+          }
+        }
+        gamma[q * m + j] = count > 0 ? sum / count : 0.5;
+      }
+    }
+    scores.push({ value: k, area: validationArea(gamma, input.valErrors, m, input.costs) });
+  }
+  return { best: argBest(scores), scores };
+}
+
+function argBest(scores: Selection['scores']): number {
+  let best = scores[0];
+  for (const s of scores) if (s.area > best.area + 1e-12) best = s;
+  return best.value;
+}

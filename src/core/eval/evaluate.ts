@@ -1,0 +1,172 @@
+/**
+ * The evaluation pipeline behind `routelab eval`: embeddings, seeded trials (prompt split, LLM split,
+ * router, baselines), and the mean of every metric over trials. Pure core: Node, browser and worker.
+ */
+import type { Dataset, Matrix } from '../types';
+import { createRng } from '../rng';
+import { embedTexts, fitEmbedder } from '../embed';
+import type { ClusterMapOptions } from '../routing/clusterMap';
+import { splitModels, splitPrompts, type PromptSplit } from './split';
+import { accuracyAt } from './curve';
+import { METHOD_NAMES, type MethodName, type MethodResult, type QncDenominator } from './methods';
+import { runTrial, type TrialResult } from './trial';
+import { DEFAULT_K_GRID, DEFAULT_KNN_K_GRID } from './chooseK';
+
+export interface ResolvedSplit {
+  prompts: PromptSplit;
+  trainModels: number[];
+  testModels: number[];
+}
+
+export interface EvaluateOptions {
+  seed?: number;
+  trials?: number;
+  /** Number of clusters K, or 'auto' (paper's selection on S_val with the training LLMs). */
+  k?: number | 'auto';
+  knnK?: number | 'auto';
+  kGrid?: number[];
+  knnKGrid?: number[];
+  /** An explicit split used verbatim in every trial. */
+  split?: ResolvedSplit;
+  fractions?: { train: number; val: number; test: number };
+  testModelFraction?: number;
+  /** Shrinkage pseudo-count a for sparse clusters (our choice, default 1). */
+  pseudoCount?: number;
+  methods?: readonly MethodName[];
+  qncDenominator?: QncDenominator;
+  clusterMap?: ClusterMapOptions;
+  maxIterations?: number;
+  onProgress?: (event: { trial: number; stage: string; message: string; fraction?: number }) => void;
+}
+
+export interface MethodReport extends MethodResult {
+  /** Standard deviation over trials of each metric (0 for one trial). */
+  spread: { area: number; area50: number; qnc: number | null; aiq: number; peakAccuracy: number };
+  /** Trials in which the curve reached the most accurate LLM (QNC defined). */
+  qncReached: number;
+}
+
+export interface EvalReport {
+  methods: Partial<Record<MethodName, MethodReport>>;
+  singles: Record<string, { cost: number; accuracy: number }>;
+  split: TrialResult['counts'] & { trainModelNames?: string[]; testModelNames?: string[] };
+  dropped: number;
+  trials: number;
+  seed: number;
+  chosen: { k: number[]; knnK: number[] };
+  embedder: { kind: string; dim: number };
+  notes: string[];
+}
+
+const DEFAULTS = {
+  seed: 0,
+  trials: 1,
+  k: 10 as number | 'auto',
+  knnK: 10 as number | 'auto',
+  pseudoCount: 1,
+  qncDenominator: 'max-test-cost' as QncDenominator,
+  maxIterations: 100,
+};
+
+/** phi(x) for every prompt: the uploaded vectors as given, else the built-in embedder fitted on all prompt texts. */
+export function datasetEmbeddings(dataset: Dataset, onProgress?: (fraction: number) => void): { embeddings: Matrix; kind: string } {
+  if (dataset.embeddings) return { embeddings: dataset.embeddings, kind: 'external' };
+  const texts = dataset.prompts.map((p) => p.text);
+  const settings = fitEmbedder(texts);
+  return { embeddings: embedTexts(texts, settings, onProgress), kind: settings.kind };
+}
+
+function mean(xs: number[]): number {
+  return xs.reduce((a, b) => a + b, 0) / xs.length;
+}
+function std(xs: number[]): number {
+  if (xs.length < 2) return 0;
+  const mu = mean(xs);
+  return Math.sqrt(xs.reduce((a, b) => a + (b - mu) ** 2, 0) / (xs.length - 1));
+}
+
+/** Mean curve over trials: the average of the piecewise-linear curves at the union of their knots. */
+function meanCurve(curves: [number, number][][]): [number, number][] {
+  if (curves.length === 1) return curves[0];
+  const knots = [...new Set(curves.flatMap((c) => c.map((p) => p[0])))].sort((a, b) => a - b);
+  const fronts = curves.map((c) => c.map(([cost, accuracy]) => ({ cost, accuracy, costPenalty: 0 })));
+  return knots.map((x) => [x, mean(fronts.map((f) => accuracyAt(f, x)))]);
+}
+
+function aggregate(results: MethodResult[]): MethodReport {
+  const pickAll = (f: (r: MethodResult) => number) => results.map(f);
+  const qncs = results.map((r) => r.qnc).filter((q): q is number => q !== null);
+  return {
+    area: mean(pickAll((r) => r.area)),
+    area50: mean(pickAll((r) => r.area50)),
+    qnc: qncs.length ? mean(qncs) : null,
+    aiq: mean(pickAll((r) => r.aiq)),
+    peakAccuracy: mean(pickAll((r) => r.peakAccuracy)),
+    curve: meanCurve(results.map((r) => r.curve)),
+    spread: {
+      area: std(pickAll((r) => r.area)),
+      area50: std(pickAll((r) => r.area50)),
+      qnc: qncs.length ? std(qncs) : null,
+      aiq: std(pickAll((r) => r.aiq)),
+      peakAccuracy: std(pickAll((r) => r.peakAccuracy)),
+    },
+    qncReached: qncs.length,
+  };
+}
+
+/** Runs `trials` seeded trials (seed, seed+1, ...) and averages every metric. */
+export async function evaluate(dataset: Dataset, options: EvaluateOptions = {}): Promise<EvalReport> {
+  const o = { ...DEFAULTS, ...options };
+  if (!Number.isInteger(o.trials) || o.trials < 1) throw new Error(`trials must be a positive integer, got ${o.trials}`);
+  const report = (trial: number, stage: string, message: string, fraction?: number) => o.onProgress?.({ trial, stage, message, fraction });
+  report(0, 'embed', dataset.embeddings ? 'using the uploaded embeddings' : 'embedding prompts with the built-in embedder');
+  const { embeddings, kind } = datasetEmbeddings(dataset, (f) => report(0, 'embed', 'embedding prompts', f));
+  const methods = o.methods ?? METHOD_NAMES;
+  const results: TrialResult[] = [];
+  for (let t = 0; t < o.trials; t++) {
+    const seed = o.seed + t;
+    const rng = createRng(seed);
+    const setup = o.split
+      ? { split: o.split.prompts, trainModels: o.split.trainModels, testModels: o.split.testModels, seed }
+      : { split: splitPrompts(dataset.prompts.length, rng, o.fractions), ...splitModels(dataset.models.length, rng, o.testModelFraction), seed };
+    results.push(
+      await runTrial(dataset, embeddings, setup, {
+        k: o.k,
+        knnK: o.knnK,
+        kGrid: o.kGrid ?? DEFAULT_K_GRID,
+        knnKGrid: o.knnKGrid ?? DEFAULT_KNN_K_GRID,
+        pseudoCount: o.pseudoCount,
+        methods,
+        qncDenominator: o.qncDenominator,
+        clusterMap: o.clusterMap ?? {},
+        maxIterations: o.maxIterations,
+        onProgress: (stage, message, fraction) => report(t + 1, stage, message, fraction),
+      }),
+    );
+    if (t === 0 && o.trials === 1) {
+      (results[0].counts as EvalReport['split']).trainModelNames = setup.trainModels.map((h) => dataset.models[h].name);
+      (results[0].counts as EvalReport['split']).testModelNames = setup.testModels.map((h) => dataset.models[h].name);
+    }
+  }
+  const methodReports: EvalReport['methods'] = {};
+  for (const name of methods) {
+    const per = results.map((r) => r.methods[name]).filter((r): r is MethodResult => r !== undefined);
+    if (per.length) methodReports[name] = aggregate(per);
+  }
+  // A model's single point is averaged over the trials in which it was in the test pool.
+  const singleLists: Record<string, { cost: number; accuracy: number }[]> = {};
+  for (const r of results) for (const [name, s] of Object.entries(r.singles)) (singleLists[name] ??= []).push(s);
+  const singles: EvalReport['singles'] = {};
+  for (const [name, list] of Object.entries(singleLists)) singles[name] = { cost: mean(list.map((s) => s.cost)), accuracy: mean(list.map((s) => s.accuracy)) };
+  return {
+    methods: methodReports,
+    singles,
+    split: results[0].counts,
+    dropped: Math.round(mean(results.map((r) => r.dropped))),
+    trials: o.trials,
+    seed: o.seed,
+    chosen: { k: results.map((r) => r.chosen.k), knnK: results.map((r) => r.chosen.knnK) },
+    embedder: { kind, dim: embeddings.cols },
+    notes: [...new Set(results.flatMap((r) => r.notes))],
+  };
+}

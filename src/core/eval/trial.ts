@@ -1,0 +1,176 @@
+/**
+ * One evaluation trial of UNIROUTE.md: a prompt split and an LLM split, the router built from
+ * S_tr (clusters) and S_val (every test LLM's error profile), and every method's deferral curve on
+ * S_te for the unseen test pool H_te. Test-LLM labels on S_tr / S_te are never read by a router.
+ */
+import type { Dataset, Matrix } from '../types';
+import { assignNearest, kmeans } from '../cluster';
+import { computeErrorProfiles } from '../routing/errorProfile';
+import { kmeansGamma, knnGamma, oracleGamma, softGamma } from '../routing/gamma';
+import { clusterMapProbs, trainClusterMap, type ClusterMapOptions } from '../routing/clusterMap';
+import { deferralCurve, paretoFront, type CurvePoint } from './curve';
+import { curveMetrics, singleModelPoints, zeroRouterCurve } from './metrics';
+import type { PromptSplit } from './split';
+import { errorsFromScores, fullyScoredRows, pick, selectBlock, selectRows } from './select';
+import type { MethodName, MethodResult, QncDenominator } from './methods';
+import { chooseK, chooseKnnK } from './chooseK';
+
+export interface TrialSetup {
+  split: PromptSplit;
+  trainModels: number[];
+  testModels: number[];
+  seed: number;
+}
+
+export interface TrialOptions {
+  k: number | 'auto';
+  knnK: number | 'auto';
+  kGrid: number[];
+  knnKGrid: number[];
+  pseudoCount: number;
+  methods: readonly MethodName[];
+  qncDenominator: QncDenominator;
+  clusterMap: ClusterMapOptions;
+  maxIterations: number;
+  onProgress?: (stage: string, message: string, fraction?: number) => void;
+}
+
+export interface TrialResult {
+  methods: Partial<Record<MethodName, MethodResult>>;
+  singles: Record<string, { cost: number; accuracy: number }>;
+  counts: { train: number; val: number; test: number; testScored: number; trainModels: number; testModels: number };
+  dropped: number;
+  chosen: { k: number; knnK: number };
+  notes: string[];
+}
+
+function meanScored(scores: Float64Array, n: number, m: number, col: number): number {
+  let sum = 0;
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const v = scores[i * m + col];
+    if (!Number.isNaN(v)) {
+      sum += v;
+      count++;
+    }
+  }
+  return count > 0 ? sum / count : 0;
+}
+
+/** Runs one trial; `embeddings` are phi(x) for every prompt of the dataset. */
+export async function runTrial(dataset: Dataset, embeddings: Matrix, setup: TrialSetup, options: TrialOptions): Promise<TrialResult> {
+  const progress = options.onProgress ?? (() => {});
+  const M = dataset.models.length;
+  const notes: string[] = [];
+  const { split, trainModels, testModels } = setup;
+  const want = new Set(options.methods);
+
+  // A prompt without a score for some test-pool LLM is left out of this evaluation.
+  const { kept: testRows, dropped } = fullyScoredRows(dataset.scores, M, split.test, testModels);
+  if (testRows.length === 0) throw new Error('no test prompt has a score for every test-pool LLM');
+  const mTe = testModels.length;
+  const costs = pick(dataset.models.map((h) => h.cost), testModels);
+  const maxCost = Math.max(...costs);
+  // Cost axis normalised by the max test-pool cost (UNIROUTE.md); all-zero costs leave it unnormalised.
+  const normaliser = maxCost > 0 ? maxCost : 1;
+  if (!(maxCost > 0)) notes.push('every test-pool LLM costs 0: costs are not normalised');
+
+  const testScores = selectBlock(dataset.scores, M, testRows, testModels);
+  const valScoresTe = selectBlock(dataset.scores, M, split.val, testModels);
+  const valErrorsTe = errorsFromScores(valScoresTe);
+  const trainX = selectRows(embeddings, split.train);
+  const valX = selectRows(embeddings, split.val);
+  const testX = selectRows(embeddings, testRows);
+
+  const singles = singleModelPoints(testScores, mTe, costs, normaliser);
+  let best = 0;
+  let bestIdx = 0;
+  singles.forEach((s, j) => {
+    if (s.accuracy > best || (s.accuracy === best && costs[j] < costs[bestIdx])) {
+      best = s.accuracy;
+      bestIdx = j;
+    }
+  });
+  const qncScale = options.qncDenominator === 'most-accurate' && costs[bestIdx] > 0 ? maxCost / costs[bestIdx] : 1;
+  const minCost = Math.min(...costs) / normaliser;
+  const metricOptions = { qncTarget: best, qncDenominatorScale: qncScale, aiqRange: [minCost, maxCost / normaliser] as [number, number] };
+  const methods: Partial<Record<MethodName, MethodResult>> = {};
+  const record = (name: MethodName, points: CurvePoint[]): void => {
+    const metrics = curveMetrics(points, metricOptions);
+    methods[name] = { ...metrics, curve: paretoFront(points).map((p) => [p.cost, p.accuracy]) };
+  };
+
+  if (want.has('oracle')) record('oracle', deferralCurve(oracleGamma(testScores), testScores, mTe, costs, normaliser));
+  if (want.has('zero-router')) {
+    const valAcc = testModels.map((_, j) => meanScored(valScoresTe, split.val.length, mTe, j));
+    record('zero-router', zeroRouterCurve(valAcc, singles.map((s) => s.accuracy), costs, normaliser));
+  }
+
+  const trainErrorsTr = errorsFromScores(selectBlock(dataset.scores, M, split.train, trainModels));
+  const valErrorsTr = errorsFromScores(selectBlock(dataset.scores, M, split.val, trainModels));
+  const trainCosts = pick(dataset.models.map((h) => h.cost), trainModels);
+  const canTune = trainModels.length > 0 && split.val.length > 0;
+
+  let knnK = typeof options.knnK === 'number' ? options.knnK : 10;
+  if (options.knnK === 'auto') {
+    if (canTune) knnK = chooseKnnK({ trainX, trainErrors: trainErrorsTr, valX, valErrors: valErrorsTr, costs: trainCosts, grid: options.knnKGrid }).best;
+    else notes.push('--knn-k auto needs a training LLM: using k = 10');
+  }
+  knnK = Math.max(1, Math.min(knnK, split.val.length));
+  if (want.has('knn')) record('knn', deferralCurve(knnGamma(testX, valX, valErrorsTe, mTe, knnK), testScores, mTe, costs, normaliser));
+
+  let K = typeof options.k === 'number' ? options.k : 10;
+  if (options.k === 'auto') {
+    if (canTune) {
+      progress('k-selection', 'choosing K on S_val with the training LLMs');
+      K = (await chooseK({ trainX, trainErrors: trainErrorsTr, valX, valErrors: valErrorsTr, costs: trainCosts, grid: options.kGrid, seed: setup.seed, pseudoCount: options.pseudoCount, maxIterations: options.maxIterations })).best;
+    } else notes.push('--k auto needs a training LLM: using K = 10');
+  }
+  K = Math.max(1, Math.min(K, split.train.length));
+
+  const needClusters = want.has('uniroute-kmeans') || want.has('uniroute-learnedmap');
+  if (needClusters) {
+    progress('kmeans', `k-means with K = ${K} on ${split.train.length} training prompts`);
+    const km = await kmeans(trainX, {
+      k: K,
+      seed: setup.seed,
+      maxIterations: options.maxIterations,
+      onIteration: (it) => progress('kmeans', `iteration ${it.iteration}: inertia ${it.inertia.toFixed(4)}`, it.iteration / options.maxIterations),
+    });
+    const valClusters = assignNearest(valX, km.centroids);
+    const testClusters = assignNearest(testX, km.centroids);
+    const profilesTe = computeErrorProfiles(valClusters, valErrorsTe, mTe, K, options.pseudoCount);
+    if (want.has('uniroute-kmeans')) record('uniroute-kmeans', deferralCurve(kmeansGamma(testClusters, profilesTe), testScores, mTe, costs, normaliser));
+
+    if (want.has('uniroute-learnedmap')) {
+      if (trainModels.length === 0) notes.push('uniroute-learnedmap needs at least one training LLM: not reported');
+      else {
+        progress('learned-map', 'training the learned cluster map');
+        const psiTr = computeErrorProfiles(valClusters, valErrorsTr, trainModels.length, K, options.pseudoCount).psi;
+        const trained = await trainClusterMap(
+          { trainX, trainErrors: trainErrorsTr, valX, valErrors: valErrorsTr, psi: psiTr, centroids: km.centroids },
+          {
+            seed: setup.seed,
+            ...options.clusterMap,
+            onEpoch: (e) => progress('learned-map', `epoch ${e.epoch}: train ${e.trainLoss.toFixed(4)}, val ${e.valLoss.toFixed(4)}`),
+          },
+        );
+        const phi = clusterMapProbs(testX, trained.map);
+        record('uniroute-learnedmap', deferralCurve(softGamma(phi, profilesTe), testScores, mTe, costs, normaliser));
+      }
+    }
+  }
+
+  const singleRecord: Record<string, { cost: number; accuracy: number }> = {};
+  testModels.forEach((h, j) => {
+    singleRecord[dataset.models[h].name] = singles[j];
+  });
+  return {
+    methods,
+    singles: singleRecord,
+    counts: { train: split.train.length, val: split.val.length, test: split.test.length, testScored: testRows.length, trainModels: trainModels.length, testModels: mTe },
+    dropped,
+    chosen: { k: K, knnK },
+    notes,
+  };
+}
