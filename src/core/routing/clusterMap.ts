@@ -1,0 +1,311 @@
+/**
+ * The learned cluster map Phi of UniRoute (LearnedMap), arXiv 2502.08773, in plain TypeScript:
+ *   Phi_k(x; theta) = softmax_k( theta_k . [phi(x), 1] ),  theta in R^{K x (D+1)},
+ *   gamma(x, h) = Phi(x) . Psi(h)   (Psi = errorProfile, fixed).
+ * Everything here is float64 and tfjs-free, so an exported router can route anywhere and the
+ * tfjs trainer (clusterMapTrain.ts) has an exact reference to be tested against.
+ */
+import type { Matrix } from '../types';
+
+/** A learned cluster map Phi: theta is K x (D+1) row-major, the last column is the bias. */
+export interface ClusterMap {
+  k: number;
+  dim: number;
+  theta: Float32Array;
+}
+
+/** Any theta of the right shape (Float64Array for finite differences, Float32Array for a ClusterMap). */
+export type ClusterMapParams = Pick<ClusterMap, 'k' | 'dim'> & { theta: ArrayLike<number> };
+
+/**
+ * One epoch of training (epoch 0 = the initialisation): mean binary cross-entropy, without the L2
+ * term, of the map at the end of the epoch on S_tr x H_tr (an evenly spaced subset of 8,192 prompts
+ * when S_tr is larger) and on S_val x H_tr.
+ */
+export interface ClusterMapEpoch {
+  epoch: number;
+  trainLoss: number;
+  valLoss: number;
+}
+
+export interface ClusterMapOptions {
+  /** Seed of the mini-batch shuffle (the only randomness). */
+  seed?: number;
+  /** Passes over S_tr; 0 returns the K-means initialisation. */
+  epochs?: number;
+  /** Adam step size. */
+  learningRate?: number;
+  /** L2 coefficient on all of theta: the objective adds l2 * sum(theta^2). */
+  l2?: number;
+  /** Prompts per mini-batch (each with all its training LLMs). */
+  batchSize?: number;
+  /** Epochs without a validation-loss improvement before early stopping. */
+  patience?: number;
+  /** Temperature of the initial soft K-means assignment; default defaultTau(trainX, centroids). */
+  tau?: number;
+  /** Stop as 'converged' when the train loss changes by less than tolerance * max(1, loss). */
+  tolerance?: number;
+  onEpoch?: (e: ClusterMapEpoch) => void;
+  /** Polled before every epoch and mini-batch; true cancels (the best map so far is returned). */
+  shouldStop?: () => boolean;
+}
+
+export type ClusterMapStop = 'converged' | 'early-stopping' | 'max-epochs' | 'cancelled';
+
+/** What trainClusterMap learns from: S_tr and S_val with the training LLMs H_tr only. */
+export interface ClusterMapInput {
+  /** phi(S_tr), n_tr x D. */
+  trainX: Matrix;
+  /** e(x,h) on S_tr x H_tr, n_tr x H row-major, NaN = missing. */
+  trainErrors: Float64Array;
+  /** phi(S_val), n_val x D. */
+  valX: Matrix;
+  /** e(x,h) on S_val x H_tr, n_val x H row-major, NaN = missing. */
+  valErrors: Float64Array;
+  /** Psi of the training LLMs, model-major H x K (psi[h * K + k]); fixed during training. */
+  psi: Float64Array;
+  /** K-means centroids mu (K x D): the initialisation. */
+  centroids: Matrix;
+}
+
+export interface ClusterMapResult {
+  /** The map with the lowest validation loss seen (epoch 0 = the K-means initialisation). */
+  map: ClusterMap;
+  /** Epoch 0 (the initialisation) then one entry per completed epoch. */
+  history: ClusterMapEpoch[];
+  bestEpoch: number;
+  stopped: ClusterMapStop;
+}
+
+type Defaulted = Exclude<keyof ClusterMapOptions, 'tau' | 'onEpoch' | 'shouldStop'>;
+
+/** ClusterMapOptions with every defaulted knob filled in. */
+export type ResolvedClusterMapOptions = Required<Pick<ClusterMapOptions, Defaulted>> &
+  Pick<ClusterMapOptions, 'tau' | 'onEpoch' | 'shouldStop'>;
+
+/**
+ * Defaults (ours; the paper fixes none). l2 is deliberately weak because theta starts with norm
+ * ~ 1/tau; early stopping is the main regulariser.
+ */
+export const CLUSTER_MAP_DEFAULTS: Readonly<Required<Pick<ClusterMapOptions, Defaulted>>> = {
+  seed: 0,
+  epochs: 100,
+  learningRate: 0.01,
+  l2: 1e-6,
+  batchSize: 256,
+  patience: 10,
+  tolerance: 1e-7,
+};
+
+/** Merges options over the defaults once; an option passed as undefined keeps its default. */
+export function resolveClusterMapOptions(options: ClusterMapOptions = {}): ResolvedClusterMapOptions {
+  const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+  return { ...CLUSTER_MAP_DEFAULTS, ...given };
+}
+
+/**
+ * Trains Phi (UniRoute LearnedMap) with tfjs on the current backend: see clusterMapTrain.ts. The
+ * tfjs module is loaded on first use, so importing this file (clusterMapProbs for routing) stays
+ * tfjs-free.
+ */
+export async function trainClusterMap(
+  input: ClusterMapInput,
+  options: ClusterMapOptions = {},
+): Promise<ClusterMapResult> {
+  const trainer = await import('./clusterMapTrain');
+  return trainer.trainClusterMap(input, options);
+}
+
+/** A labelled set for the loss: prompts x (n x D), errors e(x,h) (n x H, NaN = missing), Psi (H x K). */
+export interface ClusterMapData {
+  x: Matrix;
+  errors: Float64Array;
+  /** Psi model-major: psi[h * K + k]. */
+  psi: Float64Array;
+}
+
+/** gamma is clipped to [GAMMA_CLIP, 1 - GAMMA_CLIP] before the log loss (our choice, UNIROUTE.md). */
+export const GAMMA_CLIP = 1e-6;
+
+/**
+ * Phi initialised as a soft K-means assignment: theta_k = 2 mu_k / tau, bias_k = -|mu_k|^2 / tau,
+ * so Phi(x) = softmax_k(-|x - mu_k|^2 / tau) (the |x|^2 term is common to every k and cancels).
+ */
+export function initClusterMap(centroids: Matrix, tau: number): ClusterMap {
+  if (!(tau > 0) || !Number.isFinite(tau)) throw new Error(`tau must be a positive number, got ${tau}`);
+  const { rows: k, cols: dim, data } = centroids;
+  if (k < 1) throw new Error('initClusterMap needs at least one centroid');
+  const theta = new Float32Array(k * (dim + 1));
+  for (let c = 0; c < k; c++) {
+    let sq = 0;
+    for (let d = 0; d < dim; d++) {
+      const m = data[c * dim + d];
+      theta[c * (dim + 1) + d] = (2 * m) / tau;
+      sq += m * m;
+    }
+    theta[c * (dim + 1) + dim] = -sq / tau;
+  }
+  return { k, dim, theta };
+}
+
+/** At most this many prompts (an even stride) are looked at by defaultTau. */
+const TAU_SAMPLE = 4096;
+
+/**
+ * Our default temperature (the paper gives none): the median over prompts of the squared-distance
+ * margin between the nearest and the second-nearest centroid, divided by ln 10. A prompt with the
+ * median margin then starts 10x likelier in its K-means cluster than in the runner-up: close to
+ * hard K-means (the map starts where UniRoute K-means is) yet soft enough for gradients to flow.
+ * Falls back to the mean nearest squared distance, then to 1, when margins are all zero (K = 1,
+ * duplicate centroids or no prompts).
+ */
+export function defaultTau(x: Matrix, centroids: Matrix): number {
+  const { rows: k, cols: dim } = centroids;
+  if (x.cols !== dim) throw new Error(`prompts have ${x.cols} columns but centroids have ${dim}`);
+  const stride = Math.max(1, Math.ceil(x.rows / TAU_SAMPLE));
+  const margins: number[] = [];
+  let nearestSum = 0;
+  let visited = 0;
+  for (let r = 0; r < x.rows; r += stride) {
+    visited++;
+    let best = Infinity;
+    let second = Infinity;
+    for (let c = 0; c < k; c++) {
+      let d2 = 0;
+      for (let d = 0; d < dim; d++) {
+        const diff = x.data[r * dim + d] - centroids.data[c * dim + d];
+        d2 += diff * diff;
+      }
+      if (d2 < best) {
+        second = best;
+        best = d2;
+      } else if (d2 < second) second = d2;
+    }
+    nearestSum += best;
+    if (Number.isFinite(second)) margins.push(second - best);
+  }
+  margins.sort((a, b) => a - b);
+  const median = margins.length > 0 ? margins[Math.floor(margins.length / 2)] : 0;
+  if (median > 0) return median / Math.LN10;
+  const meanNearest = visited > 0 ? nearestSum / visited : 0;
+  return meanNearest > 0 && Number.isFinite(meanNearest) ? meanNearest : 1;
+}
+
+function checkParams(map: ClusterMapParams): void {
+  if (!(map.k >= 1) || !(map.dim >= 0) || map.theta.length !== map.k * (map.dim + 1)) {
+    throw new Error(`theta has ${map.theta.length} values, expected K x (D+1) = ${map.k} x ${map.dim + 1}`);
+  }
+}
+
+/** Writes softmax_k(theta_k . [x_r, 1]) of prompt r into out (float64, max-subtracted). */
+function probsInto(x: Matrix, r: number, map: ClusterMapParams, out: Float64Array): void {
+  const { k, dim, theta } = map;
+  let max = -Infinity;
+  for (let c = 0; c < k; c++) {
+    const base = c * (dim + 1);
+    let z = theta[base + dim];
+    for (let d = 0; d < dim; d++) z += theta[base + d] * x.data[r * dim + d];
+    out[c] = z;
+    if (z > max) max = z;
+  }
+  let sum = 0;
+  for (let c = 0; c < k; c++) {
+    out[c] = Math.exp(out[c] - max);
+    sum += out[c];
+  }
+  for (let c = 0; c < k; c++) out[c] /= sum;
+}
+
+/** Phi(x) for every prompt: n x K row-major, each row on the simplex. */
+export function clusterMapProbs(x: Matrix, map: ClusterMapParams): Float64Array {
+  checkParams(map);
+  if (x.cols !== map.dim) throw new Error(`prompts have ${x.cols} columns but the map expects ${map.dim}`);
+  const out = new Float64Array(x.rows * map.k);
+  const row = new Float64Array(map.k);
+  for (let r = 0; r < x.rows; r++) {
+    probsInto(x, r, map, row);
+    out.set(row, r * map.k);
+  }
+  return out;
+}
+
+/** Number of LLMs H implied by the data, after checking every shape against the map. */
+function checkData(data: ClusterMapData, map: ClusterMapParams): number {
+  checkParams(map);
+  const { x, errors, psi } = data;
+  if (x.cols !== map.dim) throw new Error(`prompts have ${x.cols} columns but the map expects ${map.dim}`);
+  if (psi.length % map.k !== 0) throw new Error(`psi has ${psi.length} values, not a multiple of K = ${map.k}`);
+  const h = psi.length / map.k;
+  if (errors.length !== x.rows * h) {
+    throw new Error(`errors have ${errors.length} values, expected prompts x LLMs = ${x.rows} x ${h}`);
+  }
+  return h;
+}
+
+/**
+ * Objective and its analytic gradient with respect to theta (float64):
+ *   L = mean over observed (x,h) of BCE(clip(gamma(x,h)), e(x,h)) + l2 * sum(theta^2).
+ * Mean, not the paper's sum, so the learning rate does not depend on the data size. Where gamma is
+ * clipped the gradient is 0, as in tf.clipByValue.
+ */
+export function clusterMapGradient(
+  data: ClusterMapData,
+  map: ClusterMapParams,
+  l2 = 0,
+): { loss: number; gradient: Float64Array } {
+  return lossAndGradient(data, map, l2, true);
+}
+
+/** The objective of clusterMapGradient without the gradient (plain TS reference for tests). */
+export function clusterMapLoss(data: ClusterMapData, map: ClusterMapParams, l2 = 0): number {
+  return lossAndGradient(data, map, l2, false).loss;
+}
+
+function lossAndGradient(
+  data: ClusterMapData,
+  map: ClusterMapParams,
+  l2: number,
+  wantGradient: boolean,
+): { loss: number; gradient: Float64Array } {
+  const h = checkData(data, map);
+  const { k, dim, theta } = map;
+  const { x, errors, psi } = data;
+  let observed = 0;
+  for (let i = 0; i < errors.length; i++) if (!Number.isNaN(errors[i])) observed++;
+  const norm = Math.max(observed, 1);
+  const gradient = new Float64Array(wantGradient ? theta.length : 0);
+  const phi = new Float64Array(k);
+  const dPhi = new Float64Array(k);
+  let total = 0;
+  for (let r = 0; r < x.rows; r++) {
+    probsInto(x, r, map, phi);
+    dPhi.fill(0);
+    for (let m = 0; m < h; m++) {
+      const e = errors[r * h + m];
+      if (Number.isNaN(e)) continue;
+      let gamma = 0;
+      for (let c = 0; c < k; c++) gamma += phi[c] * psi[m * k + c];
+      const g = Math.min(Math.max(gamma, GAMMA_CLIP), 1 - GAMMA_CLIP);
+      total -= e * Math.log(g) + (1 - e) * Math.log(1 - g);
+      if (!wantGradient || gamma < GAMMA_CLIP || gamma > 1 - GAMMA_CLIP) continue;
+      const dGamma = (-e / g + (1 - e) / (1 - g)) / norm;
+      for (let c = 0; c < k; c++) dPhi[c] += dGamma * psi[m * k + c];
+    }
+    if (!wantGradient) continue;
+    // Softmax backward: dL/dz_k = Phi_k (dL/dPhi_k - sum_j Phi_j dL/dPhi_j).
+    let dot = 0;
+    for (let c = 0; c < k; c++) dot += phi[c] * dPhi[c];
+    for (let c = 0; c < k; c++) {
+      const dz = phi[c] * (dPhi[c] - dot);
+      const base = c * (dim + 1);
+      for (let d = 0; d < dim; d++) gradient[base + d] += dz * x.data[r * dim + d];
+      gradient[base + dim] += dz;
+    }
+  }
+  let sq = 0;
+  for (let i = 0; i < theta.length; i++) {
+    sq += theta[i] * theta[i];
+    if (wantGradient) gradient[i] += 2 * l2 * theta[i];
+  }
+  return { loss: total / norm + l2 * sq, gradient };
+}
