@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { loadDataset } from '../core/data';
-import { readDatasetDir } from '../core/data/readDir.node';
+import { readDatasetDir } from '../core/data/readDir.node.ts';
 import { applySplitFile } from '../core/eval/split';
 import type { ResolvedSplit } from '../core/eval/evaluate';
 import type { Dataset } from '../core/types';

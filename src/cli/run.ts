@@ -2,10 +2,19 @@
 import { formatIssue } from '../core/types';
 import { InputError, UsageError } from './errors';
 import { EVAL_USAGE, evalCommand } from './evalCommand';
+import { ADD_MODEL_USAGE, REMOVE_MODEL_USAGE, addModelCommand, removeModelCommand } from './addModelCommand';
+import { ROUTE_USAGE, routeCommand } from './routeCommand';
+import { TRAIN_USAGE, trainCommand } from './trainCommand';
+import { VALIDATION_PROMPTS_USAGE, validationPromptsCommand } from './validationPromptsCommand';
 import type { Io } from './io';
 
 const COMMANDS: Record<string, { usage: string; run: (argv: string[], io: Io) => Promise<number> }> = {
   eval: { usage: EVAL_USAGE, run: evalCommand },
+  train: { usage: TRAIN_USAGE, run: trainCommand },
+  route: { usage: ROUTE_USAGE, run: routeCommand },
+  'validation-prompts': { usage: VALIDATION_PROMPTS_USAGE, run: validationPromptsCommand },
+  'add-model': { usage: ADD_MODEL_USAGE, run: addModelCommand },
+  'remove-model': { usage: REMOVE_MODEL_USAGE, run: removeModelCommand },
 };
 
 export function usage(): string {

@@ -1,0 +1,169 @@
+/** `routelab route`: the chosen LLM of each prompt, and every LLM's predicted error, cost and penalised score. */
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { parseCsvText } from '../core/data/csv';
+import { MAX_ROUTER_CHARS, parseRouter, routePrompts, serializeRouter, type RouteDecision, type RouteInput, type Router } from '../core/router';
+import type { Matrix } from '../core/types';
+import { numberFlag, parseFlags, requireString } from './args';
+import { InputError, inputError, UsageError } from './errors';
+import { readText } from './load';
+import type { Io } from './io';
+
+export const ROUTE_USAGE = `routelab route --router router.json (--prompt TEXT | --prompts FILE | --embedding JSON)
+               [--cost-penalty X] [--json]`;
+
+/** Reads and validates a router file (exit 2 with the JSON path of every problem). */
+export function loadRouterFile(file: string): Router {
+  // Refuse a huge file before reading it into memory (parseRouter checks the text length too).
+  if (existsSync(file) && statSync(file).size > MAX_ROUTER_CHARS * 4) {
+    throw inputError(file, `file is ${(statSync(file).size / 2 ** 20).toFixed(0)} MB, over the ${MAX_ROUTER_CHARS / 2 ** 20} MB limit for a router file`);
+  }
+  const res = parseRouter(readText(file), file);
+  if (!res.ok) throw new InputError(res.issues);
+  return res.data;
+}
+
+export function writeRouterFile(file: string, router: Router): number {
+  const text = serializeRouter(router);
+  writeOutput(file, text);
+  return text.length;
+}
+
+export function writeOutput(file: string, text: string): void {
+  try {
+    writeFileSync(file, text);
+  } catch (err) {
+    throw inputError(file, `cannot write: ${(err as Error).message}`);
+  }
+}
+
+interface Prompts {
+  ids: string[] | null;
+  input: RouteInput;
+  texts: string[] | null;
+}
+
+/** --prompts FILE: a CSV with prompt_id,text (alias prompt) or a .txt file with one prompt per line. */
+function readPromptsFile(file: string): { ids: string[]; texts: string[] } {
+  const text = readText(file);
+  if (extname(file).toLowerCase() === '.txt') {
+    const ids: string[] = [];
+    const texts: string[] = [];
+    text.split(/\r\n|\n|\r/).forEach((line, i) => {
+      if (line.trim() === '') return;
+      ids.push(String(i + 1));
+      texts.push(line);
+    });
+    if (texts.length === 0) throw inputError(file, 'no prompts: every line is blank');
+    return { ids, texts };
+  }
+  const table = parseCsvText(file, text);
+  if (!table.ok) throw new InputError(table.issues);
+  const header = table.data.header.map((h) => h.toLowerCase());
+  const idCol = header.indexOf('prompt_id');
+  const textCol = header.indexOf('text') >= 0 ? header.indexOf('text') : header.indexOf('prompt');
+  if (idCol < 0 || textCol < 0) {
+    throw inputError(file, `expected columns prompt_id,text (header is ${table.data.header.map((h) => `"${h}"`).join(', ')}); or give a .txt file with one prompt per line`, 1);
+  }
+  if (table.data.rows.length === 0) throw inputError(file, 'no prompts: the file has a header but no rows', 2);
+  return { ids: table.data.rows.map((r) => r[idCol]), texts: table.data.rows.map((r) => r[textCol]) };
+}
+
+/** --embedding: one vector `[...]` or several `[[...], ...]`, inline JSON or a JSON file. */
+export function parseEmbeddingArg(value: string, dim: number): Matrix {
+  const fromFile = !value.trim().startsWith('[') && existsSync(value);
+  const where = fromFile ? value : '--embedding';
+  let json: unknown;
+  try {
+    json = JSON.parse(fromFile ? readText(value) : value);
+  } catch (err) {
+    throw inputError(where, `not JSON: ${(err as Error).message} (expected an array of ${dim} numbers, or an array of such arrays)`);
+  }
+  if (!Array.isArray(json) || json.length === 0) throw inputError(where, `expected an array of ${dim} numbers, or an array of such arrays`);
+  const rows = (Array.isArray(json[0]) ? json : [json]) as unknown[];
+  const nested = Array.isArray(json[0]);
+  const data = new Float32Array(rows.length * dim);
+  rows.forEach((row, r) => {
+    const path = nested ? `[${r}]` : '';
+    if (!Array.isArray(row)) throw inputError(where, `${path || '[0]'}: expected an array of ${dim} numbers, got ${JSON.stringify(row)}`);
+    if (row.length !== dim) throw inputError(where, `${path || 'vector'} has ${row.length} values, but this router expects ${dim}`);
+    row.forEach((x, d) => {
+      if (typeof x !== 'number' || !Number.isFinite(x)) throw inputError(where, `${path}[${d}]: expected a finite number, got ${JSON.stringify(x)}`);
+      data[r * dim + d] = x;
+    });
+  });
+  return { rows: rows.length, cols: dim, data };
+}
+
+function readPrompts(flags: Record<string, string | boolean | undefined>, router: Router): Prompts {
+  const given = (['prompt', 'prompts', 'embedding'] as const).filter((f) => flags[f] !== undefined);
+  if (given.length !== 1) throw new UsageError(`routelab route: give exactly one of --prompt, --prompts or --embedding${given.length ? ` (got ${given.map((g) => `--${g}`).join(', ')})` : ''}`);
+  const external = router.embedder.kind === 'external';
+  if (flags.embedding !== undefined) {
+    const x = parseEmbeddingArg(String(flags.embedding), router.centroids.cols);
+    return { ids: null, texts: null, input: { embeddings: x } };
+  }
+  if (external) {
+    throw inputError('--' + given[0], `this router uses external ${router.embedder.dim}-d embeddings, which RouteLab cannot compute from text: pass each prompt's vector with --embedding`);
+  }
+  if (flags.prompt !== undefined) return { ids: null, texts: [String(flags.prompt)], input: { texts: [String(flags.prompt)] } };
+  const { ids, texts } = readPromptsFile(String(flags.prompts));
+  return { ids, texts, input: { texts } };
+}
+
+export async function routeCommand(argv: string[], io: Io): Promise<number> {
+  const flags = parseFlags(
+    argv,
+    { router: { type: 'string' }, prompt: { type: 'string' }, prompts: { type: 'string' }, embedding: { type: 'string' }, 'cost-penalty': { type: 'string' }, json: { type: 'boolean' } },
+    'route',
+  );
+  const router = loadRouterFile(requireString(flags, 'router', 'route'));
+  const prompts = readPrompts(flags, router);
+  const costPenalty = numberFlag(flags['cost-penalty'], 'cost-penalty', router.costPenalty, 0);
+  const decisions = routePrompts(router, prompts.input, costPenalty);
+  if (flags.json) {
+    io.out(
+      JSON.stringify({
+        costPenalty,
+        decisions: decisions.map((d, i) => ({
+          ...(prompts.ids ? { promptId: prompts.ids[i] } : {}),
+          chosen: d.chosen,
+          cluster: d.cluster,
+          models: d.perModel,
+        })),
+      }),
+    );
+  } else io.out(formatDecisions(decisions, prompts, costPenalty, router.costUnit));
+  return 0;
+}
+
+const num = (x: number) => (Math.abs(x) >= 1e-3 || x === 0 ? x.toFixed(4) : x.toExponential(3));
+/** Costs span many magnitudes (USD per call ~1e-4, parameter counts ~1e10): 4 significant digits. */
+const costText = (x: number) => (x === 0 ? '0' : x >= 1e6 || x < 1e-6 ? x.toExponential(3) : x.toPrecision(4));
+
+/** One block per prompt: the chosen LLM, then every LLM by penalised score (the routing rule's order). */
+function formatDecisions(decisions: RouteDecision[], prompts: Prompts, costPenalty: number, costUnit: string): string {
+  const blocks = decisions.map((d, i) => {
+    const label = prompts.ids ? `prompt ${prompts.ids[i]}` : decisions.length > 1 ? `embedding ${i}` : 'prompt';
+    const text = prompts.texts ? `: ${oneLine(prompts.texts[i])}` : '';
+    const order = d.perModel.map((_, j) => j).sort((a, b) => d.perModel[a].penalised - d.perModel[b].penalised || d.perModel[a].cost - d.perModel[b].cost || a - b);
+    const rows = order.map((j) => {
+      const s = d.perModel[j];
+      return [s.name === d.chosen ? `* ${s.name}` : `  ${s.name}`, num(s.predictedError), costText(s.cost), num(s.penalised)];
+    });
+    return [`${label}${text}`, `-> ${d.chosen} (cluster ${d.cluster})`, ...table(['  LLM', 'predicted error', 'cost', 'penalised'], rows)].join('\n');
+  });
+  const unit = costUnit ? `; cost in ${costUnit}` : '';
+  return [`cost penalty lambda = ${costPenalty}; penalised = predicted error + lambda * cost; * = chosen${unit}`, '', blocks.join('\n\n')].join('\n');
+}
+
+function oneLine(text: string, max = 70): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 3)}...` : flat;
+}
+
+function table(header: string[], rows: string[][]): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const fmt = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [fmt(header), ...rows.map(fmt)];
+}
