@@ -4,7 +4,7 @@
  */
 import type { Dataset, Matrix } from '../types';
 import { createRng } from '../rng';
-import { embedTexts, fitEmbedder } from '../embed';
+import { embedTexts, fitEmbedder, type EmbedderSettings } from '../embed';
 import type { ClusterMapOptions } from '../routing/clusterMap';
 import { splitModels, splitPrompts, type PromptSplit } from './split';
 import { accuracyAt } from './curve';
@@ -69,11 +69,12 @@ const DEFAULTS = {
 };
 
 /** phi(x) for every prompt: the uploaded vectors as given, else the built-in embedder fitted on all prompt texts. */
-export function datasetEmbeddings(dataset: Dataset, onProgress?: (fraction: number) => void): { embeddings: Matrix; kind: string } {
-  if (dataset.embeddings) return { embeddings: dataset.embeddings, kind: 'external' };
+export function datasetEmbeddings(dataset: Dataset, onProgress?: (fraction: number) => void): { embeddings: Matrix; kind: string; settings: EmbedderSettings } {
+  if (dataset.embeddings) return { embeddings: dataset.embeddings, kind: 'external', settings: { kind: 'external', dim: dataset.embeddings.cols } };
   const texts = dataset.prompts.map((p) => p.text);
+  // The IDF is fitted on every prompt text: unsupervised, label-free, and independent of the split.
   const settings = fitEmbedder(texts);
-  return { embeddings: embedTexts(texts, settings, onProgress), kind: settings.kind };
+  return { embeddings: embedTexts(texts, settings, onProgress), kind: settings.kind, settings };
 }
 
 function mean(xs: number[]): number {

@@ -4,10 +4,10 @@
  * S_te for the unseen test pool H_te. Test-LLM labels on S_tr / S_te are never read by a router.
  */
 import type { Dataset, Matrix } from '../types';
-import { assignNearest, kmeans } from '../cluster';
-import { computeErrorProfiles } from '../routing/errorProfile';
+import { assignNearest, kmeans, type KMeansIteration } from '../cluster';
+import { computeErrorProfiles, type ErrorProfiles } from '../routing/errorProfile';
 import { kmeansGamma, knnGamma, oracleGamma, softGamma } from '../routing/gamma';
-import { clusterMapProbs, trainClusterMap, type ClusterMapOptions } from '../routing/clusterMap';
+import { clusterMapProbs, trainClusterMap, type ClusterMap, type ClusterMapEpoch, type ClusterMapOptions } from '../routing/clusterMap';
 import { deferralCurve, paretoFront, type CurvePoint } from './curve';
 import { curveMetrics, singleModelPoints, zeroRouterCurve } from './metrics';
 import type { PromptSplit } from './split';
@@ -33,15 +33,51 @@ export interface TrialOptions {
   clusterMap: ClusterMapOptions;
   maxIterations: number;
   onProgress?: (stage: string, message: string, fraction?: number) => void;
+  /** Cancellation, polled between k-means iterations and learned-map epochs. */
+  shouldStop?: () => boolean;
+}
+
+/** What a trial learned: enough to export a router (all LLMs' profiles) and to re-route live. */
+export interface FittedRouter {
+  k: number;
+  centroids: Matrix;
+  kmeansHistory: KMeansIteration[];
+  /** Learned cluster map when trained (needs >= 1 training LLM). */
+  clusterMap: ClusterMap | null;
+  clusterMapHistory: ClusterMapEpoch[];
+  /** Nearest centroid of each validation prompt (S_val order). */
+  valClusters: Int32Array;
+  /** Psi of every LLM of the dataset (model-major, dataset column order), from S_val. */
+  profiles: ErrorProfiles;
+  knnK: number;
 }
 
 export interface TrialResult {
+  fitted: FittedRouter | null;
   methods: Partial<Record<MethodName, MethodResult>>;
   singles: Record<string, { cost: number; accuracy: number }>;
   counts: { train: number; val: number; test: number; testScored: number; trainModels: number; testModels: number };
   dropped: number;
   chosen: { k: number; knnK: number };
   notes: string[];
+}
+
+function allModels(m: number): number[] {
+  return Array.from({ length: m }, (_, h) => h);
+}
+
+/** The profiles of a subset of LLMs (e.g. the test pool), in the subset's order. */
+export function selectProfiles(profiles: ErrorProfiles, models: readonly number[]): ErrorProfiles {
+  const { k } = profiles;
+  const psi = new Float64Array(models.length * k);
+  const counts = new Int32Array(models.length * k);
+  const overall = new Float64Array(models.length);
+  models.forEach((h, j) => {
+    psi.set(profiles.psi.subarray(h * k, (h + 1) * k), j * k);
+    counts.set(profiles.counts.subarray(h * k, (h + 1) * k), j * k);
+    overall[j] = profiles.overall[h];
+  });
+  return { k, m: models.length, psi, counts, overall };
 }
 
 function meanScored(scores: Float64Array, n: number, m: number, col: number): number {
@@ -128,6 +164,7 @@ export async function runTrial(dataset: Dataset, embeddings: Matrix, setup: Tria
   }
   K = Math.max(1, Math.min(K, split.train.length));
 
+  let fitted: FittedRouter | null = null;
   const needClusters = want.has('uniroute-kmeans') || want.has('uniroute-learnedmap');
   if (needClusters) {
     progress('kmeans', `k-means with K = ${K} on ${split.train.length} training prompts`);
@@ -136,25 +173,36 @@ export async function runTrial(dataset: Dataset, embeddings: Matrix, setup: Tria
       seed: setup.seed,
       maxIterations: options.maxIterations,
       onIteration: (it) => progress('kmeans', `iteration ${it.iteration}: inertia ${it.inertia.toFixed(4)}`, it.iteration / options.maxIterations),
+      shouldStop: options.shouldStop,
     });
     const valClusters = assignNearest(valX, km.centroids);
     const testClusters = assignNearest(testX, km.centroids);
-    const profilesTe = computeErrorProfiles(valClusters, valErrorsTe, mTe, K, options.pseudoCount);
+    // Every LLM (old or new) is represented only by its errors on S_val, so all profiles come from there.
+    const profiles = computeErrorProfiles(valClusters, errorsFromScores(selectBlock(dataset.scores, M, split.val, allModels(M))), M, K, options.pseudoCount);
+    const profilesTe = selectProfiles(profiles, testModels);
+    fitted = { k: K, centroids: km.centroids, kmeansHistory: km.history, clusterMap: null, clusterMapHistory: [], valClusters, profiles, knnK };
     if (want.has('uniroute-kmeans')) record('uniroute-kmeans', deferralCurve(kmeansGamma(testClusters, profilesTe), testScores, mTe, costs, normaliser));
 
     if (want.has('uniroute-learnedmap')) {
       if (trainModels.length === 0) notes.push('uniroute-learnedmap needs at least one training LLM: not reported');
       else {
         progress('learned-map', 'training the learned cluster map');
-        const psiTr = computeErrorProfiles(valClusters, valErrorsTr, trainModels.length, K, options.pseudoCount).psi;
+        const psiTr = selectProfiles(profiles, trainModels).psi;
+        const userOnEpoch = options.clusterMap.onEpoch;
         const trained = await trainClusterMap(
           { trainX, trainErrors: trainErrorsTr, valX, valErrors: valErrorsTr, psi: psiTr, centroids: km.centroids },
           {
             seed: setup.seed,
+            shouldStop: options.shouldStop,
             ...options.clusterMap,
-            onEpoch: (e) => progress('learned-map', `epoch ${e.epoch}: train ${e.trainLoss.toFixed(4)}, val ${e.valLoss.toFixed(4)}`),
+            onEpoch: (e) => {
+              userOnEpoch?.(e);
+              progress('learned-map', `epoch ${e.epoch}: train ${e.trainLoss.toFixed(4)}, val ${e.valLoss.toFixed(4)}`);
+            },
           },
         );
+        fitted.clusterMap = trained.map;
+        fitted.clusterMapHistory = trained.history;
         const phi = clusterMapProbs(testX, trained.map);
         record('uniroute-learnedmap', deferralCurve(softGamma(phi, profilesTe), testScores, mTe, costs, normaliser));
       }
@@ -166,6 +214,7 @@ export async function runTrial(dataset: Dataset, embeddings: Matrix, setup: Tria
     singleRecord[dataset.models[h].name] = singles[j];
   });
   return {
+    fitted,
     methods,
     singles: singleRecord,
     counts: { train: split.train.length, val: split.val.length, test: split.test.length, testScored: testRows.length, trainModels: trainModels.length, testModels: mTe },
