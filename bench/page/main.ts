@@ -1,0 +1,85 @@
+/// <reference types="vite/client" />
+/**
+ * The Chromium side of `npm run bench`: loads the problems the driver wrote (bench/out/data, over
+ * HTTP), picks tfjs backends with initTf, and runs the shared tasks (bench/tasks.ts) on request
+ * through window.routelabBench. Float32Array outputs go back as plain arrays.
+ */
+import { simdSupported } from '../../src/core/kernels/wasmAssembler';
+import { initTf, type BackendName } from '../../src/core/tf';
+import { WASM_PATHS } from '../../src/workers/wasmPaths';
+import { loadProblems, type Manifest } from '../manifest';
+import type { KMeansProblem, LearnedMapBenchProblem } from '../problems';
+import { liveRoutingHook } from '../otherTargets';
+import * as tasks from '../tasks';
+import type { LloydEngineOptions } from '../../src/core/kernels/lloydEngine';
+
+type Problems = { kmeans: KMeansProblem[]; learnedMap: LearnedMapBenchProblem[] };
+let problems: Promise<Problems> | undefined;
+
+async function readF32(name: string): Promise<Float32Array> {
+  const r = await fetch(`../data/${name}`);
+  if (!r.ok) throw new Error(`GET ../data/${name}: ${r.status}`);
+  return new Float32Array(await r.arrayBuffer());
+}
+
+function load(): Promise<Problems> {
+  problems ??= fetch('../data/manifest.json')
+    .then((r) => r.json() as Promise<Manifest>)
+    .then((m) => loadProblems(m, readF32));
+  return problems;
+}
+
+async function kmeansProblem(id: string): Promise<KMeansProblem> {
+  const p = (await load()).kmeans.find((q) => q.id === id);
+  if (!p) throw new Error(`no k-means problem ${id}`);
+  return p;
+}
+
+async function learnedMapProblem(id: string): Promise<LearnedMapBenchProblem> {
+  const p = (await load()).learnedMap.find((q) => q.id === id);
+  if (!p) throw new Error(`no learned-map problem ${id}`);
+  return p;
+}
+
+function plain(r: tasks.TaskResult): Omit<tasks.TaskResult, 'output'> & { output?: number[] } {
+  return { ...r, output: r.output ? Array.from(r.output) : undefined };
+}
+
+const api = {
+  async env() {
+    const info = await initTf({ prefer: ['webgl', 'wasm', 'cpu'], probe: true, wasmPaths: WASM_PATHS });
+    return {
+      userAgent: navigator.userAgent,
+      hardwareConcurrency: navigator.hardwareConcurrency,
+      crossOriginIsolated: globalThis.crossOriginIsolated ?? false,
+      wasmSimd: simdSupported(),
+      wasmRelaxedSimd: simdSupported(true),
+      tf: info,
+    };
+  },
+  async backend(name: BackendName) {
+    return initTf({ prefer: [name], wasmPaths: WASM_PATHS });
+  },
+  async kmeansEngine(id: string, options: LloydEngineOptions, repeats: number) {
+    return plain(await tasks.kmeansEngineTask(await kmeansProblem(id), options, repeats));
+  },
+  async kmeansTfjs(id: string, repeats: number) {
+    return plain(await tasks.kmeansTfjsTask(await kmeansProblem(id), repeats));
+  },
+  async learnedMapKernel(id: string, repeats: number) {
+    return plain(await tasks.learnedMapKernelTask(await learnedMapProblem(id), repeats));
+  },
+  async learnedMapTf(id: string, repeats: number) {
+    return plain(await tasks.learnedMapTfTask(await learnedMapProblem(id), repeats));
+  },
+  async trainClusterMap(id: string, repeats: number) {
+    return plain(await tasks.trainClusterMapTask(await learnedMapProblem(id), repeats));
+  },
+  async liveRouting() {
+    return liveRoutingHook();
+  },
+};
+
+export type BenchApi = typeof api;
+(globalThis as unknown as { routelabBench: BenchApi }).routelabBench = api;
+document.body.dataset.ready = 'true';

@@ -1,0 +1,71 @@
+/**
+ * Seeded synthetic problems for `npm run bench` (pure TypeScript: the Node driver generates them
+ * once and writes raw float32 files that the Python comparators and the Chromium page read, so
+ * every comparator sees the same bytes).
+ */
+import { kmeansPlusPlus } from '../src/core/cluster/initialization';
+import { defaultTau, initClusterMap } from '../src/core/routing/clusterMap';
+import { createRng } from '../src/core/rng';
+import type { Matrix } from '../src/core/types';
+
+/** K-means: N points of D dims, K clusters, the k-means++ start every comparator uses. */
+export interface KMeansProblem {
+  id: string;
+  n: number;
+  d: number;
+  k: number;
+  iterations: number;
+  points: Matrix;
+  init: Matrix;
+}
+
+/**
+ * Heavily overlapping Gaussian blobs (centres N(0,1) per dim, noise sd 6), so Lloyd keeps moving
+ * points for all the requested iterations (scikit-learn stops early once no label changes, which
+ * would make the comparison unequal).
+ */
+export function kmeansProblem(id: string, n: number, d: number, k: number, iterations: number, seed: number): KMeansProblem {
+  const rng = createRng(seed);
+  const centres = Float32Array.from({ length: k * d }, () => rng.normal());
+  const data = new Float32Array(n * d);
+  for (let i = 0; i < n; i++) {
+    const c = i % k;
+    for (let j = 0; j < d; j++) data[i * d + j] = centres[c * d + j] + 6 * rng.normal();
+  }
+  const points = { rows: n, cols: d, data };
+  return { id, n, d, k, iterations, points, init: kmeansPlusPlus(points, k, rng.fork()) };
+}
+
+/** One epoch of the learned map: prompts x (N x D), errors (N x H), Psi (H x K), theta (K x (D+1)). */
+export interface LearnedMapBenchProblem {
+  id: string;
+  n: number;
+  d: number;
+  k: number;
+  h: number;
+  batchSize: number;
+  learningRate: number;
+  l2: number;
+  x: Matrix;
+  errors: Float32Array;
+  psi: Float32Array;
+  theta: Float32Array;
+}
+
+/**
+ * Prompts from a k-means problem's points (scaled to unit-ish norm), Psi uniform in [0.05, 0.95],
+ * e(x,h) ~ Bernoulli(Psi_{blob(x)}(h)), theta = the soft K-means initialisation from the first K
+ * points (UNIROUTE.md), as trainClusterMap starts.
+ */
+export function learnedMapProblem(id: string, base: KMeansProblem, h: number, seed: number): LearnedMapBenchProblem {
+  const rng = createRng(seed);
+  const { n, d, k } = base;
+  const scale = 1 / Math.sqrt(37 * d); // noise variance 36 + centre variance 1 per dim
+  const x = { rows: n, cols: d, data: base.points.data.map((v) => v * scale) };
+  const psi = Float32Array.from({ length: h * k }, () => 0.05 + 0.9 * rng.next());
+  const errors = new Float32Array(n * h);
+  for (let i = 0; i < n; i++) for (let m = 0; m < h; m++) errors[i * h + m] = rng.next() < psi[m * k + (i % k)] ? 1 : 0;
+  const centroids = { rows: k, cols: d, data: x.data.slice(0, k * d) };
+  const theta = initClusterMap(centroids, defaultTau(x, centroids)).theta;
+  return { id, n, d, k, h, batchSize: 512, learningRate: 0.01, l2: 1e-6, x, errors, psi, theta };
+}

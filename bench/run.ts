@@ -1,0 +1,216 @@
+/**
+ * `npm run bench` (not a test): the performance figures of issue 5 (and issue 2's k-means per
+ * backend and eval time). Generates seeded problems, runs the Python comparators, Node and headless
+ * Chromium on the same bytes in one run, and writes bench/results.json and bench/RESULTS.md.
+ * Flags: --quick (fewer repeats, skips the ~20 s tfjs cpu / SwiftShader webgl k-means runs),
+ * --no-browser, --no-python, --no-eval.
+ */
+import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { initTf } from '../src/core/tf';
+import { buildBenchPage, openBenchPage, type BenchPage } from './browser';
+import { readF32, writeProblems } from './data';
+import { runPython, timeEvalCli, type PythonResult } from './external';
+import { machineInfo } from './machine';
+import { csvLoadHook, tenRetrainsHook } from './nodeTargets';
+import { addLlmHook, embedLlmScaleHook, liveRoutingHook, type HookResult } from './otherTargets';
+import { kmeansProblem, learnedMapProblem } from './problems';
+import { writeReport, type Row } from './report';
+import { kmeansEngineTask, kmeansTfjsTask, learnedMapKernelTask, type TaskResult } from './tasks';
+
+const flags = new Set(process.argv.slice(2));
+const quick = flags.has('--quick');
+const ROOT = resolve(import.meta.dirname ?? '.', '..');
+const OUT = join(ROOT, 'bench/out');
+const DATA = join(OUT, 'data');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SEED = 20250208;
+const FAST = quick ? 3 : 5; // repeats of sub-second runs
+const SLOW = quick ? 1 : 2; // repeats of multi-second runs
+const rows: Row[] = [];
+const log = (msg: string): void => void process.stderr.write(`[bench] ${msg}\n`);
+
+type Timed = Partial<Omit<TaskResult, 'output'>> & { output?: ArrayLike<number>; skipped?: string };
+
+async function attempt(what: string, f: () => Promise<Timed> | Timed): Promise<Timed> {
+  log(what);
+  try {
+    const r = await f();
+    log(`  ${what}: ${r.bestMs === undefined ? r.skipped : `${r.bestMs.toFixed(0)} ms (runs ${r.runsMs?.map((v) => v.toFixed(0)).join(', ')})`}`);
+    return r;
+  } catch (e) {
+    const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    log(`  ${what} failed: ${msg}`);
+    return { skipped: `failed: ${msg}` };
+  }
+}
+
+function maxAbsDiff(a: ArrayLike<number> | undefined, file: string): number | undefined {
+  if (!a || !existsSync(file)) return undefined;
+  const b = readF32(file);
+  if (b.length !== a.length) return undefined;
+  let worst = 0;
+  for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i] - b[i]));
+  return worst;
+}
+
+/** One table row comparing a timed task with a Python comparator (or information only). */
+function row(figure: string, measured: string, t: Timed, cmp?: { name: string; py: PythonResult; limit?: number; target?: string }, note?: string): void {
+  const { output: _, ...kept } = t;
+  const base: Row = { figure, measured, ms: t.bestMs, backend: t.engine, extra: kept as Record<string, unknown> };
+  const notes = [t.skipped ? `skipped: ${t.skipped}` : undefined, note, t.note].filter(Boolean);
+  if (cmp) {
+    base.comparator = cmp.name;
+    base.comparatorMs = cmp.py.bestMs;
+    if (cmp.py.skipped) notes.push(`comparator skipped: ${cmp.py.skipped}`);
+    if (t.bestMs !== undefined && cmp.py.bestMs !== undefined) {
+      // scikit-learn stops early once no label changes: compare per iteration if the counts differ.
+      const same = t.iterations === undefined || cmp.py.iterations === undefined || t.iterations === cmp.py.iterations;
+      base.ratio = same ? t.bestMs / cmp.py.bestMs : t.bestMs / t.iterations! / (cmp.py.bestMs / cmp.py.iterations!);
+      if (!same) notes.push(`iterations differ (${t.iterations} vs ${cmp.py.iterations}): ratio per iteration`);
+      if (cmp.limit !== undefined) base.pass = base.ratio <= cmp.limit;
+    }
+    base.target = cmp.target;
+  }
+  if (notes.length > 0) base.note = notes.join('; ');
+  rows.push(base);
+}
+
+function hookRow(figure: string, where: string, h: HookResult, target: string | undefined, pass: (h: HookResult) => boolean | undefined): void {
+  rows.push({
+    figure,
+    measured: where,
+    ms: h.ms,
+    target,
+    pass: h.skipped ? undefined : pass(h),
+    note: h.skipped ? `skipped: ${h.skipped}` : Object.entries(h.details ?? {}).map(([k, v]) => `${k} ${typeof v === 'number' ? Math.round(v * 100) / 100 : v}`).join(', '),
+    extra: h.details,
+  });
+}
+
+async function main(): Promise<void> {
+  const machine = machineInfo();
+  log(`machine: ${machine.cpu}, ${machine.cores} cores, load ${machine.loadStart}`);
+  log('generating seeded problems');
+  const km20 = kmeansProblem('kmeans20k', 20_000, 256, 32, 20, SEED);
+  const km36 = kmeansProblem('kmeans36k', 36_000, 256, 50, 20, SEED + 1);
+  const lm = learnedMapProblem('learnedmap20k', km20, 50, SEED + 2);
+  const manifest = writeProblems(DATA, [km20, km36], [lm]);
+
+  const noPy: PythonResult | undefined = flags.has('--no-python') ? { skipped: '--no-python' } : undefined;
+  const sk: Record<string, PythonResult> = {};
+  for (const e of manifest.kmeans) {
+    log(`scikit-learn KMeans on ${e.id}`);
+    sk[e.id] = noPy ?? runPython(join(ROOT, 'bench/ref/kmeans_sklearn.py'), DATA, `${e.id}.sklearn.json`, { ...e, repeats: FAST, out: `${e.id}.sklearn-centroids.f32` }, ['numpy', 'sklearn']);
+    log(`  ${sk[e.id].bestMs?.toFixed(0) ?? sk[e.id].skipped} ms, ${sk[e.id].iterations} iterations`);
+  }
+  log('numpy learned-map epoch');
+  const lmEntry = manifest.learnedMap[0];
+  const np = noPy ?? runPython(join(ROOT, 'bench/ref/learnedmap_numpy.py'), DATA, `${lm.id}.numpy.json`, { ...lmEntry, repeats: FAST, out: `${lm.id}.numpy-theta.f32` }, ['numpy']);
+  log(`  ${np.bestMs?.toFixed(0) ?? np.skipped} ms`);
+  const skm = (id: string) => ({ name: 'scikit-learn KMeans (lloyd, n_init 1)', py: sk[id], limit: 2, target: '<= 2x scikit-learn' });
+  const skInfo = (id: string) => ({ name: 'scikit-learn KMeans (lloyd, n_init 1)', py: sk[id] });
+  const npCmp = { name: 'numpy epoch (bench/ref/learnedmap_numpy.py)', py: np, limit: 3, target: '<= 3x numpy' };
+  const npInfo = { name: np.skipped ? 'numpy (skipped)' : 'numpy epoch', py: np };
+
+  // Browser first (the figures the targets are about), then Node.
+  let page: BenchPage | undefined;
+  if (!flags.has('--no-browser')) {
+    try {
+      log('building bench.html with Vite');
+      await buildBenchPage();
+      page = await openBenchPage(OUT, CHROMIUM);
+    } catch (e) {
+      log(`Chromium unavailable: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  let browserInfo: Record<string, unknown> | undefined;
+  if (page) {
+    const p = page;
+    const env = await p.call('env');
+    browserInfo = env as unknown as Record<string, unknown>;
+    machine.chromium = p.chromiumVersion;
+    machine.webglRenderer = env.tf.renderer;
+    log(`Chromium ${p.chromiumVersion}, tfjs picks ${env.tf.backend} (${env.tf.renderer ?? 'no renderer'}), wasm SIMD ${env.wasmSimd}, relaxed ${env.wasmRelaxedSimd}`);
+    // 'auto' probes wasm-simd, tfjs on the backend initTf picked by default, and plain TS.
+    for (const pr of [km20, km36]) {
+      // The first problem probes with the default candidates (tfjs on SwiftShader webgl included, to
+      // show it lose); the second passes initTf's software-renderer verdict, as the app would.
+      const opts = pr === km20 ? { kind: 'auto' as const } : { kind: 'auto' as const, softwareRenderer: env.tf.softwareRenderer };
+      const t = await attempt(`Chromium auto engine ${pr.id}`, () => p.call('kmeansEngine', pr.id, opts, FAST));
+      const diff = maxAbsDiff(t.output, join(DATA, `${pr.id}.sklearn-centroids.f32`));
+      const probes = t.probes?.map((q) => `${q.kind} ${q.ms === undefined ? q.error : `${q.ms.toFixed(1)} ms`}`).join(', ');
+      row(`K-means N=${pr.n} D=${pr.d} K=${pr.k}, ${pr.iterations} it.`, `Chromium, engine picked by probe (${t.engine})`, t, skm(pr.id), `probe: ${probes}; max |centroid - scikit-learn| ${diff?.toExponential(1)}; inertia ${t.inertia?.toExponential(6)} vs ${Number(sk[pr.id].inertia).toExponential(6)}; first run ${t.runsMs?.[0]?.toFixed(0)} ms`);
+    }
+    const issue2 = `K-means N=20000 D=256 K=32, 20 it. (per backend)`;
+    row(issue2, 'Chromium, plain TS engine', await attempt('Chromium ts engine', () => p.call('kmeansEngine', km20.id, { kind: 'ts' }, 1)), skInfo(km20.id));
+    for (const backend of ['wasm', 'webgl', 'cpu'] as const) {
+      if (quick && backend !== 'wasm') continue;
+      const t = await attempt(`Chromium cluster kmeans on tfjs ${backend}`, async () => {
+        await p.call('backend', backend);
+        return p.call('kmeansTfjs', km20.id, backend === 'wasm' ? SLOW : 1);
+      });
+      row(issue2, `Chromium, src/core/cluster kmeans (tfjs ${backend})`, t, skInfo(km20.id));
+    }
+    const k = await attempt('Chromium learned-map kernel epoch', () => p.call('learnedMapKernel', lm.id, FAST));
+    const thetaDiff = maxAbsDiff(k.output, join(DATA, `${lm.id}.numpy-theta.f32`));
+    row('Learned map: 1 epoch, N=20000 x H=50, D=256, K=32, batch 512', 'Chromium, wasm SIMD kernel (src/core/kernels/learnedMapKernel.ts)', k, npCmp, `first (cold) epoch ${k.runsMs?.[0]?.toFixed(0)} ms; mean batch loss ${k.loss?.toFixed(6)} vs numpy ${Number(np.meanBatchLoss).toFixed(6)}; max |theta - numpy| ${thetaDiff?.toExponential(1)}`);
+    for (const backend of quick ? (['wasm'] as const) : (['wasm', 'webgl'] as const)) {
+      const t = await attempt(`Chromium learned-map epoch in tfjs ops (${backend})`, async () => {
+        await p.call('backend', backend);
+        return p.call('learnedMapTf', lm.id, SLOW);
+      });
+      row('Learned map: 1 epoch (same problem)', `Chromium, tfjs ops with a hand-written gradient (${backend})`, t, npInfo);
+    }
+    const tc = await attempt('Chromium trainClusterMap epochs=1 (wasm)', async () => {
+      await p.call('backend', 'wasm');
+      return p.call('trainClusterMap', lm.id, 1);
+    });
+    row('Learned map: 1 epoch (same problem)', "Chromium, the app's trainClusterMap({epochs: 1}) (tfjs wasm)", tc, npInfo);
+    const live = await attempt('Chromium live routing', async () => {
+      const h = await p.call('liveRouting');
+      hookRow('Live routing: 10,000 prompts x 50 LLMs, scripted drag (p95)', 'Chromium, routeAt + routingSummary', h, '< 16 ms', (x) => (x.ms ?? Infinity) < 16);
+      hookRow('Exact deferral curve, 10,000 x 50', 'Chromium, deferralCurve', { ms: h.details?.curveMs as number, details: { points: h.details?.curvePoints ?? 0 } }, '< 100 ms', (x) => (x.ms ?? Infinity) < 100);
+      return { bestMs: h.ms, runsMs: [h.ms ?? NaN] };
+    });
+    void live;
+    await p.close();
+  } else {
+    rows.push({ figure: 'Chromium figures', measured: 'headless Chromium', note: `skipped: ${flags.has('--no-browser') ? '--no-browser' : `no Chromium at ${CHROMIUM} or the page failed`}` });
+  }
+
+  log('Node figures');
+  await initTf({ prefer: ['wasm'] });
+  const nodeKm = await attempt('Node wasm-simd engine kmeans20k', () => kmeansEngineTask(km20, { kind: 'wasm-simd' }, FAST));
+  row('K-means N=20000 D=256 K=32, 20 it. (per backend)', 'Node, wasm SIMD engine', nodeKm, skInfo(km20.id));
+  const nodeTf = await attempt('Node cluster kmeans tfjs wasm', () => kmeansTfjsTask(km20, SLOW));
+  row('K-means N=20000 D=256 K=32, 20 it. (per backend)', 'Node, src/core/cluster kmeans (tfjs wasm)', nodeTf, skInfo(km20.id));
+  const nodeLm = await attempt('Node learned-map kernel epoch', () => learnedMapKernelTask(lm, FAST));
+  row('Learned map: 1 epoch (same problem)', 'Node, wasm SIMD kernel', nodeLm, npInfo);
+  if (!page) hookRow('Live routing: 10,000 prompts x 50 LLMs, scripted drag (p95)', 'Node, routeAt + routingSummary', liveRoutingHook(), '< 16 ms (browser)', () => undefined);
+  log('hooks: CSV load, ten retrains');
+  hookRow('Load 20,000 x 100 correctness CSV (2M cells) + prompt text', 'Node, loadDataset (main thread)', csvLoadHook(), '< 2 s (browser worker)', (h) => (h.ms ?? Infinity) < 2000);
+  hookRow('Ten retrains in a row (k-means + learned map, tfjs)', 'Node, tfjs wasm', await tenRetrainsHook(), 'tensors and heap flat', (h) => h.details?.tensorsFlat === true);
+  hookRow('Add an unseen LLM at 10,000 x 50', '(hook)', addLlmHook(), '< 100 ms', () => undefined);
+  hookRow('EmbedLLM scale (36,000 x 112, K=50) in Chromium', '(hook)', embedLlmScaleHook(), '< 1.5 GB heap, no freeze', () => undefined);
+
+  if (!flags.has('--no-eval')) {
+    log('routelab eval on routerdc_7b (child process)');
+    const ev = timeEvalCli(ROOT, '../shared/data/routerdc_7b');
+    rows.push({
+      figure: 'routelab eval --data ../shared/data/routerdc_7b --json',
+      measured: 'Node CLI as a child process (tsx start-up included)',
+      ms: ev.ms,
+      note: ev.skipped ? `skipped: ${ev.skipped}` : `methods: ${ev.methods?.join(', ')}`,
+    });
+  }
+  machine.loadEnd = Math.round(loadavg()[0] * 100) / 100;
+  writeReport(join(ROOT, 'bench'), { generatedAt: new Date().toISOString(), command: `npm run bench${quick ? ' -- --quick' : ''}`, machine, browser: browserInfo, rows });
+  log('wrote bench/results.json and bench/RESULTS.md');
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,135 @@
+/**
+ * The timed tasks of `npm run bench`, shared by the Node driver and the Chromium page: each runs
+ * one comparator on an already-loaded problem `repeats` times and returns every run's wall time
+ * (the first run includes JIT / shader warm-up; figures use the best run, as the Python side does).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { kmeans } from '../src/core/cluster/lloyd';
+import { createLearnedMapKernel } from '../src/core/kernels/learnedMapKernel';
+import { createLloydEngine, type LloydEngineOptions, type LloydProbe } from '../src/core/kernels/lloydEngine';
+import { lloydOnEngine } from '../src/core/kernels/lloydRun';
+import { trainClusterMap } from '../src/core/routing/clusterMap';
+import { learnedMapEpochTf } from './learnedMapTfEpoch';
+import type { KMeansProblem, LearnedMapBenchProblem } from './problems';
+
+export interface TaskResult {
+  runsMs: number[];
+  bestMs: number;
+  /** What ran: engine kind or tfjs backend. */
+  engine?: string;
+  iterations?: number;
+  inertia?: number;
+  /** Mean batch loss of a learned-map epoch (a cross-check between comparators). */
+  loss?: number;
+  /** Largest |difference| to the Python comparator's output, filled in by the driver. */
+  maxAbsDiff?: number;
+  probes?: LloydProbe[];
+  /** Milliseconds of the engine probe (auto only), not included in runsMs. */
+  probeMs?: number;
+  /** Final centroids or theta, for the cross-check (dropped before the results are written). */
+  output?: Float32Array;
+  note?: string;
+}
+
+const now = (): number => performance.now();
+
+function summary(runsMs: number[], rest: Omit<TaskResult, 'runsMs' | 'bestMs'>): TaskResult {
+  return { runsMs, bestMs: Math.min(...runsMs), ...rest };
+}
+
+/** K-means on a Lloyd engine (kind or 'auto'), engine built once (data resident), `repeats` full runs. */
+export async function kmeansEngineTask(p: KMeansProblem, engineOptions: LloydEngineOptions, repeats: number): Promise<TaskResult> {
+  const t0 = now();
+  const { engine, probes } = await createLloydEngine(p.points, p.k, engineOptions);
+  const buildMs = now() - t0;
+  try {
+    const runsMs: number[] = [];
+    let last: Awaited<ReturnType<typeof lloydOnEngine>> | undefined;
+    for (let r = 0; r < repeats; r++) {
+      const t = now();
+      last = await lloydOnEngine(engine, p.init.data.slice(), { maxIterations: p.iterations, threshold: 0 });
+      runsMs.push(now() - t);
+    }
+    return summary(runsMs, {
+      engine: engine.kind,
+      iterations: last?.iterations,
+      inertia: last?.inertia,
+      probes,
+      probeMs: engineOptions.kind === 'auto' || engineOptions.kind === undefined ? buildMs : undefined,
+      output: last?.centroids.data,
+      note: buildMs >= 10 ? `engine built (data copied in${probes.length > 0 ? ', probe run' : ''}) in ${buildMs.toFixed(0)} ms once, not in the runs` : undefined,
+    });
+  } finally {
+    engine.dispose();
+  }
+}
+
+/** The app's current k-means (src/core/cluster kmeans: tfjs, scatterND update) on the current backend. */
+export async function kmeansTfjsTask(p: KMeansProblem, repeats: number): Promise<TaskResult> {
+  const runsMs: number[] = [];
+  let last: Awaited<ReturnType<typeof kmeans>> | undefined;
+  for (let r = 0; r < repeats; r++) {
+    const t = now();
+    last = await kmeans(p.points, { k: p.k, initialCentroids: p.init, maxIterations: p.iterations, tolerance: 0 });
+    runsMs.push(now() - t);
+  }
+  return summary(runsMs, { engine: `tfjs ${tf.getBackend()}`, iterations: last?.iterations, inertia: last?.inertia, output: last?.centroids.data });
+}
+
+/** One epoch of the learned map on the wasm SIMD kernel, each run from the initial theta. */
+export async function learnedMapKernelTask(p: LearnedMapBenchProblem, repeats: number): Promise<TaskResult> {
+  const kernel = await createLearnedMapKernel(
+    { x: p.x, errors: p.errors, psi: p.psi, theta: p.theta },
+    { batchSize: p.batchSize, learningRate: p.learningRate, l2: p.l2 },
+  );
+  try {
+    const runsMs: number[] = [];
+    let loss = NaN;
+    for (let r = 0; r < repeats; r++) {
+      kernel.setTheta(p.theta, true);
+      const t = now();
+      loss = kernel.epoch().meanBatchLoss;
+      runsMs.push(now() - t);
+    }
+    return summary(runsMs, { engine: 'wasm-simd', loss, output: kernel.getTheta() });
+  } finally {
+    kernel.dispose();
+  }
+}
+
+/** One epoch written in tfjs ops (hand-written gradient) on the current backend. */
+export async function learnedMapTfTask(p: LearnedMapBenchProblem, repeats: number): Promise<TaskResult> {
+  const runsMs: number[] = [];
+  let out: Awaited<ReturnType<typeof learnedMapEpochTf>> | undefined;
+  for (let r = 0; r < repeats; r++) {
+    const t = now();
+    out = await learnedMapEpochTf(p);
+    runsMs.push(now() - t);
+  }
+  return summary(runsMs, { engine: `tfjs ${tf.getBackend()}`, loss: out?.meanBatchLoss, output: out?.theta });
+}
+
+/**
+ * The app's trainer, trainClusterMap({epochs: 1}), on the current backend: one epoch (shuffled
+ * batches, autodiff, tf.train.adam) plus its loss reports at epoch 0 and 1 (8,192 monitor prompts
+ * and the 2,000 validation prompts given here) and the uploads. Not identical work to the numpy
+ * epoch: reported beside it, not as the target figure.
+ */
+export async function trainClusterMapTask(p: LearnedMapBenchProblem, repeats: number): Promise<TaskResult> {
+  const val = Math.min(2000, p.n);
+  const input = {
+    trainX: p.x,
+    trainErrors: Float64Array.from(p.errors),
+    valX: { rows: val, cols: p.d, data: p.x.data.subarray(0, val * p.d) },
+    valErrors: Float64Array.from(p.errors.subarray(0, val * p.h)),
+    psi: Float64Array.from(p.psi),
+    centroids: { rows: p.k, cols: p.d, data: p.x.data.slice(0, p.k * p.d) },
+  };
+  const runsMs: number[] = [];
+  for (let r = 0; r < repeats; r++) {
+    const t = now();
+    await trainClusterMap(input, { epochs: 1, batchSize: p.batchSize, learningRate: p.learningRate, l2: p.l2 });
+    runsMs.push(now() - t);
+  }
+  return summary(runsMs, { engine: `tfjs ${tf.getBackend()}`, note: 'includes 2 loss evaluations and uploads' });
+}

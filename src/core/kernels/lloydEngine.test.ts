@@ -1,0 +1,120 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import { kmeansReference } from '../cluster/reference';
+import { createRng } from '../rng';
+import { initTf, type BackendName } from '../tf';
+import type { Matrix } from '../types';
+import { buildLloydEngine, createLloydEngine, defaultCandidates, probeLloydEngines } from './lloydEngine';
+import { kmeansOnEngine } from './lloydRun';
+import type { LloydEngineKind } from './lloydTypes';
+import { createWasmLloydEngine } from './lloydWasm';
+
+const m = (rows: number[][]): Matrix => ({ rows: rows.length, cols: rows[0].length, data: Float32Array.from(rows.flat()) });
+
+/** `k` centres 40 apart on average with noise 0.5: every point is far nearer its own centre. */
+function separatedBlobs(n: number, dim: number, k: number, seed: number): Matrix {
+  const rng = createRng(seed);
+  const centres = Array.from({ length: k }, () => Array.from({ length: dim }, () => rng.normal() * 20));
+  const data = new Float32Array(n * dim);
+  for (let i = 0; i < n; i++) for (let j = 0; j < dim; j++) data[i * dim + j] = centres[i % k][j] + rng.normal() * 0.5;
+  return { rows: n, cols: dim, data };
+}
+
+function maxDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let worst = 0;
+  for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i] - b[i]));
+  return worst;
+}
+
+const ENGINES: Array<{ kind: LloydEngineKind; backend: BackendName }> = [
+  { kind: 'wasm-simd', backend: 'cpu' },
+  { kind: 'ts', backend: 'cpu' },
+  { kind: 'tfjs', backend: 'cpu' },
+  { kind: 'tfjs', backend: 'wasm' },
+];
+
+describe.each(ENGINES)('Lloyd engine $kind (tfjs on $backend)', ({ kind, backend }) => {
+  it('does one hand-worked step on the 4-point fixture', async () => {
+    await initTf({ prefer: [backend] });
+    const before = tf.memory().numTensors;
+    // A=(0,1) B=(1,1) C=(4,-1) D=(5,-1), mu1=(0,1), mu2=(1,1):
+    // A->1 (0), B->2 (0), C: 16+4=20 vs 9+4=13 -> 2, D: 25+4=29 vs 16+4=20 -> 2.
+    // counts [1,3], sums mu1 (0,1), mu2 (1+4+5, 1-1-1) = (10,-1), inertia 0+0+13+20 = 33.
+    const engine = await buildLloydEngine(m([[0, 1], [1, 1], [4, -1], [5, -1]]), 2, kind);
+    const step = await engine.step(Float32Array.from([0, 1, 1, 1]));
+    expect(Array.from(step.assignments)).toEqual([0, 1, 1, 1]);
+    expect(Array.from(step.counts)).toEqual([1, 3]);
+    expect(Array.from(step.sums)).toEqual([0, 1, 10, -1]);
+    expect(step.inertia).toBe(33);
+    // Tie: (1,0) is 1 from both (0,0) and (2,0): the lower index wins. (50,50) stays empty.
+    const tie = await buildLloydEngine(m([[0, 0], [1, 0], [2, 0]]), 3, kind);
+    const t = await tie.step(Float32Array.from([0, 0, 50, 50, 2, 0]));
+    expect(Array.from(t.assignments)).toEqual([0, 0, 2]);
+    expect(Array.from(t.counts)).toEqual([2, 0, 1]);
+    await expect(tie.step(new Float32Array(5))).rejects.toThrow('centroids must hold k x dim = 3 x 2 values, got 5');
+    engine.dispose();
+    tie.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+    await expect(engine.step(Float32Array.from([0, 1, 1, 1]))).rejects.toThrow('disposed');
+  });
+
+  it('matches kmeansReference on separated blobs with odd shapes (N 503, D 7, K 5; N 1201, D 64, K 13)', async () => {
+    await initTf({ prefer: [backend] });
+    for (const [n, dim, k, seed] of [
+      [503, 7, 5, 3],
+      [1201, 64, 13, 4],
+    ]) {
+      const pts = separatedBlobs(n, dim, k, seed);
+      const before = tf.memory().numTensors;
+      const got = await kmeansOnEngine(pts, { k, seed, engine: { kind } });
+      expect(tf.memory().numTensors).toBe(before);
+      const want = kmeansReference(pts, { k, seed });
+      expect(got.engine).toBe(kind);
+      expect(got.iterations).toBe(want.iterations);
+      expect(got.converged).toBe(want.converged);
+      expect(Array.from(got.assignments)).toEqual(Array.from(want.assignments));
+      expect(maxDiff(got.centroids.data, want.centroids.data)).toBeLessThanOrEqual(1e-4);
+      expect(Math.abs(got.inertia - want.inertia) / want.inertia).toBeLessThan(1e-5);
+      got.history.forEach((it, i) => expect(it.changed).toBe(want.history[i].changed));
+    }
+  });
+});
+
+describe('wasm-simd kernel variants', () => {
+  it('gives the same step for every tile shape, unroll and for N not a multiple of the tile', async () => {
+    const pts = separatedBlobs(1027, 40, 11, 9); // 1027 = 1024 + 3: a second chunk and a tail tile
+    const mu = pts.data.slice(0, 11 * 40);
+    const base = await (await createWasmLloydEngine(pts, 11, { shape: { points: 1, vectors: 1, unroll: 4 } })).step(mu);
+    for (const shape of [
+      { points: 2, vectors: 4, unroll: 4 },
+      { points: 3, vectors: 2, unroll: 8 },
+      { points: 4, vectors: 3, unroll: 4 },
+    ]) {
+      const step = await (await createWasmLloydEngine(pts, 11, { shape })).step(mu);
+      expect(Array.from(step.assignments)).toEqual(Array.from(base.assignments));
+      expect(Array.from(step.counts)).toEqual(Array.from(base.counts));
+      expect(maxDiff(step.sums, base.sums)).toBeLessThan(1e-9); // same additions in the same order
+    }
+    await expect(createWasmLloydEngine(pts, 11, { shape: { unroll: 3 } })).rejects.toThrow('unroll 3 does not divide the padded width 40');
+  });
+});
+
+describe('engine choice', () => {
+  it("probes every candidate, fastest first, and 'auto' builds the winner", async () => {
+    await initTf({ prefer: ['cpu'] });
+    const pts = separatedBlobs(600, 32, 8, 1);
+    const before = tf.memory().numTensors;
+    expect(defaultCandidates()).toEqual(['wasm-simd']); // tfjs on cpu never beats the SIMD kernel: not probed
+    const probes = await probeLloydEngines(pts, 8, { probeRows: 300, candidates: ['wasm-simd', 'tfjs', 'ts'] });
+    expect(probes.map((p) => p.kind).sort()).toEqual(['tfjs', 'ts', 'wasm-simd']);
+    for (const p of probes) expect(p.ms).toBeGreaterThanOrEqual(0);
+    for (let i = 1; i < probes.length; i++) expect(probes[i].ms ?? Infinity).toBeGreaterThanOrEqual(probes[i - 1].ms ?? Infinity);
+    const { engine, probes: again } = await createLloydEngine(pts, 8, { candidates: ['ts', 'wasm-simd'], probeRows: 300 });
+    expect(engine.kind).toBe(again[0].kind);
+    engine.dispose();
+    const { engine: fixed, probes: none } = await createLloydEngine(pts, 8, { kind: 'ts' });
+    expect(fixed.kind).toBe('ts');
+    expect(none).toEqual([]);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
