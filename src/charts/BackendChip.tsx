@@ -1,0 +1,33 @@
+/** Shows which tfjs backend runs the maths ("tfjs: wasm"), with the WebGL renderer in a tooltip. */
+import { useId } from 'react';
+import { backendDescription } from './format';
+
+export interface BackendChipProps {
+  /** tfjs backend name ('webgl', 'wasm', 'cpu'); null / undefined while tfjs is still starting. */
+  backend?: string | null;
+  /** WebGL renderer string (WEBGL_debug_renderer_info), when known. */
+  renderer?: string;
+  /** True when the WebGL renderer is a software one (SwiftShader, llvmpipe): slow, a reason to prefer wasm. */
+  softwareRenderer?: boolean;
+  className?: string;
+}
+
+export function BackendChip({ backend, renderer, softwareRenderer, className }: BackendChipProps) {
+  const tipId = useId();
+  const warn = backend === 'webgl' && softwareRenderer === true;
+  const text = backend ? `tfjs: ${backend}` : 'tfjs: starting…';
+  return (
+    <span
+      className={['rl-chip', warn ? 'rl-chip--warn' : '', backend ? '' : 'rl-chip--pending', className].filter(Boolean).join(' ')}
+      tabIndex={0}
+      aria-describedby={tipId}
+      data-backend={backend ?? ''}
+    >
+      <span className="rl-chip__dot" aria-hidden="true" />
+      {text}
+      <span id={tipId} role="tooltip" className="rl-chip__tip">
+        {backendDescription(backend, renderer, softwareRenderer)}
+      </span>
+    </span>
+  );
+}

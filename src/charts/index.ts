@@ -1,0 +1,44 @@
+/**
+ * RouteLab charts and controls: presentational components (props in, JSX out, no store access) plus
+ * the pure helpers behind them. Styles: import 'src/styles/app.css' once at the app entry.
+ */
+export { DeferralChart } from './DeferralChart';
+export type { DeferralChartProps, DeferralCurve, SingleModelPoint, OperatingPoint } from './DeferralChart';
+export { ShareBars } from './ShareBars';
+export type { ShareBarsProps, ShareBarDatum } from './ShareBars';
+export { ErrorHeatmap } from './ErrorHeatmap';
+export type { ErrorHeatmapProps, HeatmapModel } from './ErrorHeatmap';
+export { ClusterScatter } from './ClusterScatter';
+export { defaultPointRadius } from './scatterLayout';
+export type { ClusterScatterProps, ScatterLabels } from './ClusterScatter';
+export { LossChart, InertiaChart, SeriesChart } from './LossChart';
+export { seriesRows } from './seriesData';
+export type { StepRow } from './seriesData';
+export type { LossChartProps, InertiaChartProps, SeriesChartProps, LossSeries } from './LossChart';
+export { CostPenaltySlider } from './CostPenaltySlider';
+export type { CostPenaltySliderProps } from './CostPenaltySlider';
+export { MetricTable } from './MetricTable';
+export { bestRows, METRIC_COLUMNS } from './metricColumns';
+export type { MetricColumn } from './metricColumns';
+export type { MetricTableProps, MetricRow, MetricKey } from './MetricTable';
+export { BackendChip } from './BackendChip';
+export type { BackendChipProps } from './BackendChip';
+export { ProgressBar } from './ProgressBar';
+export type { ProgressBarProps } from './ProgressBar';
+export { Panel, PanelErrorBoundary } from './Panel';
+export type { PanelProps, PanelErrorBoundaryProps } from './Panel';
+export { Tabs, tabId, tabPanelId } from './Tabs';
+export type { TabsProps, TabItem } from './Tabs';
+
+// Pure helpers (also used by views, e.g. cluster swatches that match the scatter).
+export { clusterColor, clusterPalette, errorRgb, errorGradientCss, rgbToCss, textColorOn } from './colorScale';
+export { METHOD_STYLES, ACCENT, seriesStyle } from './chartTheme';
+export type { SeriesStyle } from './chartTheme';
+export { MISSING, formatSignificant, formatFixed, formatPercent, formatCost, formatCostPenalty, truncateText, backendDescription } from './format';
+export { normaliseScale, positionToValue, valueToPosition, positionAfterKey, sliderTicks } from './logScale';
+export type { LogSliderScale } from './logScale';
+export { modelOrder, meanError, costOrder } from './heatmapLayout';
+export type { ModelSort } from './heatmapLayout';
+export { extendFlat, simplifyCurve, interpolateAt, accuracyDomain } from './curveData';
+export type { CurvePoint } from './curveData';
+export { useElementSize } from './useElementSize';

@@ -1,0 +1,98 @@
+/**
+ * Log-scale mapping of the cost-penalty (lambda) slider: position 0 is exactly lambda = 0 (pure quality),
+ * positions 1..steps cover [min, max] evenly in log10 space.
+ */
+
+export interface LogSliderScale {
+  /** Smallest positive lambda (position 1). */
+  min: number;
+  /** Largest lambda (position `steps`). */
+  max: number;
+  /** Number of positions after the exact-zero one. */
+  steps: number;
+}
+
+/** The keys the slider handles itself, so the step sizes do not depend on the browser. */
+export type SliderKey = 'ArrowLeft' | 'ArrowRight' | 'ArrowUp' | 'ArrowDown' | 'PageUp' | 'PageDown' | 'Home' | 'End';
+
+/** Repairs impossible bounds once (min must be > 0, max > min, steps >= 2) instead of throwing in a render. */
+export function normaliseScale(min: number, max: number, steps = 1000): LogSliderScale {
+  const lo = Number.isFinite(min) && min > 0 ? min : 1e-6;
+  const hi = Number.isFinite(max) && max > lo ? max : lo * 10;
+  return { min: lo, max: hi, steps: Math.max(2, Math.round(Number.isFinite(steps) ? steps : 1000)) };
+}
+
+/** Slider position -> lambda. Position 0 is exactly 0. */
+export function positionToValue(position: number, scale: LogSliderScale): number {
+  const pos = Math.min(scale.steps, Math.max(0, Math.round(position)));
+  if (pos === 0) return 0;
+  if (pos === scale.steps) return scale.max; // exact, not 10^(log10(max)) with rounding noise
+  const lo = Math.log10(scale.min);
+  const hi = Math.log10(scale.max);
+  return 10 ** (lo + ((pos - 1) / (scale.steps - 1)) * (hi - lo));
+}
+
+/** Lambda -> nearest slider position (values outside [min, max] clamp; <= 0 is position 0). */
+export function valueToPosition(value: number, scale: LogSliderScale): number {
+  if (!(value > 0)) return 0;
+  const lo = Math.log10(scale.min);
+  const hi = Math.log10(scale.max);
+  const t = (Math.log10(value) - lo) / (hi - lo);
+  return Math.min(scale.steps, Math.max(1, Math.round(1 + t * (scale.steps - 1))));
+}
+
+/** Keyboard step sizes in positions: arrows move 1% of the track, PageUp/PageDown 10%. */
+export function keySteps(scale: LogSliderScale): { arrow: number; page: number } {
+  return { arrow: Math.max(1, Math.round(scale.steps / 100)), page: Math.max(1, Math.round(scale.steps / 10)) };
+}
+
+/** New position after a key press, or null when the key is not one the slider handles. */
+export function positionAfterKey(key: string, position: number, scale: LogSliderScale): number | null {
+  const { arrow, page } = keySteps(scale);
+  const clamp = (p: number) => Math.min(scale.steps, Math.max(0, p));
+  switch (key as SliderKey) {
+    case 'ArrowRight':
+    case 'ArrowUp':
+      return clamp(position + arrow);
+    case 'ArrowLeft':
+    case 'ArrowDown':
+      return clamp(position - arrow);
+    case 'PageUp':
+      return clamp(position + page);
+    case 'PageDown':
+      return clamp(position - page);
+    case 'Home':
+      return 0;
+    case 'End':
+      return scale.steps;
+    default:
+      return null;
+  }
+}
+
+/** Log-spaced tick values between min and max at whole decades (for the slider's scale labels). */
+export function decadeTicks(scale: LogSliderScale): number[] {
+  const ticks: number[] = [];
+  for (let e = Math.ceil(Math.log10(scale.min) - 1e-9); e <= Math.floor(Math.log10(scale.max) + 1e-9); e++) ticks.push(10 ** e);
+  return ticks;
+}
+
+/**
+ * Labelled positions under the track: exact 0 plus whole decades, thinned to at most `maxTicks` and
+ * never closer than `minGap` (fraction of the track) to the previous label, so labels do not overlap.
+ */
+export function sliderTicks(scale: LogSliderScale, maxTicks = 7, minGap = 0.08): { value: number; fraction: number }[] {
+  const decades = decadeTicks(scale);
+  const every = Math.max(1, Math.ceil(decades.length / Math.max(1, maxTicks - 1)));
+  const ticks = [{ value: 0, fraction: 0 }];
+  // Thin from the top so the largest decade (the cheap end) always keeps its label.
+  for (let i = decades.length - 1; i >= 0; i -= every) {
+    // The exact (unrounded) position, so the label sits where that decade lies on the track.
+    const t = (Math.log10(decades[i]) - Math.log10(scale.min)) / (Math.log10(scale.max) - Math.log10(scale.min));
+    ticks.push({ value: decades[i], fraction: (1 + t * (scale.steps - 1)) / scale.steps });
+  }
+  ticks.sort((a, b) => a.fraction - b.fraction);
+  const kept = [ticks[0]];
+  for (const t of ticks.slice(1)) if (t.fraction - kept[kept.length - 1].fraction >= minGap) kept.push(t);
+  return kept;
+}
