@@ -1,8 +1,90 @@
-export function App() {
+/**
+ * The RouteLab explorer: a header (dataset, training status, tfjs backend) and eight views in tabs.
+ * Each view sits inside its own error boundary, so a failing panel never blanks the page.
+ */
+import { BackendChip, PanelErrorBoundary, Tabs, type TabItem } from '../charts';
+import { useAppStore } from '../state/store';
+import { setView } from '../state/liveActions';
+import { VIEW_IDS, type ViewId } from '../state/urlState';
+import { DataView } from '../views/DataView';
+import { TrainView } from '../views/TrainView';
+import { ClustersView } from '../views/ClustersView';
+import { ProfilesView } from '../views/ProfilesView';
+import { RoutingView } from '../views/RoutingView';
+import { CurvesView } from '../views/CurvesView';
+import { AddModelView } from '../views/AddModelView';
+import { ExportView } from '../views/ExportView';
+
+const LABELS: Record<ViewId, string> = {
+  data: 'Data',
+  train: 'Train',
+  clusters: 'Clusters',
+  profiles: 'Error profiles',
+  routing: 'Routing',
+  curves: 'Deferral curves',
+  add: 'Add an LLM',
+  export: 'Export / import',
+};
+
+const VIEWS: Record<ViewId, () => React.JSX.Element> = {
+  data: DataView,
+  train: TrainView,
+  clusters: ClustersView,
+  profiles: ProfilesView,
+  routing: RoutingView,
+  curves: CurvesView,
+  add: AddModelView,
+  export: ExportView,
+};
+
+function Header() {
+  const name = useAppStore((s) => s.data.dataset?.name);
+  const synthetic = useAppStore((s) => s.data.source?.synthetic ?? false);
+  const counts = useAppStore((s) => s.data.summary);
+  const status = useAppStore((s) => s.training.status);
+  const stage = useAppStore((s) => s.training.stage);
+  const restored = useAppStore((s) => s.session.restored);
+  const backend = useAppStore((s) => s.training.backend);
   return (
-    <main>
-      <h1>RouteLab</h1>
-      <p>Universal LLM routing explorer (UniRoute). The explorer is being built.</p>
-    </main>
+    <header className="rl-header">
+      <div className="rl-header__brand">
+        RouteLab <small>universal LLM routing (UniRoute) explorer</small>
+      </div>
+      <div className="rl-header__spacer" />
+      <div className="rl-header__meta">
+        {name ? (
+          <span data-testid="header-dataset">
+            {name}
+            {counts ? ` · ${counts.prompts.toLocaleString()} prompts · ${counts.models.length} LLMs` : ''}
+            {synthetic ? <span className="rl-tag" style={{ marginLeft: 6 }}>synthetic</span> : null}
+          </span>
+        ) : null}
+        <span data-testid="header-status" data-status={status}>
+          {status === 'running' ? `training: ${stage || 'starting'}…` : status === 'done' ? 'trained' : restored ? 'restored from the last visit' : status === 'error' ? 'training failed' : status === 'cancelled' ? 'cancelled' : ''}
+        </span>
+        <BackendChip backend={backend?.backend ?? null} renderer={backend?.renderer} softwareRenderer={backend?.softwareRenderer} />
+      </div>
+    </header>
+  );
+}
+
+export function App() {
+  const view = useAppStore((s) => s.ui.view);
+  const hasSession = useAppStore((s) => s.session.pool !== null);
+  const tabs: TabItem[] = VIEW_IDS.map((id) => ({ id, label: LABELS[id], badge: !hasSession && id !== 'data' && id !== 'train' ? '…' : undefined }));
+  const View = VIEWS[view];
+  return (
+    <div className="rl-app">
+      <Header />
+      <main className="rl-main">
+        <Tabs label="Explorer views" tabs={tabs} selected={view} onSelect={(id) => setView(id as ViewId)} idPrefix="view">
+          <div style={{ marginTop: 'var(--rl-space-4)' }} data-testid={`view-${view}`}>
+            <PanelErrorBoundary resetKeys={[view]}>
+              <View />
+            </PanelErrorBoundary>
+          </div>
+        </Tabs>
+      </main>
+    </div>
   );
 }

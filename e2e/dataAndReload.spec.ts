@@ -1,0 +1,35 @@
+import { expect, screenshotView, snapshot, test, waitTrained } from './fixtures';
+
+test('a broken upload shows its error with file, row and column, and the previous data stays', async ({ page, explorer, data, trained }) => {
+  await explorer.tab('Data').click();
+  await data.fileInput.setInputFiles([
+    { name: 'prompts.csv', mimeType: 'text/csv', buffer: Buffer.from('prompt_id,text\np1,hello\np2,world\n') },
+    { name: 'correctness.csv', mimeType: 'text/csv', buffer: Buffer.from('prompt_id,m1\np1,1\np2,2.5\n') },
+    { name: 'models.csv', mimeType: 'text/csv', buffer: Buffer.from('model,cost\nm1,1\n') },
+  ]);
+  await expect(data.issues).toContainText('correctness.csv, row 3, column "m1"');
+  await expect(data.issues).toContainText('the data loaded before is kept');
+  await screenshotView(page, 'data-broken-upload');
+  const s = await snapshot(page);
+  expect(s.data.name).toBe(trained.data.name);
+  expect(s.data.prompts).toBe(trained.data.prompts);
+  expect(s.session!.routerCreatedAt).toBe(trained.session!.routerCreatedAt);
+  await expect(data.promptCount).toHaveText(trained.data.prompts.toLocaleString('en-US'));
+});
+
+test('a reload keeps the trained router (IndexedDB) and the settings in the URL', async ({ page, explorer, routing, trained }) => {
+  await explorer.tab('Routing').click();
+  await routing.slider.focus();
+  for (let i = 0; i < 30; i++) await page.keyboard.press('ArrowRight');
+  const lambda = (await snapshot(page)).routing!.costPenalty;
+  expect(lambda).toBeGreaterThan(0);
+  await expect.poll(() => new URL(page.url()).searchParams.get('lambda')).toBe(String(lambda));
+  await page.reload();
+  const s = await waitTrained(page);
+  expect(s.session!.restored).toBe(true);
+  expect(s.training.runs).toBe(0);
+  expect(s.session!.routerCreatedAt).toBe(trained.session!.routerCreatedAt);
+  expect(s.metrics).toEqual(trained.metrics);
+  expect(s.routing!.costPenalty).toBe(lambda);
+  expect(s.ui.view).toBe('routing');
+});

@@ -1,0 +1,73 @@
+import { ARTIFACTS, expect, screenshotView, snapshot, test } from './fixtures';
+
+test('the demo loads, training finishes on the chosen backend, and every view renders', async ({ page, explorer, data, trainPage, trained }) => {
+  // The synthetic demo: >= 2,000 prompts, >= 10 LLMs, said to be synthetic.
+  expect(trained.data.synthetic).toBe(true);
+  expect(trained.data.prompts).toBeGreaterThanOrEqual(2000);
+  expect(trained.data.models).toBeGreaterThanOrEqual(10);
+  expect(trained.data.projected).toBe(trained.data.prompts);
+  expect(trained.training.status).toBe('done');
+  expect(trained.training.inertia).toBeGreaterThan(0);
+  // The backend in use, from the hook and from the chip. Headless Chromium here renders WebGL with
+  // SwiftShader, a software renderer, so the app prefers wasm (a GPU machine would stay on webgl).
+  const backend = trained.backend!;
+  expect(['webgl', 'wasm', 'cpu']).toContain(backend.backend);
+  expect(backend.thread).toBe('worker');
+  if (backend.softwareRenderer) expect(backend.backend).toBe('wasm');
+  await expect(explorer.backendChip).toHaveAttribute('data-backend', backend.backend);
+  await expect(explorer.backendChip).toContainText(`tfjs: ${backend.backend}`);
+
+  const views: [string, string][] = [
+    ['Data', 'data'],
+    ['Train', 'train'],
+    ['Clusters', 'clusters'],
+    ['Error profiles', 'profiles'],
+    ['Routing', 'routing'],
+    ['Deferral curves', 'curves'],
+    ['Add an LLM', 'add'],
+    ['Export / import', 'export'],
+  ];
+  for (const [label, id] of views) {
+    await explorer.tab(label).click();
+    await expect(explorer.view(id)).toBeVisible();
+    await expect(explorer.view(id).locator('.rl-panel__error')).toHaveCount(0);
+    if (id === 'data') await expect(data.syntheticNotice).toBeVisible();
+    if (id === 'train') await expect(trainPage.backendReason).toContainText(backend.backend === 'webgl' ? 'WebGL' : backend.backend);
+    if (id === 'clusters') await expect(page.getByTestId('cluster-list').locator('tbody tr')).toHaveCount(trained.session!.k);
+    if (id === 'curves') await expect(page.getByTestId('metric-table')).toContainText('UniRoute (K-means)');
+    // Let charts finish their first layout before the screenshot.
+    await page.waitForTimeout(300);
+    await screenshotView(page, id);
+  }
+  const s = await snapshot(page);
+  expect(Object.keys(s.metrics).sort()).toEqual(['knn', 'oracle', 'uniroute-kmeans', 'uniroute-learnedmap', 'zero-router']);
+  // UniRoute beats the prompt-independent ZeroRouter on the demo (routing pays off), and the oracle bounds all.
+  expect(s.metrics['uniroute-kmeans'].area).toBeGreaterThan(s.metrics['zero-router'].area);
+  expect(s.metrics.oracle.area).toBeGreaterThan(s.metrics['uniroute-kmeans'].area);
+  test.info().annotations.push({ type: 'artifacts', description: ARTIFACTS });
+});
+
+test('moving the cost-penalty slider changes the shares and the operating point', async ({ page, explorer, routing, trained }) => {
+  await explorer.tab('Routing').click();
+  const before = (await snapshot(page)).routing!;
+  expect(before.costPenalty).toBe(0);
+  await routing.slider.focus();
+  // End = the largest lambda on the track: routing moves to cheaper LLMs.
+  await page.keyboard.press('End');
+  await expect.poll(async () => (await snapshot(page)).routing!.costPenalty).toBeGreaterThan(0);
+  const after = (await snapshot(page)).routing!;
+  expect(after.share).not.toEqual(before.share);
+  expect(after.operatingPoint.cost).toBeLessThan(before.operatingPoint.cost);
+  expect(after.meanCost).toBeLessThan(before.meanCost);
+  // Arrow keys step through intermediate values; every step re-routes in well under a frame.
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 40; i++) await page.keyboard.press('ArrowRight');
+  const mid = (await snapshot(page)).routing!;
+  expect(mid.costPenalty).toBeGreaterThan(0);
+  expect(mid.ms!).toBeLessThan(16);
+  await expect(routing.accuracy).toHaveText(`${(mid.accuracy * 100).toFixed(2)}%`);
+  // The explanation of a test prompt names the same winner as its table's highlighted row.
+  await routing.testPrompts.nth(3).click();
+  await expect(routing.explainTable.locator('tr.rl-row--highlight')).toContainText(await routing.winner.innerText());
+  expect(trained.session!.testPrompts).toBeGreaterThan(0);
+});

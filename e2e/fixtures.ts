@@ -1,0 +1,70 @@
+/**
+ * Fixtures: page objects, the read-only test hook window.__routelab, and an app that has loaded the
+ * demo and finished its first training (every spec starts from there, in a fresh browser context).
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { AddModelPage, DataPage, ExplorerPage, ExportPage, RoutingPage, TrainPage } from './pages';
+
+import type { RouteLabTestHook } from '../src/app/testHook';
+
+/** What window.__routelab.snapshot() returns (the hook module also declares window.__routelab). */
+export type HookSnapshot = ReturnType<RouteLabTestHook['snapshot']>;
+
+export const ARTIFACTS = 'e2e/artifacts';
+
+/** The app's state as numbers (never pixels). */
+export async function snapshot(page: Page): Promise<HookSnapshot> {
+  return page.evaluate(() => window.__routelab!.snapshot());
+}
+
+/** Waits until the first training finished (or failed: then the error shows in the assertion). */
+export async function waitTrained(page: Page, timeout = 120_000): Promise<HookSnapshot> {
+  await page.waitForFunction(
+    () => {
+      const s = window.__routelab?.snapshot();
+      return !!s && (s.training.status === 'error' || s.backendError !== null || (s.session !== null && s.routing !== null && s.training.status !== 'running'));
+    },
+    undefined,
+    { timeout },
+  );
+  const s = await snapshot(page);
+  expect(s.training.error, 'training error').toBeNull();
+  expect(s.backendError, 'backend error').toBeNull();
+  return s;
+}
+
+export async function screenshotView(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true });
+}
+
+interface Fixtures {
+  explorer: ExplorerPage;
+  data: DataPage;
+  trainPage: TrainPage;
+  routing: RoutingPage;
+  addModel: AddModelPage;
+  exportPage: ExportPage;
+  /** The app on the demo, trained, showing the Routing view. */
+  trained: HookSnapshot;
+}
+
+export const test = base.extend<Fixtures>({
+  explorer: async ({ page }, provide) => provide(new ExplorerPage(page)),
+  data: async ({ page }, provide) => provide(new DataPage(page)),
+  trainPage: async ({ page }, provide) => provide(new TrainPage(page)),
+  routing: async ({ page }, provide) => provide(new RoutingPage(page)),
+  addModel: async ({ page }, provide) => provide(new AddModelPage(page)),
+  exportPage: async ({ page }, provide) => provide(new ExportPage(page)),
+  trained: async ({ page }, provide) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto('./');
+    const s = await waitTrained(page);
+    await provide(s);
+    expect(errors, 'uncaught page errors').toEqual([]);
+  },
+});
+
+export { expect };

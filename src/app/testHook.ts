@@ -1,0 +1,74 @@
+/**
+ * A read-only test hook, window.__routelab, so end-to-end specs assert numbers rather than pixels:
+ * the backend, counts, the current routing and every method's metrics, as plain JSON-able data.
+ */
+import { METHOD_NAMES } from '../core/eval/methods';
+import type { AppState } from '../state/store';
+import { appStore } from '../state/store';
+
+export interface RouteLabTestHook {
+  /** A plain snapshot of what the app shows now. */
+  snapshot(): ReturnType<typeof snapshotOf>;
+}
+
+function snapshotOf(s: AppState) {
+  const pool = s.session.pool;
+  const live = s.routing.live;
+  const metrics: Record<string, { area: number; area50: number; qnc: number | null; aiq: number; peakAccuracy: number; estimated: boolean; front: [number, number][] }> = {};
+  for (const m of METHOD_NAMES) {
+    const v = pool?.methods[m];
+    if (v) metrics[m] = { ...v.metrics, estimated: v.estimated, front: v.front.map((p) => [p.cost, p.accuracy]) };
+  }
+  return {
+    backend: s.training.backend ? { backend: s.training.backend.backend, renderer: s.training.backend.renderer ?? null, softwareRenderer: s.training.backend.softwareRenderer, thread: s.training.backend.thread, reason: s.training.backend.reason } : null,
+    backendError: s.training.backendError,
+    data: {
+      status: s.data.status,
+      name: s.data.dataset?.name ?? null,
+      synthetic: s.data.source?.synthetic ?? false,
+      prompts: s.data.dataset?.prompts.length ?? 0,
+      models: s.data.dataset?.models.length ?? 0,
+      issues: s.data.issues.map((i) => ({ ...i })),
+      projected: s.data.projection ? s.data.projection.coords.length / 2 : 0,
+    },
+    training: { status: s.training.status, runs: s.training.runs, error: s.training.error, inertia: s.training.inertia.length, epochs: s.training.trainLoss.length, settings: { ...s.training.settings } },
+    session: s.session.base
+      ? {
+          k: s.session.base.k,
+          restored: s.session.restored,
+          testPrompts: s.session.base.testRows.length,
+          valPrompts: s.session.base.valRows.length,
+          pool: pool?.names ?? [],
+          added: s.session.added.map((a) => a.name),
+          routerCreatedAt: s.session.router?.provenance.createdAt ?? null,
+          routerModels: s.session.router?.models.map((h) => h.name) ?? [],
+        }
+      : null,
+    routing: live
+      ? {
+          method: s.routing.method,
+          costPenalty: s.routing.costPenalty,
+          share: Object.fromEntries((pool?.names ?? []).map((n, h) => [n, live.share[h]])),
+          meanCost: live.meanCost,
+          accuracy: live.accuracy,
+          operatingPoint: { ...live.operatingPoint },
+          estimatedPrompts: live.estimatedPrompts,
+          ms: s.routing.liveMs,
+        }
+      : null,
+    metrics,
+    ui: { ...s.ui },
+    addIssues: s.session.addIssues.map((i) => ({ ...i })),
+  };
+}
+
+declare global {
+  interface Window {
+    __routelab?: RouteLabTestHook;
+  }
+}
+
+export function installTestHook(): void {
+  const hook: RouteLabTestHook = { snapshot: () => snapshotOf(appStore.getState()) };
+  Object.defineProperty(window, '__routelab', { value: Object.freeze(hook), configurable: false, writable: false });
+}

@@ -1,0 +1,25 @@
+/** Keeps the experiment settings in the URL (history.replaceState, debounced: a slider drag fires often). */
+import { appStore, type AppState } from '../state/store';
+import { DEFAULT_URL_STATE, formatUrlState, type UrlState } from '../state/urlState';
+
+export function urlStateOf(s: AppState): UrlState {
+  const t = s.training.settings;
+  return { k: t.k, seed: t.seed, method: t.method, test: t.testModels, split: t.fractions, lambda: s.routing.costPenalty, cluster: s.ui.selectedCluster, view: s.ui.view, route: s.routing.method };
+}
+
+/** Starts syncing; returns the unsubscribe function. */
+export function startUrlSync(delayMs = 250): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let last = '';
+  const write = () => {
+    timer = null;
+    const qs = formatUrlState(urlStateOf(appStore.getState()), DEFAULT_URL_STATE);
+    if (qs === last) return;
+    last = qs;
+    history.replaceState(history.state, '', `${location.pathname}${qs}${location.hash}`);
+  };
+  return appStore.subscribe((s, prev) => {
+    if (s.training.settings === prev.training.settings && s.routing.costPenalty === prev.routing.costPenalty && s.routing.method === prev.routing.method && s.ui === prev.ui) return;
+    if (timer === null) timer = setTimeout(write, delayMs);
+  });
+}

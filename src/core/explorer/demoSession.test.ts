@@ -1,0 +1,106 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import * as tf from '@tensorflow/tfjs';
+import { generateDemoDataset } from '../demo';
+import { datasetEmbeddings } from '../eval/evaluate';
+import { splitModels, splitPrompts } from '../eval/split';
+import { runTrial, type TrialSetup } from '../eval/trial';
+import { DEFAULT_K_GRID, DEFAULT_KNN_K_GRID } from '../eval/chooseK';
+import { loadDataset } from '../data';
+import { createRng } from '../rng';
+import { exportRouter } from '../router';
+import { routeAt, routingSummary } from '../routing/route';
+import type { Dataset } from '../types';
+import { buildSessionBase } from './session';
+import { evaluatePool, POOL_METHODS } from './pool';
+import { routeLive } from './liveRouting';
+import { reproduceSetup, sessionRouterFromRouter } from './fromRouter';
+
+async function trainSession(dataset: Dataset, method: 'kmeans' | 'learnedmap', k: number) {
+  const rng = createRng(3);
+  const setup: TrialSetup = { split: splitPrompts(dataset.prompts.length, rng), ...splitModels(dataset.models.length, rng), seed: 3 };
+  const { embeddings, settings } = datasetEmbeddings(dataset);
+  const methods = ['oracle', 'zero-router', 'knn', 'uniroute-kmeans', ...(method === 'learnedmap' ? (['uniroute-learnedmap'] as const) : [])] as const;
+  const trial = await runTrial(dataset, embeddings, setup, {
+    k,
+    knnK: 10,
+    kGrid: DEFAULT_K_GRID,
+    knnKGrid: DEFAULT_KNN_K_GRID,
+    pseudoCount: 1,
+    methods,
+    qncDenominator: 'max-test-cost',
+    clusterMap: { epochs: 5 },
+    maxIterations: 30,
+  });
+  const router = exportRouter(dataset, setup, trial, { method, embedder: settings, pseudoCount: 1, createdAt: 'fixed' });
+  const sr = sessionRouterFromRouter(router, dataset);
+  if (!sr.ok) throw new Error('router does not fit the dataset');
+  const base = buildSessionBase(dataset, embeddings, setup, sr.data);
+  return { setup, trial, router, base, pool: evaluatePool(base) };
+}
+
+describe('a session on the demo dataset', () => {
+  beforeAll(async () => {
+    await tf.setBackend('cpu');
+  });
+
+  it('reproduces runTrial metrics exactly, and live routing matches the core routeAt + routingSummary', async () => {
+    const dataset = generateDemoDataset({ prompts: 600 });
+    const { setup, trial, router, base, pool } = await trainSession(dataset, 'learnedmap', 6);
+    for (const method of POOL_METHODS) {
+      const want = trial.methods[method]!;
+      const got = pool.methods[method]!;
+      if (method === 'uniroute-kmeans') {
+        // One path per cluster (groupedDeferralCurve): the same points, summed in another order.
+        expect(got.metrics.area).toBeCloseTo(want.area, 12);
+        expect(got.metrics.qnc ?? NaN).toBeCloseTo(want.qnc ?? NaN, 12);
+        expect(got.front.length).toBe(want.curve.length);
+        got.front.forEach((p, i) => {
+          expect(p.cost).toBeCloseTo(want.curve[i][0], 12);
+          expect(p.accuracy).toBeCloseTo(want.curve[i][1], 12);
+        });
+        continue;
+      }
+      expect(got.metrics.area).toBe(want.area);
+      expect(got.metrics.qnc).toBe(want.qnc);
+      expect(got.front.map((p) => [p.cost, p.accuracy])).toEqual(want.curve);
+    }
+    expect(Object.fromEntries(pool.singles.map((s) => [s.name, { cost: s.cost, accuracy: s.accuracy }]))).toEqual(trial.singles);
+    const m = pool.names.length;
+    for (const lambda of [0, 1e-4, 1e-3, 0.01, 0.1, 1]) {
+      const gamma = pool.methods['uniroute-learnedmap']!.gamma;
+      const want = routingSummary(routeAt(gamma, m, pool.costs, lambda), base.testScores, m, pool.costs);
+      const got = routeLive(pool, 'uniroute-learnedmap', lambda);
+      expect(Array.from(got.share)).toEqual(Array.from(want.share));
+      expect(got.accuracy).toBeCloseTo(want.accuracy, 12);
+      expect(got.meanCost).toBeCloseTo(want.meanCost, 12);
+    }
+    // Every prompt has a cluster; the cluster sizes add up to the dataset.
+    expect(base.clusters.reduce((s, c) => s + c.size, 0)).toBe(600);
+    // The router reproduces its own split from the data hash and seed (what a router import relies on).
+    const again = reproduceSetup(router, dataset);
+    if (!again.ok) throw new Error(again.issues[0].message);
+    expect(again.data).toEqual(setup);
+    const other = reproduceSetup(router, generateDemoDataset({ prompts: 600, seed: 1 }));
+    expect(other.ok).toBe(false);
+  });
+
+  it('reproduces runTrial on a real benchmark (first 1,500 prompts of routerdc_7b, K-means)', async () => {
+    const dir = `${process.cwd()}/../shared/data/routerdc_7b`;
+    if (!existsSync(dir)) return;
+    const files = ['prompts.csv', 'correctness.csv', 'models.csv'].map((name) => ({ name, text: readFileSync(`${dir}/${name}`, 'utf8') }));
+    const loaded = loadDataset(files, { name: 'routerdc_7b' });
+    if (!loaded.ok) throw new Error(loaded.issues[0].message);
+    // A prefix keeps the test fast (the whole set takes ~15 s on the cpu backend).
+    const full = loaded.data;
+    const n = 1500;
+    const m = full.models.length;
+    const subset: Dataset = { ...full, prompts: full.prompts.slice(0, n), scores: full.scores.slice(0, n * m) };
+    const { trial, pool } = await trainSession(subset, 'kmeans', 10);
+    for (const method of ['oracle', 'zero-router', 'knn', 'uniroute-kmeans'] as const) {
+      expect(pool.methods[method]!.metrics.area).toBeCloseTo(trial.methods[method]!.area, 12);
+    }
+    // Sanity on real data: the oracle bounds every router.
+    expect(pool.methods.oracle!.metrics.area).toBeGreaterThan(pool.methods['uniroute-kmeans']!.metrics.area);
+  });
+});

@@ -1,0 +1,129 @@
+/**
+ * Data actions: the demo, uploaded files (parsed and validated in the worker), a dataset by URL,
+ * the column-mapping retry, and the embedding + 2-D PCA projection of the loaded prompts.
+ * A failed load lists its problems and keeps the data already loaded.
+ */
+import { datasetSummary } from '../core/explorer';
+import type { ColumnMapping } from '../core/data';
+import type { Dataset, DataIssue, NamedText } from '../core/types';
+import type { ProgressEvent } from '../workers/protocol';
+import { getClient } from './clientRef';
+import { appStore } from './store';
+import { initialSession, type DataSourceKind } from './slices';
+import { relive } from './liveActions';
+
+function stageProgress(event: ProgressEvent): void {
+  if (event.kind === 'stage') appStore.getState().setData({ progress: event.fraction ?? null });
+}
+
+/** Makes `dataset` the loaded one: summary, no session yet (a retrain follows), test pool reset if it names absent LLMs. */
+export function adoptDataset(dataset: Dataset, source: { kind: DataSourceKind; label: string; synthetic: boolean }, warnings: DataIssue[] = []): void {
+  const s = appStore.getState();
+  const names = new Set(dataset.models.map((h) => h.name));
+  const testModels = s.training.settings.testModels.filter((n) => names.has(n));
+  s.setData({ dataset, source, summary: datasetSummary(dataset), status: 'ready', progress: null, issues: [], warnings, headers: [], pendingFiles: null, projection: null, embedder: null, dataHash: null });
+  if (testModels.length !== s.training.settings.testModels.length) s.setSettings({ testModels });
+  s.setSession(initialSession());
+  s.setUi({ selectedCluster: null });
+  relive();
+}
+
+/** Embeds every prompt and projects it to 2-D with PCA (in the worker) for the Clusters view. */
+export async function prepare(): Promise<void> {
+  const s = appStore.getState();
+  s.setTraining({ stage: 'embed', message: 'embedding prompts', fraction: 0 });
+  const res = await getClient().request({ type: 'prepare' }, (e) => {
+    if (e.kind === 'stage') appStore.getState().setTraining({ stage: e.stage, message: e.message, fraction: e.fraction ?? null });
+  });
+  appStore.getState().setData({ projection: { coords: res.coords, explained: res.explained }, embedder: res.embedder, dataHash: res.dataHash });
+  appStore.getState().setTraining({ stage: '', message: '', fraction: null });
+}
+
+/** Generates the synthetic demo dataset in the worker and loads it. */
+export async function loadDemo(): Promise<void> {
+  appStore.getState().setData({ status: 'loading', progress: null });
+  const dataset = await getClient().request({ type: 'demo' });
+  adoptDataset(dataset, { kind: 'demo', label: dataset.name, synthetic: true });
+  await prepare();
+}
+
+/**
+ * Parses and validates `files` in the worker. On success the dataset replaces the loaded one (true);
+ * on failure the problems are listed with file / row / column, the files are kept for a retry with a
+ * column mapping, and the loaded data stays (false).
+ */
+export async function loadFiles(files: NamedText[], options: { mapping?: ColumnMapping; kind?: DataSourceKind; label?: string } = {}): Promise<boolean> {
+  const s = appStore.getState();
+  s.setData({ status: 'loading', progress: 0, issues: [], warnings: [] });
+  let res;
+  try {
+    res = await getClient().request({ type: 'load', files, mapping: options.mapping, name: options.label && !options.label.includes('/') ? options.label : undefined }, stageProgress);
+  } catch (e) {
+    res = { ok: false as const, issues: [{ file: files.map((f) => f.name).join(', ') || '(upload)', message: e instanceof Error ? e.message : String(e) }], headers: [] };
+  }
+  if (!res.ok) {
+    appStore.getState().setData({ status: appStore.getState().data.dataset ? 'ready' : 'error', progress: null, issues: res.issues, headers: res.headers, pendingFiles: files });
+    return false;
+  }
+  adoptDataset(res.dataset, { kind: options.kind ?? 'upload', label: options.label ?? (files.map((f) => f.name).join(', ') || res.dataset.name), synthetic: false }, res.warnings);
+  await prepare();
+  return true;
+}
+
+/** Retries the last failed upload with a column mapping. */
+export async function retryWithMapping(mapping: ColumnMapping): Promise<boolean> {
+  const files = appStore.getState().data.pendingFiles;
+  if (!files) return false;
+  return loadFiles(files, { mapping });
+}
+
+function fileNameOf(url: URL): string {
+  const parts = url.pathname.split('/').filter(Boolean);
+  return parts[parts.length - 1] ?? url.hostname;
+}
+
+async function fetchText(url: URL): Promise<string> {
+  // The one network request the app makes: a dataset URL the user typed in.
+  const response = await fetch(url.href, { credentials: 'omit', redirect: 'follow' });
+  if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
+  return response.text();
+}
+
+/**
+ * Opens a dataset by URL: one long-format .csv / .jsonl file, or a folder URL holding the wide
+ * layout (prompts.csv, correctness.csv, models.csv, optional costs.csv).
+ */
+export async function loadUrl(raw: string): Promise<boolean> {
+  let url: URL;
+  try {
+    url = new URL(raw.trim(), globalThis.location?.href);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`only http(s) URLs are opened, not ${url.protocol}`);
+  } catch (e) {
+    appStore.getState().setData({ issues: [{ file: raw, message: e instanceof Error ? e.message : 'not a URL' }] });
+    return false;
+  }
+  appStore.getState().setData({ status: 'loading', progress: null, issues: [] });
+  const files: NamedText[] = [];
+  const issues: DataIssue[] = [];
+  if (/\.(csv|jsonl|ndjson)$/i.test(url.pathname)) {
+    try {
+      files.push({ name: fileNameOf(url), text: await fetchText(url) });
+    } catch (e) {
+      issues.push({ file: url.href, message: `could not fetch: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  } else {
+    const folder = url.href.endsWith('/') ? url.href : `${url.href}/`;
+    for (const name of ['prompts.csv', 'correctness.csv', 'models.csv', 'costs.csv']) {
+      try {
+        files.push({ name, text: await fetchText(new URL(name, folder)) });
+      } catch (e) {
+        if (name !== 'costs.csv') issues.push({ file: new URL(name, folder).href, message: `could not fetch: ${e instanceof Error ? e.message : String(e)}` });
+      }
+    }
+  }
+  if (issues.length) {
+    appStore.getState().setData({ status: appStore.getState().data.dataset ? 'ready' : 'error', issues });
+    return false;
+  }
+  return loadFiles(files, { kind: 'url', label: url.href });
+}

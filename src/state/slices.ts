@@ -1,0 +1,194 @@
+/**
+ * The store's typed slices (zustand slices pattern): data, training, session, routing and ui. Each
+ * holds plain data only (numbers, strings, plain objects, typed arrays), never tensors or class
+ * instances; each slice's setters are its only writers.
+ */
+import type { StateCreator } from 'zustand';
+import type { Dataset, DataIssue, NamedText } from '../core/types';
+import type { Router } from '../core/router';
+import type { AddedModel, DatasetSummary, LiveRouting, SessionBase, SessionPool, SessionSetup } from '../core/explorer';
+import type { BackendReport, FileHeader, TrainSettings } from '../workers/protocol';
+import { DEFAULT_URL_STATE, type RoutingMethod, type ViewId } from './urlState';
+
+/** Row order of the error-profile heatmap (the charts' ModelSort). */
+export type ModelSort = 'input' | 'cost' | 'accuracy';
+
+export type DataSourceKind = 'demo' | 'upload' | 'url' | 'restored';
+
+export interface DataSlice {
+  data: {
+    dataset: Dataset | null;
+    source: { kind: DataSourceKind; label: string; synthetic: boolean } | null;
+    summary: DatasetSummary | null;
+    status: 'idle' | 'loading' | 'ready' | 'error';
+    progress: number | null;
+    /** Problems of the last failed upload (the loaded data stays). */
+    issues: DataIssue[];
+    warnings: DataIssue[];
+    /** Headers of the files of a failed upload, for the column-mapping step. */
+    headers: FileHeader[];
+    /** Files of a failed upload kept for a retry with a column mapping. */
+    pendingFiles: NamedText[] | null;
+    projection: { coords: Float32Array; explained: [number, number] } | null;
+    embedder: { kind: string; dim: number } | null;
+    dataHash: string | null;
+  };
+  setData: (patch: Partial<DataSlice['data']>) => void;
+}
+
+export interface TrainingSlice {
+  training: {
+    settings: TrainSettings;
+    status: 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+    stage: string;
+    message: string;
+    fraction: number | null;
+    inertia: number[];
+    trainLoss: number[];
+    valLoss: number[];
+    error: string | null;
+    backend: BackendReport | null;
+    backendError: string | null;
+    /** Trainings finished in this page load (0 after a reload that restored the router). */
+    runs: number;
+    lastMs: number | null;
+    chosen: { k: number; knnK: number } | null;
+    notes: string[];
+  };
+  setTraining: (patch: Partial<TrainingSlice['training']>) => void;
+  setSettings: (patch: Partial<TrainSettings>) => void;
+}
+
+export interface SessionSlice {
+  session: {
+    base: SessionBase | null;
+    router: Router | null;
+    setup: SessionSetup | null;
+    /** Settings the current router was trained with. */
+    trainedWith: TrainSettings | null;
+    added: AddedModel[];
+    pool: SessionPool | null;
+    restored: boolean;
+    addIssues: DataIssue[];
+    addNotice: string | null;
+    lastPoolMs: number | null;
+    importNotice: string | null;
+    importIssues: DataIssue[];
+    /** The last imported router file (it may belong to other data: then it only routes typed prompts). */
+    importedRouter: Router | null;
+  };
+  setSession: (patch: Partial<SessionSlice['session']>) => void;
+}
+
+export interface RoutingSlice {
+  routing: {
+    costPenalty: number;
+    method: RoutingMethod;
+    live: LiveRouting | null;
+    /** Test-prompt row picked for the explanation (null: none). */
+    selectedRow: number | null;
+    /** Milliseconds of the last live routing (routeLive). */
+    liveMs: number | null;
+  };
+  setRouting: (patch: Partial<RoutingSlice['routing']>) => void;
+}
+
+export interface UiSlice {
+  ui: {
+    view: ViewId;
+    selectedCluster: number | null;
+    heatmapSort: ModelSort;
+  };
+  setUi: (patch: Partial<UiSlice['ui']>) => void;
+}
+
+export type AppState = DataSlice & TrainingSlice & SessionSlice & RoutingSlice & UiSlice;
+type Slice<T> = StateCreator<AppState, [], [], T>;
+
+export const DEFAULT_SETTINGS: TrainSettings = {
+  k: DEFAULT_URL_STATE.k,
+  seed: DEFAULT_URL_STATE.seed,
+  method: DEFAULT_URL_STATE.method,
+  testModels: [],
+  fractions: DEFAULT_URL_STATE.split,
+  epochs: 50,
+  maxIterations: 50,
+};
+
+export const initialData = (): DataSlice['data'] => ({
+  dataset: null,
+  source: null,
+  summary: null,
+  status: 'idle',
+  progress: null,
+  issues: [],
+  warnings: [],
+  headers: [],
+  pendingFiles: null,
+  projection: null,
+  embedder: null,
+  dataHash: null,
+});
+
+export const initialTraining = (): TrainingSlice['training'] => ({
+  settings: { ...DEFAULT_SETTINGS },
+  status: 'idle',
+  stage: '',
+  message: '',
+  fraction: null,
+  inertia: [],
+  trainLoss: [],
+  valLoss: [],
+  error: null,
+  backend: null,
+  backendError: null,
+  runs: 0,
+  lastMs: null,
+  chosen: null,
+  notes: [],
+});
+
+export const initialSession = (): SessionSlice['session'] => ({
+  base: null,
+  router: null,
+  setup: null,
+  trainedWith: null,
+  added: [],
+  pool: null,
+  restored: false,
+  addIssues: [],
+  addNotice: null,
+  lastPoolMs: null,
+  importNotice: null,
+  importIssues: [],
+  importedRouter: null,
+});
+
+export const initialRouting = (): RoutingSlice['routing'] => ({ costPenalty: DEFAULT_URL_STATE.lambda, method: DEFAULT_URL_STATE.route, live: null, selectedRow: null, liveMs: null });
+export const initialUi = (): UiSlice['ui'] => ({ view: DEFAULT_URL_STATE.view, selectedCluster: null, heatmapSort: 'input' });
+
+export const createDataSlice: Slice<DataSlice> = (set) => ({
+  data: initialData(),
+  setData: (patch) => set((s) => ({ data: { ...s.data, ...patch } })),
+});
+
+export const createTrainingSlice: Slice<TrainingSlice> = (set) => ({
+  training: initialTraining(),
+  setTraining: (patch) => set((s) => ({ training: { ...s.training, ...patch } })),
+  setSettings: (patch) => set((s) => ({ training: { ...s.training, settings: { ...s.training.settings, ...patch } } })),
+});
+
+export const createSessionSlice: Slice<SessionSlice> = (set) => ({
+  session: initialSession(),
+  setSession: (patch) => set((s) => ({ session: { ...s.session, ...patch } })),
+});
+
+export const createRoutingSlice: Slice<RoutingSlice> = (set) => ({
+  routing: initialRouting(),
+  setRouting: (patch) => set((s) => ({ routing: { ...s.routing, ...patch } })),
+});
+
+export const createUiSlice: Slice<UiSlice> = (set) => ({
+  ui: initialUi(),
+  setUi: (patch) => set((s) => ({ ui: { ...s.ui, ...patch } })),
+});

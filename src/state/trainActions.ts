@@ -1,0 +1,119 @@
+/**
+ * Training actions: train in the worker with live progress (k-means inertia, learned-map losses),
+ * cancel, and boot (restore the saved session, or the demo plus a first training).
+ */
+import type { TrainSettings } from '../workers/protocol';
+import { CancelledError } from '../workers/client';
+import { getClient } from './clientRef';
+import { appStore } from './store';
+import { refreshPool } from './liveActions';
+import { adoptDataset, loadDemo, prepare } from './dataActions';
+import { loadSnapshot, saveSnapshot } from './persist';
+import { hasTrainingParams, parseUrlState, type UrlState } from './urlState';
+
+const now = (): number => globalThis.performance?.now() ?? Date.now();
+
+/** Trains a router with the current settings; the previous session stays until the new one is ready. */
+export async function train(): Promise<void> {
+  const s = appStore.getState();
+  if (!s.data.dataset || s.training.status === 'running') return;
+  const settings: TrainSettings = { ...s.training.settings };
+  s.setTraining({ status: 'running', stage: 'start', message: 'starting', fraction: null, inertia: [], trainLoss: [], valLoss: [], error: null, notes: [] });
+  const t0 = now();
+  try {
+    const res = await getClient().request({ type: 'train', settings }, (e) => {
+      const st = appStore.getState();
+      if (e.kind === 'stage') st.setTraining({ stage: e.stage, message: e.message, fraction: e.fraction ?? null });
+      else if (e.kind === 'inertia') st.setTraining({ inertia: [...st.training.inertia, e.inertia] });
+      else st.setTraining({ trainLoss: [...st.training.trainLoss, e.trainLoss], valLoss: [...st.training.valLoss, e.valLoss] });
+    });
+    if (res.cancelled) {
+      appStore.getState().setTraining({ status: 'cancelled', stage: '', message: 'training cancelled: the previous router is kept', fraction: null });
+      return;
+    }
+    const st = appStore.getState();
+    st.setSession({ router: res.router, setup: res.setup, base: res.base, trainedWith: settings, added: [], restored: false, addIssues: [], addNotice: null, importNotice: null, importIssues: [] });
+    st.setTraining({
+      status: 'done',
+      stage: '',
+      message: `trained in ${((now() - t0) / 1000).toFixed(1)} s`,
+      fraction: null,
+      runs: st.training.runs + 1,
+      lastMs: res.ms,
+      chosen: res.chosen,
+      notes: res.notes,
+      inertia: res.kmeansHistory.map((it) => it.inertia),
+      trainLoss: res.lossHistory.map((e) => e.trainLoss),
+      valLoss: res.lossHistory.map((e) => e.valLoss),
+    });
+    st.setRouting({ method: settings.method === 'learnedmap' ? 'uniroute-learnedmap' : 'uniroute-kmeans' });
+    refreshPool();
+    await saveSnapshot(appStore.getState());
+  } catch (e) {
+    if (e instanceof CancelledError) appStore.getState().setTraining({ status: 'cancelled', stage: '', message: 'training cancelled: the previous router is kept', fraction: null });
+    else appStore.getState().setTraining({ status: 'error', stage: '', fraction: null, error: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+export function cancelTraining(): void {
+  if (appStore.getState().training.status !== 'running') return;
+  getClient().cancelTraining();
+}
+
+function applyUrl(url: Partial<UrlState>): void {
+  const s = appStore.getState();
+  const settings: Partial<TrainSettings> = {};
+  if (url.k !== undefined) settings.k = url.k;
+  if (url.seed !== undefined) settings.seed = url.seed;
+  if (url.method !== undefined) settings.method = url.method;
+  if (url.test !== undefined) settings.testModels = url.test;
+  if (url.split !== undefined) settings.fractions = url.split;
+  s.setSettings(settings);
+  if (url.lambda !== undefined) s.setRouting({ costPenalty: url.lambda });
+  if (url.route !== undefined) s.setRouting({ method: url.route });
+  if (url.view !== undefined) s.setUi({ view: url.view });
+  if (url.cluster !== undefined) s.setUi({ selectedCluster: url.cluster });
+}
+
+const sameSettings = (a: TrainSettings | null, b: TrainSettings): boolean =>
+  a !== null && a.k === b.k && a.seed === b.seed && a.method === b.method && JSON.stringify(a.fractions) === JSON.stringify(b.fractions) && JSON.stringify([...a.testModels].sort()) === JSON.stringify([...b.testModels].sort());
+
+/**
+ * First start: tfjs in the worker, then the saved session (IndexedDB) when there is one, else the
+ * synthetic demo and a first training, so every view has content. A link's training settings that
+ * differ from the restored router's trigger a retrain on the restored data.
+ */
+export async function boot(search: string): Promise<void> {
+  const url = parseUrlState(search);
+  applyUrl(url);
+  const client = getClient();
+  try {
+    const info = await client.init();
+    appStore.getState().setTraining({ backend: info, backendError: null });
+  } catch (e) {
+    appStore.getState().setTraining({ backendError: e instanceof Error ? e.message : String(e) });
+    return;
+  }
+  const snap = await loadSnapshot();
+  if (snap) {
+    const s = appStore.getState();
+    adoptDataset(snap.dataset, snap.source);
+    if (!hasTrainingParams(url)) s.setSettings(snap.settings);
+    if (url.lambda === undefined) s.setRouting({ costPenalty: snap.costPenalty });
+    await client.request({ type: 'setDataset', dataset: snap.dataset });
+    await prepare();
+    const wanted = appStore.getState().training.settings;
+    if (snap.router && snap.setup && (!hasTrainingParams(url) || sameSettings(snap.trainedWith, wanted))) {
+      const res = await client.request({ type: 'rebuild', router: snap.router, setup: snap.setup });
+      appStore.getState().setSession({ router: snap.router, setup: snap.setup, base: res.base, trainedWith: snap.trainedWith, added: snap.added, restored: true });
+      if (url.cluster !== undefined) appStore.getState().setUi({ selectedCluster: url.cluster });
+      refreshPool();
+      return;
+    }
+    await train();
+    return;
+  }
+  await loadDemo();
+  await train();
+  if (url.cluster !== undefined) appStore.getState().setUi({ selectedCluster: url.cluster });
+}

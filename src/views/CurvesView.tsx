@@ -1,0 +1,83 @@
+/**
+ * 6 Deferral curves: UniRoute (K-means), UniRoute (learned map), K-NN, ZeroRouter and the oracle
+ * on the test prompts for the test pool, every single LLM as a point, the current penalty marked;
+ * Area, Area(50%), QNC and AIQ per method; curves and metrics as CSV.
+ */
+import { useMemo } from 'react';
+import { DeferralChart, MetricTable, Panel, formatCostPenalty, type MetricRow } from '../charts';
+import { METHOD_LABELS } from '../core/eval/methods';
+import { POOL_METHODS, curvesCsv, metricsCsv } from '../core/explorer';
+import { useAppStore } from '../state/store';
+import { Waiting, downloadText } from './common';
+
+function Chart() {
+  const pool = useAppStore((s) => s.session.pool);
+  const op = useAppStore((s) => s.routing.live?.operatingPoint);
+  const lambda = useAppStore((s) => s.routing.costPenalty);
+  const method = useAppStore((s) => s.routing.method);
+  const curves = useMemo(
+    () =>
+      pool
+        ? POOL_METHODS.filter((m) => pool.methods[m]).map((m) => ({
+            id: m,
+            label: `${METHOD_LABELS[m]}${pool.methods[m]!.estimated ? ' (estimated)' : ''}`,
+            points: pool.methods[m]!.front.map((p) => [p.cost, p.accuracy] as const),
+            dashed: pool.methods[m]!.estimated,
+          }))
+        : [],
+    [pool],
+  );
+  const singles = useMemo(() => (pool ? pool.singles.map((s, h) => ({ name: s.estimated ? `${s.name} (est.)` : s.name, cost: s.cost, accuracy: s.accuracy, isNew: pool.added[h] })) : []), [pool]);
+  if (!pool) return <Waiting what="Curves appear after training." />;
+  return (
+    <DeferralChart
+      curves={curves}
+      singles={singles}
+      operatingPoint={op ? { ...op, label: `${METHOD_LABELS[method]}, ${formatCostPenalty(lambda)}` } : undefined}
+      height={420}
+      ariaLabel="Deferral curves: accuracy against normalised cost for every router and baseline"
+    />
+  );
+}
+
+function Metrics() {
+  const pool = useAppStore((s) => s.session.pool);
+  const method = useAppStore((s) => s.routing.method);
+  const rows = useMemo<MetricRow[]>(
+    () =>
+      pool
+        ? POOL_METHODS.filter((m) => pool.methods[m]).map((m) => ({ id: m, label: `${METHOD_LABELS[m]}${pool.methods[m]!.estimated ? ' (estimated)' : ''}`, ...pool.methods[m]!.metrics }))
+        : [],
+    [pool],
+  );
+  if (!pool) return null;
+  return (
+    <div data-testid="metric-table">
+      <MetricTable rows={rows} highlightId={method} caption={`Test prompts: ${pool.n.toLocaleString()}; test pool: ${pool.names.length} LLMs; QNC target: the most accurate test LLM (${(pool.qncTarget * 100).toFixed(1)}%)`} />
+    </div>
+  );
+}
+
+export function CurvesView() {
+  const pool = useAppStore((s) => s.session.pool);
+  const actions = pool ? (
+    <>
+      <button className="rl-button rl-button--small" type="button" onClick={() => downloadText('routelab-curves.csv', curvesCsv(pool), 'text/csv')} data-testid="download-curves">
+        Curves CSV
+      </button>
+      <button className="rl-button rl-button--small" type="button" onClick={() => downloadText('routelab-metrics.csv', metricsCsv(pool), 'text/csv')} data-testid="download-metrics">
+        Metrics CSV
+      </button>
+    </>
+  ) : null;
+  return (
+    <div className="rl-grid">
+      <Panel title="Deferral curves" subtitle="Accuracy against mean cost / max test-pool cost, swept over every cost-penalty breakpoint (exact); the red dot is the current routing" className="rl-span-all" actions={actions} id="panel-curves">
+        <div className="rl-stack">
+          <Chart />
+          <Metrics />
+        </div>
+      </Panel>
+    </div>
+  );
+}

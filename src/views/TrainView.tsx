@@ -1,0 +1,184 @@
+/**
+ * 2 Train: K (or auto), seed, method, the unseen test pool, split fractions; Train and Cancel; live
+ * k-means inertia and learned-map losses from the worker; the tfjs backend and why it was chosen.
+ */
+import { BackendChip, InertiaChart, LossChart, Panel, ProgressBar } from '../charts';
+import { useAppStore } from '../state/store';
+import { cancelTraining, train } from '../state/trainActions';
+import type { TrainSettings } from '../workers/protocol';
+
+const STAGES: Record<string, string> = {
+  start: 'Starting',
+  embed: 'Embedding prompts',
+  pca: 'PCA projection',
+  'k-selection': 'Choosing K on the validation prompts',
+  kmeans: 'k-means on the training prompts',
+  'learned-map': 'Learned cluster map',
+  session: 'Routing the test prompts',
+};
+
+function percentInput(label: string, value: number, onChange: (v: number) => void, testId: string) {
+  return (
+    <label className="rl-field">
+      <span className="rl-field__label">{label} %</span>
+      <input className="rl-input" type="number" min={1} max={98} step={1} value={Math.round(value * 100)} data-testid={testId} onChange={(e) => onChange(Number(e.target.value) / 100)} />
+    </label>
+  );
+}
+
+function SettingsForm() {
+  const settings = useAppStore((s) => s.training.settings);
+  const setSettings = useAppStore((s) => s.setSettings);
+  const models = useAppStore((s) => s.data.dataset?.models);
+  const running = useAppStore((s) => s.training.status === 'running');
+  const hasData = useAppStore((s) => s.data.dataset !== null);
+  const f = settings.fractions;
+  const sum = Math.round((f.train + f.val + f.test) * 100);
+  const setFraction = (key: keyof TrainSettings['fractions'], v: number) => setSettings({ fractions: { ...f, [key]: v } });
+  const toggle = (name: string) => setSettings({ testModels: settings.testModels.includes(name) ? settings.testModels.filter((n) => n !== name) : [...settings.testModels, name] });
+  const poolOk = settings.testModels.length < (models?.length ?? 0) || settings.method === 'kmeans';
+  const valid = sum === 100 && f.train > 0 && f.val > 0 && f.test > 0 && (settings.k === 'auto' || settings.k >= 1) && poolOk;
+  return (
+    <form
+      className="rl-stack"
+      aria-label="Training settings"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void train();
+      }}
+    >
+      <div className="rl-form-grid">
+        <div className="rl-field">
+          <label className="rl-field__label" htmlFor="setting-k">
+            Clusters K
+          </label>
+          <input
+            id="setting-k"
+            className="rl-input"
+            type="number"
+            min={1}
+            max={1000}
+            disabled={settings.k === 'auto'}
+            value={settings.k === 'auto' ? '' : settings.k}
+            data-testid="setting-k"
+            onChange={(e) => setSettings({ k: Math.max(1, Math.round(Number(e.target.value) || 1)) })}
+          />
+          <span className="rl-checkbox">
+            <input type="checkbox" id="k-auto" checked={settings.k === 'auto'} onChange={(e) => setSettings({ k: e.target.checked ? 'auto' : 10 })} />
+            <label htmlFor="k-auto">auto (largest validation area)</label>
+          </span>
+        </div>
+        <label className="rl-field">
+          <span className="rl-field__label">Seed</span>
+          <input className="rl-input" type="number" step={1} value={settings.seed} data-testid="setting-seed" onChange={(e) => setSettings({ seed: Math.round(Number(e.target.value) || 0) })} />
+        </label>
+        <label className="rl-field">
+          <span className="rl-field__label">Method</span>
+          <select className="rl-select" value={settings.method} data-testid="setting-method" onChange={(e) => setSettings({ method: e.target.value as TrainSettings['method'] })}>
+            <option value="kmeans">UniRoute (K-means)</option>
+            <option value="learnedmap">UniRoute (learned map)</option>
+          </select>
+        </label>
+        <label className="rl-field">
+          <span className="rl-field__label">Learned-map epochs (max)</span>
+          <input className="rl-input" type="number" min={1} max={1000} value={settings.epochs} disabled={settings.method !== 'learnedmap'} onChange={(e) => setSettings({ epochs: Math.max(1, Math.round(Number(e.target.value) || 1)) })} />
+        </label>
+        {percentInput('Train', f.train, (v) => setFraction('train', v), 'setting-train')}
+        {percentInput('Validation', f.val, (v) => setFraction('val', v), 'setting-val')}
+        {percentInput('Test', f.test, (v) => setFraction('test', v), 'setting-test')}
+      </div>
+      {sum !== 100 ? <div className="rl-notice rl-notice--error">The split fractions add up to {sum}%, not 100%.</div> : null}
+      <fieldset className="rl-stack" style={{ border: '1px solid var(--rl-border)', borderRadius: 'var(--rl-radius-small)', padding: 'var(--rl-space-2) var(--rl-space-3)' }}>
+        <legend className="rl-small rl-muted">Unseen test pool H_te (none ticked: a seeded third of the LLMs)</legend>
+        <div className="rl-row">
+          {(models ?? []).map((m) => (
+            <label key={m.name} className="rl-checkbox">
+              <input type="checkbox" checked={settings.testModels.includes(m.name)} onChange={() => toggle(m.name)} />
+              {m.name}
+            </label>
+          ))}
+        </div>
+        {!poolOk ? <div className="rl-notice rl-notice--error">The learned map needs at least one training LLM: leave one out of the test pool.</div> : null}
+      </fieldset>
+      <div className="rl-row">
+        <button className="rl-button rl-button--primary" type="submit" disabled={!hasData || running || !valid} data-testid="train-button">
+          Train
+        </button>
+        <button className="rl-button rl-button--danger" type="button" disabled={!running} onClick={cancelTraining} data-testid="cancel-button">
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Status() {
+  const t = useAppStore((s) => s.training);
+  const pool = useAppStore((s) => s.session.base?.testModels);
+  const names = useAppStore((s) => s.session.base?.modelNames);
+  const thread = t.backend?.thread;
+  return (
+    <div className="rl-stack">
+      <div className="rl-row">
+        <BackendChip backend={t.backend?.backend ?? null} renderer={t.backend?.renderer} softwareRenderer={t.backend?.softwareRenderer} />
+        {thread === 'main' ? <span className="rl-tag">main thread (worker unavailable)</span> : null}
+        <span className="rl-small rl-muted" data-testid="backend-reason">
+          {t.backendError ? `tfjs did not start: ${t.backendError}` : t.backend?.reason ?? 'Starting tfjs…'}
+        </span>
+      </div>
+      {t.status === 'running' ? (
+        <ProgressBar label={STAGES[t.stage] ?? (t.stage || 'Training')} value={t.fraction} detail={t.message} />
+      ) : (
+        <div className="rl-small" data-testid="training-status" data-status={t.status}>
+          {t.status === 'done' ? `Done: ${t.message}. K = ${t.chosen?.k}, K-NN k = ${t.chosen?.knnK}.` : t.status === 'cancelled' ? t.message : t.status === 'error' ? null : pool ? 'Router restored from the last visit.' : 'Not trained yet.'}
+          {pool && names ? <div className="rl-muted">Unseen test pool: {pool.map((h) => names[h]).join(', ')}</div> : null}
+        </div>
+      )}
+      {t.error ? (
+        <div className="rl-notice rl-notice--error" role="alert">
+          Training failed: {t.error}
+        </div>
+      ) : null}
+      {t.notes.map((n) => (
+        <div key={n} className="rl-notice rl-notice--warn">
+          {n}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function Charts() {
+  const inertia = useAppStore((s) => s.training.inertia);
+  const trainLoss = useAppStore((s) => s.training.trainLoss);
+  const valLoss = useAppStore((s) => s.training.valLoss);
+  const settings = useAppStore((s) => s.training.settings);
+  return (
+    <div className="rl-grid">
+      <div>
+        <h3 className="rl-small rl-muted">k-means inertia per iteration</h3>
+        <InertiaChart inertia={inertia} maxIterations={settings.maxIterations} height={200} />
+      </div>
+      <div>
+        <h3 className="rl-small rl-muted">Learned map: train and validation loss per epoch</h3>
+        {trainLoss.length ? <LossChart train={trainLoss} validation={valLoss} totalEpochs={settings.epochs} height={200} /> : <p className="rl-muted rl-small">The learned map trains with the method "UniRoute (learned map)".</p>}
+      </div>
+    </div>
+  );
+}
+
+export function TrainView() {
+  return (
+    <div className="rl-grid">
+      <Panel title="Training settings" subtitle="Training runs in a Web Worker; the page stays responsive" id="panel-train-settings">
+        <SettingsForm />
+      </Panel>
+      <Panel title="Progress" subtitle="Live from the worker" id="panel-train-progress">
+        <div className="rl-stack">
+          <Status />
+          <Charts />
+        </div>
+      </Panel>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+/** Small pieces shared by the views: issue lists, key figures, file reading and downloads. */
+import type { ReactNode } from 'react';
+import { ProgressBar } from '../charts';
+import type { DataIssue, NamedText } from '../core/types';
+import { useAppStore } from '../state/store';
+
+/** Problems with file, row and column, as text (never HTML). */
+export function IssueList({ issues, title, testId }: { issues: readonly DataIssue[]; title?: string; testId?: string }) {
+  if (issues.length === 0) return null;
+  return (
+    <div className="rl-notice rl-notice--error" role="alert" data-testid={testId}>
+      {title ? <strong>{title}</strong> : null}
+      <ul className="rl-issues">
+        {issues.map((issue, i) => (
+          <li key={i}>
+            <span className="rl-issues__where">
+              {issue.file}
+              {issue.row !== undefined ? `, row ${issue.row}` : ''}
+              {issue.column !== undefined ? `, column "${issue.column}"` : ''}
+            </span>
+            : {issue.message}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function Stat({ label, value, title, testId }: { label: string; value: ReactNode; title?: string; testId?: string }) {
+  return (
+    <div className="rl-stat" title={title}>
+      <div className="rl-stat__label">{label}</div>
+      <div className="rl-stat__value" data-testid={testId}>
+        {value}
+      </div>
+    </div>
+  );
+}
+
+/** Reads picked or dropped files as text (names keep their folder when the browser gives one). */
+export async function readFiles(list: FileList | readonly File[]): Promise<NamedText[]> {
+  const files = Array.from(list);
+  return Promise.all(files.map(async (f) => ({ name: (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name, text: await f.text() })));
+}
+
+/** Saves text as a file through a Blob URL (no network request). */
+export function downloadText(name: string, text: string, type = 'text/plain'): void {
+  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.rel = 'noopener';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** Placeholder for views that need a trained router: the training's progress while it runs. */
+export function Waiting({ what }: { what: string }) {
+  const running = useAppStore((s) => s.training.status === 'running');
+  const stage = useAppStore((s) => s.training.stage);
+  const message = useAppStore((s) => s.training.message);
+  const fraction = useAppStore((s) => s.training.fraction);
+  if (running) return <ProgressBar label={`Training: ${stage || 'starting'}`} value={fraction} detail={message} />;
+  return <p className="rl-muted">{what}</p>;
+}

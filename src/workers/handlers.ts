@@ -1,0 +1,203 @@
+/**
+ * The training worker's switch over core calls, shared by the Web Worker (training.worker.ts) and
+ * the main-thread fallback in client.ts. It keeps the current dataset and its embeddings phi(x) so
+ * a retrain does not re-embed; everything it posts is plain data.
+ */
+import { initTf, type BackendName } from '../core/tf';
+import { loadDataset } from '../core/data';
+import { generateDemoDataset } from '../core/demo';
+import { datasetEmbeddings } from '../core/eval/evaluate';
+import { splitModels, splitPrompts } from '../core/eval/split';
+import { runTrial, type TrialSetup } from '../core/eval/trial';
+import { DEFAULT_K_GRID, DEFAULT_KNN_K_GRID } from '../core/eval/chooseK';
+import type { MethodName } from '../core/eval/methods';
+import { createRng } from '../core/rng';
+import { datasetHash, exportRouter } from '../core/router';
+import { fileHeaders, sessionRouterFromRouter } from '../core/explorer';
+import { buildSessionBase } from '../core/explorer/session';
+import { pca2d } from '../core/explorer/pca';
+import type { KMeansIteration } from '../core/cluster';
+import type { ClusterMapEpoch } from '../core/routing/clusterMap';
+import type { Dataset, Matrix } from '../core/types';
+import type { EmbedderSettings } from '../core/embed';
+import type { BackendReport, ProgressEvent, RequestType, ResultOf, TrainResult, TrainSettings, WorkerRequest, WorkerResponse } from './protocol';
+
+export interface HandlerContext {
+  post: (message: WorkerResponse) => void;
+  thread: 'worker' | 'main';
+  wasmPaths?: Record<string, string>;
+}
+
+/** runTrial reports k-means iterations as text; the inertia chart needs the numbers. */
+const KMEANS_PROGRESS = /^iteration (\d+): inertia ([-+0-9.eE]+|NaN|Infinity)$/;
+
+const now = (): number => globalThis.performance?.now() ?? Date.now();
+
+/** Chooses the tfjs backend: webgl, then wasm, then cpu; a software WebGL renderer gives way to wasm. */
+async function chooseBackend(prefer: BackendName[] | undefined, ctx: HandlerContext): Promise<BackendReport> {
+  const first = await initTf({ prefer: prefer ?? ['webgl', 'wasm', 'cpu'], wasmPaths: ctx.wasmPaths });
+  if (first.backend === 'webgl' && first.softwareRenderer && !prefer) {
+    try {
+      const second = await initTf({ prefer: ['wasm'], wasmPaths: ctx.wasmPaths });
+      return {
+        ...second,
+        renderer: first.renderer,
+        softwareRenderer: true,
+        tried: [...first.tried, ...second.tried],
+        reason: `WebGL runs on a software renderer (${first.renderer ?? 'unknown'}), which is slower than wasm on this CPU, so tfjs uses wasm.`,
+        thread: ctx.thread,
+      };
+    } catch (e) {
+      return { ...first, reason: `WebGL runs on a software renderer and wasm failed (${e instanceof Error ? e.message : String(e)}), so tfjs stays on WebGL.`, thread: ctx.thread };
+    }
+  }
+  const failed = first.tried.filter((t) => !t.ok).map((t) => `${t.name} (${t.error ?? 'failed'})`);
+  const reason =
+    first.backend === 'webgl'
+      ? `tfjs uses WebGL on ${first.renderer ?? 'an unnamed GPU'}.`
+      : `tfjs uses ${first.backend}${failed.length ? `: ${failed.join('; ')} did not start` : ''}.`;
+  return { ...first, reason, thread: ctx.thread };
+}
+
+/** The prompt split and pools of a training run: the same seeded draw as `routelab train --seed N`. */
+export function trainingSetup(dataset: Dataset, settings: TrainSettings): TrialSetup {
+  const rng = createRng(settings.seed);
+  const split = splitPrompts(dataset.prompts.length, rng, settings.fractions);
+  const drawn = splitModels(dataset.models.length, rng);
+  if (settings.testModels.length === 0) return { split, ...drawn, seed: settings.seed };
+  const index = new Map(dataset.models.map((h, j) => [h.name, j]));
+  const unknown = settings.testModels.filter((name) => !index.has(name));
+  if (unknown.length) throw new Error(`the test pool names LLMs the dataset does not have: ${unknown.join(', ')}`);
+  const test = new Set(settings.testModels.map((name) => index.get(name)!));
+  const testModels = [...test].sort((a, b) => a - b);
+  const trainModels = dataset.models.map((_, j) => j).filter((j) => !test.has(j));
+  return { split, trainModels, testModels, seed: settings.seed };
+}
+
+/** Creates the request handler; `handle` answers every request with one result or error message. */
+export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => Promise<void> {
+  let dataset: Dataset | null = null;
+  let phi: { embeddings: Matrix; settings: EmbedderSettings } | null = null;
+  let cancelRequested = false;
+
+  const needDataset = (): Dataset => {
+    if (!dataset) throw new Error('no dataset is loaded');
+    return dataset;
+  };
+  const setDataset = (d: Dataset): void => {
+    dataset = d;
+    phi = null;
+  };
+  const embeddingsOf = (d: Dataset, progress: (e: ProgressEvent) => void): { embeddings: Matrix; settings: EmbedderSettings } => {
+    if (!phi) {
+      progress({ kind: 'stage', stage: 'embed', message: d.embeddings ? 'using the uploaded embeddings' : 'embedding prompts (built-in hashed TF-IDF)', fraction: 0 });
+      const e = datasetEmbeddings(d, (f) => progress({ kind: 'stage', stage: 'embed', message: 'embedding prompts', fraction: f }));
+      phi = { embeddings: e.embeddings, settings: e.settings };
+    }
+    return phi;
+  };
+
+  async function train(settings: TrainSettings, progress: (e: ProgressEvent) => void): Promise<TrainResult> {
+    const d = needDataset();
+    const t0 = now();
+    cancelRequested = false;
+    const setup = trainingSetup(d, settings);
+    if (settings.method === 'learnedmap' && setup.trainModels.length === 0) throw new Error('the learned map needs at least one training LLM: leave some LLMs out of the test pool');
+    const { embeddings, settings: embedder } = embeddingsOf(d, progress);
+    const methods: MethodName[] = ['oracle', 'zero-router', 'knn', 'uniroute-kmeans'];
+    if (settings.method === 'learnedmap') methods.push('uniroute-learnedmap');
+    const kmeansHistory: KMeansIteration[] = [];
+    const lossHistory: ClusterMapEpoch[] = [];
+    const trial = await runTrial(d, embeddings, setup, {
+      k: settings.k,
+      knnK: 10,
+      kGrid: DEFAULT_K_GRID,
+      knnKGrid: DEFAULT_KNN_K_GRID,
+      pseudoCount: 1,
+      methods,
+      qncDenominator: 'max-test-cost',
+      clusterMap: { epochs: settings.epochs, onEpoch: (e) => progress({ kind: 'epoch', epoch: e.epoch, trainLoss: e.trainLoss, valLoss: e.valLoss }) },
+      maxIterations: settings.maxIterations,
+      shouldStop: () => cancelRequested,
+      onProgress: (stage, message, fraction) => {
+        const m = stage === 'kmeans' ? KMEANS_PROGRESS.exec(message) : null;
+        if (m) progress({ kind: 'inertia', iteration: Number(m[1]), inertia: Number(m[2]) });
+        progress({ kind: 'stage', stage, message, fraction });
+      },
+    });
+    if (!trial.fitted) throw new Error('training fitted no router');
+    kmeansHistory.push(...trial.fitted.kmeansHistory);
+    lossHistory.push(...trial.fitted.clusterMapHistory);
+    progress({ kind: 'stage', stage: 'session', message: 'routing the test prompts with every method', fraction: undefined });
+    const router = exportRouter(d, setup, trial, { method: settings.method, embedder, pseudoCount: 1 });
+    const sr = sessionRouterFromRouter(router, d);
+    if (!sr.ok) throw new Error(sr.issues[0].message);
+    const base = buildSessionBase(d, embeddings, setup, sr.data);
+    return { router, setup, base, kmeansHistory, lossHistory, chosen: trial.chosen, notes: trial.notes, ms: now() - t0, cancelled: cancelRequested };
+  }
+
+  async function answer(request: WorkerRequest, progress: (e: ProgressEvent) => void): Promise<ResultOf[RequestType]> {
+    switch (request.type) {
+      case 'init':
+        return chooseBackend(request.prefer, ctx);
+      case 'demo': {
+        // Only the options given: an explicit undefined would override the generator's defaults.
+        const d = generateDemoDataset({ ...(request.seed !== undefined && { seed: request.seed }), ...(request.prompts !== undefined && { prompts: request.prompts }) });
+        setDataset(d);
+        return d;
+      }
+      case 'load': {
+        const t0 = now();
+        const res = loadDataset(request.files, { name: request.name, mapping: request.mapping, onProgress: (f) => progress({ kind: 'stage', stage: 'load', message: 'parsing and validating', fraction: f }) });
+        if (!res.ok) return { ok: false, issues: res.issues, headers: fileHeaders(request.files) };
+        setDataset(res.data);
+        return { ok: true, dataset: res.data, warnings: res.warnings, ms: now() - t0 };
+      }
+      case 'setDataset':
+        setDataset(request.dataset);
+        return { prompts: request.dataset.prompts.length, models: request.dataset.models.length };
+      case 'prepare': {
+        const d = needDataset();
+        const t0 = now();
+        const { embeddings, settings } = embeddingsOf(d, progress);
+        progress({ kind: 'stage', stage: 'pca', message: 'projecting prompts to 2-D (PCA in tfjs)' });
+        const pca = await pca2d(embeddings);
+        return { coords: pca.coords, explained: pca.explained, embedder: { kind: settings.kind, dim: embeddings.cols }, dataHash: datasetHash(d), ms: now() - t0 };
+      }
+      case 'train':
+        return train(request.settings, progress);
+      case 'rebuild': {
+        const d = needDataset();
+        const t0 = now();
+        const sr = sessionRouterFromRouter(request.router, d);
+        if (!sr.ok) throw new Error(sr.issues[0].message);
+        const { embeddings } = embeddingsOf(d, progress);
+        return { base: buildSessionBase(d, embeddings, request.setup, sr.data), ms: now() - t0 };
+      }
+      case 'cancel':
+        cancelRequested = true;
+        return { cancelled: true };
+      default: {
+        const never: never = request;
+        throw new Error(`unknown request ${JSON.stringify(never)}`);
+      }
+    }
+  }
+
+  const run = async (request: WorkerRequest): Promise<void> => {
+    const progress = (event: ProgressEvent): void => ctx.post({ id: request.id, type: 'progress', event });
+    try {
+      const result = await answer(request, progress);
+      ctx.post({ id: request.id, type: 'result', result });
+    } catch (e) {
+      ctx.post({ id: request.id, type: 'error', message: e instanceof Error ? e.message : String(e) });
+    }
+  };
+  // One request at a time, in arrival order (init before anything uses tfjs); a cancel jumps the queue.
+  let queue: Promise<void> = Promise.resolve();
+  return (request) => {
+    if (request.type === 'cancel') return run(request);
+    queue = queue.then(() => run(request));
+    return queue;
+  };
+}

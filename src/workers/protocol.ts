@@ -1,0 +1,101 @@
+/**
+ * Typed messages between the main thread and the training worker: plain numbers, strings, plain
+ * objects and typed arrays only (structured clone), never tensors or class instances.
+ */
+import type { BackendInfo, BackendName } from '../core/tf';
+import type { ColumnMapping } from '../core/data';
+import type { Dataset, DataIssue, NamedText } from '../core/types';
+import type { Router, RouterMethod } from '../core/router';
+import type { SessionBase, SessionSetup } from '../core/explorer';
+import type { KMeansIteration } from '../core/cluster';
+import type { ClusterMapEpoch } from '../core/routing/clusterMap';
+import type { SplitFractions } from '../core/eval/split';
+
+/** The backend the worker chose, plus why (e.g. wasm over a software WebGL renderer). */
+export interface BackendReport extends BackendInfo {
+  /** One sentence on the choice, shown in the backend chip's neighbourhood. */
+  reason: string;
+  /** Where the maths runs: the Web Worker, or the main thread when the worker could not start. */
+  thread: 'worker' | 'main';
+}
+
+/** Settings of one training run (the Train view's form; also in the URL). */
+export interface TrainSettings {
+  k: number | 'auto';
+  seed: number;
+  method: RouterMethod;
+  /** Names of the LLMs in the unseen test pool; empty = the seeded split (1/3 of the LLMs). */
+  testModels: string[];
+  fractions: SplitFractions;
+  /** Learned-map epochs cap (early stopping may end sooner). */
+  epochs: number;
+  maxIterations: number;
+}
+
+/** Header of each CSV file of an upload (for the column-mapping step). */
+export interface FileHeader {
+  file: string;
+  columns: string[];
+}
+
+export interface PrepareResult {
+  /** n x 2 PCA coordinates of every prompt embedding. */
+  coords: Float32Array;
+  explained: [number, number];
+  embedder: { kind: string; dim: number };
+  /** datasetHash of the worker's dataset (ties a stored router to its data). */
+  dataHash: string;
+  ms: number;
+}
+
+export interface TrainResult {
+  router: Router;
+  setup: SessionSetup;
+  base: SessionBase;
+  kmeansHistory: KMeansIteration[];
+  lossHistory: ClusterMapEpoch[];
+  chosen: { k: number; knnK: number };
+  notes: string[];
+  ms: number;
+  cancelled: boolean;
+}
+
+export type LoadResult =
+  | { ok: true; dataset: Dataset; warnings: DataIssue[]; ms: number }
+  | { ok: false; issues: DataIssue[]; headers: FileHeader[] };
+
+/** Requests, each answered by one 'result' or 'error' with the same id (plus 'progress' events before). */
+export type WorkerRequest =
+  | { id: number; type: 'init'; prefer?: BackendName[] }
+  | { id: number; type: 'demo'; seed?: number; prompts?: number }
+  | { id: number; type: 'load'; files: NamedText[]; name?: string; mapping?: ColumnMapping }
+  | { id: number; type: 'setDataset'; dataset: Dataset }
+  | { id: number; type: 'prepare' }
+  | { id: number; type: 'train'; settings: TrainSettings }
+  | { id: number; type: 'rebuild'; router: Router; setup: SessionSetup }
+  | { id: number; type: 'cancel' };
+
+/** What each request type answers with. */
+export interface ResultOf {
+  init: BackendReport;
+  demo: Dataset;
+  load: LoadResult;
+  setDataset: { prompts: number; models: number };
+  prepare: PrepareResult;
+  train: TrainResult;
+  rebuild: { base: SessionBase; ms: number };
+  cancel: { cancelled: boolean };
+}
+
+export type RequestType = WorkerRequest['type'];
+
+/** Live progress of a request. */
+export type ProgressEvent =
+  | { kind: 'stage'; stage: string; message: string; fraction?: number }
+  | { kind: 'inertia'; iteration: number; inertia: number }
+  | { kind: 'epoch'; epoch: number; trainLoss: number; valLoss: number };
+
+export type WorkerResponse =
+  | { id: number; type: 'progress'; event: ProgressEvent }
+  | { id: number; type: 'result'; result: ResultOf[RequestType] }
+  | { id: number; type: 'error'; message: string };
