@@ -28,8 +28,6 @@ export interface HandlerContext {
   wasmPaths?: Record<string, string>;
 }
 
-/** runTrial reports k-means iterations as text; the inertia chart needs the numbers. */
-const KMEANS_PROGRESS = /^iteration (\d+): inertia ([-+0-9.eE]+|NaN|Infinity)$/;
 
 const now = (): number => globalThis.performance?.now() ?? Date.now();
 
@@ -119,11 +117,8 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
       clusterMap: { epochs: settings.epochs, onEpoch: (e) => progress({ kind: 'epoch', epoch: e.epoch, trainLoss: e.trainLoss, valLoss: e.valLoss }) },
       maxIterations: settings.maxIterations,
       shouldStop: () => cancelRequested,
-      onProgress: (stage, message, fraction) => {
-        const m = stage === 'kmeans' ? KMEANS_PROGRESS.exec(message) : null;
-        if (m) progress({ kind: 'inertia', iteration: Number(m[1]), inertia: Number(m[2]) });
-        progress({ kind: 'stage', stage, message, fraction });
-      },
+      onKMeansIteration: (it) => progress({ kind: 'inertia', iteration: it.iteration, inertia: it.inertia }),
+      onProgress: (stage, message, fraction) => progress({ kind: 'stage', stage, message, fraction }),
     });
     if (!trial.fitted) throw new Error('training fitted no router');
     kmeansHistory.push(...trial.fitted.kmeansHistory);

@@ -33,6 +33,8 @@ export interface TrialOptions {
   clusterMap: ClusterMapOptions;
   maxIterations: number;
   onProgress?: (stage: string, message: string, fraction?: number) => void;
+  /** Every k-means iteration of the router's clustering, as numbers (drives the inertia chart). */
+  onKMeansIteration?: (it: KMeansIteration) => void;
   /** Cancellation, polled between k-means iterations and learned-map epochs. */
   shouldStop?: () => boolean;
 }
@@ -172,7 +174,10 @@ export async function runTrial(dataset: Dataset, embeddings: Matrix, setup: Tria
       k: K,
       seed: setup.seed,
       maxIterations: options.maxIterations,
-      onIteration: (it) => progress('kmeans', `iteration ${it.iteration}: inertia ${it.inertia.toFixed(4)}`, it.iteration / options.maxIterations),
+      onIteration: (it) => {
+        options.onKMeansIteration?.(it);
+        progress('kmeans', `iteration ${it.iteration}: inertia ${it.inertia.toFixed(4)}`, it.iteration / options.maxIterations);
+      },
       shouldStop: options.shouldStop,
     });
     const valClusters = assignNearest(valX, km.centroids);
