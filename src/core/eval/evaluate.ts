@@ -3,20 +3,13 @@
  * router, baselines), and the mean of every metric over trials. Pure core: Node, browser and worker.
  */
 import type { Dataset, Matrix } from '../types';
-import { createRng } from '../rng';
 import { embedTexts, fitEmbedder, type EmbedderSettings } from '../embed';
 import type { ClusterMapOptions } from '../routing/clusterMap';
-import { splitModels, splitPrompts, type PromptSplit } from './split';
 import { accuracyAt } from './curve';
 import { METHOD_NAMES, type MethodName, type MethodResult, type QncDenominator } from './methods';
-import { runTrial, type TrialResult } from './trial';
-import { DEFAULT_K_GRID, DEFAULT_KNN_K_GRID } from './chooseK';
+import { runTrial, trialOptions, trialSetup, type ResolvedSplit, type TrialResult } from './trial';
 
-export interface ResolvedSplit {
-  prompts: PromptSplit;
-  trainModels: number[];
-  testModels: number[];
-}
+export type { ResolvedSplit } from './trial';
 
 export interface EvaluateOptions {
   seed?: number;
@@ -125,25 +118,8 @@ export async function evaluate(dataset: Dataset, options: EvaluateOptions = {}):
   const methods = o.methods ?? METHOD_NAMES;
   const results: TrialResult[] = [];
   for (let t = 0; t < o.trials; t++) {
-    const seed = o.seed + t;
-    const rng = createRng(seed);
-    const setup = o.split
-      ? { split: o.split.prompts, trainModels: o.split.trainModels, testModels: o.split.testModels, seed }
-      : { split: splitPrompts(dataset.prompts.length, rng, o.fractions), ...splitModels(dataset.models.length, rng, o.testModelFraction), seed };
-    results.push(
-      await runTrial(dataset, embeddings, setup, {
-        k: o.k,
-        knnK: o.knnK,
-        kGrid: o.kGrid ?? DEFAULT_K_GRID,
-        knnKGrid: o.knnKGrid ?? DEFAULT_KNN_K_GRID,
-        pseudoCount: o.pseudoCount,
-        methods,
-        qncDenominator: o.qncDenominator,
-        clusterMap: o.clusterMap ?? {},
-        maxIterations: o.maxIterations,
-        onProgress: (stage, message, fraction) => report(t + 1, stage, message, fraction),
-      }),
-    );
+    const setup = trialSetup(dataset, o.seed + t, o);
+    results.push(await runTrial(dataset, embeddings, setup, trialOptions(o, methods, { onProgress: (stage, message, fraction) => report(t + 1, stage, message, fraction) })));
     if (t === 0 && o.trials === 1) {
       (results[0].counts as EvalReport['split']).trainModelNames = setup.trainModels.map((h) => dataset.models[h].name);
       (results[0].counts as EvalReport['split']).testModelNames = setup.testModels.map((h) => dataset.models[h].name);

@@ -10,10 +10,19 @@ import { kmeansGamma, knnGamma, oracleGamma, softGamma } from '../routing/gamma'
 import { clusterMapProbs, trainClusterMap, type ClusterMap, type ClusterMapEpoch, type ClusterMapOptions } from '../routing/clusterMap';
 import { deferralCurve, paretoFront, type CurvePoint } from './curve';
 import { curveMetrics, singleModelPoints, zeroRouterCurve } from './metrics';
-import type { PromptSplit } from './split';
+import { splitModels, splitPrompts, type PromptSplit, type SplitFractions } from './split';
+import { createRng } from '../rng';
 import { errorsFromScores, fullyScoredRows, pick, selectBlock, selectRows } from './select';
 import type { MethodName, MethodResult, QncDenominator } from './methods';
-import { chooseK, chooseKnnK } from './chooseK';
+import { chooseK, chooseKnnK, DEFAULT_K_GRID, DEFAULT_KNN_K_GRID } from './chooseK';
+import { meanScored, poolMetricOptions } from './poolMetrics';
+
+/** An explicit split (indices), used verbatim. */
+export interface ResolvedSplit {
+  prompts: PromptSplit;
+  trainModels: number[];
+  testModels: number[];
+}
 
 export interface TrialSetup {
   split: PromptSplit;
@@ -82,17 +91,39 @@ export function selectProfiles(profiles: ErrorProfiles, models: readonly number[
   return { k, m: models.length, psi, counts, overall };
 }
 
-function meanScored(scores: Float64Array, n: number, m: number, col: number): number {
-  let sum = 0;
-  let count = 0;
-  for (let i = 0; i < n; i++) {
-    const v = scores[i * m + col];
-    if (!Number.isNaN(v)) {
-      sum += v;
-      count++;
-    }
-  }
-  return count > 0 ? sum / count : 0;
+/** The setup of the trial with `seed`: the explicit split verbatim, else a seeded prompt split and LLM split. */
+export function trialSetup(dataset: Dataset, seed: number, o: { split?: ResolvedSplit; fractions?: SplitFractions; testModelFraction?: number }): TrialSetup {
+  if (o.split) return { split: o.split.prompts, trainModels: o.split.trainModels, testModels: o.split.testModels, seed };
+  const rng = createRng(seed);
+  return { split: splitPrompts(dataset.prompts.length, rng, o.fractions), ...splitModels(dataset.models.length, rng, o.testModelFraction), seed };
+}
+
+/** The pipeline settings shared by `evaluate` and `trainRouter`. */
+export interface PipelineSettings {
+  k: number | 'auto';
+  knnK: number | 'auto';
+  kGrid?: number[];
+  knnKGrid?: number[];
+  pseudoCount: number;
+  qncDenominator: QncDenominator;
+  clusterMap?: ClusterMapOptions;
+  maxIterations: number;
+}
+
+/** TrialOptions from pipeline settings, with the defaults for the K and k grids. */
+export function trialOptions(o: PipelineSettings, methods: readonly MethodName[], hooks: Pick<TrialOptions, 'onProgress' | 'shouldStop' | 'onKMeansIteration'> = {}): TrialOptions {
+  return {
+    k: o.k,
+    knnK: o.knnK,
+    kGrid: o.kGrid ?? DEFAULT_K_GRID,
+    knnKGrid: o.knnKGrid ?? DEFAULT_KNN_K_GRID,
+    pseudoCount: o.pseudoCount,
+    methods,
+    qncDenominator: o.qncDenominator,
+    clusterMap: o.clusterMap ?? {},
+    maxIterations: o.maxIterations,
+    ...hooks,
+  };
 }
 
 /** Runs one trial; `embeddings` are phi(x) for every prompt of the dataset. */
@@ -121,17 +152,7 @@ export async function runTrial(dataset: Dataset, embeddings: Matrix, setup: Tria
   const testX = selectRows(embeddings, testRows);
 
   const singles = singleModelPoints(testScores, mTe, costs, normaliser);
-  let best = 0;
-  let bestIdx = 0;
-  singles.forEach((s, j) => {
-    if (s.accuracy > best || (s.accuracy === best && costs[j] < costs[bestIdx])) {
-      best = s.accuracy;
-      bestIdx = j;
-    }
-  });
-  const qncScale = options.qncDenominator === 'most-accurate' && costs[bestIdx] > 0 ? maxCost / costs[bestIdx] : 1;
-  const minCost = Math.min(...costs) / normaliser;
-  const metricOptions = { qncTarget: best, qncDenominatorScale: qncScale, aiqRange: [minCost, maxCost / normaliser] as [number, number] };
+  const metricOptions = poolMetricOptions(singles.map((s) => s.accuracy), costs, normaliser, options.qncDenominator);
   const methods: Partial<Record<MethodName, MethodResult>> = {};
   const record = (name: MethodName, points: CurvePoint[]): void => {
     const metrics = curveMetrics(points, metricOptions);

@@ -5,11 +5,9 @@
  * k-means and the learned-map trainer); routing a trained router does not.
  */
 import { datasetEmbeddings, type ResolvedSplit } from '../eval/evaluate';
-import { DEFAULT_K_GRID, DEFAULT_KNN_K_GRID } from '../eval/chooseK';
 import type { MethodName, QncDenominator } from '../eval/methods';
-import { splitModels, splitPrompts, type SplitFractions } from '../eval/split';
-import { runTrial, type TrialSetup } from '../eval/trial';
-import { createRng } from '../rng';
+import type { SplitFractions } from '../eval/split';
+import { runTrial, trialOptions, trialSetup } from '../eval/trial';
 import type { ClusterMapOptions } from '../routing/clusterMap';
 import type { Dataset } from '../types';
 import { exportRouter } from './export';
@@ -54,10 +52,7 @@ export async function trainRouter(dataset: Dataset, options: TrainRouterOptions)
   const progress = o.onProgress ?? (() => {});
   if (o.method !== 'kmeans' && o.method !== 'learnedmap') throw inputError(`unknown method "${String(o.method)}" (expected kmeans or learnedmap)`);
   if (dataset.models.length === 0) throw inputError('the dataset has no LLMs');
-  const rng = createRng(o.seed);
-  const setup: TrialSetup = o.split
-    ? { split: o.split.prompts, trainModels: o.split.trainModels, testModels: o.split.testModels, seed: o.seed }
-    : { split: splitPrompts(dataset.prompts.length, rng, o.fractions), ...splitModels(dataset.models.length, rng, o.testModelFraction), seed: o.seed };
+  const setup = trialSetup(dataset, o.seed, o);
   if (o.method === 'learnedmap' && setup.trainModels.length === 0) {
     throw inputError(
       `method learnedmap needs at least one training LLM with labels, and this split has none ` +
@@ -73,19 +68,7 @@ export async function trainRouter(dataset: Dataset, options: TrainRouterOptions)
   if (o.method === 'learnedmap') methods.push('uniroute-learnedmap');
   let trial;
   try {
-    trial = await runTrial(dataset, embeddings, setup, {
-      k: o.k,
-      knnK: o.knnK,
-      kGrid: o.kGrid ?? DEFAULT_K_GRID,
-      knnKGrid: o.knnKGrid ?? DEFAULT_KNN_K_GRID,
-      pseudoCount: o.pseudoCount,
-      methods,
-      qncDenominator: o.qncDenominator,
-      clusterMap: o.clusterMap ?? {},
-      maxIterations: o.maxIterations,
-      onProgress: progress,
-      shouldStop: o.shouldStop,
-    });
+    trial = await runTrial(dataset, embeddings, setup, trialOptions(o, methods, { onProgress: progress, shouldStop: o.shouldStop }));
   } catch (err) {
     // The trial refuses data it cannot evaluate (e.g. no fully scored test prompt): bad input, not a bug.
     if (err instanceof Error && /no test prompt/.test(err.message)) throw inputError(err.message);
