@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { initTf, type BackendName } from '../tf';
+import type { Matrix } from '../types';
 import {
   EMPTY_INIT,
   EMPTY_POINTS,
@@ -11,9 +12,19 @@ import {
   gaussianBlobs,
   toRows,
 } from './fixtures.test-util';
-import { assignNearest, kmeans, kmeansReference, kmeansSteps, type KMeansIteration } from './index';
+import { assignNearest, kmeans as kmeansAny, kmeansReference, kmeansSteps, type KMeansEngineChoice, type KMeansIteration, type KMeansRunOptions } from './index';
 
-const BACKENDS: BackendName[] = ['cpu', 'wasm'];
+/**
+ * Every engine kmeans() can run, and tfjs on both Node backends (issue 2: Lloyd in tfjs correct
+ * on every backend). With the tfjs backend on cpu, 'auto' resolves to the wasm SIMD kernel.
+ */
+const CASES: Array<{ engine: KMeansEngineChoice; backend: BackendName; runs: string }> = [
+  { engine: 'tfjs', backend: 'cpu', runs: 'tfjs' },
+  { engine: 'tfjs', backend: 'wasm', runs: 'tfjs' },
+  { engine: 'wasm-simd', backend: 'cpu', runs: 'wasm-simd' },
+  { engine: 'ts', backend: 'cpu', runs: 'ts' },
+  { engine: 'auto', backend: 'wasm', runs: 'wasm-simd' },
+];
 
 function expectClose(a: ArrayLike<number>, b: ArrayLike<number>, tol: number): void {
   expect(a.length).toBe(b.length);
@@ -22,7 +33,14 @@ function expectClose(a: ArrayLike<number>, b: ArrayLike<number>, tol: number): v
   expect(worst).toBeLessThanOrEqual(tol);
 }
 
-describe.each(BACKENDS)('kmeans in tfjs on %s', (backend) => {
+describe.each(CASES)('kmeans on engine $engine (tfjs backend $backend)', ({ engine, backend, runs }) => {
+  const kmeans = async (points: Matrix, options: KMeansRunOptions) => {
+    const r = await kmeansAny(points, { ...options, engine });
+    expect(r.engine).toBe(runs);
+    expect(r.probes).toEqual([]);
+    return r;
+  };
+
   it('reproduces the hand-worked 4-point fixture exactly', async () => {
     await initTf({ prefer: [backend] });
     const before = tf.memory().numTensors;
@@ -83,25 +101,26 @@ describe.each(BACKENDS)('kmeans in tfjs on %s', (backend) => {
     }
   });
 
-  it('yields every step from kmeansSteps and frees tensors when abandoned or stopped', async () => {
+  it('agrees with kmeansReference on blobs far from the origin (centred before the norm expansion)', async () => {
+    await initTf({ prefer: [backend] });
+    // Every coordinate offset by 300: |mu|^2 ~ 1.4e6, so the float32 rounding of |mu|^2 - 2 x.mu
+    // exceeds the gaps between a boundary point's distances unless the points are centred first
+    // (checked: the SIMD kernel on the raw points assigns 6 of these 500 points differently).
+    const blobs = gaussianBlobs(5, 100, 16, 2, 31);
+    const pts = { ...blobs, data: blobs.data.map((v) => v + 300) };
+    const got = await kmeans(pts, { k: 5, seed: 2 });
+    const want = kmeansReference(pts, { k: 5, seed: 2 });
+    expect(want.iterations).toBeGreaterThan(3);
+    expect(got.iterations).toBe(want.iterations);
+    expect(Array.from(got.assignments)).toEqual(Array.from(want.assignments));
+    expectClose(got.centroids.data, want.centroids.data, 2e-4); // float32 ulp at 300 is 3e-5
+    expect(Math.abs(got.inertia - want.inertia) / want.inertia).toBeLessThan(1e-4);
+  });
+
+  it('stops when asked, and frees everything when the progress callback throws', async () => {
     await initTf({ prefer: [backend] });
     const pts = gaussianBlobs(4, 50, 3, 2, 8);
     const before = tf.memory().numTensors;
-    const gen = kmeansSteps(pts, { k: 4, seed: 5 });
-    const its: KMeansIteration[] = [];
-    let r = await gen.next();
-    while (!r.done) {
-      its.push(r.value);
-      r = await gen.next();
-    }
-    expect(its).toEqual(r.value.history);
-    expect(its.map((i) => i.iteration)).toEqual(its.map((_, i) => i + 1));
-    expect(tf.memory().numTensors).toBe(before);
-
-    // Abandoned after the first step.
-    for await (const _ of kmeansSteps(pts, { k: 4, seed: 5 })) break;
-    expect(tf.memory().numTensors).toBe(before);
-
     // shouldStop after one step: unconverged, assignments match the returned centroids.
     let calls = 0;
     const stopped = await kmeans(pts, { k: 4, seed: 5, shouldStop: () => calls++ >= 1 });
@@ -124,4 +143,27 @@ describe.each(BACKENDS)('kmeans in tfjs on %s', (backend) => {
     );
     expect(tf.memory().numTensors).toBe(before);
   });
+});
+
+describe.each(['cpu', 'wasm'] as BackendName[])('kmeansSteps (Lloyd in tfjs) on %s', (backend) => {
+  it('yields every step from kmeansSteps and frees tensors when abandoned', async () => {
+    await initTf({ prefer: [backend] });
+    const pts = gaussianBlobs(4, 50, 3, 2, 8);
+    const before = tf.memory().numTensors;
+    const gen = kmeansSteps(pts, { k: 4, seed: 5 });
+    const its: KMeansIteration[] = [];
+    let r = await gen.next();
+    while (!r.done) {
+      its.push(r.value);
+      r = await gen.next();
+    }
+    expect(its).toEqual(r.value.history);
+    expect(its.map((i) => i.iteration)).toEqual(its.map((_, i) => i + 1));
+    expect(tf.memory().numTensors).toBe(before);
+
+    // Abandoned after the first step.
+    for await (const _ of kmeansSteps(pts, { k: 4, seed: 5 })) break;
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
 });

@@ -1,13 +1,20 @@
 /**
- * Lloyd's k-means in tfjs on the current backend (pick it with initTf from ../tf first).
- * The points stay resident on the backend for the whole run; each step reads back three numbers
- * (inertia, shift, changed) and nothing else. Distances use |x|^2 - 2 x.mu + |mu|^2 with one
- * matMul; the update sums points per cluster with scatterND (duplicate indices add up), which
- * wasm, webgl and cpu all implement (no float oneHot: broken on wasm 4.22). Tensors never leave.
+ * K-means for UniRoute's centroids mu: kmeans() runs the Lloyd steps on the engine picked by
+ * chooseKMeansEngine (the wasm SIMD kernel by default, see engine.ts); kmeansSteps() is Lloyd in
+ * tfjs on the current backend (pick it with initTf from ../tf first), also what kmeans() runs for
+ * engine 'tfjs'. The points stay resident on the backend for the whole run; each step reads back
+ * three numbers (inertia, shift, changed) and nothing else. Distances use
+ * |x|^2 - 2 x.mu + |mu|^2 with one matMul; the update sums points per cluster with scatterND
+ * (duplicate indices add up), which wasm, webgl and cpu all implement (no float oneHot: broken on
+ * wasm 4.22). Tensors never leave. Every engine follows the stopping rule of options.ts.
  */
 import * as tf from '@tensorflow/tfjs';
+import type { LloydProbe } from '../kernels/lloydEngine';
+import { kmeansOnEngine } from '../kernels/lloydRun';
+import type { LloydEngineKind } from '../kernels/lloydTypes';
 import { createRng } from '../rng';
 import type { Matrix } from '../types';
+import { chooseKMeansEngine, type KMeansEngineChoice, type TfBackendHint } from './engine';
 import { kmeansPlusPlus } from './initialization';
 import {
   hasConverged,
@@ -18,13 +25,29 @@ import {
   shiftThreshold,
 } from './options';
 
-/** kmeans() also takes progress and cancellation callbacks. */
+/** kmeans() also takes the engine, progress and cancellation callbacks. */
 export interface KMeansRunOptions extends KMeansOptions {
+  /** Default 'auto': the wasm SIMD kernel where available, else tfjs (engine.ts). */
+  engine?: KMeansEngineChoice;
+  /** The app's tfjs backend (from initTf): 'auto' probes tfjs only on webgl with a hardware renderer. */
+  tfBackend?: TfBackendHint;
   /** Called after every Lloyd step (drives a progress bar / inertia chart). */
   onIteration?: (it: KMeansIteration) => void;
   /** Polled before every step; true stops early with converged = false. */
   shouldStop?: () => boolean;
 }
+
+/** What kmeans() returns: the engine that ran and, when 'auto' timed the candidates, the probe. */
+export interface KMeansRunResult extends KMeansResult {
+  engine: LloydEngineKind;
+  probes: LloydProbe[];
+}
+
+/**
+ * The engines other than tfjs run synchronously: yield a macrotask this often (ms) so that a
+ * timer or a message on the same thread can still set shouldStop (about 1-4 ms per yield).
+ */
+const YIELD_EVERY_MS = 50;
 
 /** Tensors that live for the whole run. */
 interface Resident {
@@ -124,6 +147,7 @@ async function* lloyd(points: Matrix, options: KMeansOptions, shouldStop?: () =>
       iterations: history.length,
       converged,
       history,
+      engine: 'tfjs',
     };
   } finally {
     centroids.dispose();
@@ -151,7 +175,7 @@ export function kmeansSteps(points: Matrix, options: KMeansOptions): AsyncGenera
 }
 
 /** Runs kmeansSteps to the end, reporting each step and polling shouldStop before each step. */
-export async function kmeans(points: Matrix, options: KMeansRunOptions): Promise<KMeansResult> {
+async function kmeansTfjs(points: Matrix, options: KMeansRunOptions): Promise<KMeansResult> {
   const steps = lloyd(points, options, options.shouldStop);
   let done = false;
   try {
@@ -167,4 +191,21 @@ export async function kmeans(points: Matrix, options: KMeansRunOptions): Promise
     // A throwing onIteration must still let the generator free its tensors.
     if (!done) await steps.return(undefined as never);
   }
+}
+
+/**
+ * Lloyd's k-means (k-means++ seeding or initialCentroids) on the engine `options.engine` picks,
+ * reporting each step through onIteration and polling shouldStop before each step. Every engine
+ * gives the same result as kmeansReference up to float32 rounding.
+ */
+export async function kmeans(points: Matrix, options: KMeansRunOptions): Promise<KMeansRunResult> {
+  const o = resolveKMeansOptions(points, options); // bad input fails before any engine is built
+  const { kind, probes } = await chooseKMeansEngine(points, o.k, options.engine ?? 'auto', options.tfBackend);
+  if (kind === 'tfjs') return { ...(await kmeansTfjs(points, options)), engine: 'tfjs', probes };
+  const r = await kmeansOnEngine(points, {
+    ...options,
+    engine: { kind },
+    yieldEveryMs: YIELD_EVERY_MS,
+  });
+  return { ...r, probes };
 }

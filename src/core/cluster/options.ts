@@ -13,7 +13,14 @@
  * The returned assignments and inertia are those of the returned centroids: when the last step
  * moved them, one more assignment step (not counted in `iterations`) brings them up to date.
  */
+import type { LloydEngineKind } from '../kernels/lloydTypes';
 import type { Matrix } from '../types';
+
+/**
+ * Who ran the Lloyd steps: the hand-written WebAssembly SIMD kernel, tfjs on the current backend,
+ * the plain-TS engine (../kernels), or kmeansReference (float64, the reference of the tests).
+ */
+export type KMeansEngineKind = LloydEngineKind | 'reference';
 
 export interface KMeansOptions {
   /** Number of clusters K. */
@@ -53,6 +60,8 @@ export interface KMeansResult {
   iterations: number;
   converged: boolean;
   history: KMeansIteration[];
+  /** Which implementation ran the steps. */
+  engine: KMeansEngineKind;
 }
 
 export interface ResolvedKMeansOptions {

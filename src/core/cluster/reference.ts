@@ -113,5 +113,6 @@ export function kmeansReference(points: Matrix, options: KMeansOptions): KMeansR
     iterations: history.length,
     converged,
     history,
+    engine: 'reference',
   };
 }

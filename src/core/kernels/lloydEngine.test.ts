@@ -1,11 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
+import { shiftThreshold } from '../cluster/options';
 import { kmeansReference } from '../cluster/reference';
 import { createRng } from '../rng';
 import { initTf, type BackendName } from '../tf';
 import type { Matrix } from '../types';
 import { buildLloydEngine, createLloydEngine, defaultCandidates, probeLloydEngines } from './lloydEngine';
-import { kmeansOnEngine } from './lloydRun';
+import { centrePoints, kmeansOnEngine, lloydOnEngine } from './lloydRun';
 import type { LloydEngineKind } from './lloydTypes';
 import { createWasmLloydEngine } from './lloydWasm';
 
@@ -116,5 +117,52 @@ describe('engine choice', () => {
     expect(fixed.kind).toBe('ts');
     expect(none).toEqual([]);
     expect(tf.memory().numTensors).toBe(before);
+  });
+});
+
+describe('Lloyd loop', () => {
+  it('yields a macrotask before a step when yieldEveryMs has passed, so a timer can stop it', async () => {
+    const pts = separatedBlobs(400, 6, 4, 2);
+    const engine = await buildLloydEngine(pts, 4, 'wasm-simd');
+    // Rows 0, 1, 4, 5 lie in blobs 0, 1, 0, 1 (point i is in blob i % 4): blobs 2 and 3 start
+    // without a centroid, so it takes more than one step to converge.
+    const init = Float32Array.from([...pts.data.slice(0, 6), ...pts.data.slice(6, 12), ...pts.data.slice(24, 30), ...pts.data.slice(30, 36)]);
+    const full = await lloydOnEngine(engine, init.slice(), { maxIterations: 50, threshold: 0 });
+    expect(full.iterations).toBeGreaterThan(1);
+    // The timer armed in step 1's callback fires in the yield before step 2 (yieldEveryMs 0).
+    let stop = false;
+    const stopped = await lloydOnEngine(engine, init.slice(), {
+      maxIterations: 50,
+      threshold: 0,
+      yieldEveryMs: 0,
+      onIteration: (it) => {
+        if (it.iteration === 1) setTimeout(() => (stop = true), 0);
+      },
+      shouldStop: () => stop,
+    });
+    expect(stopped).toMatchObject({ iterations: 1, converged: false, engine: 'wasm-simd' });
+    // Without yields the same timer never gets a chance: the run goes to convergence.
+    stop = false;
+    const synchronous = await lloydOnEngine(engine, init.slice(), {
+      maxIterations: 50,
+      threshold: 0,
+      onIteration: (it) => {
+        if (it.iteration === 1) setTimeout(() => (stop = true), 0);
+      },
+      shouldStop: () => stop,
+    });
+    expect(synchronous.iterations).toBe(full.iterations);
+    engine.dispose();
+  });
+
+  it('centres the points and computes the shift threshold of cluster/options.ts in one pass', () => {
+    // Points (0,1), (1,1), (4,-1), (5,-1): mean (2.5, 0); variances 4.25 and 1 -> threshold 2.625 t.
+    const pts = m([[0, 1], [1, 1], [4, -1], [5, -1]]);
+    const { centred, mean, threshold } = centrePoints(pts, 0.1);
+    expect(Array.from(mean)).toEqual([2.5, 0]);
+    expect(Array.from(centred.data)).toEqual([-2.5, 1, -1.5, 1, 1.5, -1, 2.5, -1]);
+    expect(threshold).toBeCloseTo(0.2625, 12);
+    const blobs = separatedBlobs(97, 5, 3, 8);
+    expect(centrePoints(blobs, 1e-4).threshold).toBe(shiftThreshold(blobs, 1e-4));
   });
 });

@@ -4,7 +4,7 @@
  * heavy step, this file does the bookkeeping (changed, shift, convergence, final assignment).
  */
 import { kmeansPlusPlus } from '../cluster/initialization';
-import { hasConverged, type KMeansIteration, type KMeansOptions, type KMeansResult, resolveKMeansOptions, shiftThreshold } from '../cluster/options';
+import { hasConverged, type KMeansIteration, type KMeansOptions, type KMeansResult, resolveKMeansOptions } from '../cluster/options';
 import { createRng } from '../rng';
 import type { Matrix } from '../types';
 import { createLloydEngine, type LloydEngineOptions, type LloydProbe } from './lloydEngine';
@@ -16,26 +16,45 @@ export interface EngineKMeansOptions extends KMeansOptions {
   onIteration?: (it: KMeansIteration) => void;
   /** Polled before every step; true stops early with converged = false. */
   shouldStop?: () => boolean;
+  /** Yield a macrotask before a step once this many ms ran since the last yield (default: never). */
+  yieldEveryMs?: number;
 }
 
 export interface EngineKMeansResult extends KMeansResult {
   engine: LloydEngineKind;
+  /** The engine probe's timings when 'auto' probed; [] otherwise. */
   probes: LloydProbe[];
 }
 
+/** Options of lloydOnEngine (the resolved ones of kmeans, with the shift threshold computed). */
+export interface LloydLoopOptions {
+  maxIterations: number;
+  /** Stop once shift <= threshold (cluster/options.ts shiftThreshold). */
+  threshold: number;
+  onIteration?: (it: KMeansIteration) => void;
+  shouldStop?: () => boolean;
+  yieldEveryMs?: number;
+}
+
+const now = (): number => globalThis.performance?.now() ?? Date.now();
+
+/** A macrotask, so a timer or a worker message can flip shouldStop while the steps run. */
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
 /** Lloyd iterations on an engine that already holds the points (the engine is not disposed). */
-export async function lloydOnEngine(
-  engine: LloydEngine,
-  init: Float32Array,
-  o: { maxIterations: number; threshold: number; onIteration?: (it: KMeansIteration) => void; shouldStop?: () => boolean },
-): Promise<Omit<KMeansResult, 'k' | 'dim'>> {
+export async function lloydOnEngine(engine: LloydEngine, init: Float32Array, o: LloydLoopOptions): Promise<Omit<KMeansResult, 'k' | 'dim'>> {
   const { k, dim, n } = engine;
   let centroids = init;
   let previous: Int32Array | undefined;
   let last: { assignments: Int32Array; inertia: number } | undefined;
   const history: KMeansIteration[] = [];
   let converged = false;
+  let lastYield = now();
   for (let iteration = 1; iteration <= o.maxIterations; iteration++) {
+    if (o.yieldEveryMs !== undefined && now() - lastYield >= o.yieldEveryMs) {
+      await yieldToEventLoop();
+      lastYield = now();
+    }
     if (o.shouldStop?.()) break;
     const step = await engine.step(centroids);
     let changed = 0;
@@ -64,24 +83,52 @@ export async function lloydOnEngine(
     iterations: history.length,
     converged,
     history,
+    engine: engine.kind,
   };
+}
+
+/**
+ * The points minus their column mean (float64 mean, stored float32), and the shift threshold of
+ * cluster/options.ts computed in the same pass (same sums in the same order as shiftThreshold).
+ * Distances do not change when points and centroids move by the same vector, but the engines'
+ * norm expansion |mu|^2 - 2 x.mu cancels far less on centred data (scikit-learn centres too).
+ */
+export function centrePoints(points: Matrix, tolerance: number): { centred: Matrix; mean: Float64Array; threshold: number } {
+  const { rows: n, cols: d, data } = points;
+  const mean = new Float64Array(d);
+  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j] += data[i * d + j];
+  for (let j = 0; j < d; j++) mean[j] /= n;
+  const out = new Float32Array(n * d);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < d; j++) {
+      const dev = data[i * d + j] - mean[j];
+      out[i * d + j] = dev;
+      total += dev * dev;
+    }
+  }
+  return { centred: { rows: n, cols: d, data: out }, mean, threshold: (tolerance * total) / (n * d) };
 }
 
 /** K-means with k-means++ seeding (or given centroids) on the chosen engine; same results as kmeans(). */
 export async function kmeansOnEngine(points: Matrix, options: EngineKMeansOptions): Promise<EngineKMeansResult> {
   const o = resolveKMeansOptions(points, options);
-  const init = o.initialCentroids ?? kmeansPlusPlus(points, o.k, createRng(o.seed));
-  // tolerance 0 (scikit-learn's tol=0) skips the O(N D) variance pass: the threshold is 0 anyway.
-  const threshold = o.tolerance === 0 ? 0 : shiftThreshold(points, o.tolerance);
-  const { engine, probes } = await createLloydEngine(points, o.k, options.engine);
+  const { k } = o;
+  const d = points.cols;
+  const init = o.initialCentroids ?? kmeansPlusPlus(points, k, createRng(o.seed));
+  const { centred, mean, threshold } = centrePoints(points, o.tolerance);
+  const start = Float32Array.from(init.data, (v, i) => v - mean[i % d]);
+  const { engine, probes } = await createLloydEngine(centred, k, options.engine);
   try {
-    const r = await lloydOnEngine(engine, Float32Array.from(init.data), {
+    const r = await lloydOnEngine(engine, start, {
       maxIterations: o.maxIterations,
       threshold,
       onIteration: options.onIteration,
       shouldStop: options.shouldStop,
+      yieldEveryMs: options.yieldEveryMs,
     });
-    return { k: o.k, dim: points.cols, ...r, engine: engine.kind, probes };
+    const uncentred = Float32Array.from(r.centroids.data, (v, i) => v + mean[i % d]);
+    return { k, dim: d, ...r, centroids: { rows: k, cols: d, data: uncentred }, engine: engine.kind, probes };
   } finally {
     engine.dispose();
   }

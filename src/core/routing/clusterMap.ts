@@ -3,9 +3,11 @@
  *   Phi_k(x; theta) = softmax_k( theta_k . [phi(x), 1] ),  theta in R^{K x (D+1)},
  *   gamma(x, h) = Phi(x) . Psi(h)   (Psi = errorProfile, fixed).
  * Everything here is float64 and tfjs-free, so an exported router can route anywhere and the
- * tfjs trainer (clusterMapTrain.ts) has an exact reference to be tested against.
+ * trainers (clusterMapTrain.ts: wasm SIMD kernel or tfjs) have an exact reference to be tested against.
  */
 import type { Matrix } from '../types';
+
+export { defaultTau, initClusterMap } from './clusterMapInit';
 
 /** A learned cluster map Phi: theta is K x (D+1) row-major, the last column is the bias. */
 export interface ClusterMap {
@@ -28,7 +30,15 @@ export interface ClusterMapEpoch {
   valLoss: number;
 }
 
+/** Who trains Phi: the hand-written WebAssembly SIMD kernel (../kernels) or tfjs on the current backend. */
+export type ClusterMapEngine = 'wasm-simd' | 'tfjs';
+
+/** 'auto': the SIMD kernel where WebAssembly SIMD validates, else tfjs. */
+export type ClusterMapEngineChoice = 'auto' | ClusterMapEngine;
+
 export interface ClusterMapOptions {
+  /** Which implementation trains (same maths, same batches, same Adam); default 'auto'. */
+  engine?: ClusterMapEngineChoice;
   /** Seed of the mini-batch shuffle (the only randomness). */
   seed?: number;
   /** Passes over S_tr; 0 returns the K-means initialisation. */
@@ -75,6 +85,8 @@ export interface ClusterMapResult {
   history: ClusterMapEpoch[];
   bestEpoch: number;
   stopped: ClusterMapStop;
+  /** The implementation that trained. */
+  engine: ClusterMapEngine;
 }
 
 type Defaulted = Exclude<keyof ClusterMapOptions, 'tau' | 'onEpoch' | 'shouldStop'>;
@@ -88,6 +100,7 @@ export type ResolvedClusterMapOptions = Required<Pick<ClusterMapOptions, Default
  * ~ 1/tau; early stopping is the main regulariser.
  */
 export const CLUSTER_MAP_DEFAULTS: Readonly<Required<Pick<ClusterMapOptions, Defaulted>>> = {
+  engine: 'auto',
   seed: 0,
   epochs: 100,
   learningRate: 0.01,
@@ -104,9 +117,9 @@ export function resolveClusterMapOptions(options: ClusterMapOptions = {}): Resol
 }
 
 /**
- * Trains Phi (UniRoute LearnedMap) with tfjs on the current backend: see clusterMapTrain.ts. The
- * tfjs module is loaded on first use, so importing this file (clusterMapProbs for routing) stays
- * tfjs-free.
+ * Trains Phi (UniRoute LearnedMap) on the engine options.engine picks: see clusterMapTrain.ts.
+ * The trainers are loaded on first use, so importing this file (clusterMapProbs for routing)
+ * stays tfjs-free.
  */
 export async function trainClusterMap(
   input: ClusterMapInput,
@@ -126,70 +139,6 @@ export interface ClusterMapData {
 
 /** gamma is clipped to [GAMMA_CLIP, 1 - GAMMA_CLIP] before the log loss (our choice, UNIROUTE.md). */
 export const GAMMA_CLIP = 1e-6;
-
-/**
- * Phi initialised as a soft K-means assignment: theta_k = 2 mu_k / tau, bias_k = -|mu_k|^2 / tau,
- * so Phi(x) = softmax_k(-|x - mu_k|^2 / tau) (the |x|^2 term is common to every k and cancels).
- */
-export function initClusterMap(centroids: Matrix, tau: number): ClusterMap {
-  if (!(tau > 0) || !Number.isFinite(tau)) throw new Error(`tau must be a positive number, got ${tau}`);
-  const { rows: k, cols: dim, data } = centroids;
-  if (k < 1) throw new Error('initClusterMap needs at least one centroid');
-  const theta = new Float32Array(k * (dim + 1));
-  for (let c = 0; c < k; c++) {
-    let sq = 0;
-    for (let d = 0; d < dim; d++) {
-      const m = data[c * dim + d];
-      theta[c * (dim + 1) + d] = (2 * m) / tau;
-      sq += m * m;
-    }
-    theta[c * (dim + 1) + dim] = -sq / tau;
-  }
-  return { k, dim, theta };
-}
-
-/** At most this many prompts (an even stride) are looked at by defaultTau. */
-const TAU_SAMPLE = 4096;
-
-/**
- * Our default temperature (the paper gives none): the median over prompts of the squared-distance
- * margin between the nearest and the second-nearest centroid, divided by ln 10. A prompt with the
- * median margin then starts 10x likelier in its K-means cluster than in the runner-up: close to
- * hard K-means (the map starts where UniRoute K-means is) yet soft enough for gradients to flow.
- * Falls back to the mean nearest squared distance, then to 1, when margins are all zero (K = 1,
- * duplicate centroids or no prompts).
- */
-export function defaultTau(x: Matrix, centroids: Matrix): number {
-  const { rows: k, cols: dim } = centroids;
-  if (x.cols !== dim) throw new Error(`prompts have ${x.cols} columns but centroids have ${dim}`);
-  const stride = Math.max(1, Math.ceil(x.rows / TAU_SAMPLE));
-  const margins: number[] = [];
-  let nearestSum = 0;
-  let visited = 0;
-  for (let r = 0; r < x.rows; r += stride) {
-    visited++;
-    let best = Infinity;
-    let second = Infinity;
-    for (let c = 0; c < k; c++) {
-      let d2 = 0;
-      for (let d = 0; d < dim; d++) {
-        const diff = x.data[r * dim + d] - centroids.data[c * dim + d];
-        d2 += diff * diff;
-      }
-      if (d2 < best) {
-        second = best;
-        best = d2;
-      } else if (d2 < second) second = d2;
-    }
-    nearestSum += best;
-    if (Number.isFinite(second)) margins.push(second - best);
-  }
-  margins.sort((a, b) => a - b);
-  const median = margins.length > 0 ? margins[Math.floor(margins.length / 2)] : 0;
-  if (median > 0) return median / Math.LN10;
-  const meanNearest = visited > 0 ? nearestSum / visited : 0;
-  return meanNearest > 0 && Number.isFinite(meanNearest) ? meanNearest : 1;
-}
 
 function checkParams(map: ClusterMapParams): void {
   if (!(map.k >= 1) || !(map.dim >= 0) || map.theta.length !== map.k * (map.dim + 1)) {

@@ -7,10 +7,22 @@ import {
   clusterMapProbs,
   GAMMA_CLIP,
   initClusterMap,
-  trainClusterMap,
+  trainClusterMap as trainOnAnyEngine,
   type ClusterMap,
+  type ClusterMapEngine,
   type ClusterMapInput,
+  type ClusterMapOptions,
 } from './clusterMap';
+
+/** Both engines run the same tests: the SIMD kernel ('auto' here) and tfjs, the reference. */
+const ENGINES: ClusterMapEngine[] = ['wasm-simd', 'tfjs'];
+
+/** trainClusterMap forced onto one engine, checking that the result reports it. */
+const trainerOn = (engine: ClusterMapEngine) => async (inp: ClusterMapInput, options: ClusterMapOptions = {}) => {
+  const r = await trainOnAnyEngine(inp, { ...options, engine });
+  expect(r.engine).toBe(engine);
+  return r;
+};
 
 beforeAll(async () => {
   expect(await tf.setBackend('cpu')).toBe(true);
@@ -120,7 +132,8 @@ function learned(set: { x: Matrix; errors: Float64Array }, map: ClusterMap): { b
   return score(gammaOf(clusterMapProbs(set.x, map), psi, set.x.rows, 2, 2), set.errors, set.x.rows, 2);
 }
 
-describe('trainClusterMap on a toy set K-means splits badly', () => {
+describe.each(ENGINES)('trainClusterMap (%s) on a toy set K-means splits badly', (engine) => {
+  const trainClusterMap = trainerOn(engine);
   // Hard K-means with the same centroids and Psi (checked values: val BCE ~0.60, test accuracy ~0.74).
   const hardVal = hardKMeans(val);
   const hardTest = hardKMeans(test);
@@ -154,7 +167,8 @@ describe('trainClusterMap on a toy set K-means splits badly', () => {
   });
 });
 
-describe('trainClusterMap mechanics', () => {
+describe.each(ENGINES)('trainClusterMap mechanics (%s)', (engine) => {
+  const trainClusterMap = trainerOn(engine);
   it('is deterministic for a seed on cpu, and the seed drives the mini-batch order', async () => {
     const a = await trainClusterMap(input, { seed: 7, epochs: 4, batchSize: 64 });
     const b = await trainClusterMap(input, { seed: 7, epochs: 4, batchSize: 64 });
@@ -272,14 +286,16 @@ describe('trainClusterMap mechanics', () => {
       'valErrors has 399 values, expected 200 x 2',
     );
   });
+});
 
+describe('trainClusterMap across engines and backends', () => {
   it('gives the same history on the wasm backend as on cpu', async () => {
-    const cpu = await trainClusterMap(input, { epochs: 3, batchSize: 64 });
+    const cpu = await trainOnAnyEngine(input, { epochs: 3, batchSize: 64, engine: 'tfjs' });
     await import('@tensorflow/tfjs-backend-wasm');
     expect(await tf.setBackend('wasm')).toBe(true);
     try {
       const before = tf.memory().numTensors;
-      const wasm = await trainClusterMap(input, { epochs: 3, batchSize: 64 });
+      const wasm = await trainOnAnyEngine(input, { epochs: 3, batchSize: 64, engine: 'tfjs' });
       expect(tf.memory().numTensors).toBe(before);
       for (let i = 0; i < cpu.history.length; i++) {
         expect(wasm.history[i].trainLoss).toBeCloseTo(cpu.history[i].trainLoss, 3);
@@ -288,5 +304,32 @@ describe('trainClusterMap mechanics', () => {
     } finally {
       await tf.setBackend('cpu');
     }
+  });
+
+  it("'auto' trains on the SIMD kernel and gives the tfjs trainer's losses and theta", async () => {
+    const opts = { seed: 3, epochs: 5, batchSize: 64, learningRate: 0.03 };
+    const before = tf.memory().numTensors;
+    const simd = await trainOnAnyEngine(input, opts);
+    expect(tf.memory().numTensors).toBe(before);
+    const tfjs = await trainOnAnyEngine(input, { ...opts, engine: 'tfjs' });
+    expect([simd.engine, tfjs.engine]).toEqual(['wasm-simd', 'tfjs']);
+    // Same batches, same Adam: only float32 rounding (different summation orders) separates them.
+    expect(simd.history).toHaveLength(6);
+    expect(simd.history).toHaveLength(tfjs.history.length);
+    simd.history.forEach((e, i) => {
+      expect(e.trainLoss).toBeCloseTo(tfjs.history[i].trainLoss, 4);
+      expect(e.valLoss).toBeCloseTo(tfjs.history[i].valLoss, 4);
+    });
+    expect(simd.history[5].trainLoss).toBeLessThan(simd.history[0].trainLoss - 0.05); // it did train
+    expect(simd.bestEpoch).toBe(tfjs.bestEpoch);
+    let worst = 0;
+    simd.map.theta.forEach((v, i) => (worst = Math.max(worst, Math.abs(v - tfjs.map.theta[i]))));
+    expect(worst).toBeLessThan(1e-3);
+  });
+
+  it('refuses an unknown engine', async () => {
+    await expect(trainOnAnyEngine(input, { engine: 'gpu' as ClusterMapEngine })).rejects.toThrow(
+      "unknown learned-map engine 'gpu' (expected auto, wasm-simd or tfjs)",
+    );
   });
 });

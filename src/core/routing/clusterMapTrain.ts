@@ -1,15 +1,16 @@
 /**
- * Training of the learned cluster map Phi (UniRoute LearnedMap) with tfjs on the current backend:
- * binary cross-entropy of gamma = Phi(x) . Psi(h) against e(x,h) on S_tr x H_tr, Psi (errorProfile,
- * from S_val) held fixed, L2 on theta, Adam over seeded mini-batches of prompts, early stopping on
- * S_val x H_tr restoring the best theta. Nothing here outlives the call: every tensor is disposed.
+ * Training of the learned cluster map Phi (UniRoute LearnedMap): binary cross-entropy of
+ * gamma = Phi(x) . Psi(h) against e(x,h) on S_tr x H_tr, Psi (errorProfile, from S_val) held
+ * fixed, L2 on theta, Adam over seeded mini-batches of prompts, early stopping on S_val x H_tr
+ * restoring the best theta. This file owns that loop; a MapTrainer does the maths, either the
+ * WebAssembly SIMD kernel (clusterMapTrainSimd.ts) or tfjs on the current backend
+ * (clusterMapTrainTf.ts), so both engines share the batches, the stopping rules and the reports.
  */
-import * as tf from '@tensorflow/tfjs';
-import type { Matrix } from '../types';
+import { simdSupported } from '../kernels/wasmAssembler';
 import { createRng, shuffled } from '../rng';
 import {
-  defaultTau,
-  initClusterMap,
+  type ClusterMapEngine,
+  type ClusterMapEngineChoice,
   type ClusterMapEpoch,
   type ClusterMapInput,
   type ClusterMapOptions,
@@ -17,35 +18,52 @@ import {
   type ClusterMapStop,
   resolveClusterMapOptions,
 } from './clusterMap';
-import {
-  disposeLabelled,
-  labelledTensors,
-  mapVariables,
-  meanBce,
-  objective,
-  psiTensor,
-  readTheta,
-  type LabelledTensors,
-} from './clusterMapTf';
+import { defaultTau, initClusterMap } from './clusterMapInit';
+import { createSimdMapTrainer } from './clusterMapTrainSimd';
+import { createTfMapTrainer } from './clusterMapTrainTf';
+
+/** The maths of one engine over S_tr, S_val and Psi, with theta and Adam's state inside. */
+export interface MapTrainer {
+  /** Mean BCE (no L2) at the current theta on the monitored S_tr prompts and on S_val. */
+  losses(): Promise<Pick<ClusterMapEpoch, 'trainLoss' | 'valLoss'>>;
+  /** One Adam step on the mini-batch of training prompts order[start..end). */
+  step(order: readonly number[], start: number, end: number): void;
+  /** The current theta, K x (D+1). */
+  theta(): Promise<Float32Array>;
+  /** Frees tensors / wasm memory; safe to call once the trainer is done with. */
+  dispose(): void;
+}
 
 /** Training prompts whose loss is reported each epoch: all of them up to this many. */
 const MONITOR_ROWS = 8192;
 
 /**
- * An evenly spaced subset of S_tr (never the first rows: files are often sorted by benchmark) on
+ * The evenly spaced subset of S_tr (never the first rows: files are often sorted by benchmark) on
  * which the reported train loss is measured, so the per-epoch report costs a bounded forward pass
  * at 36,000 prompts; undefined when S_tr is small enough to use whole.
  */
-function monitorSample(x: Matrix, errors: Float64Array, h: number): { x: Matrix; errors: Float64Array } | undefined {
-  if (x.rows <= MONITOR_ROWS) return undefined;
-  const data = new Float32Array(MONITOR_ROWS * x.cols);
-  const labels = new Float64Array(MONITOR_ROWS * h);
-  for (let i = 0; i < MONITOR_ROWS; i++) {
-    const r = Math.floor((i * x.rows) / MONITOR_ROWS);
-    data.set(x.data.subarray(r * x.cols, (r + 1) * x.cols), i * x.cols);
-    labels.set(errors.subarray(r * h, (r + 1) * h), i * h);
+export function monitorRows(n: number): number[] | undefined {
+  if (n <= MONITOR_ROWS) return undefined;
+  return Array.from({ length: MONITOR_ROWS }, (_, i) => Math.floor((i * n) / MONITOR_ROWS));
+}
+
+/**
+ * 'auto' is the SIMD kernel wherever WebAssembly SIMD validates: one epoch at 20,000 x 50 runs
+ * ~25x faster than tfjs on wasm or SwiftShader webgl (bench/RESULTS.md), and its small matrix
+ * products per mini-batch leave a GPU little to win.
+ */
+export function chooseClusterMapEngine(choice: ClusterMapEngineChoice): ClusterMapEngine {
+  switch (choice) {
+    case 'wasm-simd':
+    case 'tfjs':
+      return choice;
+    case 'auto':
+      return simdSupported() ? 'wasm-simd' : 'tfjs';
+    default: {
+      const never: never = choice;
+      throw new Error(`unknown learned-map engine '${String(never)}' (expected auto, wasm-simd or tfjs)`);
+    }
   }
-  return { x: { rows: MONITOR_ROWS, cols: x.cols, data }, errors: labels };
 }
 
 /** Lets the event loop run (a macrotask, so a worker can receive a cancel message). */
@@ -78,41 +96,24 @@ function checkInput(input: ClusterMapInput): number {
 
 /**
  * Trains Phi from the soft K-means initialisation; see ClusterMapOptions for the knobs. Import it
- * through clusterMap.ts, which loads this tfjs module only when training is asked for.
+ * through clusterMap.ts, which loads this module only when training is asked for.
  */
-export async function trainClusterMap(
-  input: ClusterMapInput,
-  options: ClusterMapOptions = {},
-): Promise<ClusterMapResult> {
+export async function trainClusterMap(input: ClusterMapInput, options: ClusterMapOptions = {}): Promise<ClusterMapResult> {
   const opts = resolveClusterMapOptions(options);
   const h = checkInput(input);
+  const engine = chooseClusterMapEngine(opts.engine);
   const { rows: k, cols: dim } = input.centroids;
   const tau = opts.tau ?? defaultTau(input.trainX, input.centroids);
   const init = initClusterMap(input.centroids, tau);
   const rng = createRng(opts.seed);
   const batchSize = Math.max(1, Math.floor(opts.batchSize));
-
-  let train: LabelledTensors | undefined;
-  let monitor: LabelledTensors | undefined;
-  let val: LabelledTensors | undefined;
-  let psi: tf.Tensor2D | undefined;
-  const vars = mapVariables(init);
-  const optimizer = tf.train.adam(opts.learningRate);
+  const settings = { learningRate: opts.learningRate, l2: opts.l2, batchSize };
+  const monitor = monitorRows(input.trainX.rows);
+  const trainer = engine === 'wasm-simd' ? await createSimdMapTrainer(input, init, settings, monitor) : createTfMapTrainer(input, h, init, settings, monitor);
   try {
-    train = labelledTensors(input.trainX, input.trainErrors, h);
-    const sample = monitorSample(input.trainX, input.trainErrors, h);
-    monitor = sample === undefined ? train : labelledTensors(sample.x, sample.errors, h);
-    val = labelledTensors(input.valX, input.valErrors, h);
-    psi = psiTensor(input.psi, k);
-    const [trainSet, monitorSet, valSet, psiT] = [train, monitor, val, psi];
-
     const history: ClusterMapEpoch[] = [];
     const record = async (epoch: number): Promise<ClusterMapEpoch> => {
-      const entry = {
-        epoch,
-        trainLoss: await meanBce(monitorSet, psiT, vars),
-        valLoss: await meanBce(valSet, psiT, vars),
-      };
+      const entry = { epoch, ...(await trainer.losses()) };
       history.push(entry);
       opts.onEpoch?.(entry);
       return entry;
@@ -122,7 +123,7 @@ export async function trainClusterMap(
     let bestTheta = init.theta;
     let sinceBest = 0;
     let stopped: ClusterMapStop = 'max-epochs';
-    const order = Array.from({ length: trainSet.rows }, (_, i) => i);
+    const order = Array.from({ length: input.trainX.rows }, (_, i) => i);
 
     epochs: for (let epoch = 1; epoch <= opts.epochs; epoch++) {
       await yieldToEventLoop();
@@ -132,29 +133,13 @@ export async function trainClusterMap(
           stopped = 'cancelled';
           break epochs;
         }
-        const idx = tf.tensor1d(perm.slice(start, start + batchSize), 'int32');
-        // No cost returned (nothing to dispose, no read-back per batch); the explicit variable list
-        // keeps other trainable variables in the same engine untouched.
-        optimizer.minimize(
-          () =>
-            objective(
-              tf.gather(trainSet.x, idx),
-              tf.gather(trainSet.errors, idx),
-              tf.gather(trainSet.mask, idx),
-              psiT,
-              vars,
-              opts.l2,
-            ),
-          false,
-          [vars.w, vars.b],
-        );
-        idx.dispose();
+        trainer.step(perm, start, Math.min(start + batchSize, perm.length));
       }
       const previous = history[history.length - 1];
       const entry = await record(epoch);
       if (entry.valLoss < best.valLoss) {
         best = entry;
-        bestTheta = await readTheta(vars);
+        bestTheta = await trainer.theta();
         sinceBest = 0;
       } else if (++sinceBest >= opts.patience) {
         stopped = 'early-stopping';
@@ -165,13 +150,8 @@ export async function trainClusterMap(
         break;
       }
     }
-    return { map: { k, dim, theta: bestTheta }, history, bestEpoch: best.epoch, stopped };
+    return { map: { k, dim, theta: bestTheta }, history, bestEpoch: best.epoch, stopped, engine };
   } finally {
-    optimizer.dispose();
-    tf.dispose([vars.w, vars.b]);
-    if (monitor && monitor !== train) disposeLabelled(monitor);
-    if (train) disposeLabelled(train);
-    if (val) disposeLabelled(val);
-    psi?.dispose();
+    trainer.dispose();
   }
 }

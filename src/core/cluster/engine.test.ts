@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import * as tf from '@tensorflow/tfjs';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { embedTexts, fitEmbedder } from '../embed';
+import { SHARED_DATA, hasSharedData } from '../eval/sharedData.node';
+import { initTf } from '../tf';
+import type { Matrix } from '../types';
+import { gaussianBlobs } from './fixtures.test-util';
+import { chooseKMeansEngine, kmeans, kmeansReference, type KMeansEngineChoice } from './index';
+
+function maxDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let worst = 0;
+  for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i] - b[i]));
+  return worst;
+}
+
+describe('chooseKMeansEngine', () => {
+  const pts = gaussianBlobs(4, 100, 16, 2, 3);
+
+  it('runs a forced engine as asked, without probing', async () => {
+    for (const kind of ['wasm-simd', 'tfjs', 'ts'] as const) expect(await chooseKMeansEngine(pts, 4, kind)).toEqual({ kind, probes: [] });
+    await expect(chooseKMeansEngine(pts, 4, 'gpu' as KMeansEngineChoice)).rejects.toThrow(
+      "unknown k-means engine 'gpu' (expected one of auto, wasm-simd, tfjs, ts)",
+    );
+  });
+
+  it("'auto' takes the SIMD kernel without a probe unless tfjs runs on webgl with a hardware renderer", async () => {
+    await initTf({ prefer: ['cpu'] });
+    const before = tf.memory().numTensors;
+    expect(await chooseKMeansEngine(pts, 4, 'auto')).toEqual({ kind: 'wasm-simd', probes: [] }); // reads tf.getBackend(): cpu
+    expect(await chooseKMeansEngine(pts, 4, 'auto', { name: 'wasm', softwareRenderer: false })).toEqual({ kind: 'wasm-simd', probes: [] });
+    expect(await chooseKMeansEngine(pts, 4, 'auto', { name: 'webgl', softwareRenderer: true })).toEqual({ kind: 'wasm-simd', probes: [] });
+    // A GPU might beat the kernel: both are timed (here tfjs runs on cpu, standing in for webgl).
+    const gpu = await chooseKMeansEngine(pts, 4, 'auto', { name: 'webgl', softwareRenderer: false });
+    expect(gpu.probes.map((p) => p.kind).sort()).toEqual(['tfjs', 'wasm-simd']);
+    for (const p of gpu.probes) expect(p.ms).toBeGreaterThanOrEqual(0);
+    expect(gpu.kind).toBe(gpu.probes[0].kind);
+    expect(gpu.probes[0].ms).toBeLessThanOrEqual(gpu.probes[1].ms ?? Infinity);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('kmeans reports the probe and the engine that won, with the same result as the reference', async () => {
+    await initTf({ prefer: ['cpu'] });
+    const r = await kmeans(pts, { k: 4, seed: 1, tfBackend: { name: 'webgl', softwareRenderer: false } });
+    expect(r.probes).toHaveLength(2);
+    expect(r.engine).toBe(r.probes[0].kind);
+    const want = kmeansReference(pts, { k: 4, seed: 1 });
+    expect(Array.from(r.assignments)).toEqual(Array.from(want.assignments));
+    expect(r.iterations).toBe(want.iterations);
+    expect(want.engine).toBe('reference');
+  });
+
+  it('yields to the event loop while the SIMD kernel runs, so a timer can cancel it', async () => {
+    // 30,000 x 64 overlapping points, K = 64: ~20 ms a step here and 27 steps to converge from
+    // this seed (checked). A timer due in 30 ms fires only when kmeans yields a macrotask (after
+    // 50 ms of work); without the yields the run would end first and `stop` would still be false.
+    const big = gaussianBlobs(64, 470, 64, 6, 5);
+    let stop = false;
+    const timer = setTimeout(() => (stop = true), 30);
+    const r = await kmeans(big, { k: 64, seed: 0, maxIterations: 500, tolerance: 0, shouldStop: () => stop });
+    clearTimeout(timer);
+    expect(r.engine).toBe('wasm-simd');
+    expect(stop).toBe(true);
+    expect(r.converged).toBe(false);
+    expect(r.iterations).toBeLessThan(500);
+  });
+});
+
+/** The first `n` prompts of a shared dataset, embedded with the built-in embedder (256-d). */
+function realEmbeddings(name: string, n: number): Matrix {
+  const rows = Papa.parse<Record<string, string>>(readFileSync(`${SHARED_DATA}/${name}/prompts.csv`, 'utf8'), { header: true, skipEmptyLines: true }).data;
+  const texts = rows.slice(0, n).map((r) => r.text);
+  return embedTexts(texts, fitEmbedder(texts));
+}
+
+describe.runIf(hasSharedData('llmrouter_nim9'))('k-means on real prompt embeddings (llmrouter_nim9)', () => {
+  it('gives the reference result on every engine (2,000 prompts, D = 256, K = 12)', async () => {
+    await initTf({ prefer: ['wasm'] });
+    const x = realEmbeddings('llmrouter_nim9', 2000);
+    expect([x.rows, x.cols]).toEqual([2000, 256]);
+    const want = kmeansReference(x, { k: 12, seed: 4 });
+    expect(want.iterations).toBeGreaterThan(5);
+    for (const engine of ['auto', 'wasm-simd', 'tfjs', 'ts'] as const) {
+      const before = tf.memory().numTensors;
+      const got = await kmeans(x, { k: 12, seed: 4, engine });
+      expect(tf.memory().numTensors).toBe(before);
+      expect(got.engine).toBe(engine === 'auto' ? 'wasm-simd' : engine);
+      expect(got.iterations).toBe(want.iterations);
+      expect(got.converged).toBe(want.converged);
+      expect(Array.from(got.assignments)).toEqual(Array.from(want.assignments));
+      expect(maxDiff(got.centroids.data, want.centroids.data)).toBeLessThanOrEqual(1e-4);
+      expect(Math.abs(got.inertia - want.inertia) / want.inertia).toBeLessThan(1e-5);
+      got.history.forEach((it, i) => expect(it.changed).toBe(want.history[i].changed));
+    }
+  });
+});

@@ -1,0 +1,42 @@
+/**
+ * The WebAssembly SIMD trainer of the learned cluster map Phi (UniRoute LearnedMap): the same
+ * objective, gradient and Adam as the tfjs trainer, by the hand-written kernel of
+ * ../kernels/learnedMapKernel.ts. One kernel holds S_tr (training steps and the monitored train
+ * loss), a second holds S_val (validation loss at the training kernel's current theta).
+ */
+import { createLearnedMapKernel, type LearnedMapKernel } from '../kernels/learnedMapKernel';
+import type { ClusterMap, ClusterMapInput } from './clusterMap';
+import type { MapTrainer } from './clusterMapTrain';
+
+/** Prompts per forward pass of the validation loss (bounds the kernel's batch buffers). */
+const EVAL_BATCH = 1024;
+
+export async function createSimdMapTrainer(
+  input: ClusterMapInput,
+  init: ClusterMap,
+  o: { learningRate: number; l2: number; batchSize: number },
+  monitorRows?: readonly number[],
+): Promise<MapTrainer> {
+  const train = await createLearnedMapKernel({ x: input.trainX, errors: input.trainErrors, psi: input.psi, theta: init.theta }, o);
+  let val: LearnedMapKernel;
+  try {
+    val = await createLearnedMapKernel({ x: input.valX, errors: input.valErrors, psi: input.psi, theta: init.theta }, { l2: o.l2, batchSize: EVAL_BATCH });
+  } catch (e) {
+    train.dispose();
+    throw e;
+  }
+  return {
+    async losses() {
+      val.setTheta(train.getTheta());
+      return { trainLoss: train.meanLoss(monitorRows), valLoss: val.meanLoss() };
+    },
+    step(order, start, end) {
+      train.step(order, start, end);
+    },
+    theta: async () => train.getTheta(),
+    dispose() {
+      train.dispose();
+      val.dispose();
+    },
+  };
+}
