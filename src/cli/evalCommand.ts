@@ -2,12 +2,14 @@
 import { evaluate, type EvalReport } from '../core/eval/evaluate';
 import { METHOD_LABELS, METHOD_NAMES } from '../core/eval/methods';
 import { initTf } from '../core/tf';
+import { KMEANS_ENGINES, type KMeansEngineChoice } from '../core/cluster';
 import { intFlag, intOrAuto, parseFlags, requireString } from './args';
 import { loadDataDir, loadSplitFile } from './load';
 import type { Io } from './io';
 
 export const EVAL_USAGE = `routelab eval --data DIR [--embeddings FILE] [--split FILE] [--seed N] [--k N|auto]
-               [--knn-k N|auto] [--trials N] [--qnc-denominator max-test-cost|most-accurate] [--json]`;
+               [--knn-k N|auto] [--trials N] [--qnc-denominator max-test-cost|most-accurate]
+               [--kmeans-engine auto|wasm-simd|tfjs|ts] [--json]`;
 
 export async function evalCommand(argv: string[], io: Io): Promise<number> {
   const flags = parseFlags(
@@ -21,6 +23,7 @@ export async function evalCommand(argv: string[], io: Io): Promise<number> {
       'knn-k': { type: 'string' },
       trials: { type: 'string' },
       'qnc-denominator': { type: 'string' },
+      'kmeans-engine': { type: 'string' },
       json: { type: 'boolean' },
     },
     'eval',
@@ -36,6 +39,11 @@ export async function evalCommand(argv: string[], io: Io): Promise<number> {
     return 2;
   }
 
+  const engine = flags['kmeans-engine'] ?? 'auto';
+  if (!(KMEANS_ENGINES as readonly unknown[]).includes(engine)) {
+    io.err(`routelab eval: --kmeans-engine must be one of ${KMEANS_ENGINES.join(', ')}`);
+    return 2;
+  }
   const dataset = loadDataDir(dataDir, flags.embeddings as string | undefined);
   const split = flags.split ? loadSplitFile(flags.split as string, dataset) : undefined;
   const backend = await initTf({ prefer: ['wasm', 'cpu'] });
@@ -47,6 +55,8 @@ export async function evalCommand(argv: string[], io: Io): Promise<number> {
     trials,
     split,
     qncDenominator,
+    kmeansEngine: engine as KMeansEngineChoice,
+    tfBackend: { name: backend.backend, softwareRenderer: backend.softwareRenderer },
     onProgress: (e) => {
       if (e.fraction === undefined || e.stage !== 'kmeans') io.progress(`[trial ${e.trial}] ${e.stage}: ${e.message}`);
     },
@@ -66,6 +76,7 @@ export function formatReport(report: EvalReport, name: string): string {
   lines.push(`${name}: ${report.trials} trial(s), seed ${report.seed}, embedder ${report.embedder.kind} (${report.embedder.dim}-d)`);
   lines.push(`split: ${s.train} train / ${s.val} val / ${s.test} test prompts (${s.testScored} scored for the whole test pool, ${report.dropped} dropped); ${s.trainModels} training LLMs, ${s.testModels} test LLMs`);
   lines.push(`chosen: K = ${report.chosen.k.join(', ')}; K-NN k = ${report.chosen.knnK.join(', ')}`);
+  if (report.engines) lines.push(`engines: k-means ${report.engines.kmeans}${report.engines.clusterMap ? `, learned map ${report.engines.clusterMap}` : ''}`);
   lines.push('');
   const header = ['method', 'Area', 'Area(50%)', 'QNC', 'AIQ', 'peak acc'];
   const rows = METHOD_NAMES.filter((m) => report.methods[m]).map((m) => {

@@ -5,6 +5,7 @@
 import type { Dataset, Matrix } from '../types';
 import { embedTexts, fitEmbedder, type EmbedderSettings } from '../embed';
 import type { ClusterMapOptions } from '../routing/clusterMap';
+import type { KMeansEngineChoice, TfBackendHint } from '../cluster';
 import { accuracyAt } from './curve';
 import { METHOD_NAMES, type MethodName, type MethodResult, type QncDenominator } from './methods';
 import { runTrial, trialOptions, trialSetup, type ResolvedSplit, type TrialResult } from './trial';
@@ -29,6 +30,9 @@ export interface EvaluateOptions {
   qncDenominator?: QncDenominator;
   clusterMap?: ClusterMapOptions;
   maxIterations?: number;
+  /** Lloyd engine for k-means (default 'auto') and the tfjs backend in use (see cluster/engine.ts). */
+  kmeansEngine?: KMeansEngineChoice;
+  tfBackend?: TfBackendHint;
   onProgress?: (event: { trial: number; stage: string; message: string; fraction?: number }) => void;
 }
 
@@ -48,6 +52,8 @@ export interface EvalReport {
   seed: number;
   chosen: { k: number[]; knnK: number[] };
   embedder: { kind: string; dim: number };
+  /** Engines that ran k-means and the learned map in the first trial. */
+  engines: { kmeans: string; clusterMap: string | null } | null;
   notes: string[];
 }
 
@@ -119,7 +125,7 @@ export async function evaluate(dataset: Dataset, options: EvaluateOptions = {}):
   const results: TrialResult[] = [];
   for (let t = 0; t < o.trials; t++) {
     const setup = trialSetup(dataset, o.seed + t, o);
-    results.push(await runTrial(dataset, embeddings, setup, trialOptions(o, methods, { onProgress: (stage, message, fraction) => report(t + 1, stage, message, fraction) })));
+    results.push(await runTrial(dataset, embeddings, setup, trialOptions(o, methods, { kmeansEngine: o.kmeansEngine, tfBackend: o.tfBackend, onProgress: (stage, message, fraction) => report(t + 1, stage, message, fraction) })));
     if (t === 0 && o.trials === 1) {
       (results[0].counts as EvalReport['split']).trainModelNames = setup.trainModels.map((h) => dataset.models[h].name);
       (results[0].counts as EvalReport['split']).testModelNames = setup.testModels.map((h) => dataset.models[h].name);
@@ -144,6 +150,7 @@ export async function evaluate(dataset: Dataset, options: EvaluateOptions = {}):
     seed: o.seed,
     chosen: { k: results.map((r) => r.chosen.k), knnK: results.map((r) => r.chosen.knnK) },
     embedder: { kind, dim: embeddings.cols },
+    engines: results[0].fitted?.engines ?? null,
     notes: [...new Set(results.flatMap((r) => r.notes))],
   };
 }

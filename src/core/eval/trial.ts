@@ -4,7 +4,7 @@
  * S_te for the unseen test pool H_te. Test-LLM labels on S_tr / S_te are never read by a router.
  */
 import type { Dataset, Matrix } from '../types';
-import { assignNearest, kmeans, type KMeansIteration } from '../cluster';
+import { assignNearest, kmeans, type KMeansEngineChoice, type KMeansIteration, type TfBackendHint } from '../cluster';
 import { computeErrorProfiles, type ErrorProfiles } from '../routing/errorProfile';
 import { kmeansGamma, knnGamma, oracleGamma, softGamma } from '../routing/gamma';
 import { clusterMapProbs, trainClusterMap, type ClusterMap, type ClusterMapEpoch, type ClusterMapOptions } from '../routing/clusterMap';
@@ -42,6 +42,10 @@ export interface TrialOptions {
   clusterMap: ClusterMapOptions;
   maxIterations: number;
   onProgress?: (stage: string, message: string, fraction?: number) => void;
+  /** Which Lloyd engine runs k-means (default 'auto': the WebAssembly SIMD kernel where available). */
+  kmeansEngine?: KMeansEngineChoice;
+  /** The tfjs backend in use, so 'auto' probes WebGL only on a hardware renderer. */
+  tfBackend?: TfBackendHint;
   /** Every k-means iteration of the router's clustering, as numbers (drives the inertia chart). */
   onKMeansIteration?: (it: KMeansIteration) => void;
   /** Cancellation, polled between k-means iterations and learned-map epochs. */
@@ -61,6 +65,8 @@ export interface FittedRouter {
   /** Psi of every LLM of the dataset (model-major, dataset column order), from S_val. */
   profiles: ErrorProfiles;
   knnK: number;
+  /** The engines that ran: Lloyd steps of k-means, and the learned map's trainer when trained. */
+  engines: { kmeans: string; clusterMap: string | null };
 }
 
 export interface TrialResult {
@@ -111,7 +117,7 @@ export interface PipelineSettings {
 }
 
 /** TrialOptions from pipeline settings, with the defaults for the K and k grids. */
-export function trialOptions(o: PipelineSettings, methods: readonly MethodName[], hooks: Pick<TrialOptions, 'onProgress' | 'shouldStop' | 'onKMeansIteration'> = {}): TrialOptions {
+export function trialOptions(o: PipelineSettings, methods: readonly MethodName[], hooks: Pick<TrialOptions, 'onProgress' | 'shouldStop' | 'onKMeansIteration' | 'kmeansEngine' | 'tfBackend'> = {}): TrialOptions {
   return {
     k: o.k,
     knnK: o.knnK,
@@ -182,7 +188,7 @@ export async function runTrial(dataset: Dataset, embeddings: Matrix, setup: Tria
   if (options.k === 'auto') {
     if (canTune) {
       progress('k-selection', 'choosing K on S_val with the training LLMs');
-      K = (await chooseK({ trainX, trainErrors: trainErrorsTr, valX, valErrors: valErrorsTr, costs: trainCosts, grid: options.kGrid, seed: setup.seed, pseudoCount: options.pseudoCount, maxIterations: options.maxIterations })).best;
+      K = (await chooseK({ trainX, trainErrors: trainErrorsTr, valX, valErrors: valErrorsTr, costs: trainCosts, grid: options.kGrid, seed: setup.seed, pseudoCount: options.pseudoCount, maxIterations: options.maxIterations, engine: options.kmeansEngine, tfBackend: options.tfBackend })).best;
     } else notes.push('--k auto needs a training LLM: using K = 10');
   }
   K = Math.max(1, Math.min(K, split.train.length));
@@ -200,13 +206,15 @@ export async function runTrial(dataset: Dataset, embeddings: Matrix, setup: Tria
         progress('kmeans', `iteration ${it.iteration}: inertia ${it.inertia.toFixed(4)}`, it.iteration / options.maxIterations);
       },
       shouldStop: options.shouldStop,
+      engine: options.kmeansEngine,
+      tfBackend: options.tfBackend,
     });
     const valClusters = assignNearest(valX, km.centroids);
     const testClusters = assignNearest(testX, km.centroids);
     // Every LLM (old or new) is represented only by its errors on S_val, so all profiles come from there.
     const profiles = computeErrorProfiles(valClusters, errorsFromScores(selectBlock(dataset.scores, M, split.val, allModels(M))), M, K, options.pseudoCount);
     const profilesTe = selectProfiles(profiles, testModels);
-    fitted = { k: K, centroids: km.centroids, kmeansHistory: km.history, clusterMap: null, clusterMapHistory: [], valClusters, profiles, knnK };
+    fitted = { k: K, centroids: km.centroids, kmeansHistory: km.history, clusterMap: null, clusterMapHistory: [], valClusters, profiles, knnK, engines: { kmeans: km.engine, clusterMap: null } };
     if (want.has('uniroute-kmeans')) record('uniroute-kmeans', deferralCurve(kmeansGamma(testClusters, profilesTe), testScores, mTe, costs, normaliser));
 
     if (want.has('uniroute-learnedmap')) {
@@ -229,6 +237,7 @@ export async function runTrial(dataset: Dataset, embeddings: Matrix, setup: Tria
         );
         fitted.clusterMap = trained.map;
         fitted.clusterMapHistory = trained.history;
+        fitted.engines.clusterMap = trained.engine;
         const phi = clusterMapProbs(testX, trained.map);
         record('uniroute-learnedmap', deferralCurve(softGamma(phi, profilesTe), testScores, mTe, costs, normaliser));
       }
