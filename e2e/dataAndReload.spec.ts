@@ -10,6 +10,19 @@ test('a broken upload shows its error with file, row and column, and the previou
   await expect(data.issues).toContainText('correctness.csv, row 3, column "m1"');
   await expect(data.issues).toContainText('the data loaded before is kept');
   await screenshotView(page, 'data-broken-upload');
+  // Many problems: counted, one per row, in a list that scrolls inside the notice.
+  const ids = Array.from({ length: 40 }, (_, i) => `p${i}`);
+  await data.fileInput.setInputFiles([
+    { name: 'prompts.csv', mimeType: 'text/csv', buffer: Buffer.from(`prompt_id,text\n${ids.map((id) => `${id},hello ${id}`).join('\n')}\n`) },
+    { name: 'correctness.csv', mimeType: 'text/csv', buffer: Buffer.from(`prompt_id,m1\n${ids.map((id) => `${id},2.5`).join('\n')}\n`) },
+    { name: 'models.csv', mimeType: 'text/csv', buffer: Buffer.from('model,cost\nm1,1\n') },
+  ]);
+  await expect(data.issues).toContainText('40 problems');
+  await expect(data.issues.locator('li')).toHaveCount(40);
+  await expect(data.issues).toContainText('correctness.csv, row 41, column "m1": score 2.5 is outside [0, 1]');
+  const list = data.issues.locator('ul');
+  expect(await list.evaluate((el) => el.scrollHeight > el.clientHeight + 10)).toBe(true);
+  await screenshotView(page, 'data-many-problems');
   const s = await snapshot(page);
   expect(s.data.name).toBe(trained.data.name);
   expect(s.data.prompts).toBe(trained.data.prompts);

@@ -41,17 +41,33 @@ test('the demo loads, training finishes on the chosen backend, and every view re
   }
   const s = await snapshot(page);
   expect(Object.keys(s.metrics).sort()).toEqual(['knn', 'oracle', 'uniroute-kmeans', 'uniroute-learnedmap', 'zero-router']);
-  // UniRoute beats the prompt-independent ZeroRouter on the demo (routing pays off), and the oracle bounds all.
-  expect(s.metrics['uniroute-kmeans'].area).toBeGreaterThan(s.metrics['zero-router'].area);
+  // Routing pays off on the demo's default pool (four cheap specialists + the priciest LLM): both
+  // UniRoute routers beat ZeroRouter and K-NN on Area and on QNC (null = never matches the best LLM).
+  expect(s.session!.pool).toEqual(trained.demo!.testPool);
+  const qnc = (q: number | null) => (q === null || !Number.isFinite(q) ? Infinity : q);
+  for (const method of ['uniroute-kmeans', 'uniroute-learnedmap'] as const) {
+    expect(s.metrics[method].area).toBeGreaterThan(s.metrics['zero-router'].area + 0.05);
+    expect(s.metrics[method].area).toBeGreaterThan(s.metrics.knn.area);
+    expect(qnc(s.metrics[method].qnc)).toBeLessThan(qnc(s.metrics.knn.qnc));
+    expect(qnc(s.metrics[method].qnc)).toBeLessThan(0.5);
+  }
   expect(s.metrics.oracle.area).toBeGreaterThan(s.metrics['uniroute-kmeans'].area);
+  // The Routing view opens at the cheapest routing that matches the most accurate test LLM.
+  expect(s.routing!.costPenalty).toBeGreaterThan(0);
+  expect(s.routing!.accuracy).toBeGreaterThanOrEqual(s.session!.qncTarget! - 1e-12);
+  expect(s.routing!.operatingPoint.cost).toBeLessThan(0.5);
   test.info().annotations.push({ type: 'artifacts', description: ARTIFACTS });
 });
 
 test('moving the cost-penalty slider changes the shares and the operating point', async ({ page, explorer, routing, trained }) => {
   await explorer.tab('Routing').click();
+  // The demo opens at the QNC point (see above); Home goes to lambda = 0, the most accurate routing.
+  await expect(page.getByTestId('penalty-note')).toBeVisible();
+  await routing.slider.focus();
+  await page.keyboard.press('Home');
+  await expect(page.getByTestId('penalty-note')).toHaveCount(0);
   const before = (await snapshot(page)).routing!;
   expect(before.costPenalty).toBe(0);
-  await routing.slider.focus();
   // End = the largest lambda on the track: routing moves to cheaper LLMs.
   await page.keyboard.press('End');
   await expect.poll(async () => (await snapshot(page)).routing!.costPenalty).toBeGreaterThan(0);

@@ -2,11 +2,11 @@ import { expect, snapshot, test } from './fixtures';
 
 test('training runs in the worker: the page stays responsive, and Cancel keeps the previous router', async ({ page, explorer, trainPage, trained }) => {
   await explorer.tab('Train').click();
-  // K = auto runs k-means for every K of the grid first: long enough to interact and cancel.
-  await page.getByLabel('auto (largest validation area)').check();
+  // K = auto runs k-means for every K of the grid first (a second or more here).
+  await page.getByLabel('auto (best on validation)').check();
   await trainPage.trainButton.click();
-  await expect.poll(async () => (await snapshot(page)).training.status).toBe('running');
-  // The main thread answers while the worker trains: a tab switch renders at once, and frames keep coming.
+  await expect.poll(async () => (await snapshot(page)).training.status, { intervals: [20] }).toBe('running');
+  // The main thread answers while the worker trains: frames keep coming and a tab switch renders.
   const gaps = await page.evaluate(
     () =>
       new Promise<number[]>((resolve) => {
@@ -28,18 +28,25 @@ test('training runs in the worker: the page stays responsive, and Cancel keeps t
   expect(median).toBeLessThan(250);
   await explorer.tab('Deferral curves').click();
   await expect(page.getByTestId('metric-table')).toBeVisible();
-  expect((await snapshot(page)).training.status).toBe('running');
   await explorer.tab('Train').click();
+  await expect.poll(async () => (await snapshot(page)).training.runs, { timeout: 120_000 }).toBe(2);
+  const second = await snapshot(page);
+  expect(second.session!.routerCreatedAt).not.toBe(trained.session!.routerCreatedAt);
+
+  // Cancel as soon as a third training starts: the router of the second stays.
+  await trainPage.trainButton.click();
+  await expect.poll(async () => (await snapshot(page)).training.status, { intervals: [10] }).toBe('running');
   await trainPage.cancelButton.click();
   await expect.poll(async () => (await snapshot(page)).training.status).toBe('cancelled');
   const s = await snapshot(page);
-  expect(s.session!.routerCreatedAt).toBe(trained.session!.routerCreatedAt);
-  expect(s.metrics).toEqual(trained.metrics);
+  expect(s.training.runs).toBe(2);
+  expect(s.session!.routerCreatedAt).toBe(second.session!.routerCreatedAt);
+  expect(s.metrics).toEqual(second.metrics);
   // The restarted worker trains again.
-  await page.getByLabel('auto (largest validation area)').uncheck();
+  await page.getByLabel('auto (best on validation)').uncheck();
   await trainPage.k.fill('6');
   await trainPage.trainButton.click();
-  await expect.poll(async () => (await snapshot(page)).training.runs, { timeout: 120_000 }).toBe(2);
+  await expect.poll(async () => (await snapshot(page)).training.runs, { timeout: 120_000 }).toBe(3);
   const again = await snapshot(page);
   expect(again.session!.k).toBe(6);
   expect(again.training.status).toBe('done');

@@ -6,6 +6,7 @@ import { BackendChip, PanelErrorBoundary, Tabs, type TabItem } from '../charts';
 import { useAppStore } from '../state/store';
 import { setView } from '../state/liveActions';
 import { VIEW_IDS, type ViewId } from '../state/urlState';
+import type { BackendReport } from '../workers/protocol';
 import { DataView } from '../views/DataView';
 import { TrainView } from '../views/TrainView';
 import { ClustersView } from '../views/ClustersView';
@@ -37,6 +38,12 @@ const VIEWS: Record<ViewId, () => React.JSX.Element> = {
   export: ExportView,
 };
 
+/** The chip's tooltip: why this backend, and where the maths runs. */
+function backendReason(backend: BackendReport | null): string | undefined {
+  if (!backend) return undefined;
+  return `${backend.reason} ${backend.thread === 'worker' ? 'The maths runs in a Web Worker.' : 'The maths runs on the main thread (the worker could not start).'}`;
+}
+
 function Header() {
   const name = useAppStore((s) => s.data.dataset?.name);
   const synthetic = useAppStore((s) => s.data.source?.synthetic ?? false);
@@ -62,7 +69,7 @@ function Header() {
         <span data-testid="header-status" data-status={status}>
           {status === 'running' ? `training: ${stage || 'starting'}…` : status === 'done' ? 'trained' : restored ? 'restored from the last visit' : status === 'error' ? 'training failed' : status === 'cancelled' ? 'cancelled' : ''}
         </span>
-        <BackendChip backend={backend?.backend ?? null} renderer={backend?.renderer} softwareRenderer={backend?.softwareRenderer} />
+        <BackendChip backend={backend?.backend ?? null} renderer={backend?.renderer} softwareRenderer={backend?.softwareRenderer} reason={backendReason(backend)} />
       </div>
     </header>
   );

@@ -3,12 +3,32 @@
  * the backend, counts, the current routing and every method's metrics, as plain JSON-able data.
  */
 import { METHOD_NAMES } from '../core/eval/methods';
+import { routeLive } from '../core/explorer';
 import type { AppState } from '../state/store';
 import { appStore } from '../state/store';
 
 export interface RouteLabTestHook {
   /** A plain snapshot of what the app shows now. */
   snapshot(): ReturnType<typeof snapshotOf>;
+  /** For each pool LLM, how many test prompts of each task the current routing sends to it. */
+  routedTasks(): Record<string, Record<string, number>>;
+}
+
+/** Re-routes the test prompts at the current penalty with the core's routeLive, keeping each prompt's choice. */
+function routedTasksOf(s: AppState): Record<string, Record<string, number>> {
+  const { pool, base } = s.session;
+  const dataset = s.data.dataset;
+  const live = s.routing.live;
+  if (!pool || !base || !dataset || !live) return {};
+  const choice = new Int32Array(pool.n);
+  routeLive(pool, live.method, live.costPenalty, choice);
+  const out: Record<string, Record<string, number>> = {};
+  for (let p = 0; p < pool.n; p++) {
+    const byTask = (out[pool.names[choice[p]]] ??= {});
+    const task = dataset.prompts[base.testRows[p]].task ?? '(no task)';
+    byTask[task] = (byTask[task] ?? 0) + 1;
+  }
+  return out;
 }
 
 function snapshotOf(s: AppState) {
@@ -39,6 +59,8 @@ function snapshotOf(s: AppState) {
           testPrompts: s.session.base.testRows.length,
           valPrompts: s.session.base.valRows.length,
           pool: pool?.names ?? [],
+          /** Accuracy of the most accurate test-pool LLM (QNC's target). */
+          qncTarget: pool?.qncTarget ?? null,
           added: s.session.added.map((a) => a.name),
           routerCreatedAt: s.session.router?.provenance.createdAt ?? null,
           routerModels: s.session.router?.models.map((h) => h.name) ?? [],
@@ -57,6 +79,20 @@ function snapshotOf(s: AppState) {
         }
       : null,
     metrics,
+    /** The last "Check backends" run: tfjs k-means per backend against the plain-TS reference. */
+    backendCheck: {
+      status: s.training.backendCheckStatus,
+      error: s.training.backendCheckError,
+      result: s.training.backendCheck
+        ? {
+            ...s.training.backendCheck,
+            problem: { ...s.training.backendCheck.problem },
+            rows: s.training.backendCheck.rows.map((r) => ({ ...r })),
+          }
+        : null,
+    },
+    /** The demo's default test pool and held-out newcomer (null when the data is not the demo). */
+    demo: s.data.demo ? { testPool: [...s.data.demo.testPool], newcomer: s.data.demo.newcomer ? { ...s.data.demo.newcomer, strengths: [...s.data.demo.newcomer.strengths] } : null } : null,
     ui: { ...s.ui },
     addIssues: s.session.addIssues.map((i) => ({ ...i })),
   };
@@ -69,6 +105,6 @@ declare global {
 }
 
 export function installTestHook(): void {
-  const hook: RouteLabTestHook = { snapshot: () => snapshotOf(appStore.getState()) };
+  const hook: RouteLabTestHook = { snapshot: () => snapshotOf(appStore.getState()), routedTasks: () => routedTasksOf(appStore.getState()) };
   Object.defineProperty(window, '__routelab', { value: Object.freeze(hook), configurable: false, writable: false });
 }

@@ -1,4 +1,7 @@
-/** Shows which tfjs backend runs the maths ("tfjs: wasm"), with the WebGL renderer in a tooltip. */
+/**
+ * Shows which tfjs backend runs the maths ("tfjs: wasm"); its tooltip (hover or keyboard focus) says
+ * why that backend was chosen and names the WebGL renderer.
+ */
 import { useId } from 'react';
 import { backendDescription } from './format';
 
@@ -9,10 +12,14 @@ export interface BackendChipProps {
   renderer?: string;
   /** True when the WebGL renderer is a software one (SwiftShader, llvmpipe): slow, a reason to prefer wasm. */
   softwareRenderer?: boolean;
+  /** Why this backend was chosen (one sentence), shown first in the tooltip. */
+  reason?: string;
+  /** Which edge of the chip the tooltip lines up with: 'end' (default, for a chip at the right of a bar) or 'start'. */
+  tipAlign?: 'start' | 'end';
   className?: string;
 }
 
-export function BackendChip({ backend, renderer, softwareRenderer, className }: BackendChipProps) {
+export function BackendChip({ backend, renderer, softwareRenderer, reason, tipAlign = 'end', className }: BackendChipProps) {
   const tipId = useId();
   const warn = backend === 'webgl' && softwareRenderer === true;
   const text = backend ? `tfjs: ${backend}` : 'tfjs: starting…';
@@ -25,8 +32,9 @@ export function BackendChip({ backend, renderer, softwareRenderer, className }: 
     >
       <span className="rl-chip__dot" aria-hidden="true" />
       {text}
-      <span id={tipId} role="tooltip" className="rl-chip__tip">
-        {backendDescription(backend, renderer, softwareRenderer)}
+      <span id={tipId} role="tooltip" className={['rl-chip__tip', tipAlign === 'start' ? 'rl-chip__tip--start' : ''].filter(Boolean).join(' ')}>
+        {reason ? <span className="rl-chip__reason">{reason}</span> : null}
+        <span>{backendDescription(backend, renderer, softwareRenderer)}</span>
       </span>
     </span>
   );

@@ -5,9 +5,9 @@
  */
 import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { ColumnHeaders, RowLabels, type HeatmapModel } from './HeatmapLabels';
-import { errorGradientCss, errorRgb, rgbToCss } from './colorScale';
+import { errorGradientCss, errorRgb, rgbToCss, textColorOn } from './colorScale';
 import { formatPercent } from './format';
-import { cellAt, fitCellSize, isLowEvidence, modelOrder, type ModelSort } from './heatmapLayout';
+import { cellAt, cellValueLabel, fitCellSize, isLowEvidence, modelOrder, rowHeightFor, type ModelSort } from './heatmapLayout';
 import { devicePixelRatioNow, useElementSize } from './useElementSize';
 
 export type { HeatmapModel };
@@ -32,7 +32,9 @@ export interface ErrorHeatmapProps {
   costUnit?: string;
   /** Header / tooltip name of a cluster (default: its number). */
   clusterLabel?: (cluster: number) => string;
-  /** Row height in px (default 18). */
+  /** A short description of a cluster (e.g. its dominant task): a second header line where cells are wide, and in the tooltip. */
+  clusterDetail?: (cluster: number) => string;
+  /** Row height in px (default: 28 for up to 16 LLMs, 22 up to 32, else 18). */
   rowHeight?: number;
   /** Max height of the scrolling grid in px (default 520); headers and labels stay in view. */
   maxHeight?: number;
@@ -40,8 +42,10 @@ export interface ErrorHeatmapProps {
 
 const LABEL_WIDTH = 220;
 const HEADER_HEIGHT = 30;
+// Cells grow with the panel up to MAX_CELL (wide enough for "100%"), and shrink to MIN_CELL before the grid scrolls.
 const MIN_CELL = 6;
-const MAX_CELL = 40;
+const MAX_CELL = 96;
+const VALUE_FONT = '11px ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
 const defaultLabel = (k: number) => String(k);
 
 interface Active {
@@ -75,9 +79,11 @@ function ErrorHeatmapImpl({
   sortBy = 'input',
   costUnit = '',
   clusterLabel = defaultLabel,
-  rowHeight = 18,
+  clusterDetail,
+  rowHeight: rowHeightProp,
   maxHeight = 520,
 }: ErrorHeatmapProps) {
+  const rowHeight = rowHeightProp ?? rowHeightFor(models.length);
   const K = Math.max(0, Math.floor(clusterCount));
   const [measureRef, size] = useElementSize<HTMLDivElement>();
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
@@ -103,16 +109,25 @@ function ErrorHeatmapImpl({
     ctx.clearRect(0, 0, gridWidth, gridHeight);
     const gap = cellWidth >= 10 && rowHeight >= 10 ? 1 : 0;
     const hatch = hatchPattern(ctx);
+    ctx.font = VALUE_FONT;
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
     order.forEach((h, r) => {
       for (let k = 0; k < K; k++) {
         const i = h * K + k;
         const x = k * cellWidth;
         const y = r * rowHeight;
-        ctx.fillStyle = rgbToCss(errorRgb(psi[i]));
+        const rgb = errorRgb(psi[i]);
+        ctx.fillStyle = rgbToCss(rgb);
         ctx.fillRect(x, y, cellWidth - gap, rowHeight - gap);
         if (hatch && (isLowEvidence(counts, i, lowEvidenceThreshold) || !Number.isFinite(psi[i]))) {
           ctx.fillStyle = hatch;
           ctx.fillRect(x, y, cellWidth - gap, rowHeight - gap);
+        }
+        const label = cellValueLabel(psi[i], cellWidth, rowHeight);
+        if (label) {
+          ctx.fillStyle = textColorOn(rgb);
+          ctx.fillText(label, x + (cellWidth - gap) / 2, y + (rowHeight - gap) / 2 + 0.5);
         }
       }
     });
@@ -131,6 +146,7 @@ function ErrorHeatmapImpl({
     return {
       model: models[h],
       cluster: clusterLabel(cell.col),
+      detail: clusterDetail?.(cell.col),
       error: psi[i],
       n,
       low: isLowEvidence(counts, i, lowEvidenceThreshold) || !Number.isFinite(psi[i]),
@@ -191,14 +207,15 @@ function ErrorHeatmapImpl({
         <span className="rl-num">100%</span>
         <span className="rl-heatmap__hatch-sample" aria-hidden="true" />
         <span>fewer than {lowEvidenceThreshold} validation prompts</span>
+        {costUnit ? <span className="rl-heatmap__unit">cost in {costUnit}</span> : null}
       </div>
       <div className="rl-heatmap__scroll" style={{ maxHeight }} ref={scrollRef}>
         <div className="rl-heatmap__grid" style={{ gridTemplateColumns: `${LABEL_WIDTH}px ${gridWidth}px` }}>
-          <div className="rl-heatmap__corner" style={{ height: HEADER_HEIGHT }}>
+          <div className="rl-heatmap__corner" style={{ height: HEADER_HEIGHT }} title={costUnit ? `Cost c(h) in ${costUnit}` : undefined}>
             <span>LLM</span>
-            <span>cost{costUnit ? ` (${costUnit})` : ''}</span>
+            <span>cost</span>
           </div>
-          <ColumnHeaders clusterCount={K} height={HEADER_HEIGHT} cellWidth={cellWidth} selected={selected} onSelect={onSelectCluster} label={clusterLabel} />
+          <ColumnHeaders clusterCount={K} height={HEADER_HEIGHT} cellWidth={cellWidth} selected={selected} onSelect={onSelectCluster} label={clusterLabel} detail={clusterDetail} />
           <RowLabels models={models} order={order} rowHeight={rowHeight} costUnit={costUnit} activeRow={activeCell?.row ?? null} />
           <div
             className="rl-heatmap__cells"
@@ -227,7 +244,10 @@ function ErrorHeatmapImpl({
                 }}
               >
                 <div className="rl-tooltip__title">{info.model.name}</div>
-                <div className="rl-tooltip__sub">cluster {info.cluster}</div>
+                <div className="rl-tooltip__sub">
+                  cluster {info.cluster}
+                  {info.detail ? ` · ${info.detail}` : ''}
+                </div>
                 <div>
                   error rate <strong className="rl-num">{formatPercent(info.error, 1)}</strong>
                 </div>

@@ -51,9 +51,14 @@ export interface HeadersProps {
   selected: number | null;
   onSelect?: (k: number | null) => void;
   label: (k: number) => string;
+  /** A second, smaller header line (e.g. the cluster's dominant task), shown where the cell is wide enough. */
+  detail?: (k: number) => string;
 }
 
-export const ColumnHeaders = memo(function ColumnHeaders({ clusterCount, height, cellWidth, selected, onSelect, label }: HeadersProps) {
+/** Narrowest cell that shows the header's detail line. */
+const DETAIL_MIN_WIDTH = 56;
+
+export const ColumnHeaders = memo(function ColumnHeaders({ clusterCount, height, cellWidth, selected, onSelect, label, detail }: HeadersProps) {
   const step = labelStep(cellWidth);
   const focusable = selected ?? 0;
   const onKey = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -76,11 +81,12 @@ export const ColumnHeaders = memo(function ColumnHeaders({ clusterCount, height,
           style={{ width: cellWidth, borderBottomColor: clusterColor(k) }}
           tabIndex={k === focusable ? 0 : -1}
           aria-pressed={k === selected}
-          aria-label={`Cluster ${label(k)}`}
-          title={`Cluster ${label(k)}`}
+          aria-label={`Cluster ${label(k)}${detail ? `: ${detail(k)}` : ''}`}
+          title={`Cluster ${label(k)}${detail ? `: ${detail(k)}` : ''}`}
           onClick={() => onSelect?.(k === selected ? null : k)}
         >
-          {k % step === 0 ? label(k) : ''}
+          <span>{k % step === 0 ? label(k) : ''}</span>
+          {detail && cellWidth >= DETAIL_MIN_WIDTH ? <span className="rl-heatmap__col-detail">{detail(k)}</span> : null}
         </button>
       ))}
     </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellAt, costOrder, fitCellSize, isLowEvidence, labelStep, meanError, modelOrder } from './heatmapLayout';
+import { cellAt, cellValueLabel, costOrder, fitCellSize, isLowEvidence, labelStep, meanError, modelOrder, rowHeightFor } from './heatmapLayout';
 
 // 3 models x 2 clusters, model-major psi[h * 2 + k].
 //   model 0 (cost 5): psi [0.2, 0.4], counts [1, 3] -> weighted mean (0.2 + 1.2) / 4 = 0.35, plain 0.3
@@ -62,5 +62,20 @@ describe('cell geometry', () => {
     expect(isLowEvidence(counts, 0, 2)).toBe(true);
     expect(isLowEvidence(counts, 2, 2)).toBe(false);
     expect(isLowEvidence(undefined, 0, 2)).toBe(false);
+  });
+});
+
+describe('rowHeightFor and cellValueLabel', () => {
+  it('gives few LLMs taller rows and many LLMs denser ones', () => {
+    expect([1, 16, 17, 32, 33, 112].map(rowHeightFor)).toEqual([28, 28, 22, 22, 18, 18]);
+  });
+
+  it('writes the error as a rounded percentage only where it fits', () => {
+    expect(cellValueLabel(0.234, 60, 28)).toBe('23%');
+    expect(cellValueLabel(0.235, 30, 28)).toBe('24'); // narrow: no % sign
+    expect(cellValueLabel(0.5, 20, 28)).toBe(''); // too narrow
+    expect(cellValueLabel(0.5, 60, 14)).toBe(''); // too short
+    expect(cellValueLabel(Number.NaN, 60, 28)).toBe('');
+    expect(cellValueLabel(1.2, 60, 28)).toBe('100%'); // clamped like the colour
   });
 });

@@ -88,3 +88,17 @@ export function labelStep(cellWidth: number, labelPx = 20): number {
 export function isLowEvidence(counts: ArrayLike<number> | undefined, index: number, threshold: number): boolean {
   return counts !== undefined && counts[index] < threshold;
 }
+
+/** Row height for `rows` LLMs: roomy for a handful, denser for many (the grid scrolls past maxHeight). */
+export function rowHeightFor(rows: number): number {
+  if (rows <= 16) return 28;
+  if (rows <= 32) return 22;
+  return 18;
+}
+
+/** How a cell shows its value as text: '23%' when wide enough, '23' when narrower, nothing when tiny. */
+export function cellValueLabel(error: number, cellWidth: number, rowHeight: number): string {
+  if (!Number.isFinite(error) || rowHeight < 16 || cellWidth < 24) return '';
+  const pct = Math.round(Math.min(1, Math.max(0, error)) * 100);
+  return cellWidth >= 36 ? `${pct}%` : String(pct);
+}

@@ -21,7 +21,7 @@ export function adoptDataset(dataset: Dataset, source: { kind: DataSourceKind; l
   const s = appStore.getState();
   const names = new Set(dataset.models.map((h) => h.name));
   const testModels = s.training.settings.testModels.filter((n) => names.has(n));
-  s.setData({ dataset, source, summary: datasetSummary(dataset), status: 'ready', progress: null, issues: [], warnings, headers: [], pendingFiles: null, projection: null, embedder: null, dataHash: null });
+  s.setData({ dataset, source, summary: datasetSummary(dataset), status: 'ready', progress: null, issues: [], warnings, headers: [], pendingFiles: null, projection: null, embedder: null, dataHash: null, demo: null });
   if (testModels.length !== s.training.settings.testModels.length) s.setSettings({ testModels });
   s.setSession(initialSession());
   s.setUi({ selectedCluster: null });
@@ -35,7 +35,7 @@ export async function prepare(): Promise<void> {
   const res = await getClient().request({ type: 'prepare' }, (e) => {
     if (e.kind === 'stage') appStore.getState().setTraining({ stage: e.stage, message: e.message, fraction: e.fraction ?? null });
   });
-  appStore.getState().setData({ projection: { coords: res.coords, explained: res.explained }, embedder: res.embedder, dataHash: res.dataHash });
+  appStore.getState().setData({ projection: { coords: res.coords, explained: res.explained }, embedder: res.embedder, dataHash: res.dataHash, demo: res.demo });
   appStore.getState().setTraining({ stage: '', message: '', fraction: null });
 }
 

@@ -46,12 +46,32 @@ export function refreshPool(): void {
 
 export function setCostPenalty(costPenalty: number): void {
   if (!(costPenalty >= 0)) return;
-  appStore.getState().setRouting({ costPenalty });
+  appStore.getState().setRouting({ costPenalty, penaltyNote: null });
   relive();
 }
 
+/**
+ * The demo's first start: lambda at the cheapest routing of the current router that matches the
+ * most accurate test LLM (the QNC point), so the Routing view opens where routing pays off.
+ * Leaves lambda alone when the curve never gets there.
+ */
+export function setPenaltyToMatchBest(): PenaltyChoice | null {
+  const { session, routing } = appStore.getState();
+  const pool = session.pool;
+  const view = pool?.methods[routing.method as MethodName];
+  if (!pool || !view) return null;
+  const choice = setPenaltyForTarget('accuracy', pool.qncTarget);
+  if (!choice) return null;
+  const best = pool.singles.find((s) => s.accuracy === pool.qncTarget);
+  const share = best && best.cost > 0 ? choice.point.cost / best.cost : choice.point.cost;
+  appStore.getState().setRouting({
+    penaltyNote: `λ starts at the cheapest routing that matches ${best ? best.name : 'the most accurate test LLM'} (accuracy ${(pool.qncTarget * 100).toFixed(1)}%): ${(share * 100).toFixed(0)}% of its cost. Home sets λ = 0 (most accurate routing).`,
+  });
+  return choice;
+}
+
 export function setRoutingMethod(method: RoutingMethod): void {
-  appStore.getState().setRouting({ method });
+  appStore.getState().setRouting({ method, penaltyNote: null });
   relive();
 }
 

@@ -37,6 +37,31 @@ export async function addModel(name: string, cost: number, file: NamedText): Pro
   return true;
 }
 
+/** How the demo newcomer is added: with its validation and test scores (exact), or validation only (estimated). */
+export type NewcomerMode = 'exact' | 'estimated';
+
+/** The demo newcomer's scores file for the session's validation prompts (and its test prompts when exact). */
+export async function demoNewcomerFile(mode: NewcomerMode): Promise<NamedText | null> {
+  const { session, data } = appStore.getState();
+  if (!session.base || !data.demo?.newcomer) return null;
+  const rows = [...session.base.valRows, ...(mode === 'exact' ? session.base.testRows : [])];
+  return getClient().request({ type: 'demoNewcomerFile', rows });
+}
+
+/** Adds the held-out demo newcomer (not in the dataset) through the same path as an uploaded scores file. */
+export async function addDemoNewcomer(mode: NewcomerMode): Promise<boolean> {
+  const newcomer = appStore.getState().data.demo?.newcomer;
+  let file: NamedText | null = null;
+  try {
+    file = await demoNewcomerFile(mode);
+  } catch (e) {
+    appStore.getState().setSession({ addIssues: [{ file: 'demo newcomer', message: e instanceof Error ? e.message : String(e) }], addNotice: null });
+    return false;
+  }
+  if (!newcomer || !file) return false;
+  return addModel(newcomer.name, newcomer.cost, mode === 'exact' ? file : { ...file, name: `${newcomer.name}-validation-scores.csv` });
+}
+
 export async function removeModel(name: string): Promise<boolean> {
   const { session, setSession } = appStore.getState();
   if (!session.router) return false;

@@ -7,7 +7,7 @@ import type { StateCreator } from 'zustand';
 import type { Dataset, DataIssue, NamedText } from '../core/types';
 import type { Router } from '../core/router';
 import type { AddedModel, DatasetSummary, LiveRouting, SessionBase, SessionPool, SessionSetup } from '../core/explorer';
-import type { BackendReport, FileHeader, TrainSettings } from '../workers/protocol';
+import type { BackendCheckResult, BackendReport, DemoInfo, FileHeader, TrainSettings } from '../workers/protocol';
 import { DEFAULT_URL_STATE, type RoutingMethod, type ViewId } from './urlState';
 
 /** Row order of the error-profile heatmap (the charts' ModelSort). */
@@ -32,6 +32,8 @@ export interface DataSlice {
     projection: { coords: Float32Array; explained: [number, number] } | null;
     embedder: { kind: string; dim: number } | null;
     dataHash: string | null;
+    /** Set when the loaded dataset is the synthetic demo: its default test pool and held-out newcomer. */
+    demo: DemoInfo | null;
   };
   setData: (patch: Partial<DataSlice['data']>) => void;
 }
@@ -54,6 +56,10 @@ export interface TrainingSlice {
     lastMs: number | null;
     chosen: { k: number; knnK: number } | null;
     notes: string[];
+    /** The last "Check backends" run (tfjs k-means on every backend against the plain-TS reference). */
+    backendCheck: BackendCheckResult | null;
+    backendCheckStatus: 'idle' | 'running' | 'done' | 'error';
+    backendCheckError: string | null;
   };
   setTraining: (patch: Partial<TrainingSlice['training']>) => void;
   setSettings: (patch: Partial<TrainSettings>) => void;
@@ -89,6 +95,8 @@ export interface RoutingSlice {
     selectedRow: number | null;
     /** Milliseconds of the last live routing (routeLive). */
     liveMs: number | null;
+    /** Why lambda has its value when the app chose it (the demo's first start); cleared when lambda changes. */
+    penaltyNote: string | null;
   };
   setRouting: (patch: Partial<RoutingSlice['routing']>) => void;
 }
@@ -128,6 +136,7 @@ export const initialData = (): DataSlice['data'] => ({
   projection: null,
   embedder: null,
   dataHash: null,
+  demo: null,
 });
 
 export const initialTraining = (): TrainingSlice['training'] => ({
@@ -146,6 +155,9 @@ export const initialTraining = (): TrainingSlice['training'] => ({
   lastMs: null,
   chosen: null,
   notes: [],
+  backendCheck: null,
+  backendCheckStatus: 'idle',
+  backendCheckError: null,
 });
 
 export const initialSession = (): SessionSlice['session'] => ({
@@ -164,7 +176,7 @@ export const initialSession = (): SessionSlice['session'] => ({
   importedRouter: null,
 });
 
-export const initialRouting = (): RoutingSlice['routing'] => ({ costPenalty: DEFAULT_URL_STATE.lambda, method: DEFAULT_URL_STATE.route, live: null, selectedRow: null, liveMs: null });
+export const initialRouting = (): RoutingSlice['routing'] => ({ costPenalty: DEFAULT_URL_STATE.lambda, method: DEFAULT_URL_STATE.route, live: null, selectedRow: null, liveMs: null, penaltyNote: null });
 export const initialUi = (): UiSlice['ui'] => ({ view: DEFAULT_URL_STATE.view, selectedCluster: null, heatmapSort: 'input' });
 
 export const createDataSlice: Slice<DataSlice> = (set) => ({

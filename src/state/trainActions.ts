@@ -6,7 +6,7 @@ import type { TrainSettings } from '../workers/protocol';
 import { CancelledError } from '../workers/client';
 import { getClient } from './clientRef';
 import { appStore } from './store';
-import { refreshPool } from './liveActions';
+import { refreshPool, setPenaltyToMatchBest } from './liveActions';
 import { adoptDataset, loadDemo, prepare } from './dataActions';
 import { loadSnapshot, saveSnapshot } from './persist';
 import { hasTrainingParams, parseUrlState, type UrlState } from './urlState';
@@ -115,5 +115,23 @@ export async function boot(search: string): Promise<void> {
   }
   await loadDemo();
   await train();
+  // First start on the demo: open where routing pays off, unless the link sets lambda.
+  if (url.lambda === undefined && appStore.getState().training.status === 'done') setPenaltyToMatchBest();
   if (url.cluster !== undefined) appStore.getState().setUi({ selectedCluster: url.cluster });
+}
+
+/**
+ * "Check backends": in the worker, the tfjs k-means on webgl, wasm and cpu against the plain-TS
+ * reference on a small seeded problem; tfjs returns to the chosen backend afterwards.
+ */
+export async function checkBackends(): Promise<void> {
+  const s = appStore.getState();
+  if (s.training.backendCheckStatus === 'running' || s.training.status === 'running' || !s.training.backend) return;
+  s.setTraining({ backendCheckStatus: 'running', backendCheckError: null });
+  try {
+    const result = await getClient().request({ type: 'checkBackends' });
+    appStore.getState().setTraining({ backendCheck: result, backendCheckStatus: 'done' });
+  } catch (e) {
+    appStore.getState().setTraining({ backendCheckStatus: 'error', backendCheckError: e instanceof Error ? e.message : String(e) });
+  }
 }

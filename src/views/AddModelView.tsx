@@ -7,8 +7,53 @@ import { useState } from 'react';
 import { Panel, formatCost, formatPercent } from '../charts';
 import { validationPromptsCsv } from '../core/explorer';
 import { useAppStore } from '../state/store';
-import { addModel, removeModel } from '../state/modelActions';
+import { addDemoNewcomer, addModel, demoNewcomerFile, removeModel, type NewcomerMode } from '../state/modelActions';
 import { IssueList, Waiting, downloadText, readFiles } from './common';
+
+/** The demo's held-out newcomer: add it in one click (exact or estimated) or download its scores file. */
+function DemoNewcomer({ onDownloaded }: { onDownloaded: (name: string, cost: number) => void }) {
+  const newcomer = useAppStore((s) => s.data.demo?.newcomer ?? null);
+  const unit = useAppStore((s) => s.data.dataset?.costUnit ?? '');
+  const added = useAppStore((s) => (newcomer ? s.session.added.some((a) => a.name === newcomer.name) : false));
+  const [busy, setBusy] = useState(false);
+  if (!newcomer) return null;
+  const run = async (action: () => Promise<unknown>) => {
+    setBusy(true);
+    try {
+      await action();
+    } finally {
+      setBusy(false);
+    }
+  };
+  const add = (mode: NewcomerMode) => run(() => addDemoNewcomer(mode));
+  const download = () =>
+    run(async () => {
+      const file = await demoNewcomerFile('exact');
+      if (!file) return;
+      downloadText(file.name, file.text, 'text/csv');
+      onDownloaded(newcomer.name, newcomer.cost);
+    });
+  return (
+    <div className="rl-callout" data-testid="demo-newcomer">
+      <div>
+        <strong>Try it with the demo newcomer: {newcomer.name}</strong>, a fictional LLM that is not in the dataset: cheap ({formatCost(newcomer.cost, unit)}) and
+        excellent at {newcomer.strengths.join(' and ')} questions, where the test pool has only expensive LLMs. Its scores come from the demo's generator.
+      </div>
+      <div className="rl-row">
+        <button className="rl-button rl-button--small rl-button--primary" type="button" disabled={busy || added} onClick={() => void add('exact')} data-testid="newcomer-add-exact">
+          Add with validation + test scores (exact)
+        </button>
+        <button className="rl-button rl-button--small" type="button" disabled={busy || added} onClick={() => void add('estimated')} data-testid="newcomer-add-estimated">
+          Add with validation scores only (estimated)
+        </button>
+        <button className="rl-button rl-button--small" type="button" disabled={busy} onClick={() => void download()} data-testid="newcomer-download">
+          Download its scores CSV
+        </button>
+        {added ? <span className="rl-small rl-muted">added: remove it on the right to add it again</span> : null}
+      </div>
+    </div>
+  );
+}
 
 function AddForm() {
   const router = useAppStore((s) => s.session.router);
@@ -25,6 +70,12 @@ function AddForm() {
   const valid = name.trim() !== '' && cost.trim() !== '' && Number.isFinite(costValue) && costValue >= 0 && file !== null;
   return (
     <div className="rl-stack">
+      <DemoNewcomer
+        onDownloaded={(n, c) => {
+          setName(n);
+          setCost(String(c));
+        }}
+      />
       <ol className="rl-stack" style={{ margin: 0, paddingLeft: 18 }}>
         <li>
           <div className="rl-row">
@@ -38,7 +89,7 @@ function AddForm() {
         <li>Upload the scores with the LLM's name and cost.</li>
       </ol>
       <form
-        className="rl-form-grid"
+        className="rl-form-grid rl-form-grid--bottom"
         onSubmit={async (e) => {
           e.preventDefault();
           const form = e.currentTarget;

@@ -78,9 +78,9 @@ function Loader() {
       >
         <label className="rl-field" style={{ flex: 1 }}>
           <span className="rl-field__label">Open a dataset by URL (a long-format file, or a folder with the wide layout)</span>
-          <input className="rl-input" type="url" placeholder="https://example.org/benchmark/" value={url} onChange={(e) => setUrl(e.target.value)} />
+          <input className="rl-input" type="url" placeholder="https://example.org/benchmark/" value={url} onChange={(e) => setUrl(e.target.value)} data-testid="data-url" />
         </label>
-        <button className="rl-button" type="submit" disabled={busy || !url.trim()} style={{ alignSelf: 'flex-end' }}>
+        <button className="rl-button" type="submit" disabled={busy || !url.trim()} style={{ alignSelf: 'flex-end' }} data-testid="data-url-open">
           Open
         </button>
         <button className="rl-button" type="button" disabled={busy} onClick={() => void loadDemo().then(train)} style={{ alignSelf: 'flex-end' }}>
@@ -147,7 +147,9 @@ function Summary() {
         </div>
       ) : null}
       <div className="rl-small rl-muted">
-        <strong>{name}</strong> · {source.label}
+        <strong>{name}</strong>
+        {source.label && source.label !== name ? ` · ${source.label}` : ''}
+        {source.kind === 'demo' || source.synthetic ? ' · generated in the browser by src/core/demo (deterministic)' : ''}
       </div>
       <div className="rl-stats">
         <Stat label="Prompts" value={summary.prompts.toLocaleString()} testId="stat-prompts" />

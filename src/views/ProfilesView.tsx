@@ -34,8 +34,11 @@ function Heatmap() {
       ...base.modelNames.map((name, h) => ({ name: test.has(h) ? `${name} (test)` : name, cost: base.modelCosts[h] })),
       ...added.map((a) => ({ name: a.name, cost: a.cost, isNew: true })),
     ];
-    return { models, psi: allPsi, counts: allCounts, k };
+    // The dominant task of each cluster (when the data has tasks): what a column is about.
+    const tasks = base.clusters.map((c) => c.tasks[0]?.task ?? '');
+    return { models, psi: allPsi, counts: allCounts, k, tasks };
   }, [base, added]);
+  const detail = useMemo(() => (grid && grid.tasks.some(Boolean) ? (k: number) => grid.tasks[k] ?? '' : undefined), [grid]);
   if (!grid || !base) return <Waiting what="Error profiles appear after training." />;
   return (
     <ErrorHeatmap
@@ -48,6 +51,7 @@ function Heatmap() {
       onSelectCluster={selectCluster}
       sortBy={sortBy}
       costUnit={unit}
+      clusterDetail={detail}
     />
   );
 }

@@ -99,19 +99,19 @@ function Explanation() {
             <tr>
               <th scope="col">LLM</th>
               <th scope="col" className="rl-num" title="gamma(x, h): predicted probability that the LLM errs on this prompt">
-                Predicted error γ
+                Error γ
               </th>
               <th scope="col" className="rl-num" title={unit ? `c(h) in ${unit}` : 'c(h)'}>
                 Cost
               </th>
-              <th scope="col" className="rl-num" title="lambda x c(h)">
-                Penalty λ·c
+              <th scope="col" className="rl-num" title="Cost penalty: lambda x c(h)">
+                λ·c
               </th>
               <th scope="col" className="rl-num">
                 Total
               </th>
               <th scope="col" className="rl-num" title="The LLM's true score on this prompt (unknown for an added LLM without test scores)">
-                True score
+                Score
               </th>
             </tr>
           </thead>

@@ -149,10 +149,16 @@ function Slider() {
   const pool = useAppStore((s) => s.session.pool);
   const method = useAppStore((s) => s.routing.method);
   const lambda = useAppStore((s) => s.routing.costPenalty);
+  const note = useAppStore((s) => s.routing.penaltyNote);
   const range = useMemo(() => sliderRange(pool?.methods[method]?.points), [pool, method]);
   return (
-    <div data-testid="cost-penalty">
+    <div data-testid="cost-penalty" className="rl-stack" style={{ gap: 'var(--rl-space-2)' }}>
       <CostPenaltySlider value={lambda} min={range.min} max={range.max} onChange={setCostPenalty} id="cost-penalty-slider" />
+      {note ? (
+        <div className="rl-notice rl-notice--ok" data-testid="penalty-note">
+          {note}
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -2,9 +2,9 @@
  * 2 Train: K (or auto), seed, method, the unseen test pool, split fractions; Train and Cancel; live
  * k-means inertia and learned-map losses from the worker; the tfjs backend and why it was chosen.
  */
-import { BackendChip, InertiaChart, LossChart, Panel, ProgressBar } from '../charts';
+import { BackendChip, InertiaChart, LossChart, Panel, ProgressBar, formatSignificant } from '../charts';
 import { useAppStore } from '../state/store';
-import { cancelTraining, train } from '../state/trainActions';
+import { cancelTraining, checkBackends, train } from '../state/trainActions';
 import type { TrainSettings } from '../workers/protocol';
 
 const STAGES: Record<string, string> = {
@@ -32,6 +32,7 @@ function SettingsForm() {
   const models = useAppStore((s) => s.data.dataset?.models);
   const running = useAppStore((s) => s.training.status === 'running');
   const hasData = useAppStore((s) => s.data.dataset !== null);
+  const demoPool = useAppStore((s) => s.data.demo?.testPool ?? null);
   const f = settings.fractions;
   const sum = Math.round((f.train + f.val + f.test) * 100);
   const setFraction = (key: keyof TrainSettings['fractions'], v: number) => setSettings({ fractions: { ...f, [key]: v } });
@@ -65,14 +66,14 @@ function SettingsForm() {
           />
           <span className="rl-checkbox">
             <input type="checkbox" id="k-auto" checked={settings.k === 'auto'} onChange={(e) => setSettings({ k: e.target.checked ? 'auto' : 10 })} />
-            <label htmlFor="k-auto">auto (largest validation area)</label>
+            <label htmlFor="k-auto" title="The K with the largest area on the validation prompts">auto (best on validation)</label>
           </span>
         </div>
         <label className="rl-field">
           <span className="rl-field__label">Seed</span>
           <input className="rl-input" type="number" step={1} value={settings.seed} data-testid="setting-seed" onChange={(e) => setSettings({ seed: Math.round(Number(e.target.value) || 0) })} />
         </label>
-        <label className="rl-field">
+        <label className="rl-field rl-field--wide">
           <span className="rl-field__label">Method</span>
           <select className="rl-select" value={settings.method} data-testid="setting-method" onChange={(e) => setSettings({ method: e.target.value as TrainSettings['method'] })}>
             <option value="kmeans">UniRoute (K-means)</option>
@@ -89,7 +90,10 @@ function SettingsForm() {
       </div>
       {sum !== 100 ? <div className="rl-notice rl-notice--error">The split fractions add up to {sum}%, not 100%.</div> : null}
       <fieldset className="rl-stack" style={{ border: '1px solid var(--rl-border)', borderRadius: 'var(--rl-radius-small)', padding: 'var(--rl-space-2) var(--rl-space-3)' }}>
-        <legend className="rl-small rl-muted">Unseen test pool H_te (none ticked: a seeded third of the LLMs)</legend>
+        <legend className="rl-small rl-muted">Unseen test pool H_te</legend>
+        <div className="rl-small rl-muted" data-testid="default-pool">
+          None ticked: {demoPool ? `the demo's default mix of four cheap specialists and the priciest LLM (${demoPool.join(', ')})` : 'a seeded third of the LLMs (the same draw as routelab train --seed N)'}.
+        </div>
         <div className="rl-row">
           {(models ?? []).map((m) => (
             <label key={m.name} className="rl-checkbox">
@@ -120,12 +124,13 @@ function Status() {
   return (
     <div className="rl-stack">
       <div className="rl-row">
-        <BackendChip backend={t.backend?.backend ?? null} renderer={t.backend?.renderer} softwareRenderer={t.backend?.softwareRenderer} />
+        <BackendChip backend={t.backend?.backend ?? null} renderer={t.backend?.renderer} softwareRenderer={t.backend?.softwareRenderer} reason={t.backend?.reason} tipAlign="start" />
         {thread === 'main' ? <span className="rl-tag">main thread (worker unavailable)</span> : null}
         <span className="rl-small rl-muted" data-testid="backend-reason">
           {t.backendError ? `tfjs did not start: ${t.backendError}` : t.backend?.reason ?? 'Starting tfjs…'}
         </span>
       </div>
+      <BackendCheck />
       {t.status === 'running' ? (
         <ProgressBar label={STAGES[t.stage] ?? (t.stage || 'Training')} value={t.fraction} detail={t.message} />
       ) : (
@@ -144,6 +149,70 @@ function Status() {
           {n}
         </div>
       ))}
+    </div>
+  );
+}
+
+/** "Check backends": the tfjs k-means on every backend against the plain-TS reference (issue 2). */
+function BackendCheck() {
+  const status = useAppStore((s) => s.training.backendCheckStatus);
+  const result = useAppStore((s) => s.training.backendCheck);
+  const error = useAppStore((s) => s.training.backendCheckError);
+  const ready = useAppStore((s) => s.training.backend !== null && s.training.status !== 'running');
+  return (
+    <div className="rl-stack rl-backend-check">
+      <div className="rl-row">
+        <button className="rl-button rl-button--small" type="button" onClick={() => void checkBackends()} disabled={!ready || status === 'running'} data-testid="check-backends">
+          {status === 'running' ? 'Checking backends…' : 'Check backends'}
+        </button>
+        <span className="rl-small rl-muted">
+          k-means (tfjs Lloyd) on webgl, wasm and cpu against the plain-TypeScript reference
+          {result ? `: ${result.problem.points} points, ${result.problem.dim}-d, K = ${result.problem.k}, seed ${result.problem.seed}; the reference took ${result.referenceIterations} steps` : ''}
+        </span>
+      </div>
+      {error ? (
+        <div className="rl-notice rl-notice--error" role="alert">
+          The check failed: {error}
+        </div>
+      ) : null}
+      {result ? (
+        <table className="rl-table rl-table--compact" data-testid="backend-check">
+          <caption className="rl-visually-hidden">Backend check against the plain-TypeScript k-means</caption>
+          <thead>
+            <tr>
+              <th scope="col">Backend</th>
+              <th scope="col">Agrees</th>
+              <th scope="col" className="rl-num">
+                max |Δcentroid|
+              </th>
+              <th scope="col" className="rl-num">
+                Other clusters
+              </th>
+              <th scope="col" className="rl-num">
+                Steps
+              </th>
+              <th scope="col" className="rl-num">
+                ms
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.rows.map((r) => (
+              <tr key={r.backend} data-backend={r.backend} data-ok={r.ok}>
+                <th scope="row">
+                  {r.backend}
+                  {r.backend === result.restored ? <span className="rl-tag">in use</span> : null}
+                </th>
+                <td title={r.error}>{!r.available ? `not available${r.error ? `: ${r.error}` : ''}` : r.ok ? '✓ yes' : `✗ no${r.error ? `: ${r.error}` : ''}`}</td>
+                <td className="rl-num">{r.available && Number.isFinite(r.maxCentroidDelta) ? r.maxCentroidDelta.toExponential(1) : '—'}</td>
+                <td className="rl-num">{r.available && Number.isFinite(r.mismatches) ? r.mismatches : '—'}</td>
+                <td className="rl-num">{r.available ? r.iterations : '—'}</td>
+                <td className="rl-num">{Number.isFinite(r.ms) ? formatSignificant(r.ms, 3) : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
     </div>
   );
 }

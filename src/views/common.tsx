@@ -4,21 +4,27 @@ import { ProgressBar } from '../charts';
 import type { DataIssue, NamedText } from '../core/types';
 import { useAppStore } from '../state/store';
 
-/** Problems with file, row and column, as text (never HTML). */
+/** Problems with file, row and column, as text (never HTML), in a list that scrolls when long. */
 export function IssueList({ issues, title, testId }: { issues: readonly DataIssue[]; title?: string; testId?: string }) {
   if (issues.length === 0) return null;
   return (
-    <div className="rl-notice rl-notice--error" role="alert" data-testid={testId}>
-      {title ? <strong>{title}</strong> : null}
-      <ul className="rl-issues">
+    <div className="rl-notice rl-notice--error rl-issues-box" role="alert" data-testid={testId}>
+      {title ? (
+        <div className="rl-issues__title">
+          <strong>{title}</strong>
+          {issues.length > 1 ? <span className="rl-issues__count">{issues.length.toLocaleString('en-US')} problems</span> : null}
+        </div>
+      ) : null}
+      <ul className="rl-issues" tabIndex={issues.length > 8 ? 0 : undefined} aria-label={issues.length > 8 ? 'Problems (scrolls)' : undefined}>
         {issues.map((issue, i) => (
-          <li key={i}>
+          <li key={i} className="rl-issues__item">
             <span className="rl-issues__where">
               {issue.file}
               {issue.row !== undefined ? `, row ${issue.row}` : ''}
               {issue.column !== undefined ? `, column "${issue.column}"` : ''}
             </span>
-            : {issue.message}
+            <span className="rl-issues__sep">: </span>
+            <span className="rl-issues__message">{issue.message}</span>
           </li>
         ))}
       </ul>

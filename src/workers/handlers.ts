@@ -5,7 +5,7 @@
  */
 import { initTf, type BackendName } from '../core/tf';
 import { loadDataset } from '../core/data';
-import { generateDemoDataset } from '../core/demo';
+import { DEMO_TEST_POOL, defaultTestPool, demoNewcomerFor, generateDemoDataset, isDemoDataset, newcomerScoresFile, type DemoNewcomer } from '../core/demo';
 import { datasetEmbeddings } from '../core/eval/evaluate';
 import { splitModels, splitPrompts } from '../core/eval/split';
 import { runTrial, type TrialSetup } from '../core/eval/trial';
@@ -20,7 +20,8 @@ import type { KMeansIteration } from '../core/cluster';
 import type { ClusterMapEpoch } from '../core/routing/clusterMap';
 import type { Dataset, Matrix } from '../core/types';
 import type { EmbedderSettings } from '../core/embed';
-import type { BackendReport, ProgressEvent, RequestType, ResultOf, TrainResult, TrainSettings, WorkerRequest, WorkerResponse } from './protocol';
+import { checkBackends } from './backendCheck';
+import type { BackendReport, DemoInfo, ProgressEvent, RequestType, ResultOf, TrainResult, TrainSettings, WorkerRequest, WorkerResponse } from './protocol';
 
 export interface HandlerContext {
   post: (message: WorkerResponse) => void;
@@ -57,16 +58,22 @@ async function chooseBackend(prefer: BackendName[] | undefined, ctx: HandlerCont
   return { ...first, reason, thread: ctx.thread };
 }
 
-/** The prompt split and pools of a training run: the same seeded draw as `routelab train --seed N`. */
+/**
+ * The prompt split and pools of a training run: the same seeded draw as `routelab train --seed N`.
+ * With no test pool chosen, the demo uses its fixed DEMO_TEST_POOL (a seeded third of its LLMs can
+ * be all generalists) and any other dataset the seeded third; the prompt split is the seeded one
+ * either way.
+ */
 export function trainingSetup(dataset: Dataset, settings: TrainSettings): TrialSetup {
   const rng = createRng(settings.seed);
   const split = splitPrompts(dataset.prompts.length, rng, settings.fractions);
   const drawn = splitModels(dataset.models.length, rng);
-  if (settings.testModels.length === 0) return { split, ...drawn, seed: settings.seed };
+  const names = settings.testModels.length > 0 ? settings.testModels : defaultTestPool(dataset);
+  if (names.length === 0) return { split, ...drawn, seed: settings.seed };
   const index = new Map(dataset.models.map((h, j) => [h.name, j]));
-  const unknown = settings.testModels.filter((name) => !index.has(name));
+  const unknown = names.filter((name) => !index.has(name));
   if (unknown.length) throw new Error(`the test pool names LLMs the dataset does not have: ${unknown.join(', ')}`);
-  const test = new Set(settings.testModels.map((name) => index.get(name)!));
+  const test = new Set(names.map((name) => index.get(name)!));
   const testModels = [...test].sort((a, b) => a - b);
   const trainModels = dataset.models.map((_, j) => j).filter((j) => !test.has(j));
   return { split, trainModels, testModels, seed: settings.seed };
@@ -77,6 +84,8 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
   let dataset: Dataset | null = null;
   let phi: { embeddings: Matrix; settings: EmbedderSettings } | null = null;
   let cancelRequested = false;
+  /** The demo newcomer of the current dataset: undefined = not looked up yet, null = none. */
+  let newcomer: DemoNewcomer | null | undefined;
 
   const needDataset = (): Dataset => {
     if (!dataset) throw new Error('no dataset is loaded');
@@ -85,6 +94,13 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
   const setDataset = (d: Dataset): void => {
     dataset = d;
     phi = null;
+    newcomer = undefined;
+  };
+  const newcomerOf = (d: Dataset): DemoNewcomer | null => (newcomer ??= demoNewcomerFor(d));
+  const demoInfo = (d: Dataset): DemoInfo | null => {
+    if (!isDemoDataset(d)) return null;
+    const n = newcomerOf(d);
+    return { testPool: [...DEMO_TEST_POOL], newcomer: n ? { name: n.name, cost: n.cost, strengths: n.strengths } : null };
   };
   const embeddingsOf = (d: Dataset, progress: (e: ProgressEvent) => void): { embeddings: Matrix; settings: EmbedderSettings } => {
     if (!phi) {
@@ -157,7 +173,7 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
         const { embeddings, settings } = embeddingsOf(d, progress);
         progress({ kind: 'stage', stage: 'pca', message: 'projecting prompts to 2-D (PCA in tfjs)' });
         const pca = await pca2d(embeddings);
-        return { coords: pca.coords, explained: pca.explained, embedder: { kind: settings.kind, dim: embeddings.cols }, dataHash: datasetHash(d), ms: now() - t0 };
+        return { coords: pca.coords, explained: pca.explained, embedder: { kind: settings.kind, dim: embeddings.cols }, dataHash: datasetHash(d), demo: demoInfo(d), ms: now() - t0 };
       }
       case 'train':
         return train(request.settings, progress);
@@ -169,6 +185,15 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
         const { embeddings } = embeddingsOf(d, progress);
         return { base: buildSessionBase(d, embeddings, request.setup, sr.data), ms: now() - t0 };
       }
+      case 'demoNewcomerFile': {
+        const d = needDataset();
+        const n = newcomerOf(d);
+        if (!n) throw new Error('the loaded dataset is not the default demo, so it has no demo newcomer');
+        if (request.rows.some((r) => !Number.isInteger(r) || r < 0 || r >= d.prompts.length)) throw new Error('a prompt row is outside the dataset');
+        return newcomerScoresFile(d, n, request.rows);
+      }
+      case 'checkBackends':
+        return checkBackends({ wasmPaths: ctx.wasmPaths });
       case 'cancel':
         cancelRequested = true;
         return { cancelled: true };

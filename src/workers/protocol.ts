@@ -38,6 +38,22 @@ export interface FileHeader {
   columns: string[];
 }
 
+/** The held-out demo LLM (not in the dataset) that the Add view offers, without its scores. */
+export interface DemoNewcomerInfo {
+  name: string;
+  cost: number;
+  /** Task families it is excellent at. */
+  strengths: string[];
+}
+
+/** What is special about the loaded dataset when it is the synthetic demo. */
+export interface DemoInfo {
+  /** The test pool used when none is ticked (DEMO_TEST_POOL). */
+  testPool: string[];
+  /** The held-out newcomer, when the dataset is the default-seed demo its scores belong to. */
+  newcomer: DemoNewcomerInfo | null;
+}
+
 export interface PrepareResult {
   /** n x 2 PCA coordinates of every prompt embedding. */
   coords: Float32Array;
@@ -45,6 +61,36 @@ export interface PrepareResult {
   embedder: { kind: string; dim: number };
   /** datasetHash of the worker's dataset (ties a stored router to its data). */
   dataHash: string;
+  /** Set when the dataset is the synthetic demo. */
+  demo: DemoInfo | null;
+  ms: number;
+}
+
+/** One backend of the "Check backends" action: the tfjs Lloyd against the plain-TS reference. */
+export interface BackendCheckRow {
+  backend: BackendName;
+  /** The backend started (tf.setBackend + a sanity matMul). */
+  available: boolean;
+  /** Started, same assignments as the reference and centroids within the tolerance. */
+  ok: boolean;
+  /** Points whose cluster differs from the reference's. */
+  mismatches: number;
+  /** Largest |centroid - reference centroid| over all coordinates (NaN when not run). */
+  maxCentroidDelta: number;
+  /** Lloyd steps of the tfjs run (the reference's are in BackendCheckResult). */
+  iterations: number;
+  /** Milliseconds of the k-means run on this backend. */
+  ms: number;
+  error?: string;
+}
+
+export interface BackendCheckResult {
+  problem: { points: number; dim: number; k: number; seed: number };
+  referenceIterations: number;
+  tolerance: number;
+  rows: BackendCheckRow[];
+  /** The backend switched back to afterwards (the one the app chose). */
+  restored: BackendName;
   ms: number;
 }
 
@@ -73,6 +119,8 @@ export type WorkerRequest =
   | { id: number; type: 'prepare' }
   | { id: number; type: 'train'; settings: TrainSettings }
   | { id: number; type: 'rebuild'; router: Router; setup: SessionSetup }
+  | { id: number; type: 'demoNewcomerFile'; rows: number[] }
+  | { id: number; type: 'checkBackends' }
   | { id: number; type: 'cancel' };
 
 /** What each request type answers with. */
@@ -84,6 +132,8 @@ export interface ResultOf {
   prepare: PrepareResult;
   train: TrainResult;
   rebuild: { base: SessionBase; ms: number };
+  demoNewcomerFile: NamedText;
+  checkBackends: BackendCheckResult;
   cancel: { cancelled: boolean };
 }
 

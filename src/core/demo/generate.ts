@@ -6,7 +6,8 @@
 import { createRng, shuffled } from '../rng';
 import type { Rng } from '../rng';
 import type { Dataset, Prompt } from '../types';
-import { DEMO_FAMILIES, DEMO_MODELS, demoSkill } from './models';
+import { DEMO_FAMILIES, DEMO_MODELS, DEMO_NEWCOMER, demoSkill } from './models';
+import type { DemoModel } from './models';
 import type { FamilySpec, Level } from './text';
 import { pick } from './text';
 
@@ -60,6 +61,17 @@ function styled(spec: FamilySpec, text: string, rng: Rng): string {
   return out;
 }
 
+/** The held-out newcomer LLM (not in the dataset) with its 0/1 score on every demo prompt. */
+export interface DemoNewcomer {
+  name: string;
+  /** c(h) in the demo's cost unit. */
+  cost: number;
+  /** Tasks it is excellent at. */
+  strengths: string[];
+  /** Its score on each prompt of the dataset, in prompt order. */
+  scores: Float64Array;
+}
+
 /** The demo dataset with the latent variables behind it (for tests and explanations). */
 export interface DemoGeneration {
   dataset: Dataset;
@@ -67,6 +79,8 @@ export interface DemoGeneration {
   levels: Level[];
   /** Latent difficulty(prompt) of each prompt, in logit units. */
   difficulty: Float64Array;
+  /** DEMO_NEWCOMER's scores, drawn from the same prompt difficulties on a stream of its own. */
+  newcomer: DemoNewcomer;
 }
 
 /**
@@ -77,8 +91,26 @@ export function generateDemoDataset(options: DemoDatasetOptions = {}): Dataset {
   return generateDemoDetailed(options).dataset;
 }
 
-/** generateDemoDataset plus each prompt's level and latent difficulty. */
+/** generateDemoDataset plus each prompt's level and latent difficulty, and the newcomer's scores. */
 export function generateDemoDetailed(options: DemoDatasetOptions = {}): DemoGeneration {
+  return generate(options, true);
+}
+
+/**
+ * The demo with empty prompt texts (ids, tasks, scores and the newcomer are the same as
+ * generateDemoDetailed's): the text stream is independent, so skipping it changes no draw.
+ */
+export function generateDemoLatent(options: DemoDatasetOptions = {}): DemoGeneration {
+  return generate(options, false);
+}
+
+/** One 0/1 draw per prompt for `model`: P(correct) = sigmoid(skill - sensitivity * difficulty + noise). */
+function drawScore(model: DemoModel, f: number, difficulty: number, rng: Rng): number {
+  const logit = demoSkill(model, f) - model.sensitivity * difficulty + CELL_SD * rng.normal();
+  return rng.next() < sigmoid(logit) ? 1 : 0;
+}
+
+function generate(options: DemoDatasetOptions, withText: boolean): DemoGeneration {
   const { seed, prompts: count } = { ...DEFAULTS, ...options };
   if (!Number.isInteger(count) || count < 1) throw new Error(`prompts must be a positive integer, got ${count}`);
   const root = createRng(seed);
@@ -101,18 +133,17 @@ export function generateDemoDetailed(options: DemoDatasetOptions = {}): DemoGene
     const f = familyOf[p];
     const spec = DEMO_FAMILIES[f];
     const level: Level = latentRng.next() < HARD_SHARE ? 'hard' : 'easy';
-    const text = freshText(spec, level, textRng, seen);
+    const text = withText ? freshText(spec, level, textRng, seen) : '';
     prompts.push({ id: `demo-${String(p + 1).padStart(width, '0')}`, text, task: spec.task });
 
     const difficulty = spec.difficulty + LEVEL_SHIFT[level] + PROMPT_SD * latentRng.normal();
     levels.push(level);
     difficulties[p] = difficulty;
-    for (let m = 0; m < M; m++) {
-      const model = DEMO_MODELS[m];
-      const logit = demoSkill(model, f) - model.sensitivity * difficulty + CELL_SD * latentRng.normal();
-      scores[p * M + m] = latentRng.next() < sigmoid(logit) ? 1 : 0;
-    }
+    for (let m = 0; m < M; m++) scores[p * M + m] = drawScore(DEMO_MODELS[m], f, difficulty, latentRng);
   }
+  // Forked after the other streams, so the newcomer leaves the dataset exactly as it was without it.
+  const newcomerRng = root.fork();
+  const newcomerScores = Float64Array.from(difficulties, (d, p) => drawScore(DEMO_NEWCOMER, familyOf[p], d, newcomerRng));
 
   const dataset: Dataset = {
     name: DEMO_DATASET_NAME,
@@ -121,5 +152,11 @@ export function generateDemoDetailed(options: DemoDatasetOptions = {}): DemoGene
     costUnit: DEMO_COST_UNIT,
     scores,
   };
-  return { dataset, levels, difficulty: difficulties };
+  const newcomer: DemoNewcomer = {
+    name: DEMO_NEWCOMER.name,
+    cost: DEMO_NEWCOMER.cost,
+    strengths: Object.keys(DEMO_NEWCOMER.skills),
+    scores: newcomerScores,
+  };
+  return { dataset, levels, difficulty: difficulties, newcomer };
 }

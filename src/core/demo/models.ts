@@ -40,10 +40,10 @@ export interface DemoModel {
 export const DEMO_MODELS: readonly DemoModel[] = [
   { name: 'pico-chat', cost: 0.4, sensitivity: 1.3, base: 0.9, skills: { commonsense: 1.9, translation: 1.4 } },
   { name: 'atlas-mini', cost: 0.8, sensitivity: 1.25, base: 1.5, skills: { commonsense: 2.4, trivia: 2.0 } },
-  { name: 'coder-7b', cost: 0.6, sensitivity: 1.1, base: 0.3, skills: { code: 4.6, sql: 4.5, logic: 1.6, math: 1.2 } },
-  { name: 'mathwise-lite', cost: 0.7, sensitivity: 1.1, base: 0.4, skills: { math: 4.6, logic: 4.3, science: 2.2, code: 1.2 } },
-  { name: 'interlingo-13b', cost: 1.5, sensitivity: 1.1, base: 1.0, skills: { translation: 4.6, summarization: 3.0, reading: 2.2 } },
-  { name: 'quill-8b', cost: 1.0, sensitivity: 1.15, base: 0.8, skills: { summarization: 4.4, reading: 4.3, commonsense: 2.4 } },
+  { name: 'coder-7b', cost: 0.6, sensitivity: 1.0, base: 0.3, skills: { code: 4.9, sql: 4.8, logic: 1.6, math: 1.2 } },
+  { name: 'mathwise-lite', cost: 0.7, sensitivity: 1.0, base: 0.4, skills: { math: 4.9, logic: 4.6, science: 2.2, code: 1.2 } },
+  { name: 'interlingo-13b', cost: 1.5, sensitivity: 1.0, base: 1.0, skills: { translation: 4.9, summarization: 3.0, reading: 2.2 } },
+  { name: 'quill-8b', cost: 1.0, sensitivity: 1.0, base: 0.8, skills: { summarization: 4.7, reading: 4.6, commonsense: 2.4 } },
   { name: 'nimbus-medium', cost: 4, sensitivity: 1.0, base: 1.7, skills: { commonsense: 4.0, trivia: 2.3, reading: 2.4 } },
   { name: 'sage-70b', cost: 8, sensitivity: 0.9, base: 1.9, skills: { trivia: 4.2, science: 4.1, 'medical-legal': 4.1 } },
   { name: 'atlas-pro', cost: 12, sensitivity: 0.9, base: 2.4, skills: { code: 2.7, logic: 2.6 } },
@@ -55,3 +55,16 @@ export const DEMO_MODELS: readonly DemoModel[] = [
 export function demoSkill(model: DemoModel, f: number): number {
   return model.skills[DEMO_FAMILIES[f].task as DemoTask] ?? model.base;
 }
+
+/**
+ * A held-out LLM that is NOT in the dataset, for the explorer's "Add an LLM" flow: a cheap
+ * specialist that is excellent at science and medical-legal questions, the two families where the
+ * default test pool (DEMO_TEST_POOL) has only the most expensive model to route to.
+ */
+export const DEMO_NEWCOMER: DemoModel = {
+  name: 'lexica-3b',
+  cost: 0.5,
+  sensitivity: 1.0,
+  base: 0.2,
+  skills: { science: 4.9, 'medical-legal': 5.0 },
+};

@@ -1,0 +1,86 @@
+/**
+ * The demo-only actions on the main-thread handlers (cpu): the first start opens at the QNC point,
+ * the held-out newcomer is added exactly or estimated and removed, and "Check backends" reports
+ * every backend and puts tfjs back on the one in use.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_NEWCOMER, DEMO_TEST_POOL } from '../core/demo';
+import { createClient } from '../workers/client';
+import type { KeyValueStore } from './idb';
+import { appStore, resetStore } from './store';
+import { setClient } from './clientRef';
+import { setSnapshotStore } from './persist';
+import { boot, checkBackends } from './trainActions';
+import { setCostPenalty, setRoutingMethod } from './liveActions';
+import { addDemoNewcomer, demoNewcomerFile, removeModel } from './modelActions';
+
+function memoryStore(): KeyValueStore {
+  const map = new Map<string, unknown>();
+  return { get: async <T,>(k: string) => map.get(k) as T | undefined, set: async (k, v) => void map.set(k, v), del: async (k) => void map.delete(k) };
+}
+
+describe('demo actions (first start on the full demo, handlers on the main thread, cpu)', () => {
+  beforeAll(async () => {
+    setSnapshotStore(memoryStore());
+    resetStore();
+    setClient(createClient({ forceMainThread: true, prefer: ['cpu'] }));
+    // The first start (no saved session, no lambda in the link); K-means only keeps the cpu run short.
+    await boot('?method=kmeans');
+  });
+  afterAll(() => {
+    setClient(null);
+    setSnapshotStore(null);
+  });
+
+  it('trains on the default demo pool and opens at the cheapest routing that matches the best test LLM', () => {
+    const s = appStore.getState();
+    expect(s.training.error).toBeNull();
+    expect(s.data.demo?.testPool).toEqual([...DEMO_TEST_POOL]);
+    expect(s.data.demo?.newcomer).toEqual({ name: DEMO_NEWCOMER.name, cost: DEMO_NEWCOMER.cost, strengths: ['science', 'medical-legal'] });
+    expect(s.session.pool!.names).toEqual([...DEMO_TEST_POOL]);
+    expect(s.training.settings.testModels).toEqual([]); // the URL stays clean: the default pool is implied
+    expect(s.routing.costPenalty).toBeGreaterThan(0);
+    expect(s.routing.live!.accuracy).toBeGreaterThanOrEqual(s.session.pool!.qncTarget - 1e-12);
+    expect(s.routing.live!.meanCostNormalised).toBeLessThan(0.5);
+    expect(s.routing.penaltyNote).toMatch(/^λ starts at the cheapest routing that matches atlas-ultra \(accuracy \d+\.\d%\): \d+% of its cost\./);
+    // Any change of lambda or of the router drops the note.
+    setCostPenalty(0);
+    expect(appStore.getState().routing.penaltyNote).toBeNull();
+    setRoutingMethod('uniroute-kmeans');
+  });
+
+  it('adds the newcomer with exact test scores or estimated ones, and removal restores the curves', async () => {
+    const before = appStore.getState().session.pool!.methods['uniroute-kmeans']!.metrics;
+    const exactFile = await demoNewcomerFile('exact');
+    const base = appStore.getState().session.base!;
+    expect(exactFile!.text.trim().split('\n')).toHaveLength(1 + base.valRows.length + base.testRows.length);
+    expect(await addDemoNewcomer('exact')).toBe(true);
+    let s = appStore.getState();
+    expect(s.session.pool!.names.at(-1)).toBe(DEMO_NEWCOMER.name);
+    expect(s.session.pool!.estimated.at(-1)).toBe(false);
+    expect(s.session.addNotice).toContain('its test accuracy is exact');
+    expect(s.session.pool!.methods['uniroute-kmeans']!.metrics.area).toBeGreaterThan(before.area);
+    expect(await removeModel(DEMO_NEWCOMER.name)).toBe(true);
+    expect(appStore.getState().session.pool!.methods['uniroute-kmeans']!.metrics).toEqual(before);
+
+    expect(await addDemoNewcomer('estimated')).toBe(true);
+    s = appStore.getState();
+    expect(s.session.pool!.estimated.at(-1)).toBe(true);
+    expect(s.session.pool!.methods['uniroute-kmeans']!.estimated).toBe(true);
+    expect(await removeModel(DEMO_NEWCOMER.name)).toBe(true);
+    expect(appStore.getState().session.pool!.methods['uniroute-kmeans']!.metrics).toEqual(before);
+  });
+
+  it('checks every backend and leaves tfjs on cpu', async () => {
+    await checkBackends();
+    const t = appStore.getState().training;
+    expect(t.backendCheckStatus).toBe('done');
+    const rows = Object.fromEntries(t.backendCheck!.rows.map((r) => [r.backend, r]));
+    expect(Object.keys(rows)).toEqual(['webgl', 'wasm', 'cpu']);
+    expect(rows.webgl.available).toBe(false); // no WebGL in Node
+    expect(rows.cpu.ok).toBe(true);
+    // wasm runs in Node too; with the app's Vite-served binary paths it may not start there.
+    if (rows.wasm.available) expect(rows.wasm.ok).toBe(true);
+    expect(t.backendCheck!.restored).toBe('cpu');
+  });
+});
