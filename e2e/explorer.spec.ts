@@ -8,6 +8,8 @@ test('the demo loads, training finishes on the chosen backend, and every view re
   expect(trained.data.projected).toBe(trained.data.prompts);
   expect(trained.training.status).toBe('done');
   expect(trained.training.inertia).toBeGreaterThan(0);
+  // Lloyd steps and the learned map run on the hand-assembled WebAssembly SIMD kernels (Chromium has SIMD).
+  expect(trained.training.engines).toEqual({ kmeans: 'wasm-simd', clusterMap: 'wasm-simd' });
   // The backend in use, from the hook and from the chip. Headless Chromium here renders WebGL with
   // SwiftShader, a software renderer, so the app prefers wasm (a GPU machine would stay on webgl).
   const backend = trained.backend!;

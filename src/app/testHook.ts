@@ -51,7 +51,7 @@ function snapshotOf(s: AppState) {
       issues: s.data.issues.map((i) => ({ ...i })),
       projected: s.data.projection ? s.data.projection.coords.length / 2 : 0,
     },
-    training: { status: s.training.status, runs: s.training.runs, error: s.training.error, inertia: s.training.inertia.length, epochs: s.training.trainLoss.length, settings: { ...s.training.settings } },
+    training: { status: s.training.status, runs: s.training.runs, error: s.training.error, inertia: s.training.inertia.length, epochs: s.training.trainLoss.length, engines: s.training.engines ? { ...s.training.engines } : null, settings: { ...s.training.settings } },
     session: s.session.base
       ? {
           k: s.session.base.k,

@@ -55,6 +55,7 @@ export interface TrainingSlice {
     runs: number;
     lastMs: number | null;
     chosen: { k: number; knnK: number } | null;
+    engines: { kmeans: string; clusterMap: string | null } | null;
     notes: string[];
     /** The last "Check backends" run (tfjs k-means on every backend against the plain-TS reference). */
     backendCheck: BackendCheckResult | null;
@@ -154,6 +155,7 @@ export const initialTraining = (): TrainingSlice['training'] => ({
   runs: 0,
   lastMs: null,
   chosen: null,
+  engines: null,
   notes: [],
   backendCheck: null,
   backendCheckStatus: 'idle',

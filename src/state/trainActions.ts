@@ -41,6 +41,7 @@ export async function train(): Promise<void> {
       runs: st.training.runs + 1,
       lastMs: res.ms,
       chosen: res.chosen,
+      engines: res.engines,
       notes: res.notes,
       inertia: res.kmeansHistory.map((it) => it.inertia),
       trainLoss: res.lossHistory.map((e) => e.trainLoss),

@@ -135,7 +135,7 @@ function Status() {
         <ProgressBar label={STAGES[t.stage] ?? (t.stage || 'Training')} value={t.fraction} detail={t.message} />
       ) : (
         <div className="rl-small" data-testid="training-status" data-status={t.status}>
-          {t.status === 'done' ? `Done: ${t.message}. K = ${t.chosen?.k}, K-NN k = ${t.chosen?.knnK}.` : t.status === 'cancelled' ? t.message : t.status === 'error' ? null : pool ? 'Router restored from the last visit.' : 'Not trained yet.'}
+          {t.status === 'done' ? `Done: ${t.message}. K = ${t.chosen?.k}, K-NN k = ${t.chosen?.knnK}.${t.engines ? ` Engines: k-means ${t.engines.kmeans}${t.engines.clusterMap ? `, learned map ${t.engines.clusterMap}` : ''}.` : ''}` : t.status === 'cancelled' ? t.message : t.status === 'error' ? null : pool ? 'Router restored from the last visit.' : 'Not trained yet.'}
           {pool && names ? <div className="rl-muted">Unseen test pool: {pool.map((h) => names[h]).join(', ')}</div> : null}
         </div>
       )}

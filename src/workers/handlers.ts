@@ -84,6 +84,8 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
   let dataset: Dataset | null = null;
   let phi: { embeddings: Matrix; settings: EmbedderSettings } | null = null;
   let cancelRequested = false;
+  // The tfjs backend in use, so k-means probes WebGL only on a hardware renderer.
+  let backendHint: { name: string; softwareRenderer: boolean } | undefined;
   /** The demo newcomer of the current dataset: undefined = not looked up yet, null = none. */
   let newcomer: DemoNewcomer | null | undefined;
 
@@ -133,6 +135,7 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
       clusterMap: { epochs: settings.epochs, onEpoch: (e) => progress({ kind: 'epoch', epoch: e.epoch, trainLoss: e.trainLoss, valLoss: e.valLoss }) },
       maxIterations: settings.maxIterations,
       shouldStop: () => cancelRequested,
+      tfBackend: backendHint,
       onKMeansIteration: (it) => progress({ kind: 'inertia', iteration: it.iteration, inertia: it.inertia }),
       onProgress: (stage, message, fraction) => progress({ kind: 'stage', stage, message, fraction }),
     });
@@ -144,13 +147,16 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
     const sr = sessionRouterFromRouter(router, d);
     if (!sr.ok) throw new Error(sr.issues[0].message);
     const base = buildSessionBase(d, embeddings, setup, sr.data);
-    return { router, setup, base, kmeansHistory, lossHistory, chosen: trial.chosen, notes: trial.notes, ms: now() - t0, cancelled: cancelRequested };
+    return { router, setup, base, kmeansHistory, lossHistory, chosen: trial.chosen, engines: trial.fitted.engines, notes: trial.notes, ms: now() - t0, cancelled: cancelRequested };
   }
 
   async function answer(request: WorkerRequest, progress: (e: ProgressEvent) => void): Promise<ResultOf[RequestType]> {
     switch (request.type) {
-      case 'init':
-        return chooseBackend(request.prefer, ctx);
+      case 'init': {
+        const report = await chooseBackend(request.prefer, ctx);
+        backendHint = { name: report.backend, softwareRenderer: report.softwareRenderer };
+        return report;
+      }
       case 'demo': {
         // Only the options given: an explicit undefined would override the generator's defaults.
         const d = generateDemoDataset({ ...(request.seed !== undefined && { seed: request.seed }), ...(request.prompts !== undefined && { prompts: request.prompts }) });

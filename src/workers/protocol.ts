@@ -101,6 +101,8 @@ export interface TrainResult {
   kmeansHistory: KMeansIteration[];
   lossHistory: ClusterMapEpoch[];
   chosen: { k: number; knnK: number };
+  /** Which engines ran the Lloyd steps and the learned map (e.g. wasm-simd, tfjs). */
+  engines: { kmeans: string; clusterMap: string | null };
   notes: string[];
   ms: number;
   cancelled: boolean;
