@@ -4,9 +4,26 @@ import { UsageError } from './errors';
 
 export type Options = NonNullable<ParseArgsConfig['options']>;
 
+/**
+ * `--cost -1` as `--cost=-1`: parseArgs calls a value that starts with a dash ambiguous, which would
+ * hide the real problem (a negative number) behind a message about option syntax.
+ */
+function joinNegativeValues(argv: string[], options: Options): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const name = argv[i].startsWith('--') && !argv[i].includes('=') ? argv[i].slice(2) : undefined;
+    const next = argv[i + 1];
+    if (name !== undefined && options[name]?.type === 'string' && next !== undefined && /^-(\d|\.\d|Infinity)/.test(next)) {
+      out.push(`${argv[i]}=${next}`);
+      i++;
+    } else out.push(argv[i]);
+  }
+  return out;
+}
+
 export function parseFlags(argv: string[], options: Options, command: string): Record<string, string | boolean | undefined> {
   try {
-    const { values } = parseArgs({ args: argv, options, strict: true, allowPositionals: false });
+    const { values } = parseArgs({ args: joinNegativeValues(argv, options), options, strict: true, allowPositionals: false });
     return values as Record<string, string | boolean | undefined>;
   } catch (err) {
     throw new UsageError(`routelab ${command}: ${(err as Error).message}`);

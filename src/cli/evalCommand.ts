@@ -2,6 +2,7 @@
 import { evaluate, type EvalReport } from '../core/eval/evaluate';
 import { METHOD_LABELS, METHOD_NAMES } from '../core/eval/methods';
 import { initTf } from '../core/tf';
+import { formatIssue, type DataIssue } from '../core/types';
 import { KMEANS_ENGINES, type KMeansEngineChoice } from '../core/cluster';
 import { intFlag, intOrAuto, parseFlags, requireString } from './args';
 import { loadDataDir, loadSplitFile } from './load';
@@ -44,8 +45,9 @@ export async function evalCommand(argv: string[], io: Io): Promise<number> {
     io.err(`routelab eval: --kmeans-engine must be one of ${KMEANS_ENGINES.join(', ')}`);
     return 2;
   }
-  const dataset = loadDataDir(dataDir, flags.embeddings as string | undefined);
-  const split = flags.split ? loadSplitFile(flags.split as string, dataset) : undefined;
+  const warn = (issue: DataIssue) => io.progress(`warning: ${formatIssue(issue)}`);
+  const dataset = loadDataDir(dataDir, flags.embeddings as string | undefined, warn);
+  const split = flags.split ? loadSplitFile(flags.split as string, dataset, warn) : undefined;
   const backend = await initTf({ prefer: ['wasm', 'cpu'] });
   io.progress(`loaded ${dataset.prompts.length} prompts x ${dataset.models.length} LLMs; tfjs backend ${backend.backend}`);
   const report = await evaluate(dataset, {

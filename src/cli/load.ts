@@ -1,11 +1,14 @@
 /** Reading a dataset folder, an embeddings file and a split file from disk for the CLI. */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { loadDataset } from '../core/data';
+import { readCsv } from '../core/data/csv';
+import { readEmbeddings } from '../core/data/embeddings';
+import { createIssueList } from '../core/data/issues';
 import { readDatasetDir } from '../core/data/readDir.node.ts';
 import { applySplitFile } from '../core/eval/split';
 import type { ResolvedSplit } from '../core/eval/evaluate';
-import type { Dataset } from '../core/types';
+import type { Dataset, DataIssue, Matrix, NamedText } from '../core/types';
 import { InputError, inputError } from './errors';
 
 export function readText(file: string): string {
@@ -14,23 +17,53 @@ export function readText(file: string): string {
   return readFileSync(file, 'utf8');
 }
 
-/** Loads and validates `--data DIR` (+ `--embeddings FILE`); every problem is reported at once. */
-export function loadDataDir(dir: string, embeddingsFile?: string): Dataset {
+/**
+ * `--embeddings FILE` read as an embeddings CSV whatever its name or header: loadDataset recognises
+ * embeddings by header, so a file with another header would be set aside as "not ours" and the run
+ * would silently fall back to the built-in embedder. With promptIds null only the file is checked.
+ */
+function readEmbeddingsFile(file: NamedText, promptIds: string[] | null): { matrix: Matrix | null; issues: DataIssue[] } {
+  const issues = createIssueList();
+  // JSON would otherwise parse as CSV into a flood of quote errors.
+  if (/^\s*[[{]/.test(file.text.slice(0, 1024))) {
+    issues.add(file.name, undefined, undefined, 'not a CSV file: it looks like JSON; --embeddings takes a CSV with the header prompt_id,e0,e1,...,e{D-1}');
+    return { matrix: null, issues: issues.toArray() };
+  }
+  const table = readCsv(file.name, file.text, issues);
+  const matrix = table === null ? null : readEmbeddings(file.name, table, promptIds, issues);
+  return { matrix, issues: issues.toArray() };
+}
+
+/**
+ * Loads and validates `--data DIR` (+ `--embeddings FILE`); every problem of the dataset and of the
+ * embeddings file is reported at once. Warnings (data that loads but is worth knowing) go to `warn`.
+ */
+export function loadDataDir(dir: string, embeddingsFile?: string, warn?: (issue: DataIssue) => void): Dataset {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw inputError(dir, 'dataset folder not found');
-  let files;
+  let files: NamedText[];
   try {
     files = readDatasetDir(dir);
   } catch (err) {
     throw inputError(dir, (err as Error).message);
   }
-  if (embeddingsFile) files.push({ name: embeddingsFile, text: readText(embeddingsFile) });
+  const embeddings = embeddingsFile === undefined ? undefined : { name: embeddingsFile, text: readText(embeddingsFile) };
+  // The same file found in a long-format folder and named by --embeddings is one file, not two.
+  if (embeddingsFile !== undefined) files = files.filter((f) => resolve(f.name) !== resolve(embeddingsFile));
   const loaded = loadDataset(files, { name: basename(dir) });
-  if (!loaded.ok) throw new InputError(loaded.issues);
+  const ids = loaded.ok ? loaded.data.prompts.map((p) => p.id) : null;
+  const read = embeddings === undefined ? null : readEmbeddingsFile(embeddings, ids);
+  const embeddingIssues = read?.issues ?? [];
+  if (!loaded.ok || embeddingIssues.length > 0) throw new InputError([...(loaded.ok ? [] : loaded.issues), ...embeddingIssues]);
+  if (loaded.data.embeddings !== undefined && read !== null) {
+    throw inputError(embeddingsFile ?? '', `the dataset folder already holds an embeddings file; give one or the other`);
+  }
+  if (read?.matrix) loaded.data.embeddings = read.matrix;
+  for (const w of loaded.warnings) warn?.(w);
   return loaded.data;
 }
 
-/** `--split FILE`: {"train","val","test","trainModels","testModels"} used verbatim. */
-export function loadSplitFile(file: string, dataset: Dataset): ResolvedSplit {
+/** `--split FILE`: {"train","val","test","trainModels","testModels"} used verbatim; what it leaves out goes to `warn`. */
+export function loadSplitFile(file: string, dataset: Dataset, warn?: (issue: DataIssue) => void): ResolvedSplit {
   let json: unknown;
   try {
     json = JSON.parse(readText(file));
@@ -40,6 +73,7 @@ export function loadSplitFile(file: string, dataset: Dataset): ResolvedSplit {
   }
   const res = applySplitFile(json, dataset.prompts.map((p) => p.id), dataset.models.map((h) => h.name), file);
   if (!res.ok) throw new InputError(res.issues);
+  for (const w of res.warnings) warn?.(w);
   const d = res.data;
   return { prompts: { train: d.train, val: d.val, test: d.test }, trainModels: d.trainModels, testModels: d.testModels };
 }

@@ -3,6 +3,7 @@ import { METHOD_LABELS, isMethodName } from '../core/eval/methods';
 import type { Router, RouterMethod } from '../core/router';
 import { TRAIN_INPUT_ERROR, trainRouter } from '../core/router/train';
 import { initTf } from '../core/tf';
+import { formatIssue } from '../core/types';
 import { intFlag, intOrAuto, numberFlag, parseFlags, requireString } from './args';
 import { inputError, UsageError } from './errors';
 import { loadDataDir } from './load';
@@ -38,7 +39,7 @@ export async function trainCommand(argv: string[], io: Io): Promise<number> {
   const seed = intFlag(flags.seed, 'seed', 0);
   const costPenalty = numberFlag(flags['cost-penalty'], 'cost-penalty', 0, 0);
 
-  const dataset = loadDataDir(dataDir, flags.embeddings as string | undefined);
+  const dataset = loadDataDir(dataDir, flags.embeddings as string | undefined, (issue) => io.progress(`warning: ${formatIssue(issue)}`));
   const backend = await initTf({ prefer: ['wasm', 'cpu'] });
   io.progress(`loaded ${dataset.prompts.length} prompts x ${dataset.models.length} LLMs; tfjs backend ${backend.backend}`);
   let router: Router;
