@@ -1,8 +1,7 @@
 /**
- * Hooks for the issue's other targets (pure TypeScript, so the Chromium page can run them too).
- * Implemented: live routing p95 and the exact deferral curve at 10,000 prompts x 50 LLMs.
- * Not yet: add-LLM latency and the EmbedLLM-scale run (they need the explorer session / the full
- * app in the page); their hooks say so, so the table lists them as open instead of hiding them.
+ * Core-only hook for target 3 (pure TypeScript, so the Chromium bench page runs it too): routeAt +
+ * routingSummary over a synthetic 10,000 x 50 problem and its exact deferral curve. The targets as
+ * the app shows them (slider drag, adding an LLM, loading, scale, retrains) are in bench/app.
  */
 import { deferralCurve } from '../src/core/eval/curve';
 import { createRng } from '../src/core/rng';
@@ -73,14 +72,4 @@ export function liveRoutingHook(n = 10_000, m = 50, steps = 120, seed = 1, warmu
     ms: percentile(times, 0.95),
     details: { prompts: n, llms: m, positions: steps, warmupPositions: warmup, coldMs, p50Ms: percentile(times, 0.5), maxMs: Math.max(...times), curveMs, curvePoints: points, checksum },
   };
-}
-
-/** Target 4 (open): adding an unseen LLM through the explorer session at 10,000 x 50. */
-export function addLlmHook(): HookResult {
-  return { skipped: 'hook only: needs the explorer session (src/core/explorer addModelFromScores + evaluatePool) wired into the bench page' };
-}
-
-/** Target 6 (open): EmbedLLM-scale load + k-means + learned map + every view in Chromium. */
-export function embedLlmScaleHook(): HookResult {
-  return { skipped: 'hook only: needs the built app driven end to end (e2e-style) with a 36,000 x 112 synthetic dataset' };
 }

@@ -29,7 +29,7 @@ export interface BenchReport {
   rows: Row[];
 }
 
-const fmt = (v: number | undefined, digits = 0): string => (v === undefined || !Number.isFinite(v) ? '' : v.toFixed(digits));
+const fmt = (v: number | undefined, digits = 0): string => (v === undefined || !Number.isFinite(v) ? '' : v > 0 && v < 0.1 ? v.toPrecision(2) : v.toFixed(digits));
 const cell = (s: string | undefined): string => (s ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 export function markdown(r: BenchReport): string {
@@ -44,6 +44,14 @@ export function markdown(r: BenchReport): string {
     `- Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.platform}; load average ${m.loadStart} at start, ${m.loadEnd ?? '?'} at end`,
     `- Node ${m.node}; ${m.python ?? 'no Python'}; Chromium ${m.chromium ?? '(not run)'}`,
     `- WebGL renderer: ${m.webglRenderer ?? '(none)'}`,
+    '',
+    'Rows measured "in the app" (issue 5 targets 3-7) build the app with its own Vite config, open it in a fresh',
+    'headless Chromium context and drive it through its UI as the Playwright specs do (file uploads on the Data',
+    'view, a mouse drag and arrow keys on the cost-penalty slider, the Add-an-LLM form, the Train button). Times',
+    'come from an in-page probe (bench/app/probe.ts): the input event as its first listener sees it, the DOM',
+    "mutations of React's commit, and requestAnimationFrame; heaps from CDP Runtime.getHeapUsage for the page",
+    "and the training worker; tensors from the worker's tfjs engine. WebGL and compositing are SwiftShader",
+    '(software), so every frame also waits for a CPU-rendered swap in the GPU process.',
     '',
     '| figure | measured | ms | comparator | comparator ms | ratio | target | result | backend | machine |',
     '|---|---|---:|---|---:|---:|---|---|---|---|',

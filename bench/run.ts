@@ -3,7 +3,9 @@
  * backend and eval time). Generates seeded problems, runs the Python comparators, Node and headless
  * Chromium on the same bytes in one run, and writes bench/results.json and bench/RESULTS.md.
  * Flags: --quick (fewer repeats, skips the ~20 s tfjs cpu / SwiftShader webgl k-means runs),
- * --no-browser, --no-python, --no-eval.
+ * --no-browser, --no-python, --no-eval, --no-app (skip the targets measured in the built app),
+ * --app-only (only those: issue 5 targets 3-7), --only=3,4,5,6,7 (a subset of the app targets).
+ * With --app-only or --only the report goes to bench/out/ (a check), not over bench/RESULTS.md.
  */
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -14,13 +16,17 @@ import { readF32, writeProblems } from './data';
 import { runPython, timeEvalCli, type PythonResult } from './external';
 import { machineInfo } from './machine';
 import { csvLoadHook, tenRetrainsHook } from './nodeTargets';
-import { addLlmHook, embedLlmScaleHook, liveRoutingHook, type HookResult } from './otherTargets';
+import { liveRoutingHook, type HookResult } from './otherTargets';
 import { kmeansProblem, learnedMapProblem } from './problems';
 import { writeReport, type Row } from './report';
 import { kmeansEngineTask, kmeansTfjsTask, learnedMapKernelTask, type TaskResult } from './tasks';
+import { runAppTargets } from './app/run';
+import { sessionPoolHook } from './sessionTargets';
 
 const flags = new Set(process.argv.slice(2));
 const quick = flags.has('--quick');
+const appOnly = flags.has('--app-only');
+const only = [...flags].find((f) => f.startsWith('--only='))?.slice('--only='.length).split(',').map(Number);
 const ROOT = resolve(import.meta.dirname ?? '.', '..');
 const OUT = join(ROOT, 'bench/out');
 const DATA = join(OUT, 'data');
@@ -89,9 +95,53 @@ function hookRow(figure: string, where: string, h: HookResult, target: string | 
   });
 }
 
+/** The session maths at 10,000 x 50 (bench/sessionTargets.ts), core only, where the app runs them. */
+function sessionRows(where: string, h: ReturnType<typeof sessionPoolHook>): void {
+  const d = { ...h.details, basePoolMs: h.poolMs, ...Object.fromEntries(Object.entries(h.curves).map(([k, v]) => [`${k}CurveMs`, v])) };
+  hookRow('Session maths: add an LLM at 10,000 x 50 (evaluatePool: every gamma column, exact curve, front, metrics, live index)', `${where}, core only (bench/sessionProblem.ts)`, { ms: h.ms, details: d }, '(info; the app figure is the target)', () => undefined);
+  const lm = h.curves['uniroute-learnedmap'];
+  hookRow('Exact deferral curve, 10,000 x 50, learned-map gamma (every prompt its own path)', `${where}, deferralCurve`, { ms: lm, details: { points: Number(h.details?.['uniroute-learnedmapPoints'] ?? 0), knnCurveMs: h.curves.knn, oracleCurveMs: h.curves.oracle } }, '< 100 ms', (x) => (x.ms ?? Infinity) < 100);
+  hookRow('Live routing per slider move, 10,000 x 50 (routeLive)', `${where}, replay of the exact sweep vs the direct pass`, { ms: h.routeFastMs, details: { directPassMs: h.routeDirectMs } }, '(info)', () => undefined);
+}
+
 async function main(): Promise<void> {
   const machine = machineInfo();
   log(`machine: ${machine.cpu}, ${machine.cores} cores, load ${machine.loadStart}`);
+  if (!appOnly) await kernelsAndNode(machine);
+  if (!flags.has('--no-app') && !flags.has('--no-browser')) {
+    log('issue 5 targets 3-7 in the built app');
+    try {
+      const app = await runAppTargets({ chromium: CHROMIUM, out: OUT, quick, only, log });
+      rows.push(...app.rows);
+      machine.chromium ??= app.chromiumVersion;
+      machine.webglRenderer ??= app.renderer ?? undefined;
+    } catch (e) {
+      log(`app targets failed: ${e instanceof Error ? e.message : String(e)}`);
+      rows.push({ figure: 'Issue 5 targets 3-7 in the app', measured: 'headless Chromium', note: `skipped: failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` });
+    }
+  }
+  if (!flags.has('--no-eval') && !appOnly) {
+    log('routelab eval on routerdc_7b (child process)');
+    const ev = timeEvalCli(ROOT, '../shared/data/routerdc_7b');
+    rows.push({
+      figure: 'routelab eval --data ../shared/data/routerdc_7b --json',
+      measured: 'Node CLI as a child process (tsx start-up included)',
+      ms: ev.ms,
+      note: ev.skipped ? `skipped: ${ev.skipped}` : `methods: ${ev.methods?.join(', ')}`,
+    });
+  }
+  machine.loadEnd = Math.round(loadavg()[0] * 100) / 100;
+  const args = process.argv.slice(2).join(' ');
+  // A subset of the app targets is a check, not the table: it goes to bench/out, not over bench/RESULTS.md.
+  const dir = appOnly || only ? OUT : join(ROOT, 'bench');
+  writeReport(dir, { generatedAt: new Date().toISOString(), command: `npm run bench${args ? ` -- ${args}` : ''}`, machine, browser: browserInfo, rows });
+  log(`wrote ${dir}/results.json and ${dir}/RESULTS.md`);
+}
+
+let browserInfo: Record<string, unknown> | undefined;
+
+/** Issue 5 targets 1-2 (and issue 2's per-backend k-means) in Chromium's bench page and Node, plus the session maths. */
+async function kernelsAndNode(machine: ReturnType<typeof machineInfo>): Promise<void> {
   log('generating seeded problems');
   const km20 = kmeansProblem('kmeans20k', 20_000, 256, 32, 20, SEED);
   const km36 = kmeansProblem('kmeans36k', 36_000, 256, 50, 20, SEED + 1);
@@ -125,7 +175,6 @@ async function main(): Promise<void> {
       log(`Chromium unavailable: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
-  let browserInfo: Record<string, unknown> | undefined;
   if (page) {
     const p = page;
     const env = await p.call('env');
@@ -151,7 +200,7 @@ async function main(): Promise<void> {
         await p.call('backend', backend);
         return p.call('kmeansTfjs', km20.id, backend === 'wasm' ? SLOW : 1);
       });
-      row(issue2, `Chromium, src/core/cluster kmeans (tfjs ${backend})`, t, skInfo(km20.id));
+      row(issue2, `Chromium, src/core/cluster kmeans, tfjs backend ${backend} (engine: see backend column)`, t, skInfo(km20.id));
     }
     const k = await attempt('Chromium learned-map kernel epoch', () => p.call('learnedMapKernel', lm.id, FAST));
     const thetaDiff = maxAbsDiff(k.output, join(DATA, `${lm.id}.numpy-theta.f32`));
@@ -167,7 +216,7 @@ async function main(): Promise<void> {
       await p.call('backend', 'wasm');
       return p.call('trainClusterMap', lm.id, 1);
     });
-    row('Learned map: 1 epoch (same problem)', "Chromium, the app's trainClusterMap({epochs: 1}) (tfjs wasm)", tc, npInfo);
+    row('Learned map: 1 epoch (same problem)', "Chromium, the app's trainClusterMap({epochs: 1}), tfjs backend wasm (engine: see backend column)", tc, npInfo);
     const live = await attempt('Chromium live routing', async () => {
       const h = await p.call('liveRouting');
       hookRow('Live routing: 10,000 prompts x 50 LLMs, scripted drag (p95)', 'Chromium, routeAt + routingSummary', h, '< 16 ms', (x) => (x.ms ?? Infinity) < 16);
@@ -175,6 +224,11 @@ async function main(): Promise<void> {
       return { bestMs: h.ms, runsMs: [h.ms ?? NaN] };
     });
     void live;
+    await attempt('Chromium session maths (evaluatePool, curves, routeLive)', async () => {
+      const h = await p.call('sessionPool', FAST);
+      sessionRows('Chromium', h);
+      return { bestMs: h.ms, runsMs: [h.ms ?? NaN] };
+    });
     await p.close();
   } else {
     rows.push({ figure: 'Chromium figures', measured: 'headless Chromium', note: `skipped: ${flags.has('--no-browser') ? '--no-browser' : `no Chromium at ${CHROMIUM} or the page failed`}` });
@@ -185,29 +239,15 @@ async function main(): Promise<void> {
   const nodeKm = await attempt('Node wasm-simd engine kmeans20k', () => kmeansEngineTask(km20, { kind: 'wasm-simd' }, FAST));
   row('K-means N=20000 D=256 K=32, 20 it. (per backend)', 'Node, wasm SIMD engine', nodeKm, skInfo(km20.id));
   const nodeTf = await attempt('Node cluster kmeans tfjs wasm', () => kmeansTfjsTask(km20, SLOW));
-  row('K-means N=20000 D=256 K=32, 20 it. (per backend)', 'Node, src/core/cluster kmeans (tfjs wasm)', nodeTf, skInfo(km20.id));
+  row('K-means N=20000 D=256 K=32, 20 it. (per backend)', 'Node, src/core/cluster kmeans, tfjs backend wasm (engine: see backend column)', nodeTf, skInfo(km20.id));
   const nodeLm = await attempt('Node learned-map kernel epoch', () => learnedMapKernelTask(lm, FAST));
   row('Learned map: 1 epoch (same problem)', 'Node, wasm SIMD kernel', nodeLm, npInfo);
   if (!page) hookRow('Live routing: 10,000 prompts x 50 LLMs, scripted drag (p95)', 'Node, routeAt + routingSummary', liveRoutingHook(), '< 16 ms (browser)', () => undefined);
+  sessionRows('Node', sessionPoolHook(FAST));
   log('hooks: CSV load, ten retrains');
   hookRow('Load 20,000 x 100 correctness CSV (2M cells) + prompt text', 'Node, loadDataset (main thread)', csvLoadHook(), '< 2 s (browser worker)', (h) => (h.ms ?? Infinity) < 2000);
   hookRow('Ten retrains in a row (k-means + learned map, tfjs)', 'Node, tfjs wasm', await tenRetrainsHook(), 'tensors and heap flat', (h) => h.details?.tensorsFlat === true);
-  hookRow('Add an unseen LLM at 10,000 x 50', '(hook)', addLlmHook(), '< 100 ms', () => undefined);
-  hookRow('EmbedLLM scale (36,000 x 112, K=50) in Chromium', '(hook)', embedLlmScaleHook(), '< 1.5 GB heap, no freeze', () => undefined);
 
-  if (!flags.has('--no-eval')) {
-    log('routelab eval on routerdc_7b (child process)');
-    const ev = timeEvalCli(ROOT, '../shared/data/routerdc_7b');
-    rows.push({
-      figure: 'routelab eval --data ../shared/data/routerdc_7b --json',
-      measured: 'Node CLI as a child process (tsx start-up included)',
-      ms: ev.ms,
-      note: ev.skipped ? `skipped: ${ev.skipped}` : `methods: ${ev.methods?.join(', ')}`,
-    });
-  }
-  machine.loadEnd = Math.round(loadavg()[0] * 100) / 100;
-  writeReport(join(ROOT, 'bench'), { generatedAt: new Date().toISOString(), command: `npm run bench${quick ? ' -- --quick' : ''}`, machine, browser: browserInfo, rows });
-  log('wrote bench/results.json and bench/RESULTS.md');
 }
 
 main().catch((e) => {

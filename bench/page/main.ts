@@ -10,6 +10,7 @@ import { WASM_PATHS } from '../../src/workers/wasmPaths';
 import { loadProblems, type Manifest } from '../manifest';
 import type { KMeansProblem, LearnedMapBenchProblem } from '../problems';
 import { liveRoutingHook } from '../otherTargets';
+import { sessionPoolHook } from '../sessionTargets';
 import * as tasks from '../tasks';
 import type { LloydEngineOptions } from '../../src/core/kernels/lloydEngine';
 
@@ -77,6 +78,9 @@ const api = {
   },
   async liveRouting() {
     return liveRoutingHook();
+  },
+  async sessionPool(repeats: number) {
+    return sessionPoolHook(repeats);
   },
 };
 

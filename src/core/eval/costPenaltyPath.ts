@@ -1,8 +1,9 @@
 /**
  * The exact path of one prompt's routing choice as the cost penalty lambda grows from 0 to
  * +infinity: the lower-left convex hull of its points (c(h), gamma(x, h)), walked from the
- * lambda = 0 choice to the cheapest LLM. Shared by deferralCurve and zeroRouterCurve so both
- * follow routeAt's rule exactly.
+ * lambda = 0 choice to the cheapest LLM. Shared by deferralCurve, the explorer's grouped curve and
+ * zeroRouterCurve so all follow routeAt's rule exactly. The walker writes switches into typed
+ * columns (no callback, no allocation per prompt): a 10,000 x 50 sweep is a few milliseconds.
  */
 
 // Views of one float64 to step to the adjacent representable number (word order per platform).
@@ -34,13 +35,16 @@ function adjacent(x: number, up: boolean): number {
  * the other routing when routeAt is called at exactly a curve point's costPenalty.
  */
 function settle(lambda: number, ga: number, ca: number, gb: number, cb: number): number {
-  const wins = (l: number): boolean => gb + l * cb <= ga + l * ca;
   let l = lambda;
-  if (wins(l)) {
-    for (let i = 0; i < 64 && l > 0 && wins(adjacent(l, false)); i++) l = adjacent(l, false);
+  if (gb + l * cb <= ga + l * ca) {
+    for (let i = 0; i < 64 && l > 0; i++) {
+      const below = adjacent(l, false);
+      if (!(gb + below * cb <= ga + below * ca)) break;
+      l = below;
+    }
   } else {
-    for (let i = 0; i < 64 && !wins(l); i++) l = adjacent(l, true);
-    if (!wins(l)) return lambda; // far from a crossing (cannot happen with finite inputs)
+    for (let i = 0; i < 64 && !(gb + l * cb <= ga + l * ca); i++) l = adjacent(l, true);
+    if (!(gb + l * cb <= ga + l * ca)) return lambda; // far from a crossing (cannot happen with finite inputs)
   }
   return l;
 }
@@ -48,6 +52,121 @@ function settle(lambda: number, ga: number, ca: number, gb: number, cb: number):
 /** A finite gamma; NaN (no estimate) and +infinity lose against any number, as in routeAt. */
 export function hasEstimate(g: number): boolean {
   return Number.isFinite(g);
+}
+
+/** LLM columns by increasing cost, ties by column (stable): the walker scans only cheaper LLMs. */
+export function costOrder(costs: ArrayLike<number>, m: number): Int32Array {
+  const order = Int32Array.from({ length: m }, (_, h) => h);
+  return order.sort((a, b) => costs[a] - costs[b] || a - b);
+}
+
+/**
+ * Growable typed columns of switch events: breakpoint lambda, settled penalty, from / to columns
+ * and a caller's tag (the prompt or group). Column arrays are replaced when they grow.
+ */
+export interface PathEvents {
+  length: number;
+  lambda: Float64Array;
+  settled: Float64Array;
+  from: Int32Array;
+  to: Int32Array;
+  tag: Int32Array;
+}
+
+export function newPathEvents(capacity = 64): PathEvents {
+  const c = Math.max(16, capacity);
+  return { length: 0, lambda: new Float64Array(c), settled: new Float64Array(c), from: new Int32Array(c), to: new Int32Array(c), tag: new Int32Array(c) };
+}
+
+function grow(ev: PathEvents): void {
+  const c = ev.lambda.length * 2;
+  const lambda = new Float64Array(c);
+  lambda.set(ev.lambda);
+  const settled = new Float64Array(c);
+  settled.set(ev.settled);
+  const from = new Int32Array(c);
+  from.set(ev.from);
+  const to = new Int32Array(c);
+  to.set(ev.to);
+  const tag = new Int32Array(c);
+  tag.set(ev.tag);
+  Object.assign(ev, { lambda, settled, from, to, tag });
+}
+
+/** Scratch for the staircase of one prompt (the walker is synchronous, so one buffer serves all). */
+let stair = new Int32Array(64);
+
+/**
+ * Walks the choices of argmin_h gamma[offset + h] + lambda * c(h) for lambda from 0 upwards,
+ * appends one event (tagged `tag`) per change to `ev`, with lambda non-decreasing, and returns the
+ * lambda = 0 choice. `order` is costOrder(costs, m). Same breakpoints, settled values and tie
+ * rules as costPenaltyPath (below). Typed arguments only, so the hot loop stays monomorphic.
+ *
+ * Only the staircase can ever be chosen: the LLMs whose gamma is below that of every LLM before
+ * them in cost order. Proof sketch: every LLM cheaper than the current one has gamma >= its gamma
+ * (true for the lambda = 0 choice, and kept by each step, else the cheaper one would have won the
+ * step's minimum or its tie), so every quotient (g_h - g_a) / (c_a - c_h) has a numerator >= 0;
+ * then an LLM k before h in cost order with g_k <= g_h has a quotient <= h's (float subtraction
+ * and division round monotonically) and wins ties as the cheaper or earlier one. So the walk is a
+ * gift wrap over the staircase, O(m + t^2) for t stairs, with exactly the choices of a full scan.
+ */
+export function walkCostPenaltyPath(gamma: Float64Array, offset: number, m: number, costs: Float64Array, order: Int32Array, ev: PathEvents, tag: number): number {
+  if (stair.length < m) stair = new Int32Array(m);
+  let t = 0;
+  let lowest = Infinity;
+  for (let j = 0; j < m; j++) {
+    const h = order[j];
+    const g = gamma[offset + h];
+    if (g - g === 0 && g < lowest) {
+      stair[t++] = h;
+      lowest = g;
+    }
+  }
+  if (t === 0) return order[0]; // no estimate at all: the cheapest LLM, earliest column
+  // The last stair has the lowest gamma, first in cost order among equals: the lambda = 0 choice.
+  let cur = t - 1;
+  let a = stair[cur];
+  let ga = gamma[offset + a];
+  const start = a;
+  let previous = 0;
+  let previousSettled = 0;
+  for (;;) {
+    const ca = costs[a];
+    let next = -1;
+    let bestLambda = Infinity;
+    // Ascending cost: the first of equal lambdas is the cheapest, then the earliest column (routeAt's ties).
+    for (let i = 0; i < cur; i++) {
+      const h = stair[i];
+      const ch = costs[h];
+      if (!(ch < ca)) break; // only a strictly cheaper LLM can take over as lambda grows
+      const lambda = (gamma[offset + h] - ga) / (ca - ch);
+      if (next < 0 || lambda < bestLambda) {
+        next = i;
+        bestLambda = lambda;
+      }
+    }
+    if (next < 0) break;
+    const b = stair[next];
+    // In exact arithmetic breakpoints only grow along the hull; clamp so rounding cannot reorder
+    // one prompt's switches.
+    if (bestLambda < previous) bestLambda = previous;
+    const gb = gamma[offset + b];
+    let settled = settle(bestLambda, ga, ca, gb, costs[b]);
+    if (settled < previousSettled) settled = previousSettled;
+    if (ev.length === ev.lambda.length) grow(ev);
+    const i = ev.length++;
+    ev.lambda[i] = bestLambda;
+    ev.settled[i] = settled;
+    ev.from[i] = a;
+    ev.to[i] = b;
+    ev.tag[i] = tag;
+    previous = bestLambda;
+    previousSettled = settled;
+    a = b;
+    ga = gb;
+    cur = next;
+  }
+  return start;
 }
 
 /**
@@ -71,51 +190,85 @@ export function costPenaltyPath(
   costs: ArrayLike<number>,
   onSwitch: (costPenalty: number, from: number, to: number, settled: number) => void,
 ): number {
-  let a = -1;
-  for (let h = 0; h < m; h++) {
-    const g = gamma[offset + h];
-    if (!hasEstimate(g)) continue;
-    if (a < 0) {
-      a = h;
-      continue;
-    }
-    const ga = gamma[offset + a];
-    if (g < ga || (g === ga && costs[h] < costs[a])) a = h;
-  }
-  if (a < 0) {
-    let cheapest = 0;
-    for (let h = 1; h < m; h++) if (costs[h] < costs[cheapest]) cheapest = h;
-    return cheapest;
-  }
-  const start = a;
-  let previous = 0;
-  let previousSettled = 0;
-  for (;;) {
-    const ga = gamma[offset + a];
-    const ca = costs[a];
-    let b = -1;
-    let bestLambda = Infinity;
-    for (let h = 0; h < m; h++) {
-      const ch = costs[h];
-      if (!(ch < ca)) continue; // only a strictly cheaper LLM can take over as lambda grows
-      const g = gamma[offset + h];
-      if (!hasEstimate(g)) continue;
-      const lambda = (g - ga) / (ca - ch);
-      if (b < 0 || lambda < bestLambda || (lambda === bestLambda && ch < costs[b])) {
-        b = h;
-        bestLambda = lambda;
-      }
-    }
-    if (b < 0) break;
-    // In exact arithmetic breakpoints only grow along the hull; clamp so rounding cannot reorder
-    // one prompt's switches.
-    if (bestLambda < previous) bestLambda = previous;
-    let settled = settle(bestLambda, ga, ca, gamma[offset + b], costs[b]);
-    if (settled < previousSettled) settled = previousSettled;
-    onSwitch(bestLambda, a, b, settled);
-    previous = bestLambda;
-    previousSettled = settled;
-    a = b;
-  }
+  const ev = newPathEvents(m);
+  const row = Float64Array.from({ length: m }, (_, h) => gamma[offset + h]);
+  const start = walkCostPenaltyPath(row, 0, m, Float64Array.from(costs), costOrder(costs, m), ev, 0);
+  for (let i = 0; i < ev.length; i++) onSwitch(ev.lambda[i], ev.from[i], ev.to[i], ev.settled[i]);
   return start;
+}
+
+/**
+ * Event indices sorted by lambda, stable (equal lambdas keep their order, so one prompt's switches
+ * stay in path order). An LSD radix sort on the float64 bit patterns: O(B), no comparator calls.
+ */
+export function eventOrder(ev: PathEvents): Uint32Array {
+  const n = ev.length;
+  let order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  if (n < 2) return order;
+  const lambda = ev.lambda;
+  if (n < 64) return order.sort((i, j) => (lambda[i] < lambda[j] ? -1 : lambda[i] > lambda[j] ? 1 : i - j));
+  // Keys as unsigned 64-bit patterns that order like the floats: flip the sign bit of a positive
+  // float, every bit of a negative one; -0 counts as +0 (they compare equal).
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = lambda[i] === 0 ? 0 : lambda[i];
+  const kw = new Uint32Array(keys.buffer);
+  for (let i = 0; i < n; i++) {
+    if (kw[2 * i + HI] & 0x80000000) {
+      kw[2 * i + HI] = ~kw[2 * i + HI];
+      kw[2 * i + LO] = ~kw[2 * i + LO];
+    } else kw[2 * i + HI] |= 0x80000000;
+  }
+  let next = new Uint32Array(n);
+  const count = new Uint32Array(65536);
+  for (let pass = 0; pass < 4; pass++) {
+    const word = pass < 2 ? LO : HI;
+    const shift = (pass & 1) * 16;
+    count.fill(0);
+    for (let i = 0; i < n; i++) count[(kw[2 * i + word] >>> shift) & 0xffff]++;
+    if (count[(kw[word] >>> shift) & 0xffff] === n) continue; // every key has this digit: nothing to do
+    let sum = 0;
+    for (let d = 0; d < 65536; d++) {
+      const c = count[d];
+      count[d] = sum;
+      sum += c;
+    }
+    for (let e = 0; e < n; e++) {
+      const i = order[e];
+      next[count[(kw[2 * i + word] >>> shift) & 0xffff]++] = i;
+    }
+    const t = order;
+    order = next;
+    next = t;
+  }
+  return order;
+}
+
+/**
+ * An n x m row-major matrix given as a block of its first m0 columns (n x m0, row-major) and one
+ * array of n values per further column: the explorer's pool (base test pool + added LLMs) without
+ * copying n x m values for every added LLM.
+ */
+export interface ColumnBlocks {
+  base: Float64Array;
+  m0: number;
+  columns: readonly Float64Array[];
+}
+
+/** The blocks of a plain n x m matrix. */
+export function asBlocks(matrix: Float64Array, m: number): ColumnBlocks {
+  return { base: matrix, m0: m, columns: [] };
+}
+
+/** Element (p, h) of blocks. */
+export function blockAt(b: ColumnBlocks, p: number, h: number): number {
+  return h < b.m0 ? b.base[p * b.m0 + h] : b.columns[h - b.m0][p];
+}
+
+/** Row p of blocks into `out` (length m). */
+export function blockRow(b: ColumnBlocks, p: number, out: Float64Array): Float64Array {
+  const { base, m0, columns } = b;
+  for (let h = 0; h < m0; h++) out[h] = base[p * m0 + h];
+  for (let j = 0; j < columns.length; j++) out[m0 + j] = columns[j][p];
+  return out;
 }

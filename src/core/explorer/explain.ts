@@ -2,6 +2,7 @@
  * Per-prompt explanation of a routing decision: for one test prompt, every pool LLM's predicted
  * error gamma(x,h), its cost penalty lambda c(h), the total gamma + lambda c(h), and the winner.
  */
+import { blockAt } from '../eval/curve';
 import type { MethodName } from '../eval/methods';
 import type { SessionPool } from './types';
 
@@ -39,12 +40,12 @@ export function explainPrompt(pool: SessionPool, method: MethodName, row: number
   const infinite = costPenalty === Infinity;
   let winner = -1;
   const models: ExplainedModel[] = pool.names.map((name, h) => {
-    const g = view.gamma[row * m + h];
+    const g = blockAt(view.gammaBlocks, row, h);
     const cost = pool.costs[h];
     const penalty = infinite ? Infinity : costPenalty * cost;
     const total = Number.isNaN(g) ? Infinity : g + penalty;
     const unknown = pool.unknownScore !== null && pool.unknownScore[row * m + h] === 1;
-    return { name, predictedError: g, cost, penalty, total, trueScore: unknown ? NaN : view.scores[row * m + h], winner: false };
+    return { name, predictedError: g, cost, penalty, total, trueScore: unknown ? NaN : blockAt(view.scoreBlocks, row, h), winner: false };
   });
   for (let h = 0; h < m; h++) {
     const a = models[h];

@@ -1,10 +1,12 @@
 /**
  * Live routing at a cost penalty lambda over the session's test pool (the Routing view's slider):
  * route(x) = argmin_h gamma(x,h) + lambda c(h) for every test prompt, then shares, mean cost and
- * accuracy. One pass over n x m typed arrays; no allocation besides the small outputs.
+ * accuracy. A replay of the method's exact deferral sweep (liveIndex.ts): a binary search over its
+ * breakpoints, not a pass over n x m.
  */
 import type { MethodName } from '../eval/methods';
-import type { CurvePoint } from '../eval/curve';
+import { blockAt, blockRow, type CurvePoint } from '../eval/curve';
+import { replayAt } from './liveIndex';
 import type { SessionPool } from './types';
 
 export interface LiveRouting {
@@ -37,8 +39,18 @@ export function routeLive(pool: SessionPool, method: MethodName, costPenalty: nu
   if (Number.isNaN(costPenalty) || costPenalty < 0) throw new RangeError(`costPenalty must be >= 0, got ${costPenalty}`);
   const { n, costs } = pool;
   const m = costs.length;
-  const { gamma, scores } = view;
+  // The sweep's replay gives the same routing in O(log P + m); per-prompt choices and lambda =
+  // infinity (where routeAt may pick a cheapest LLM without an estimate) take the direct pass.
+  if (view.live && !choice && costPenalty !== Infinity && n > 0) {
+    const counts = new Int32Array(m);
+    const { point, estimated } = replayAt(view.live, costPenalty, counts);
+    let costSum = 0;
+    for (let h = 0; h < m; h++) costSum += counts[h] * costs[h];
+    return summary(pool, method, costPenalty, counts, costSum / n, view.live.accuracy[point], estimated);
+  }
+  const { gammaBlocks, scoreBlocks } = view;
   const unknown = pool.unknownScore;
+  const gamma = new Float64Array(m);
   const counts = new Int32Array(m);
   const infinite = costPenalty === Infinity;
   // lambda * c(h) once per LLM, not once per prompt.
@@ -49,11 +61,12 @@ export function routeLive(pool: SessionPool, method: MethodName, costPenalty: nu
   let estimatedPrompts = 0;
   for (let p = 0; p < n; p++) {
     const row = p * m;
+    blockRow(gammaBlocks, p, gamma);
     let best = -1;
     let bestValue = Infinity;
     let bestGamma = Infinity;
     for (let h = 0; h < m; h++) {
-      const raw = gamma[row + h];
+      const raw = gamma[h];
       const g = raw !== raw ? Infinity : raw; // NaN: no estimate
       if (infinite) {
         if (best < 0 || costs[h] < costs[best] || (costs[h] === costs[best] && g < bestGamma)) {
@@ -70,14 +83,17 @@ export function routeLive(pool: SessionPool, method: MethodName, costPenalty: nu
     }
     counts[best]++;
     costSum += costs[best];
-    accSum += scores[row + best];
+    accSum += blockAt(scoreBlocks, p, best);
     if (unknown !== null && unknown[row + best] === 1) estimatedPrompts++;
     if (choice) choice[p] = best;
   }
-  const share = new Float64Array(m);
-  for (let h = 0; h < m; h++) share[h] = n > 0 ? counts[h] / n : 0;
-  const meanCost = n > 0 ? costSum / n : NaN;
-  const accuracy = n > 0 ? accSum / n : NaN;
+  return summary(pool, method, costPenalty, counts, n > 0 ? costSum / n : NaN, n > 0 ? accSum / n : NaN, estimatedPrompts);
+}
+
+function summary(pool: SessionPool, method: MethodName, costPenalty: number, counts: Int32Array, meanCost: number, accuracy: number, estimatedPrompts: number): LiveRouting {
+  const { n } = pool;
+  const share = new Float64Array(counts.length);
+  for (let h = 0; h < counts.length; h++) share[h] = n > 0 ? counts[h] / n : 0;
   return {
     method,
     costPenalty,

@@ -3,11 +3,13 @@
  * gamma, exact deferral curve and metrics recomputed on it (no retraining: an added LLM is only its
  * Psi from S_val). Deterministic, so removing an LLM gives back the previous curves exactly.
  */
-import { deferralCurve, paretoFront, type CurvePoint } from '../eval/curve';
+import { blockRow, deferralSweepBlocks, paretoFront, type ColumnBlocks, type CurvePoint } from '../eval/curve';
+import { lazyCurve } from './lazyCurve';
 import { curveMetrics, zeroRouterCurve } from '../eval/metrics';
 import type { MethodName } from '../eval/methods';
 import { meanErrors } from './knn';
-import { groupedDeferralCurve } from './groupedCurve';
+import { groupedDeferralSweepBlocks } from './groupedCurve';
+import { buildLiveIndex, sweepGroups, uniformLiveIndex, type LiveIndex } from './liveIndex';
 import type { AddedModel, MethodView, SessionBase, SessionPool, SinglePoint } from './types';
 
 /** Methods in the order the views list them. */
@@ -18,28 +20,35 @@ function addedGamma(base: SessionBase, model: AddedModel, method: MethodName): F
   const n = base.testRows.length;
   const { k } = base;
   const g = new Float64Array(n);
+  // Locals, not property chains, in the loops: this runs once per add, often before the JIT has warmed up.
+  const psi = model.profile.psi;
+  const valErrors = model.valErrors;
+  const testScores = model.testScores;
   switch (method) {
-    case 'uniroute-kmeans':
-      for (let p = 0; p < n; p++) g[p] = model.profile.psi[base.testClusters[p]];
+    case 'uniroute-kmeans': {
+      const clusters = base.testClusters;
+      for (let p = 0; p < n; p++) g[p] = psi[clusters[p]];
       return g;
+    }
     case 'uniroute-learnedmap': {
       const phi = base.testPhi;
       if (!phi) return null;
       for (let p = 0; p < n; p++) {
         let s = 0;
-        for (let c = 0; c < k; c++) s += phi[p * k + c] * model.profile.psi[c];
+        for (let c = 0; c < k; c++) s += phi[p * k + c] * psi[c];
         g[p] = s;
       }
       return g;
     }
     case 'knn': {
       const kk = base.neighbourCount;
-      const fallback = meanErrors(model.valErrors, 1)[0];
+      const neighbours = base.testNeighbours;
+      const fallback = meanErrors(valErrors, 1)[0];
       for (let p = 0; p < n; p++) {
         let s = 0;
         let c = 0;
         for (let j = 0; j < kk; j++) {
-          const e = model.valErrors[base.testNeighbours[p * kk + j]];
+          const e = valErrors[neighbours[p * kk + j]];
           if (!Number.isNaN(e)) {
             s += e;
             c++;
@@ -52,7 +61,8 @@ function addedGamma(base: SessionBase, model: AddedModel, method: MethodName): F
     case 'zero-router': {
       let s = 0;
       let c = 0;
-      for (const e of model.valErrors) {
+      for (let i = 0; i < valErrors.length; i++) {
+        const e = valErrors[i];
         if (!Number.isNaN(e)) {
           s += e;
           c++;
@@ -64,7 +74,7 @@ function addedGamma(base: SessionBase, model: AddedModel, method: MethodName): F
     }
     case 'oracle':
       // The true error where the file has a test score; NaN (never chosen) where it has none.
-      for (let p = 0; p < n; p++) g[p] = 1 - model.testScores[p];
+      for (let p = 0; p < n; p++) g[p] = 1 - testScores[p];
       return g;
     default: {
       const never: never = method;
@@ -73,16 +83,28 @@ function addedGamma(base: SessionBase, model: AddedModel, method: MethodName): F
   }
 }
 
-/** Appends one column per added LLM to an nTe x m0 matrix. */
-function widen(base: Float64Array, n: number, m0: number, columns: Float64Array[]): Float64Array {
-  if (columns.length === 0) return base;
-  const m = m0 + columns.length;
+/** The n x m matrix of column blocks (the base block itself when nothing was added). */
+function dense(b: ColumnBlocks, n: number): Float64Array {
+  if (b.columns.length === 0) return b.base;
+  const m = b.m0 + b.columns.length;
   const out = new Float64Array(n * m);
+  // One native copy per row (measured faster than an element loop in V8, allocation included).
   for (let p = 0; p < n; p++) {
-    out.set(base.subarray(p * m0, (p + 1) * m0), p * m);
-    for (let j = 0; j < columns.length; j++) out[p * m + m0 + j] = columns[j][p];
+    out.set(b.base.subarray(p * b.m0, (p + 1) * b.m0), p * m);
+    for (let j = 0; j < b.columns.length; j++) out[p * m + b.m0 + j] = b.columns[j][p];
   }
   return out;
+}
+
+/** A method view whose dense gamma, scores and full point list are built on first read (the hot paths read blocks and columns). */
+function methodView(gammaBlocks: ColumnBlocks, scoreBlocks: ColumnBlocks, n: number, points: () => CurvePoint[], rest: Omit<MethodView, 'gamma' | 'scores' | 'points' | 'gammaBlocks' | 'scoreBlocks'>): MethodView {
+  let gamma: Float64Array | undefined;
+  let scores: Float64Array | undefined;
+  const view = { gammaBlocks, scoreBlocks, ...rest };
+  Object.defineProperty(view, 'gamma', { enumerable: true, get: () => (gamma ??= dense(gammaBlocks, n)) });
+  Object.defineProperty(view, 'scores', { enumerable: true, get: () => (scores ??= dense(scoreBlocks, n)) });
+  Object.defineProperty(view, 'points', { enumerable: true, get: points });
+  return view as MethodView;
 }
 
 /** An added LLM's test scores with every unknown cell replaced by 1 - gamma (its expected accuracy). */
@@ -117,13 +139,11 @@ export function evaluatePool(base: SessionBase, added: readonly AddedModel[] = [
   // Single points: a base LLM's mean test score; an added one's true scores, unknown cells at 1 - K-means gamma.
   const kmeansCols = added.map((a) => addedGamma(base, a, 'uniroute-kmeans'));
   const addedSingles = added.map((a, j) => effectiveScores(a, kmeansCols[j]));
+  // Column sums in one row-major pass (each column still summed in prompt order).
+  const sums = new Float64Array(m0);
+  for (let p = 0; p < n; p++) for (let j = 0; j < m0; j++) sums[j] += base.testScores[p * m0 + j];
   const singles: SinglePoint[] = names.map((name, j) => {
-    let accuracy: number;
-    if (j < m0) {
-      let s = 0;
-      for (let p = 0; p < n; p++) s += base.testScores[p * m0 + j];
-      accuracy = s / n;
-    } else accuracy = meanOf(addedSingles[j - m0]);
+    const accuracy = j < m0 ? sums[j] / n : meanOf(addedSingles[j - m0]);
     return { name, cost: costs[j] / normaliser, costRaw: costs[j], accuracy, estimated: estimated[j] };
   });
   let best = 0;
@@ -138,46 +158,54 @@ export function evaluatePool(base: SessionBase, added: readonly AddedModel[] = [
   const minCost = Math.min(...costs) / normaliser;
   const metricOptions = { qncTarget: best, qncDenominatorScale: qncScale, aiqRange: [minCost, maxCost / normaliser] as [number, number] };
 
-  const methods: SessionPool['methods'] = {};
-  const anyEstimated = estimated.some(Boolean);
-  let sharedScores: Float64Array | undefined;
-  for (const method of POOL_METHODS) {
-    const baseGamma = base.gammas[method];
-    if (!baseGamma) continue;
-    const cols = added.map((a) => addedGamma(base, a, method));
-    if (cols.some((c) => c === null)) continue;
-    const gamma = widen(baseGamma, n, m0, cols as Float64Array[]);
-    // The oracle never routes to an unknown cell (NaN gamma), so its scores can keep NaN there.
-    // Without estimated cells every method counts the same true scores: one shared matrix.
-    let scores: Float64Array;
-    if (method === 'oracle' || !anyEstimated) scores = sharedScores ??= widen(base.testScores, n, m0, added.map((a) => a.testScores));
-    else scores = widen(base.testScores, n, m0, added.map((a, j) => (method === 'zero-router' ? addedSingles[j] : effectiveScores(a, cols[j]))));
-    let points: CurvePoint[];
-    if (method === 'zero-router') {
-      // The core's ZeroRouter curve (hull on validation accuracy, placed at test accuracy), as runTrial draws it.
-      const valAccuracy = [...base.valAccuracy, ...cols.slice().map((c) => 1 - (c as Float64Array)[0])];
-      points = zeroRouterCurve(valAccuracy, singles.map((s) => s.accuracy), Array.from(costs), normaliser);
-    } else if (method === 'uniroute-kmeans') {
-      // Every prompt of a cluster has the same gamma row: one cost-penalty path per cluster.
-      points = groupedDeferralCurve(gamma, scores, m, costs, normaliser, base.testClusters, base.k);
-    } else points = deferralCurve(gamma, scores, m, costs, normaliser);
-    // The metrics of the front equal those of all points (the peak is on the front), and cost less.
-    const front = paretoFront(points);
-    const view: MethodView = {
-      gamma,
-      scores,
-      points,
-      front,
-      metrics: curveMetrics(front, metricOptions),
-      estimated: method !== 'oracle' && estimated.some(Boolean),
-    };
-    methods[method] = view;
-  }
   let unknownScore: Uint8Array | null = null;
   if (estimated.some(Boolean)) {
     unknownScore = new Uint8Array(n * m);
     added.forEach((a, j) => {
       for (let p = 0; p < n; p++) if (Number.isNaN(a.testScores[p])) unknownScore![p * m + m0 + j] = 1;
+    });
+  }
+
+  const methods: SessionPool['methods'] = {};
+  const anyEstimated = estimated.some(Boolean);
+  let sharedScores: ColumnBlocks | undefined;
+  for (const method of POOL_METHODS) {
+    const baseGamma = base.gammas[method];
+    if (!baseGamma) continue;
+    const cols = method === 'uniroute-kmeans' ? kmeansCols : added.map((a) => addedGamma(base, a, method));
+    if (cols.some((c) => c === null)) continue;
+    // The base block and one column per added LLM: no n x m copy (gamma / scores materialise on demand).
+    const gamma: ColumnBlocks = { base: baseGamma, m0, columns: cols as Float64Array[] };
+    // The oracle never routes to an unknown cell (NaN gamma), so its scores can keep NaN there.
+    // Without estimated cells every method counts the same true scores: one shared matrix.
+    let scores: ColumnBlocks;
+    if (method === 'oracle' || !anyEstimated) scores = sharedScores ??= { base: base.testScores, m0, columns: added.map((a) => a.testScores) };
+    else scores = { base: base.testScores, m0, columns: added.map((a, j) => (method === 'zero-router' ? addedSingles[j] : effectiveScores(a, cols[j]))) };
+    let curve: { points: () => CurvePoint[]; front: CurvePoint[] };
+    let live: LiveIndex | null = null;
+    if (method === 'zero-router') {
+      // The core's ZeroRouter curve (hull on validation accuracy, placed at test accuracy), as runTrial draws it.
+      const valAccuracy = [...base.valAccuracy, ...cols.slice().map((c) => 1 - (c as Float64Array)[0])];
+      const points = zeroRouterCurve(valAccuracy, singles.map((x) => x.accuracy), Array.from(costs), normaliser);
+      curve = { points: () => points, front: paretoFront(points) };
+      // Routed live, ZeroRouter sends every prompt to one LLM (the same gamma row): one path.
+      if (n > 0) live = uniformLiveIndex(blockRow(gamma, 0, new Float64Array(m)), costs, n, singles.map((x) => x.accuracy), unknownScore);
+    } else if (method === 'uniroute-kmeans') {
+      // Every prompt of a cluster has the same gamma row: one cost-penalty path per cluster.
+      const sweep = groupedDeferralSweepBlocks(gamma, scores, costs, normaliser, base.testClusters, base.k);
+      curve = lazyCurve(sweep);
+      live = buildLiveIndex(sweep, n, m, null, sweepGroups(base.testClusters, base.k, m, unknownScore));
+    } else {
+      const sweep = deferralSweepBlocks(gamma, scores, n, costs, normaliser);
+      curve = lazyCurve(sweep);
+      live = buildLiveIndex(sweep, n, m, unknownScore);
+    }
+    // The metrics of the front equal those of all points (the peak is on the front), and cost less.
+    methods[method] = methodView(gamma, scores, n, curve.points, {
+      front: curve.front,
+      metrics: curveMetrics(curve.front, metricOptions),
+      estimated: method !== 'oracle' && estimated.some(Boolean),
+      live: n > 0 ? live : null,
     });
   }
   return { names, costs, normaliser, added: isAdded, estimated, n, methods, singles, unknownScore, qncTarget: best };

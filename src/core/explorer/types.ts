@@ -4,11 +4,12 @@
  */
 import type { ErrorProfiles, ModelProfile } from '../routing/errorProfile';
 import type { ClusterMap } from '../routing/clusterMap';
-import type { CurvePoint } from '../eval/curve';
+import type { ColumnBlocks, CurvePoint } from '../eval/curve';
 import type { CurveMetrics } from '../eval/metrics';
 import type { MethodName, QncDenominator } from '../eval/methods';
 import type { PromptSplit } from '../eval/split';
 import type { Matrix } from '../types';
+import type { LiveIndex } from './liveIndex';
 
 /** What a trained router brings to a session: clusters, the optional learned map Phi and every LLM's Psi. */
 export interface SessionRouter {
@@ -102,17 +103,22 @@ export interface AddedModel {
 
 /** One method's routing and deferral curve for the current pool. */
 export interface MethodView {
-  /** Predicted errors gamma, nTe x m. */
-  gamma: Float64Array;
-  /** Scores counted when a prompt is routed to an LLM: true ones, or 1 - gamma where unknown. */
-  scores: Float64Array;
-  /** Every point of the exact deferral curve, by increasing cost penalty. */
-  points: CurvePoint[];
+  /** Predicted errors gamma, nTe x m (built from gammaBlocks on first read). */
+  readonly gamma: Float64Array;
+  /** Scores counted when a prompt is routed to an LLM: true ones, or 1 - gamma where unknown (built on first read). */
+  readonly scores: Float64Array;
+  /** gamma as the base test pool's block plus one column per added LLM (what the curves and routing read). */
+  gammaBlocks: ColumnBlocks;
+  scoreBlocks: ColumnBlocks;
+  /** Every point of the exact deferral curve, by increasing cost penalty (built on first read). */
+  readonly points: CurvePoint[];
   /** The Pareto front of `points` (what the chart draws and the metrics integrate). */
   front: CurvePoint[];
   metrics: CurveMetrics;
   /** Some score it counts is an estimate (an added LLM without test scores). */
   estimated: boolean;
+  /** The routing at any lambda replayed from the exact sweep (routeLive's fast path); null: route directly. */
+  live: LiveIndex | null;
 }
 
 /** A single LLM as a point of the Deferral view. */
