@@ -9,7 +9,7 @@ import type { TrainSettings } from '../workers/protocol';
 import { getClient } from './clientRef';
 import { appStore } from './store';
 import { refreshPool } from './liveActions';
-import { saveSnapshot } from './persist';
+import { afterNextPaint, saveSnapshot } from './persist';
 
 /** Adds an LLM from a scores file; problems (missing, extra, invalid scores) are listed and nothing changes. */
 export async function addModel(name: string, cost: number, file: NamedText): Promise<boolean> {
@@ -33,6 +33,8 @@ export async function addModel(name: string, cost: number, file: NamedText): Pro
       : `${model.name} added from its ${router.validationPrompts.length} validation scores; its test accuracy is estimated (1 - gamma) where the file has no test score.`,
   });
   refreshPool();
+  // Saved after the frame that shows the change (issue 5: adding an LLM updates everything within 100 ms).
+  await afterNextPaint();
   await saveSnapshot(appStore.getState());
   return true;
 }
@@ -72,6 +74,8 @@ export async function removeModel(name: string): Promise<boolean> {
   }
   setSession({ added: res.data.added, router: res.data.router, addIssues: [], addNotice: `${name} removed.` });
   refreshPool();
+  // Saved after the frame that shows the change (issue 5: adding an LLM updates everything within 100 ms).
+  await afterNextPaint();
   await saveSnapshot(appStore.getState());
   return true;
 }
@@ -128,6 +132,8 @@ export async function importRouter(file: NamedText): Promise<boolean> {
   });
   st.setSettings(settingsOf(router, st.training.settings, dataset.prompts.length));
   refreshPool();
+  // Saved after the frame that shows the change (issue 5: adding an LLM updates everything within 100 ms).
+  await afterNextPaint();
   await saveSnapshot(appStore.getState());
   return true;
 }

@@ -10,6 +10,9 @@ import { openKeyValueStore, type KeyValueStore } from './idb';
 import type { AppState, DataSourceKind } from './slices';
 
 export const SNAPSHOT_KEY = 'session-v1';
+/** The dataset is stored under its own key and only rewritten when it changes: cloning 2M scores on every
+ * add, remove or training would cost a frame's worth of main-thread time each time. */
+export const DATASET_KEY = 'dataset-v1';
 
 export interface Snapshot {
   version: 1;
@@ -63,20 +66,46 @@ export function validSnapshot(value: unknown): Snapshot | null {
   return s as Snapshot;
 }
 
+/** The dataset last written under DATASET_KEY by this page (an identity check: datasets are never mutated). */
+let savedDataset: { store: KeyValueStore; dataset: Dataset; id: string } | null = null;
+
+/** Resolves after the next paint (or a macrotask where there is no rAF), so saving never delays a frame. */
+export function afterNextPaint(): Promise<void> {
+  const raf = (globalThis as { requestAnimationFrame?: (cb: () => void) => number }).requestAnimationFrame;
+  return new Promise((resolve) => (raf ? raf(() => setTimeout(resolve, 0)) : setTimeout(resolve, 0)));
+}
+
 export async function saveSnapshot(state: AppState): Promise<void> {
   const snap = snapshotOf(state);
   if (!snap) return;
+  const store = snapshotStore();
   try {
-    await snapshotStore().set(SNAPSHOT_KEY, snap);
+    if (savedDataset?.store !== store || savedDataset.dataset !== snap.dataset) {
+      const id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+      await store.set(DATASET_KEY, { id, dataset: snap.dataset });
+      savedDataset = { store, dataset: snap.dataset, id };
+    }
+    const { dataset: _dataset, ...rest } = snap;
+    await store.set(SNAPSHOT_KEY, { ...rest, datasetId: savedDataset.id });
   } catch (e) {
     // Storage full or unavailable: the app keeps working, the reload just starts over.
+    savedDataset = null;
     console.warn('RouteLab: could not save the session for a reload:', e);
   }
 }
 
 export async function loadSnapshot(): Promise<Snapshot | null> {
   try {
-    return validSnapshot(await snapshotStore().get(SNAPSHOT_KEY));
+    const store = snapshotStore();
+    const record = await store.get<Partial<Snapshot> & { datasetId?: string }>(SNAPSHOT_KEY);
+    if (!record || typeof record !== 'object') return null;
+    if (record.dataset) return validSnapshot(record);
+    // The session record names the dataset it was saved with; a mismatch means a save was cut short.
+    const stored = await store.get<{ id: string; dataset: Dataset }>(DATASET_KEY);
+    if (!stored || stored.id !== record.datasetId) return null;
+    const snap = validSnapshot({ ...record, dataset: stored.dataset });
+    if (snap) savedDataset = { store, dataset: snap.dataset, id: stored.id };
+    return snap;
   } catch (e) {
     console.warn('RouteLab: could not read the saved session:', e);
     return null;
@@ -85,7 +114,9 @@ export async function loadSnapshot(): Promise<Snapshot | null> {
 
 export async function clearSnapshot(): Promise<void> {
   try {
+    savedDataset = null;
     await snapshotStore().del(SNAPSHOT_KEY);
+    await snapshotStore().del(DATASET_KEY);
   } catch {
     /* nothing stored */
   }

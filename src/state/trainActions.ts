@@ -8,7 +8,7 @@ import { getClient } from './clientRef';
 import { appStore } from './store';
 import { refreshPool, setPenaltyToMatchBest } from './liveActions';
 import { adoptDataset, loadDemo, prepare } from './dataActions';
-import { loadSnapshot, saveSnapshot } from './persist';
+import { afterNextPaint, loadSnapshot, saveSnapshot } from './persist';
 import { hasTrainingParams, parseUrlState, type UrlState } from './urlState';
 
 const now = (): number => globalThis.performance?.now() ?? Date.now();
@@ -49,6 +49,7 @@ export async function train(): Promise<void> {
     });
     st.setRouting({ method: settings.method === 'learnedmap' ? 'uniroute-learnedmap' : 'uniroute-kmeans' });
     refreshPool();
+    await afterNextPaint();
     await saveSnapshot(appStore.getState());
   } catch (e) {
     if (e instanceof CancelledError) appStore.getState().setTraining({ status: 'cancelled', stage: '', message: 'training cancelled: the previous router is kept', fraction: null });
