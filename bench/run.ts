@@ -182,15 +182,24 @@ async function kernelsAndNode(machine: ReturnType<typeof machineInfo>): Promise<
     machine.chromium = p.chromiumVersion;
     machine.webglRenderer = env.tf.renderer;
     log(`Chromium ${p.chromiumVersion}, tfjs picks ${env.tf.backend} (${env.tf.renderer ?? 'no renderer'}), wasm SIMD ${env.wasmSimd}, relaxed ${env.wasmRelaxedSimd}`);
-    // 'auto' probes wasm-simd, tfjs on the backend initTf picked by default, and plain TS.
+    // 'auto' probes the wasm-simd kernel, the same kernel on 2 shard workers ('wasm-simd-x2': the
+    // page can start workers, as the app's training worker can) and tfjs on the backend initTf picked.
     for (const pr of [km20, km36]) {
       // The first problem probes with the default candidates (tfjs on SwiftShader webgl included, to
       // show it lose); the second passes initTf's software-renderer verdict, as the app would.
       const opts = pr === km20 ? { kind: 'auto' as const } : { kind: 'auto' as const, softwareRenderer: env.tf.softwareRenderer };
-      const t = await attempt(`Chromium auto engine ${pr.id}`, () => p.call('kmeansEngine', pr.id, opts, FAST));
+      const t = await attempt(`Chromium auto engine ${pr.id}`, () => p.call('kmeansEngineWorkers', pr.id, opts, FAST));
       const diff = maxAbsDiff(t.output, join(DATA, `${pr.id}.sklearn-centroids.f32`));
       const probes = t.probes?.map((q) => `${q.kind} ${q.ms === undefined ? q.error : `${q.ms.toFixed(1)} ms`}`).join(', ');
       row(`K-means N=${pr.n} D=${pr.d} K=${pr.k}, ${pr.iterations} it.`, `Chromium, engine picked by probe (${t.engine})`, t, skm(pr.id), `probe: ${probes}; max |centroid - scikit-learn| ${diff?.toExponential(1)}; inertia ${t.inertia?.toExponential(6)} vs ${Number(sk[pr.id].inertia).toExponential(6)}; first run ${t.runsMs?.[0]?.toFixed(0)} ms`);
+    }
+    // Both kernels forced, on the same page: one thread vs the rows split across 2 workers.
+    for (const pr of [km20, km36]) {
+      for (const kind of ['wasm-simd', 'wasm-simd-x2'] as const) {
+        const t = await attempt(`Chromium ${kind} engine ${pr.id}`, () => p.call('kmeansEngineWorkers', pr.id, { kind }, FAST));
+        const label = kind === 'wasm-simd' ? 'wasm SIMD kernel, 1 thread' : 'wasm SIMD kernel, rows split across 2 workers';
+        row(`K-means N=${pr.n} D=${pr.d} K=${pr.k}, ${pr.iterations} it. (per engine)`, `Chromium, ${label}`, t, skInfo(pr.id), `max |centroid - scikit-learn| ${maxAbsDiff(t.output, join(DATA, `${pr.id}.sklearn-centroids.f32`))?.toExponential(1)}`);
+      }
     }
     const issue2 = `K-means N=20000 D=256 K=32, 20 it. (per backend)`;
     row(issue2, 'Chromium, plain TS engine', await attempt('Chromium ts engine', () => p.call('kmeansEngine', km20.id, { kind: 'ts' }, 1)), skInfo(km20.id));

@@ -13,6 +13,11 @@ import { liveRoutingHook } from '../otherTargets';
 import { sessionPoolHook } from '../sessionTargets';
 import * as tasks from '../tasks';
 import type { LloydEngineOptions } from '../../src/core/kernels/lloydEngine';
+import type { LloydShardPort } from '../../src/core/kernels/lloydParallel';
+
+/** A nested-module-worker shard of the 'wasm-simd-x2' engine, as the app's training worker spawns it. */
+const spawnShard = (): LloydShardPort =>
+  new Worker(new URL('../../src/workers/lloydShard.worker.ts', import.meta.url), { type: 'module' }) as unknown as LloydShardPort;
 
 type Problems = { kmeans: KMeansProblem[]; learnedMap: LearnedMapBenchProblem[] };
 let problems: Promise<Problems> | undefined;
@@ -63,6 +68,10 @@ const api = {
   },
   async kmeansEngine(id: string, options: LloydEngineOptions, repeats: number) {
     return plain(await tasks.kmeansEngineTask(await kmeansProblem(id), options, repeats));
+  },
+  /** Like kmeansEngine, with shard workers available ('wasm-simd-x2', or 'auto' probing it). */
+  async kmeansEngineWorkers(id: string, options: LloydEngineOptions, repeats: number) {
+    return plain(await tasks.kmeansEngineTask(await kmeansProblem(id), { ...options, spawnShard }, repeats));
   },
   async kmeansTfjs(id: string, repeats: number) {
     return plain(await tasks.kmeansTfjsTask(await kmeansProblem(id), repeats));

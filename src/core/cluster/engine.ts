@@ -4,6 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { probeLloydEngines, type LloydProbe } from '../kernels/lloydEngine';
+import type { SpawnLloydShard } from '../kernels/lloydParallel';
 import type { LloydEngineKind } from '../kernels/lloydTypes';
 import { simdSupported } from '../kernels/wasmAssembler';
 import type { Matrix } from '../types';
@@ -28,16 +29,22 @@ export interface TfBackendHint {
  * hint the current tfjs backend is read and its renderer counts as unknown (so webgl is probed).
  * The kernel also tracks the float64 reference more closely (its sums accumulate in float64): on
  * 12,360 real prompt embeddings at K = 50 it repeated all 75 steps of kmeansReference, while tfjs
- * on wasm drifted from step 8 on.
+ * on wasm drifted from step 8 on. With `spawnShard` (the caller can start workers) 'auto' also
+ * probes 'wasm-simd-x2' (the kernel with the rows split across 2 workers) and takes it only when
+ * the probe times it faster: in Chromium on 2 cores it ran 20 steps at N = 20000, K = 32 in
+ * 137 ms against 232 ms (bench/RESULTS.md). 'wasm-simd-x2' is not in KMEANS_ENGINES (the CLI has
+ * no workers to give it).
  */
 export async function chooseKMeansEngine(
   points: Matrix,
   k: number,
   choice: KMeansEngineChoice,
   tfBackend?: TfBackendHint,
+  spawnShard?: SpawnLloydShard,
 ): Promise<{ kind: LloydEngineKind; probes: LloydProbe[] }> {
   switch (choice) {
     case 'wasm-simd':
+    case 'wasm-simd-x2':
     case 'tfjs':
     case 'ts':
       return { kind: choice, probes: [] };
@@ -50,7 +57,10 @@ export async function chooseKMeansEngine(
   }
   if (!simdSupported()) return { kind: 'tfjs', probes: [] };
   const backend = tfBackend?.name ?? tf.getBackend();
-  if (backend !== 'webgl' || tfBackend?.softwareRenderer === true) return { kind: 'wasm-simd', probes: [] };
-  const probes = await probeLloydEngines(points, k, { candidates: ['wasm-simd', 'tfjs'] });
+  const parallel: LloydEngineKind[] = spawnShard !== undefined ? ['wasm-simd-x2'] : [];
+  const tfjs: LloydEngineKind[] = backend !== 'webgl' || tfBackend?.softwareRenderer === true ? [] : ['tfjs'];
+  if (parallel.length + tfjs.length === 0) return { kind: 'wasm-simd', probes: [] };
+  // Workers are opt-in (spawnShard): the sharded kernel runs only where the probe times it faster.
+  const probes = await probeLloydEngines(points, k, { candidates: ['wasm-simd', ...parallel, ...tfjs], spawnShard });
   return { kind: probes[0]?.ms !== undefined ? probes[0].kind : 'wasm-simd', probes };
 }

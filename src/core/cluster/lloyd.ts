@@ -11,6 +11,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { LloydProbe } from '../kernels/lloydEngine';
 import { kmeansOnEngine } from '../kernels/lloydRun';
+import type { SpawnLloydShard } from '../kernels/lloydParallel';
 import type { LloydEngineKind } from '../kernels/lloydTypes';
 import { createRng } from '../rng';
 import type { Matrix } from '../types';
@@ -27,7 +28,7 @@ import {
 
 /** kmeans() also takes the engine, progress and cancellation callbacks. */
 export interface KMeansRunOptions extends KMeansOptions {
-  /** Default 'auto': the wasm SIMD kernel where available, else tfjs (engine.ts). */
+  /** Default 'auto': the wasm SIMD kernel (on 2 workers if spawnShard and faster), else tfjs (engine.ts). */
   engine?: KMeansEngineChoice;
   /** The app's tfjs backend (from initTf): 'auto' probes tfjs only on webgl with a hardware renderer. */
   tfBackend?: TfBackendHint;
@@ -35,6 +36,8 @@ export interface KMeansRunOptions extends KMeansOptions {
   onIteration?: (it: KMeansIteration) => void;
   /** Polled before every step; true stops early with converged = false. */
   shouldStop?: () => boolean;
+  /** Starts a shard worker: enables engine 'wasm-simd-x2', and lets 'auto' probe it. */
+  spawnShard?: SpawnLloydShard;
 }
 
 /** What kmeans() returns: the engine that ran and, when 'auto' timed the candidates, the probe. */
@@ -200,11 +203,11 @@ async function kmeansTfjs(points: Matrix, options: KMeansRunOptions): Promise<KM
  */
 export async function kmeans(points: Matrix, options: KMeansRunOptions): Promise<KMeansRunResult> {
   const o = resolveKMeansOptions(points, options); // bad input fails before any engine is built
-  const { kind, probes } = await chooseKMeansEngine(points, o.k, options.engine ?? 'auto', options.tfBackend);
+  const { kind, probes } = await chooseKMeansEngine(points, o.k, options.engine ?? 'auto', options.tfBackend, options.spawnShard);
   if (kind === 'tfjs') return { ...(await kmeansTfjs(points, options)), engine: 'tfjs', probes };
   const r = await kmeansOnEngine(points, {
     ...options,
-    engine: { kind },
+    engine: { kind, spawnShard: options.spawnShard },
     yieldEveryMs: YIELD_EVERY_MS,
   });
   return { ...r, probes };

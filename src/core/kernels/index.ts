@@ -9,6 +9,8 @@ export { centroidsFromStep } from './lloydTypes';
 export { buildLloydEngine, createLloydEngine, defaultCandidates, probeLloydEngines, type LloydEngineChoice, type LloydEngineOptions, type LloydProbe } from './lloydEngine';
 export { centrePoints, kmeansOnEngine, lloydOnEngine, type EngineKMeansOptions, type EngineKMeansResult, type LloydLoopOptions } from './lloydRun';
 export type { WasmLloydOptions } from './lloydWasm';
+export { createParallelLloydEngine, type LloydShardPort, type ParallelLloydOptions, type SpawnLloydShard } from './lloydParallel';
+export { createLloydShardHandler, type LloydShardReply, type LloydShardRequest } from './lloydShard';
 export type { LloydKernelShape } from './lloydWasmModule';
 export { createLearnedMapKernel, type LearnedMapKernel, type LearnedMapKernelOptions, type LearnedMapProblem } from './learnedMapKernel';
 export { simdSupported } from './wasmAssembler';

@@ -5,8 +5,11 @@
  * decides convergence and reports progress (see runLloyd in lloydRun.ts).
  */
 
-/** Implementations: hand-written WebAssembly SIMD, tfjs on the current backend, plain TypeScript. */
-export type LloydEngineKind = 'wasm-simd' | 'tfjs' | 'ts';
+/**
+ * Implementations: hand-written WebAssembly SIMD, the same kernel on 2 workers (rows split; needs a
+ * shard spawner, see lloydParallel.ts), tfjs on the current backend, plain TypeScript.
+ */
+export type LloydEngineKind = 'wasm-simd' | 'wasm-simd-x2' | 'tfjs' | 'ts';
 
 /** What one step returns (plain arrays: nothing from the engine's memory escapes). */
 export interface LloydStep {

@@ -1,0 +1,107 @@
+/**
+ * The 'wasm-simd-x2' Lloyd engine: the points split into contiguous blocks, each held by a shard
+ * (lloydShard.ts) in its own worker with its own wasm SIMD kernel, so the assignment steps run on
+ * several cores. Each step posts the K centroids mu to every shard and adds up their partial
+ * sums, counts and inertia (K x D floats per shard: cheap next to the N x K x D distance work).
+ */
+import type { Matrix } from '../types';
+import type { LloydShardReply, LloydShardRequest } from './lloydShard';
+import { checkCentroids, type LloydEngine, type LloydStep } from './lloydTypes';
+import type { WasmLloydOptions } from './lloydWasm';
+
+/** The caller's end of a shard: a Worker, or anything that behaves like one (tests). */
+export interface LloydShardPort {
+  postMessage(message: LloydShardRequest, transfer?: Transferable[]): void;
+  onmessage: ((event: { data: LloydShardReply }) => void) | null;
+  onerror?: ((event: unknown) => void) | null;
+  terminate(): void;
+}
+
+/** Starts one shard (e.g. `new Worker(new URL('lloydShard.worker.ts', ...), { type: 'module' })`). */
+export type SpawnLloydShard = () => LloydShardPort;
+
+export interface ParallelLloydOptions {
+  /** Number of shards (default 2: the bench machine's core count). */
+  shards?: number;
+  wasm?: WasmLloydOptions;
+}
+
+/** Waits for the next reply of one shard (replies come in request order). */
+function nextReply(port: LloydShardPort): Promise<LloydShardReply> {
+  return new Promise((resolve, reject) => {
+    port.onmessage = (e) => {
+      port.onmessage = null;
+      if (e.data.type === 'error') reject(new Error(`k-means shard: ${e.data.message}`));
+      else resolve(e.data);
+    };
+    port.onerror = (e) => {
+      port.onerror = null;
+      const message = (e as { message?: string } | undefined)?.message;
+      reject(new Error(`k-means shard failed${message ? `: ${message}` : ''}`));
+    };
+  });
+}
+
+/** Builds the engine: spawns the shards and copies each its block of points (transferred). */
+export async function createParallelLloydEngine(
+  points: Matrix,
+  k: number,
+  spawn: SpawnLloydShard,
+  options: ParallelLloydOptions = {},
+): Promise<LloydEngine> {
+  const { rows: n, cols: d } = points;
+  const shards = Math.max(1, Math.min(options.shards ?? 2, n));
+  const bounds = Array.from({ length: shards + 1 }, (_, s) => Math.round((s * n) / shards));
+  const ports: LloydShardPort[] = [];
+  let alive = true;
+  const dispose = (): void => {
+    if (!alive) return;
+    alive = false;
+    for (const p of ports) p.terminate();
+  };
+  try {
+    for (let s = 0; s < shards; s++) ports.push(spawn());
+    await Promise.all(
+      ports.map((port, s) => {
+        const block = points.data.slice(bounds[s] * d, bounds[s + 1] * d);
+        const reply = nextReply(port);
+        port.postMessage({ type: 'init', points: block, rows: bounds[s + 1] - bounds[s], cols: d, k, wasm: options.wasm }, [block.buffer]);
+        return reply;
+      }),
+    );
+  } catch (e) {
+    dispose();
+    throw e;
+  }
+  return {
+    kind: 'wasm-simd-x2',
+    n,
+    dim: d,
+    k,
+    async step(centroids: Float32Array): Promise<LloydStep> {
+      if (!alive) throw new Error('this Lloyd engine was disposed');
+      checkCentroids({ k, dim: d }, centroids);
+      const replies = await Promise.all(
+        ports.map((port) => {
+          const reply = nextReply(port);
+          port.postMessage({ type: 'step', centroids }); // copied: K x D floats
+          return reply;
+        }),
+      );
+      const assignments = new Int32Array(n);
+      const sums = new Float64Array(k * d);
+      const counts = new Int32Array(k);
+      let inertia = 0;
+      // Shards are added in block order, so the totals do not depend on which shard answers first.
+      replies.forEach((r, s) => {
+        if (r.type !== 'step') throw new Error(`k-means shard: unexpected reply '${r.type}'`);
+        assignments.set(r.assignments, bounds[s]);
+        for (let j = 0; j < k * d; j++) sums[j] += r.sums[j];
+        for (let c = 0; c < k; c++) counts[c] += r.counts[c];
+        inertia += r.inertia;
+      });
+      return { assignments, sums, counts, inertia };
+    },
+    dispose,
+  };
+}

@@ -1,0 +1,12 @@
+/**
+ * A shard of the parallel k-means engine ('wasm-simd-x2', src/core/kernels/lloydParallel.ts):
+ * a nested module worker holding part of the points in its own wasm SIMD Lloyd kernel.
+ */
+import { createLloydShardHandler, type LloydShardRequest } from '../core/kernels/lloydShard';
+
+const scope = self as unknown as {
+  postMessage(message: unknown, transfer: Transferable[]): void;
+  onmessage: ((e: MessageEvent<LloydShardRequest>) => void) | null;
+};
+const handle = createLloydShardHandler((reply, transfer) => scope.postMessage(reply, transfer));
+scope.onmessage = (e) => void handle(e.data);
