@@ -4,6 +4,7 @@
  * a retrain does not re-embed; everything it posts is plain data.
  */
 import { initTf, type BackendName } from '../core/tf';
+import type { SpawnLloydShard } from '../core/kernels';
 import { loadDataset } from '../core/data';
 import { DEMO_TEST_POOL, defaultTestPool, demoNewcomerFor, generateDemoDataset, isDemoDataset, newcomerScoresFile, type DemoNewcomer } from '../core/demo';
 import { datasetEmbeddings } from '../core/eval/evaluate';
@@ -27,6 +28,8 @@ export interface HandlerContext {
   post: (message: WorkerResponse) => void;
   thread: 'worker' | 'main';
   wasmPaths?: Record<string, string>;
+  /** Starts a k-means shard worker (two-thread Lloyd steps); absent where workers cannot start. */
+  spawnShard?: SpawnLloydShard;
 }
 
 
@@ -136,6 +139,7 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
       maxIterations: settings.maxIterations,
       shouldStop: () => cancelRequested,
       tfBackend: backendHint,
+      spawnShard: ctx.spawnShard,
       onKMeansIteration: (it) => progress({ kind: 'inertia', iteration: it.iteration, inertia: it.inertia }),
       onProgress: (stage, message, fraction) => progress({ kind: 'stage', stage, message, fraction }),
     });

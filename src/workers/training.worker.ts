@@ -6,6 +6,7 @@
 import { createHandler } from './handlers';
 import { WASM_PATHS } from './wasmPaths';
 import type { WorkerRequest, WorkerResponse } from './protocol';
+import type { LloydShardPort, SpawnLloydShard } from '../core/kernels';
 
 interface WorkerScope {
   postMessage(message: WorkerResponse): void;
@@ -13,7 +14,10 @@ interface WorkerScope {
 }
 
 const scope = self as unknown as WorkerScope;
-const handle = createHandler({ post: (message) => scope.postMessage(message), thread: 'worker', wasmPaths: WASM_PATHS });
+// k-means may split its Lloyd steps over two nested workers (picked only where a probe times it faster).
+const spawnShard: SpawnLloydShard | undefined =
+  typeof Worker === 'undefined' ? undefined : () => new Worker(new URL('./lloydShard.worker.ts', import.meta.url), { type: 'module' }) as unknown as LloydShardPort;
+const handle = createHandler({ post: (message) => scope.postMessage(message), thread: 'worker', wasmPaths: WASM_PATHS, spawnShard });
 scope.onmessage = (event) => {
   void handle(event.data);
 };

@@ -5,6 +5,7 @@
  */
 import type { Dataset, Matrix } from '../types';
 import { assignNearest, kmeans, type KMeansEngineChoice, type KMeansIteration, type TfBackendHint } from '../cluster';
+import type { SpawnLloydShard } from '../kernels';
 import { computeErrorProfiles, type ErrorProfiles } from '../routing/errorProfile';
 import { kmeansGamma, knnGamma, oracleGamma, softGamma } from '../routing/gamma';
 import { clusterMapProbs, trainClusterMap, type ClusterMap, type ClusterMapEpoch, type ClusterMapOptions } from '../routing/clusterMap';
@@ -46,6 +47,8 @@ export interface TrialOptions {
   kmeansEngine?: KMeansEngineChoice;
   /** The tfjs backend in use, so 'auto' probes WebGL only on a hardware renderer. */
   tfBackend?: TfBackendHint;
+  /** Where Web Workers exist: starts a k-means shard, so 'auto' may split Lloyd steps over two threads. */
+  spawnShard?: SpawnLloydShard;
   /** Every k-means iteration of the router's clustering, as numbers (drives the inertia chart). */
   onKMeansIteration?: (it: KMeansIteration) => void;
   /** Cancellation, polled between k-means iterations and learned-map epochs. */
@@ -117,7 +120,7 @@ export interface PipelineSettings {
 }
 
 /** TrialOptions from pipeline settings, with the defaults for the K and k grids. */
-export function trialOptions(o: PipelineSettings, methods: readonly MethodName[], hooks: Pick<TrialOptions, 'onProgress' | 'shouldStop' | 'onKMeansIteration' | 'kmeansEngine' | 'tfBackend'> = {}): TrialOptions {
+export function trialOptions(o: PipelineSettings, methods: readonly MethodName[], hooks: Pick<TrialOptions, 'onProgress' | 'shouldStop' | 'onKMeansIteration' | 'kmeansEngine' | 'tfBackend' | 'spawnShard'> = {}): TrialOptions {
   return {
     k: o.k,
     knnK: o.knnK,
@@ -188,7 +191,7 @@ export async function runTrial(dataset: Dataset, embeddings: Matrix, setup: Tria
   if (options.k === 'auto') {
     if (canTune) {
       progress('k-selection', 'choosing K on S_val with the training LLMs');
-      K = (await chooseK({ trainX, trainErrors: trainErrorsTr, valX, valErrors: valErrorsTr, costs: trainCosts, grid: options.kGrid, seed: setup.seed, pseudoCount: options.pseudoCount, maxIterations: options.maxIterations, engine: options.kmeansEngine, tfBackend: options.tfBackend })).best;
+      K = (await chooseK({ trainX, trainErrors: trainErrorsTr, valX, valErrors: valErrorsTr, costs: trainCosts, grid: options.kGrid, seed: setup.seed, pseudoCount: options.pseudoCount, maxIterations: options.maxIterations, engine: options.kmeansEngine, tfBackend: options.tfBackend, spawnShard: options.spawnShard })).best;
     } else notes.push('--k auto needs a training LLM: using K = 10');
   }
   K = Math.max(1, Math.min(K, split.train.length));
@@ -208,6 +211,7 @@ export async function runTrial(dataset: Dataset, embeddings: Matrix, setup: Tria
       shouldStop: options.shouldStop,
       engine: options.kmeansEngine,
       tfBackend: options.tfBackend,
+      spawnShard: options.spawnShard,
     });
     const valClusters = assignNearest(valX, km.centroids);
     const testClusters = assignNearest(testX, km.centroids);
