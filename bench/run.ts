@@ -255,7 +255,7 @@ async function kernelsAndNode(machine: ReturnType<typeof machineInfo>): Promise<
   sessionRows('Node', sessionPoolHook(FAST));
   log('hooks: CSV load, ten retrains');
   hookRow('Load 20,000 x 100 correctness CSV (2M cells) + prompt text', 'Node, loadDataset (main thread)', csvLoadHook(), '< 2 s (browser worker)', (h) => (h.ms ?? Infinity) < 2000);
-  hookRow('Ten retrains in a row (k-means + learned map, tfjs)', 'Node, tfjs wasm', await tenRetrainsHook(), 'tensors and heap flat', (h) => h.details?.tensorsFlat === true);
+  hookRow('Ten retrains in a row (k-means + learned map, default engines)', 'Node, tfjs wasm backend', await tenRetrainsHook(), 'tensors and heap flat', (h) => h.details?.tensorsFlat === true);
 
 }
 
