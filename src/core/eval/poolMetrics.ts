@@ -20,7 +20,7 @@ export function meanScored(values: Float64Array, n: number, m: number, col: numb
  * Metric options for a pool with test accuracies `accuracies` and raw costs `costs`: QNC targets the most accurate
  * LLM (ties: the cheaper), optionally measured against its cost; AIQ spans the pool's normalised cost range.
  */
-export function poolMetricOptions(accuracies: readonly number[], costs: readonly number[], normaliser: number, qncDenominator: QncDenominator): CurveMetricsOptions {
+export function poolMetricOptions(accuracies: readonly number[], costs: ArrayLike<number>, normaliser: number, qncDenominator: QncDenominator): CurveMetricsOptions {
   let best = 0;
   let bestIdx = 0;
   accuracies.forEach((a, j) => {
@@ -29,7 +29,8 @@ export function poolMetricOptions(accuracies: readonly number[], costs: readonly
       bestIdx = j;
     }
   });
-  const maxCost = Math.max(...costs);
+  const list = Array.from(costs);
+  const maxCost = Math.max(...list);
   const qncDenominatorScale = qncDenominator === 'most-accurate' && costs[bestIdx] > 0 ? maxCost / costs[bestIdx] : 1;
-  return { qncTarget: best, qncDenominatorScale, aiqRange: [Math.min(...costs) / normaliser, maxCost / normaliser] };
+  return { qncTarget: best, qncDenominatorScale, aiqRange: [Math.min(...list) / normaliser, maxCost / normaliser] };
 }

@@ -6,6 +6,7 @@
 import { blockRow, deferralSweepBlocks, paretoFront, type ColumnBlocks, type CurvePoint } from '../eval/curve';
 import { lazyCurve } from './lazyCurve';
 import { curveMetrics, zeroRouterCurve } from '../eval/metrics';
+import { poolMetricOptions } from '../eval/poolMetrics';
 import type { MethodName } from '../eval/methods';
 import { meanErrors } from './knn';
 import { groupedDeferralSweepBlocks } from './groupedCurve';
@@ -146,17 +147,7 @@ export function evaluatePool(base: SessionBase, added: readonly AddedModel[] = [
     const accuracy = j < m0 ? sums[j] / n : meanOf(addedSingles[j - m0]);
     return { name, cost: costs[j] / normaliser, costRaw: costs[j], accuracy, estimated: estimated[j] };
   });
-  let best = 0;
-  let bestIdx = 0;
-  singles.forEach((s, j) => {
-    if (s.accuracy > best || (s.accuracy === best && costs[j] < costs[bestIdx])) {
-      best = s.accuracy;
-      bestIdx = j;
-    }
-  });
-  const qncScale = base.qncDenominator === 'most-accurate' && costs[bestIdx] > 0 ? maxCost / costs[bestIdx] : 1;
-  const minCost = Math.min(...costs) / normaliser;
-  const metricOptions = { qncTarget: best, qncDenominatorScale: qncScale, aiqRange: [minCost, maxCost / normaliser] as [number, number] };
+  const metricOptions = poolMetricOptions(singles.map((x) => x.accuracy), costs, normaliser, base.qncDenominator);
 
   let unknownScore: Uint8Array | null = null;
   if (estimated.some(Boolean)) {
@@ -208,5 +199,5 @@ export function evaluatePool(base: SessionBase, added: readonly AddedModel[] = [
       live: n > 0 ? live : null,
     });
   }
-  return { names, costs, normaliser, added: isAdded, estimated, n, methods, singles, unknownScore, qncTarget: best };
+  return { names, costs, normaliser, added: isAdded, estimated, n, methods, singles, unknownScore, qncTarget: metricOptions.qncTarget };
 }

@@ -10,6 +10,7 @@ import { kmeansGamma, knnNeighbours, oracleGamma, softGamma } from '../routing/g
 import { knnGammaFromNeighbours, meanErrors } from './knn';
 import { errorsFromScores, fullyScoredRows, selectBlock, selectRows } from '../eval/select';
 import { selectProfiles } from '../eval/trial';
+import { meanScored } from '../eval/poolMetrics';
 import type { MethodName, QncDenominator } from '../eval/methods';
 import type { ClusterSummary, SessionBase, SessionRouter, SessionSetup } from './types';
 
@@ -23,20 +24,6 @@ const DEFAULTS: Required<BuildSessionOptions> = {
   methods: ['oracle', 'zero-router', 'knn', 'uniroute-kmeans', 'uniroute-learnedmap'],
   qncDenominator: 'max-test-cost',
 };
-
-/** Mean of the present values of column `col` (0 when none: as runTrial's ZeroRouter input). */
-function meanScored(scores: Float64Array, n: number, m: number, col: number): number {
-  let sum = 0;
-  let count = 0;
-  for (let i = 0; i < n; i++) {
-    const v = scores[i * m + col];
-    if (!Number.isNaN(v)) {
-      sum += v;
-      count++;
-    }
-  }
-  return count > 0 ? sum / count : 0;
-}
 
 /** Size, validation evidence and the (at most 3) dominant tasks of every cluster. */
 export function clusterSummaries(promptClusters: Int32Array, valClusters: Int32Array, tasks: readonly (string | undefined)[], k: number): ClusterSummary[] {
