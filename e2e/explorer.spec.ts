@@ -1,4 +1,5 @@
 import { ARTIFACTS, expect, screenshotView, snapshot, test } from './fixtures';
+import { VIEW_TABS } from '../src/app/viewLabels';
 
 test('the demo loads, training finishes on the chosen backend, and every view renders', async ({ page, explorer, data, trainPage, trained }) => {
   // The synthetic demo: >= 2,000 prompts, >= 10 LLMs, said to be synthetic.
@@ -21,16 +22,7 @@ test('the demo loads, training finishes on the chosen backend, and every view re
   await expect(explorer.backendChip).toHaveAttribute('data-backend', backend.backend);
   await expect(explorer.backendChip).toContainText(`tfjs: ${backend.backend}`);
 
-  const views: [string, string][] = [
-    ['Data', 'data'],
-    ['Train', 'train'],
-    ['Clusters', 'clusters'],
-    ['Error profiles', 'profiles'],
-    ['Routing', 'routing'],
-    ['Deferral curves', 'curves'],
-    ['Add an LLM', 'add'],
-    ['Export / import', 'export'],
-  ];
+  const views = VIEW_TABS;
   for (const [label, id] of views) {
     await explorer.tab(label).click();
     await expect(explorer.view(id)).toBeVisible();

@@ -1,15 +1,7 @@
 import { expect, screenshotView, test } from './fixtures';
+import { VIEW_TABS } from '../src/app/viewLabels';
 
-const VIEWS: [string, string][] = [
-  ['Data', 'data'],
-  ['Train', 'train'],
-  ['Clusters', 'clusters'],
-  ['Error profiles', 'profiles'],
-  ['Routing', 'routing'],
-  ['Deferral curves', 'curves'],
-  ['Add an LLM', 'add'],
-  ['Export / import', 'export'],
-];
+const VIEWS = VIEW_TABS;
 
 test('at 1024 px wide every view fits the window (no sideways scrolling) and has no panel error', async ({ page, explorer, trained }) => {
   expect(trained.training.status).toBe('done');

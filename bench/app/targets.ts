@@ -4,6 +4,7 @@
  * CSV, an EmbedLLM-sized run, and ten retrains in a row. Each returns table rows.
  */
 import type { Page } from '@playwright/test';
+import { VIEW_TABS } from '../../src/app/viewLabels';
 import type { Row } from '../report';
 import type { AppDataset } from './data';
 import { tab, waitBooted, type AppServer, type AppSession, type Snapshot } from './driver';
@@ -272,16 +273,7 @@ async function renderOne(s: AppSession, name: string, id: string): Promise<numbe
 }
 
 /** Views in tab order with their test ids. */
-const VIEWS: [string, string][] = [
-  ['Data', 'data'],
-  ['Train', 'train'],
-  ['Clusters', 'clusters'],
-  ['Error profiles', 'profiles'],
-  ['Routing', 'routing'],
-  ['Deferral curves', 'curves'],
-  ['Add an LLM', 'add'],
-  ['Export / import', 'export'],
-];
+const VIEWS = VIEW_TABS;
 
 /**
  * Opens every view; ms from the tab click to the frame after its last commit, and the longest

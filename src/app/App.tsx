@@ -7,6 +7,7 @@ import { useAppStore } from '../state/store';
 import { setView } from '../state/liveActions';
 import { VIEW_IDS, type ViewId } from '../state/urlState';
 import type { BackendReport } from '../workers/protocol';
+import { VIEW_LABELS } from './viewLabels';
 import { DataView } from '../views/DataView';
 import { TrainView } from '../views/TrainView';
 import { ClustersView } from '../views/ClustersView';
@@ -15,17 +16,6 @@ import { RoutingView } from '../views/RoutingView';
 import { CurvesView } from '../views/CurvesView';
 import { AddModelView } from '../views/AddModelView';
 import { ExportView } from '../views/ExportView';
-
-const LABELS: Record<ViewId, string> = {
-  data: 'Data',
-  train: 'Train',
-  clusters: 'Clusters',
-  profiles: 'Error profiles',
-  routing: 'Routing',
-  curves: 'Deferral curves',
-  add: 'Add an LLM',
-  export: 'Export / import',
-};
 
 const VIEWS: Record<ViewId, () => React.JSX.Element> = {
   data: DataView,
@@ -78,7 +68,7 @@ function Header() {
 export function App() {
   const view = useAppStore((s) => s.ui.view);
   const hasSession = useAppStore((s) => s.session.pool !== null);
-  const tabs: TabItem[] = VIEW_IDS.map((id) => ({ id, label: LABELS[id], badge: !hasSession && id !== 'data' && id !== 'train' ? '…' : undefined }));
+  const tabs: TabItem[] = VIEW_IDS.map((id) => ({ id, label: VIEW_LABELS[id], badge: !hasSession && id !== 'data' && id !== 'train' ? '…' : undefined }));
   const View = VIEWS[view];
   return (
     <div className="rl-app">

@@ -101,40 +101,8 @@ function TargetForm() {
   return (
     <div className="rl-stack">
       <div className="rl-form-grid">
-        <form
-          className="rl-field"
-          onSubmit={(e) => {
-            e.preventDefault();
-            apply('accuracy', accuracy);
-          }}
-        >
-          <label className="rl-field__label" htmlFor="target-accuracy">
-            Cheapest routing reaching accuracy (%)
-          </label>
-          <div className="rl-row">
-            <input id="target-accuracy" className="rl-input" type="number" step="0.1" min={0} max={100} value={accuracy} onChange={(e) => setAccuracy(e.target.value)} style={{ width: 90 }} />
-            <button className="rl-button rl-button--small" type="submit">
-              Set λ
-            </button>
-          </div>
-        </form>
-        <form
-          className="rl-field"
-          onSubmit={(e) => {
-            e.preventDefault();
-            apply('budget', budget);
-          }}
-        >
-          <label className="rl-field__label" htmlFor="target-budget">
-            Best accuracy under cost (% of max)
-          </label>
-          <div className="rl-row">
-            <input id="target-budget" className="rl-input" type="number" step="0.1" min={0} max={100} value={budget} onChange={(e) => setBudget(e.target.value)} style={{ width: 90 }} />
-            <button className="rl-button rl-button--small" type="submit">
-              Set λ
-            </button>
-          </div>
-        </form>
+        <TargetField id="target-accuracy" label="Cheapest routing reaching accuracy (%)" value={accuracy} onChange={setAccuracy} onSubmit={() => apply('accuracy', accuracy)} />
+        <TargetField id="target-budget" label="Best accuracy under cost (% of max)" value={budget} onChange={setBudget} onSubmit={() => apply('budget', budget)} />
       </div>
       {message ? (
         <div className="rl-small" role="status" data-testid="target-result">
@@ -142,6 +110,29 @@ function TargetForm() {
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** One "set penalty for a target" field: a percentage and a Set λ button. */
+function TargetField({ id, label, value, onChange, onSubmit }: { id: string; label: string; value: string; onChange: (v: string) => void; onSubmit: () => void }) {
+  return (
+    <form
+      className="rl-field"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit();
+      }}
+    >
+      <label className="rl-field__label" htmlFor={id}>
+        {label}
+      </label>
+      <div className="rl-row">
+        <input id={id} className="rl-input" type="number" step="0.1" min={0} max={100} value={value} onChange={(e) => onChange(e.target.value)} style={{ width: 90 }} />
+        <button className="rl-button rl-button--small" type="submit">
+          Set λ
+        </button>
+      </div>
+    </form>
   );
 }
 
