@@ -10,8 +10,14 @@ const coreForbidden = {
     { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'src/core is pure TypeScript: no React.' },
     { group: ['zustand', 'zustand/*'], message: 'src/core is pure TypeScript: no zustand.' },
     { group: ['recharts', 'recharts/*'], message: 'src/core is pure TypeScript: no charts.' },
-    { group: ['**/state/**', '**/views/**', '**/charts/**', '**/workers/**', '**/cli/**', '**/app/**'], message: 'src/core may not import UI, worker or CLI code.' },
-    { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'src/core runs in the browser too: no Node built-ins (the CLI reads files).' },
+    {
+      group: ['**/state/**', '**/views/**', '**/charts/**', '**/workers/**', '**/cli/**', '**/app/**'],
+      message: 'src/core may not import UI, worker or CLI code.',
+    },
+    {
+      group: ['node:*', 'fs', 'path', 'os', 'child_process'],
+      message: 'src/core runs in the browser too: no Node built-ins (the CLI reads files).',
+    },
   ],
 };
 
@@ -37,6 +43,11 @@ export default tseslint.config(
   },
   {
     files: ['src/state/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/views/**', '**/charts/**', 'react-dom'], message: 'state may not import views.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/views/**', '**/charts/**', 'react-dom'], message: 'state may not import views.' }] },
+      ],
+    },
   },
 );

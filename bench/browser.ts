@@ -34,7 +34,9 @@ export function serveStatic(root: string): Promise<{ server: Server; url: string
     res.writeHead(200, { 'Content-Type': MIME[extname(path)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
     createReadStream(path).pipe(res);
   });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
+  return new Promise((ok) =>
+    server.listen(0, '127.0.0.1', () => ok({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })),
+  );
 }
 
 export interface BenchPage {
@@ -65,7 +67,8 @@ export async function openBenchPage(outDir: string, executablePath: string): Pro
       chromiumVersion: b.version(),
       call: (method, ...args) =>
         page.evaluate(
-          ([m, a]) => (globalThis as unknown as { routelabBench: Record<string, (...x: unknown[]) => Promise<unknown>> }).routelabBench[m](...a),
+          ([m, a]) =>
+            (globalThis as unknown as { routelabBench: Record<string, (...x: unknown[]) => Promise<unknown>> }).routelabBench[m](...a),
           [method, args] as [string, unknown[]],
         ) as never,
       close: async () => {

@@ -47,4 +47,3 @@ export function writeProblems(dir: string, kmeans: KMeansProblem[], learnedMap: 
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 1));
   return manifest;
 }
-

@@ -31,7 +31,8 @@ export function runPython(script: string, dataDir: string, manifestName: string,
   if (missing) return { skipped: missing };
   writeFileSync(join(dataDir, manifestName), JSON.stringify(manifest));
   const r = spawnSync(PYTHON, [script, join(dataDir, manifestName)], { encoding: 'utf8', timeout: 600_000 });
-  if (r.status !== 0) return { skipped: `${script} failed (exit ${r.status}): ${(r.stderr || '').trim().split('\n').slice(-3).join(' | ')}` };
+  if (r.status !== 0)
+    return { skipped: `${script} failed (exit ${r.status}): ${(r.stderr || '').trim().split('\n').slice(-3).join(' | ')}` };
   return JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as PythonResult;
 }
 

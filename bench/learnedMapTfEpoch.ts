@@ -48,7 +48,14 @@ export async function learnedMapEpochTf(p: LearnedMapBenchProblem): Promise<{ me
         return { loss, w2, mw2, vw2, b2, mb2, vb2 };
       });
       tf.dispose([w, b, mw, vw, mb, vb]);
-      [w, b, mw, vw, mb, vb] = [next.w2 as tf.Tensor2D, next.b2 as tf.Tensor1D, next.mw2 as tf.Tensor2D, next.vw2 as tf.Tensor2D, next.mb2 as tf.Tensor1D, next.vb2 as tf.Tensor1D];
+      [w, b, mw, vw, mb, vb] = [
+        next.w2 as tf.Tensor2D,
+        next.b2 as tf.Tensor1D,
+        next.mw2 as tf.Tensor2D,
+        next.vw2 as tf.Tensor2D,
+        next.mb2 as tf.Tensor1D,
+        next.vb2 as tf.Tensor1D,
+      ];
       losses.push(next.loss);
     }
     const total = tf.addN(losses);

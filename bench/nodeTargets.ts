@@ -33,7 +33,10 @@ export function csvLoadHook(prompts = 20_000, models = 100, seed = 3): HookResul
   const r = loadDataset(files);
   const ms = performance.now() - t0;
   if (!r.ok) return { skipped: `loadDataset refused the synthetic files: ${r.issues[0]?.message}` };
-  return { ms, details: { cells: prompts * models, megabytes: Math.round(bytes / 1e5) / 10, thread: 'Node main thread (the app parses in a worker)' } };
+  return {
+    ms,
+    details: { cells: prompts * models, megabytes: Math.round(bytes / 1e5) / 10, thread: 'Node main thread (the app parses in a worker)' },
+  };
 }
 
 /** Target 7: ten k-means + learned-map retrains; numTensors and heap before/after. */

@@ -70,6 +70,17 @@ export function liveRoutingHook(n = 10_000, m = 50, steps = 120, seed = 1, warmu
   }
   return {
     ms: percentile(times, 0.95),
-    details: { prompts: n, llms: m, positions: steps, warmupPositions: warmup, coldMs, p50Ms: percentile(times, 0.5), maxMs: Math.max(...times), curveMs, curvePoints: points, checksum },
+    details: {
+      prompts: n,
+      llms: m,
+      positions: steps,
+      warmupPositions: warmup,
+      coldMs,
+      p50Ms: percentile(times, 0.5),
+      maxMs: Math.max(...times),
+      curveMs,
+      curvePoints: points,
+      checksum,
+    },
   };
 }

@@ -29,7 +29,8 @@ export interface BenchReport {
   rows: Row[];
 }
 
-const fmt = (v: number | undefined, digits = 0): string => (v === undefined || !Number.isFinite(v) ? '' : v > 0 && v < 0.1 ? v.toPrecision(2) : v.toFixed(digits));
+const fmt = (v: number | undefined, digits = 0): string =>
+  v === undefined || !Number.isFinite(v) ? '' : v > 0 && v < 0.1 ? v.toPrecision(2) : v.toFixed(digits);
 const cell = (s: string | undefined): string => (s ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 export function markdown(r: BenchReport): string {

@@ -26,7 +26,11 @@ import { sessionPoolHook } from './sessionTargets';
 const flags = new Set(process.argv.slice(2));
 const quick = flags.has('--quick');
 const appOnly = flags.has('--app-only');
-const only = [...flags].find((f) => f.startsWith('--only='))?.slice('--only='.length).split(',').map(Number);
+const only = [...flags]
+  .find((f) => f.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',')
+  .map(Number);
 const ROOT = resolve(import.meta.dirname ?? '.', '..');
 const OUT = join(ROOT, 'bench/out');
 const DATA = join(OUT, 'data');
@@ -43,7 +47,9 @@ async function attempt(what: string, f: () => Promise<Timed> | Timed): Promise<T
   log(what);
   try {
     const r = await f();
-    log(`  ${what}: ${r.bestMs === undefined ? r.skipped : `${r.bestMs.toFixed(0)} ms (runs ${r.runsMs?.map((v) => v.toFixed(0)).join(', ')})`}`);
+    log(
+      `  ${what}: ${r.bestMs === undefined ? r.skipped : `${r.bestMs.toFixed(0)} ms (runs ${r.runsMs?.map((v) => v.toFixed(0)).join(', ')})`}`,
+    );
     return r;
   } catch (e) {
     const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
@@ -62,7 +68,13 @@ function maxAbsDiff(a: ArrayLike<number> | undefined, file: string): number | un
 }
 
 /** One table row comparing a timed task with a Python comparator (or information only). */
-function row(figure: string, measured: string, t: Timed, cmp?: { name: string; py: PythonResult; limit?: number; target?: string }, note?: string): void {
+function row(
+  figure: string,
+  measured: string,
+  t: Timed,
+  cmp?: { name: string; py: PythonResult; limit?: number; target?: string },
+  note?: string,
+): void {
   const { output: _, ...kept } = t;
   const base: Row = { figure, measured, ms: t.bestMs, backend: t.engine, extra: kept as Record<string, unknown> };
   const notes = [t.skipped ? `skipped: ${t.skipped}` : undefined, note, t.note].filter(Boolean);
@@ -83,14 +95,24 @@ function row(figure: string, measured: string, t: Timed, cmp?: { name: string; p
   rows.push(base);
 }
 
-function hookRow(figure: string, where: string, h: HookResult, target: string | undefined, pass: (h: HookResult) => boolean | undefined): void {
+function hookRow(
+  figure: string,
+  where: string,
+  h: HookResult,
+  target: string | undefined,
+  pass: (h: HookResult) => boolean | undefined,
+): void {
   rows.push({
     figure,
     measured: where,
     ms: h.ms,
     target,
     pass: h.skipped ? undefined : pass(h),
-    note: h.skipped ? `skipped: ${h.skipped}` : Object.entries(h.details ?? {}).map(([k, v]) => `${k} ${typeof v === 'number' ? Math.round(v * 100) / 100 : v}`).join(', '),
+    note: h.skipped
+      ? `skipped: ${h.skipped}`
+      : Object.entries(h.details ?? {})
+          .map(([k, v]) => `${k} ${typeof v === 'number' ? Math.round(v * 100) / 100 : v}`)
+          .join(', '),
     extra: h.details,
   });
 }
@@ -98,10 +120,31 @@ function hookRow(figure: string, where: string, h: HookResult, target: string | 
 /** The session maths at 10,000 x 50 (bench/sessionTargets.ts), core only, where the app runs them. */
 function sessionRows(where: string, h: ReturnType<typeof sessionPoolHook>): void {
   const d = { ...h.details, basePoolMs: h.poolMs, ...Object.fromEntries(Object.entries(h.curves).map(([k, v]) => [`${k}CurveMs`, v])) };
-  hookRow('Session maths: add an LLM at 10,000 x 50 (evaluatePool: every gamma column, exact curve, front, metrics, live index)', `${where}, core only (bench/sessionProblem.ts)`, { ms: h.ms, details: d }, '(info; the app figure is the target)', () => undefined);
+  hookRow(
+    'Session maths: add an LLM at 10,000 x 50 (evaluatePool: every gamma column, exact curve, front, metrics, live index)',
+    `${where}, core only (bench/sessionProblem.ts)`,
+    { ms: h.ms, details: d },
+    '(info; the app figure is the target)',
+    () => undefined,
+  );
   const lm = h.curves['uniroute-learnedmap'];
-  hookRow('Exact deferral curve, 10,000 x 50, learned-map gamma (every prompt its own path)', `${where}, deferralCurve`, { ms: lm, details: { points: Number(h.details?.['uniroute-learnedmapPoints'] ?? 0), knnCurveMs: h.curves.knn, oracleCurveMs: h.curves.oracle } }, '< 100 ms', (x) => (x.ms ?? Infinity) < 100);
-  hookRow('Live routing per slider move, 10,000 x 50 (routeLive)', `${where}, replay of the exact sweep vs the direct pass`, { ms: h.routeFastMs, details: { directPassMs: h.routeDirectMs } }, '(info)', () => undefined);
+  hookRow(
+    'Exact deferral curve, 10,000 x 50, learned-map gamma (every prompt its own path)',
+    `${where}, deferralCurve`,
+    {
+      ms: lm,
+      details: { points: Number(h.details?.['uniroute-learnedmapPoints'] ?? 0), knnCurveMs: h.curves.knn, oracleCurveMs: h.curves.oracle },
+    },
+    '< 100 ms',
+    (x) => (x.ms ?? Infinity) < 100,
+  );
+  hookRow(
+    'Live routing per slider move, 10,000 x 50 (routeLive)',
+    `${where}, replay of the exact sweep vs the direct pass`,
+    { ms: h.routeFastMs, details: { directPassMs: h.routeDirectMs } },
+    '(info)',
+    () => undefined,
+  );
 }
 
 async function main(): Promise<void> {
@@ -117,7 +160,11 @@ async function main(): Promise<void> {
       machine.webglRenderer ??= app.renderer ?? undefined;
     } catch (e) {
       log(`app targets failed: ${e instanceof Error ? e.message : String(e)}`);
-      rows.push({ figure: 'Issue 5 targets 3-7 in the app', measured: 'headless Chromium', note: `skipped: failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` });
+      rows.push({
+        figure: 'Issue 5 targets 3-7 in the app',
+        measured: 'headless Chromium',
+        note: `skipped: failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
+      });
     }
   }
   if (!flags.has('--no-eval') && !appOnly) {
@@ -134,7 +181,13 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2).join(' ');
   // A subset of the app targets is a check, not the table: it goes to bench/out, not over bench/RESULTS.md.
   const dir = appOnly || only ? OUT : join(ROOT, 'bench');
-  writeReport(dir, { generatedAt: new Date().toISOString(), command: `npm run bench${args ? ` -- ${args}` : ''}`, machine, browser: browserInfo, rows });
+  writeReport(dir, {
+    generatedAt: new Date().toISOString(),
+    command: `npm run bench${args ? ` -- ${args}` : ''}`,
+    machine,
+    browser: browserInfo,
+    rows,
+  });
   log(`wrote ${dir}/results.json and ${dir}/RESULTS.md`);
 }
 
@@ -152,12 +205,28 @@ async function kernelsAndNode(machine: ReturnType<typeof machineInfo>): Promise<
   const sk: Record<string, PythonResult> = {};
   for (const e of manifest.kmeans) {
     log(`scikit-learn KMeans on ${e.id}`);
-    sk[e.id] = noPy ?? runPython(join(ROOT, 'bench/ref/kmeans_sklearn.py'), DATA, `${e.id}.sklearn.json`, { ...e, repeats: FAST, out: `${e.id}.sklearn-centroids.f32` }, ['numpy', 'sklearn']);
+    sk[e.id] =
+      noPy ??
+      runPython(
+        join(ROOT, 'bench/ref/kmeans_sklearn.py'),
+        DATA,
+        `${e.id}.sklearn.json`,
+        { ...e, repeats: FAST, out: `${e.id}.sklearn-centroids.f32` },
+        ['numpy', 'sklearn'],
+      );
     log(`  ${sk[e.id].bestMs?.toFixed(0) ?? sk[e.id].skipped} ms, ${sk[e.id].iterations} iterations`);
   }
   log('numpy learned-map epoch');
   const lmEntry = manifest.learnedMap[0];
-  const np = noPy ?? runPython(join(ROOT, 'bench/ref/learnedmap_numpy.py'), DATA, `${lm.id}.numpy.json`, { ...lmEntry, repeats: FAST, out: `${lm.id}.numpy-theta.f32` }, ['numpy']);
+  const np =
+    noPy ??
+    runPython(
+      join(ROOT, 'bench/ref/learnedmap_numpy.py'),
+      DATA,
+      `${lm.id}.numpy.json`,
+      { ...lmEntry, repeats: FAST, out: `${lm.id}.numpy-theta.f32` },
+      ['numpy'],
+    );
   log(`  ${np.bestMs?.toFixed(0) ?? np.skipped} ms`);
   const skm = (id: string) => ({ name: 'scikit-learn KMeans (lloyd, n_init 1)', py: sk[id], limit: 2, target: '<= 2x scikit-learn' });
   const skInfo = (id: string) => ({ name: 'scikit-learn KMeans (lloyd, n_init 1)', py: sk[id] });
@@ -181,7 +250,9 @@ async function kernelsAndNode(machine: ReturnType<typeof machineInfo>): Promise<
     browserInfo = env as unknown as Record<string, unknown>;
     machine.chromium = p.chromiumVersion;
     machine.webglRenderer = env.tf.renderer;
-    log(`Chromium ${p.chromiumVersion}, tfjs picks ${env.tf.backend} (${env.tf.renderer ?? 'no renderer'}), wasm SIMD ${env.wasmSimd}, relaxed ${env.wasmRelaxedSimd}`);
+    log(
+      `Chromium ${p.chromiumVersion}, tfjs picks ${env.tf.backend} (${env.tf.renderer ?? 'no renderer'}), wasm SIMD ${env.wasmSimd}, relaxed ${env.wasmRelaxedSimd}`,
+    );
     // 'auto' probes the wasm-simd kernel, the same kernel on 2 shard workers ('wasm-simd-x2': the
     // page can start workers, as the app's training worker can) and tfjs on the backend initTf picked.
     for (const pr of [km20, km36]) {
@@ -191,18 +262,35 @@ async function kernelsAndNode(machine: ReturnType<typeof machineInfo>): Promise<
       const t = await attempt(`Chromium auto engine ${pr.id}`, () => p.call('kmeansEngineWorkers', pr.id, opts, FAST));
       const diff = maxAbsDiff(t.output, join(DATA, `${pr.id}.sklearn-centroids.f32`));
       const probes = t.probes?.map((q) => `${q.kind} ${q.ms === undefined ? q.error : `${q.ms.toFixed(1)} ms`}`).join(', ');
-      row(`K-means N=${pr.n} D=${pr.d} K=${pr.k}, ${pr.iterations} it.`, `Chromium, engine picked by probe (${t.engine})`, t, skm(pr.id), `probe: ${probes}; max |centroid - scikit-learn| ${diff?.toExponential(1)}; inertia ${t.inertia?.toExponential(6)} vs ${Number(sk[pr.id].inertia).toExponential(6)}; first run ${t.runsMs?.[0]?.toFixed(0)} ms`);
+      row(
+        `K-means N=${pr.n} D=${pr.d} K=${pr.k}, ${pr.iterations} it.`,
+        `Chromium, engine picked by probe (${t.engine})`,
+        t,
+        skm(pr.id),
+        `probe: ${probes}; max |centroid - scikit-learn| ${diff?.toExponential(1)}; inertia ${t.inertia?.toExponential(6)} vs ${Number(sk[pr.id].inertia).toExponential(6)}; first run ${t.runsMs?.[0]?.toFixed(0)} ms`,
+      );
     }
     // Both kernels forced, on the same page: one thread vs the rows split across 2 workers.
     for (const pr of [km20, km36]) {
       for (const kind of ['wasm-simd', 'wasm-simd-x2'] as const) {
         const t = await attempt(`Chromium ${kind} engine ${pr.id}`, () => p.call('kmeansEngineWorkers', pr.id, { kind }, FAST));
         const label = kind === 'wasm-simd' ? 'wasm SIMD kernel, 1 thread' : 'wasm SIMD kernel, rows split across 2 workers';
-        row(`K-means N=${pr.n} D=${pr.d} K=${pr.k}, ${pr.iterations} it. (per engine)`, `Chromium, ${label}`, t, skInfo(pr.id), `max |centroid - scikit-learn| ${maxAbsDiff(t.output, join(DATA, `${pr.id}.sklearn-centroids.f32`))?.toExponential(1)}`);
+        row(
+          `K-means N=${pr.n} D=${pr.d} K=${pr.k}, ${pr.iterations} it. (per engine)`,
+          `Chromium, ${label}`,
+          t,
+          skInfo(pr.id),
+          `max |centroid - scikit-learn| ${maxAbsDiff(t.output, join(DATA, `${pr.id}.sklearn-centroids.f32`))?.toExponential(1)}`,
+        );
       }
     }
     const issue2 = `K-means N=20000 D=256 K=32, 20 it. (per backend)`;
-    row(issue2, 'Chromium, plain TS engine', await attempt('Chromium ts engine', () => p.call('kmeansEngine', km20.id, { kind: 'ts' }, 1)), skInfo(km20.id));
+    row(
+      issue2,
+      'Chromium, plain TS engine',
+      await attempt('Chromium ts engine', () => p.call('kmeansEngine', km20.id, { kind: 'ts' }, 1)),
+      skInfo(km20.id),
+    );
     for (const backend of ['wasm', 'webgl', 'cpu'] as const) {
       if (quick && backend !== 'wasm') continue;
       const t = await attempt(`Chromium cluster kmeans on tfjs ${backend}`, async () => {
@@ -213,7 +301,13 @@ async function kernelsAndNode(machine: ReturnType<typeof machineInfo>): Promise<
     }
     const k = await attempt('Chromium learned-map kernel epoch', () => p.call('learnedMapKernel', lm.id, FAST));
     const thetaDiff = maxAbsDiff(k.output, join(DATA, `${lm.id}.numpy-theta.f32`));
-    row('Learned map: 1 epoch, N=20000 x H=50, D=256, K=32, batch 512', 'Chromium, wasm SIMD kernel (src/core/kernels/learnedMapKernel.ts)', k, npCmp, `first (cold) epoch ${k.runsMs?.[0]?.toFixed(0)} ms; mean batch loss ${k.loss?.toFixed(6)} vs numpy ${Number(np.meanBatchLoss).toFixed(6)}; max |theta - numpy| ${thetaDiff?.toExponential(1)}`);
+    row(
+      'Learned map: 1 epoch, N=20000 x H=50, D=256, K=32, batch 512',
+      'Chromium, wasm SIMD kernel (src/core/kernels/learnedMapKernel.ts)',
+      k,
+      npCmp,
+      `first (cold) epoch ${k.runsMs?.[0]?.toFixed(0)} ms; mean batch loss ${k.loss?.toFixed(6)} vs numpy ${Number(np.meanBatchLoss).toFixed(6)}; max |theta - numpy| ${thetaDiff?.toExponential(1)}`,
+    );
     for (const backend of quick ? (['wasm'] as const) : (['wasm', 'webgl'] as const)) {
       const t = await attempt(`Chromium learned-map epoch in tfjs ops (${backend})`, async () => {
         await p.call('backend', backend);
@@ -225,11 +319,28 @@ async function kernelsAndNode(machine: ReturnType<typeof machineInfo>): Promise<
       await p.call('backend', 'wasm');
       return p.call('trainClusterMap', lm.id, 1);
     });
-    row('Learned map: 1 epoch (same problem)', "Chromium, the app's trainClusterMap({epochs: 1}), tfjs backend wasm (engine: see backend column)", tc, npInfo);
+    row(
+      'Learned map: 1 epoch (same problem)',
+      "Chromium, the app's trainClusterMap({epochs: 1}), tfjs backend wasm (engine: see backend column)",
+      tc,
+      npInfo,
+    );
     const live = await attempt('Chromium live routing', async () => {
       const h = await p.call('liveRouting');
-      hookRow('Live routing: 10,000 prompts x 50 LLMs, scripted drag (p95)', 'Chromium, routeAt + routingSummary', h, '< 16 ms', (x) => (x.ms ?? Infinity) < 16);
-      hookRow('Exact deferral curve, 10,000 x 50', 'Chromium, deferralCurve', { ms: h.details?.curveMs as number, details: { points: h.details?.curvePoints ?? 0 } }, '< 100 ms', (x) => (x.ms ?? Infinity) < 100);
+      hookRow(
+        'Live routing: 10,000 prompts x 50 LLMs, scripted drag (p95)',
+        'Chromium, routeAt + routingSummary',
+        h,
+        '< 16 ms',
+        (x) => (x.ms ?? Infinity) < 16,
+      );
+      hookRow(
+        'Exact deferral curve, 10,000 x 50',
+        'Chromium, deferralCurve',
+        { ms: h.details?.curveMs as number, details: { points: h.details?.curvePoints ?? 0 } },
+        '< 100 ms',
+        (x) => (x.ms ?? Infinity) < 100,
+      );
       return { bestMs: h.ms, runsMs: [h.ms ?? NaN] };
     });
     void live;
@@ -240,7 +351,11 @@ async function kernelsAndNode(machine: ReturnType<typeof machineInfo>): Promise<
     });
     await p.close();
   } else {
-    rows.push({ figure: 'Chromium figures', measured: 'headless Chromium', note: `skipped: ${flags.has('--no-browser') ? '--no-browser' : `no Chromium at ${CHROMIUM} or the page failed`}` });
+    rows.push({
+      figure: 'Chromium figures',
+      measured: 'headless Chromium',
+      note: `skipped: ${flags.has('--no-browser') ? '--no-browser' : `no Chromium at ${CHROMIUM} or the page failed`}`,
+    });
   }
 
   log('Node figures');
@@ -248,15 +363,38 @@ async function kernelsAndNode(machine: ReturnType<typeof machineInfo>): Promise<
   const nodeKm = await attempt('Node wasm-simd engine kmeans20k', () => kmeansEngineTask(km20, { kind: 'wasm-simd' }, FAST));
   row('K-means N=20000 D=256 K=32, 20 it. (per backend)', 'Node, wasm SIMD engine', nodeKm, skInfo(km20.id));
   const nodeTf = await attempt('Node cluster kmeans tfjs wasm', () => kmeansTfjsTask(km20, SLOW));
-  row('K-means N=20000 D=256 K=32, 20 it. (per backend)', 'Node, src/core/cluster kmeans, tfjs backend wasm (engine: see backend column)', nodeTf, skInfo(km20.id));
+  row(
+    'K-means N=20000 D=256 K=32, 20 it. (per backend)',
+    'Node, src/core/cluster kmeans, tfjs backend wasm (engine: see backend column)',
+    nodeTf,
+    skInfo(km20.id),
+  );
   const nodeLm = await attempt('Node learned-map kernel epoch', () => learnedMapKernelTask(lm, FAST));
   row('Learned map: 1 epoch (same problem)', 'Node, wasm SIMD kernel', nodeLm, npInfo);
-  if (!page) hookRow('Live routing: 10,000 prompts x 50 LLMs, scripted drag (p95)', 'Node, routeAt + routingSummary', liveRoutingHook(), '< 16 ms (browser)', () => undefined);
+  if (!page)
+    hookRow(
+      'Live routing: 10,000 prompts x 50 LLMs, scripted drag (p95)',
+      'Node, routeAt + routingSummary',
+      liveRoutingHook(),
+      '< 16 ms (browser)',
+      () => undefined,
+    );
   sessionRows('Node', sessionPoolHook(FAST));
   log('hooks: CSV load, ten retrains');
-  hookRow('Load 20,000 x 100 correctness CSV (2M cells) + prompt text', 'Node, loadDataset (main thread)', csvLoadHook(), '< 2 s (browser worker)', (h) => (h.ms ?? Infinity) < 2000);
-  hookRow('Ten retrains in a row (k-means + learned map, default engines)', 'Node, tfjs wasm backend', await tenRetrainsHook(), 'tensors and heap flat', (h) => h.details?.tensorsFlat === true);
-
+  hookRow(
+    'Load 20,000 x 100 correctness CSV (2M cells) + prompt text',
+    'Node, loadDataset (main thread)',
+    csvLoadHook(),
+    '< 2 s (browser worker)',
+    (h) => (h.ms ?? Infinity) < 2000,
+  );
+  hookRow(
+    'Ten retrains in a row (k-means + learned map, default engines)',
+    'Node, tfjs wasm backend',
+    await tenRetrainsHook(),
+    'tensors and heap flat',
+    (h) => h.details?.tensorsFlat === true,
+  );
 }
 
 main().catch((e) => {

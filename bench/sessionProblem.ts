@@ -19,7 +19,9 @@ export function sessionProblem(nTest = 10_000, m = 50, k = 50, nVal = 3_334, knn
   const rng = createRng(seed);
   // Per (LLM, cluster) error rates; pricier LLMs are better on average.
   const costs = Array.from({ length: m + 1 }, (_, h) => 0.01 * 100 ** (h / m) * (0.8 + 0.4 * rng.next()));
-  const skill = Float64Array.from({ length: (m + 1) * k }, (_, i) => Math.min(0.95, Math.max(0.02, 0.55 - 0.3 * (Math.floor(i / k) / m) + 0.35 * (rng.next() - 0.5))));
+  const skill = Float64Array.from({ length: (m + 1) * k }, (_, i) =>
+    Math.min(0.95, Math.max(0.02, 0.55 - 0.3 * (Math.floor(i / k) / m) + 0.35 * (rng.next() - 0.5))),
+  );
   const draw = (rows: number) => {
     const clusters = Int32Array.from({ length: rows }, () => rng.int(k));
     const scores = new Float64Array(rows * (m + 1));
@@ -72,7 +74,8 @@ export function sessionProblem(nTest = 10_000, m = 50, k = 50, nVal = 3_334, knn
   const testNeighbours = new Int32Array(nTest * knnK);
   for (let p = 0; p < nTest; p++) {
     const own = byCluster[test.clusters[p]];
-    for (let j = 0; j < knnK; j++) testNeighbours[p * knnK + j] = own.length > 0 && rng.next() < 0.8 ? own[rng.int(own.length)] : rng.int(nVal);
+    for (let j = 0; j < knnK; j++)
+      testNeighbours[p * knnK + j] = own.length > 0 && rng.next() < 0.8 ? own[rng.int(own.length)] : rng.int(nVal);
   }
   const valAccuracy = Array.from({ length: m }, (_, h) => 1 - overall[h]);
   const zero = new Float64Array(nTest * m);

@@ -23,7 +23,9 @@ function timed<T>(f: () => T): [T, number] {
 }
 
 /** Best of `repeats` (after one warm-up) for each figure; details hold every run. */
-export function sessionPoolHook(repeats = 5): HookResult & { curves: Record<string, number>; poolMs: number; routeFastMs: number; routeDirectMs: number } {
+export function sessionPoolHook(
+  repeats = 5,
+): HookResult & { curves: Record<string, number>; poolMs: number; routeFastMs: number; routeDirectMs: number } {
   cached ??= sessionProblem();
   const { base, added } = cached;
   evaluatePool(base, [added]); // warm-up (JIT)

@@ -57,7 +57,10 @@ export async function kmeansEngineTask(p: KMeansProblem, engineOptions: LloydEng
       probes,
       probeMs: engineOptions.kind === 'auto' || engineOptions.kind === undefined ? buildMs : undefined,
       output: last?.centroids.data,
-      note: buildMs >= 10 ? `engine built (data copied in${probes.length > 0 ? ', probe run' : ''}) in ${buildMs.toFixed(0)} ms once, not in the runs` : undefined,
+      note:
+        buildMs >= 10
+          ? `engine built (data copied in${probes.length > 0 ? ', probe run' : ''}) in ${buildMs.toFixed(0)} ms once, not in the runs`
+          : undefined,
     });
   } finally {
     engine.dispose();
@@ -75,7 +78,12 @@ export async function kmeansTfjsTask(p: KMeansProblem, repeats: number): Promise
   }
   // kmeans picks its engine itself (wasm SIMD when it can): report the one that ran, not the tfjs backend.
   const ran = (last as { engine?: string } | undefined)?.engine;
-  return summary(runsMs, { engine: !ran || ran === 'tfjs' ? `tfjs ${tf.getBackend()}` : `${ran} (tfjs on ${tf.getBackend()})`, iterations: last?.iterations, inertia: last?.inertia, output: last?.centroids.data });
+  return summary(runsMs, {
+    engine: !ran || ran === 'tfjs' ? `tfjs ${tf.getBackend()}` : `${ran} (tfjs on ${tf.getBackend()})`,
+    iterations: last?.iterations,
+    inertia: last?.inertia,
+    output: last?.centroids.data,
+  });
 }
 
 /** One epoch of the learned map on the wasm SIMD kernel, each run from the initial theta. */
@@ -136,5 +144,8 @@ export async function trainClusterMapTask(p: LearnedMapBenchProblem, repeats: nu
     // trainClusterMap picks its engine itself: report the one that ran when it says.
     ran = (res as { engine?: string }).engine;
   }
-  return summary(runsMs, { engine: !ran || ran === 'tfjs' ? `tfjs ${tf.getBackend()}` : `${ran} (tfjs on ${tf.getBackend()})`, note: 'includes 2 loss evaluations and uploads' });
+  return summary(runsMs, {
+    engine: !ran || ran === 'tfjs' ? `tfjs ${tf.getBackend()}` : `${ran} (tfjs on ${tf.getBackend()})`,
+    note: 'includes 2 loss evaluations and uploads',
+  });
 }

@@ -23,7 +23,13 @@ async function raisePenaltyUntilShare(page: Page, routing: RoutingPage, name: st
   throw new Error(`${name} never got ${share * 100}% of the test prompts`);
 }
 
-test('the demo newcomer with validation + test scores: exact curves improve, it takes its families, removal restores them', async ({ page, explorer, addModel, routing, trained }) => {
+test('the demo newcomer with validation + test scores: exact curves improve, it takes its families, removal restores them', async ({
+  page,
+  explorer,
+  addModel,
+  routing,
+  trained,
+}) => {
   const before = (await snapshot(page)).metrics;
   expect(trained.demo!.newcomer).not.toBeNull();
   const { name, strengths } = trained.demo!.newcomer!;
@@ -39,7 +45,11 @@ test('the demo newcomer with validation + test scores: exact curves improve, it 
   const allOnes = ['prompt_id,score', ...ids.map((id) => `${id},1`)].join('\n') + '\n';
   await addModel.name.fill('bad-llm');
   await addModel.cost.fill('1');
-  await addModel.file.setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(allOnes.replace(`${ids[0]},1`, `${ids[0]},yes`)) });
+  await addModel.file.setInputFiles({
+    name: 'bad.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(allOnes.replace(`${ids[0]},1`, `${ids[0]},yes`)),
+  });
   await addModel.addButton.click();
   await expect(addModel.issues).toContainText('bad.csv, row 2, column "score": score "yes" is not a number');
   expect((await snapshot(page)).session!.pool).toEqual(trained.session!.pool);
@@ -83,7 +93,12 @@ test('the demo newcomer with validation + test scores: exact curves improve, it 
   expect(removed.metrics).toEqual(before);
 });
 
-test('an LLM uploaded with validation scores only is marked estimated, and removal restores the curves', async ({ page, explorer, addModel, trained }) => {
+test('an LLM uploaded with validation scores only is marked estimated, and removal restores the curves', async ({
+  page,
+  explorer,
+  addModel,
+  trained,
+}) => {
   const before = (await snapshot(page)).metrics;
   const { name, cost } = trained.demo!.newcomer!;
   await explorer.tab('Add an LLM').click();

@@ -1,6 +1,10 @@
 import { expect, screenshotView, snapshot, test } from './fixtures';
 
-test('Check backends: the tfjs k-means agrees with the plain-TS reference on webgl (SwiftShader), wasm and cpu', async ({ page, explorer, trained }) => {
+test('Check backends: the tfjs k-means agrees with the plain-TS reference on webgl (SwiftShader), wasm and cpu', async ({
+  page,
+  explorer,
+  trained,
+}) => {
   await explorer.tab('Train').click();
   // The backend chip explains its choice in its tooltip (hover or keyboard focus).
   const chip = page.locator('#panel-train-progress [data-backend]');

@@ -1,6 +1,11 @@
 import { expect, screenshotView, snapshot, test, waitTrained } from './fixtures';
 
-test('a broken upload shows its error with file, row and column, and the previous data stays', async ({ page, explorer, data, trained }) => {
+test('a broken upload shows its error with file, row and column, and the previous data stays', async ({
+  page,
+  explorer,
+  data,
+  trained,
+}) => {
   await explorer.tab('Data').click();
   await data.fileInput.setInputFiles([
     { name: 'prompts.csv', mimeType: 'text/csv', buffer: Buffer.from('prompt_id,text\np1,hello\np2,world\n') },
@@ -13,7 +18,11 @@ test('a broken upload shows its error with file, row and column, and the previou
   // Many problems: counted, one per row, in a list that scrolls inside the notice.
   const ids = Array.from({ length: 40 }, (_, i) => `p${i}`);
   await data.fileInput.setInputFiles([
-    { name: 'prompts.csv', mimeType: 'text/csv', buffer: Buffer.from(`prompt_id,text\n${ids.map((id) => `${id},hello ${id}`).join('\n')}\n`) },
+    {
+      name: 'prompts.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`prompt_id,text\n${ids.map((id) => `${id},hello ${id}`).join('\n')}\n`),
+    },
     { name: 'correctness.csv', mimeType: 'text/csv', buffer: Buffer.from(`prompt_id,m1\n${ids.map((id) => `${id},2.5`).join('\n')}\n`) },
     { name: 'models.csv', mimeType: 'text/csv', buffer: Buffer.from('model,cost\nm1,1\n') },
   ]);

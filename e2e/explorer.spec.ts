@@ -1,7 +1,13 @@
 import { ARTIFACTS, expect, screenshotView, snapshot, test } from './fixtures';
 import { VIEW_TABS } from '../src/app/viewLabels';
 
-test('the demo loads, training finishes on the chosen backend, and every view renders', async ({ page, explorer, data, trainPage, trained }) => {
+test('the demo loads, training finishes on the chosen backend, and every view renders', async ({
+  page,
+  explorer,
+  data,
+  trainPage,
+  trained,
+}) => {
   // The synthetic demo: >= 2,000 prompts, >= 10 LLMs, said to be synthetic.
   expect(trained.data.synthetic).toBe(true);
   expect(trained.data.prompts).toBeGreaterThanOrEqual(2000);

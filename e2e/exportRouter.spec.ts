@@ -11,7 +11,11 @@ test('the exported router file is accepted by the CLI `routelab route`', async (
   expect(router.schema).toBe('routelab.router');
   expect(router.models.map((m: { name: string }) => m.name)).toEqual(trained.session!.routerModels);
 
-  const out = execFileSync('npx', ['tsx', 'src/cli/main.ts', 'route', '--router', file, '--prompt', 'Solve for x: 3x + 7 = 22. Show your steps.', '--json'], { encoding: 'utf8', timeout: 60_000 });
+  const out = execFileSync(
+    'npx',
+    ['tsx', 'src/cli/main.ts', 'route', '--router', file, '--prompt', 'Solve for x: 3x + 7 = 22. Show your steps.', '--json'],
+    { encoding: 'utf8', timeout: 60_000 },
+  );
   const result = JSON.parse(out);
   expect(result.decisions).toHaveLength(1);
   expect(trained.session!.routerModels).toContain(result.decisions[0].chosen);
@@ -23,6 +27,10 @@ test('the exported router file is accepted by the CLI `routelab route`', async (
   const after = await snapshot(page);
   expect(after.metrics['uniroute-learnedmap'].area).toBeCloseTo(trained.metrics['uniroute-learnedmap'].area, 12);
   // A broken router file is refused with its JSON path.
-  await exportPage.importRouter.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...router, version: 99 })) });
+  await exportPage.importRouter.setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ ...router, version: 99 })),
+  });
   await expect(exportPage.importIssues).toBeVisible();
 });

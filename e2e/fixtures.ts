@@ -23,7 +23,12 @@ export async function waitTrained(page: Page, timeout = 120_000): Promise<HookSn
   await page.waitForFunction(
     () => {
       const s = window.__routelab?.snapshot();
-      return !!s && (s.training.status === 'error' || s.backendError !== null || (s.session !== null && s.routing !== null && s.training.status !== 'running'));
+      return (
+        !!s &&
+        (s.training.status === 'error' ||
+          s.backendError !== null ||
+          (s.session !== null && s.routing !== null && s.training.status !== 'running'))
+      );
     },
     undefined,
     { timeout },

@@ -5,7 +5,11 @@ const TYPED_URL = 'https://data.example.org/untrusted/benchmark.csv';
 /** A small long-format benchmark whose prompt texts carry HTML that would fire requests if injected. */
 function untrustedCsv(): string {
   const rows = ['prompt_id,prompt,task,model,score,cost'];
-  const models: [string, number][] = [['tiny', 0.1], ['mid', 1], ['big', 5]];
+  const models: [string, number][] = [
+    ['tiny', 0.1],
+    ['mid', 1],
+    ['big', 5],
+  ];
   for (let p = 0; p < 150; p++) {
     const task = p % 2 ? 'maths' : 'poetry';
     const text =
@@ -20,7 +24,13 @@ function untrustedCsv(): string {
   return rows.join('\n') + '\n';
 }
 
-test('no network request leaves the app except the typed dataset URL, and prompt HTML stays text', async ({ page, explorer, addModel, exportPage, routing }) => {
+test('no network request leaves the app except the typed dataset URL, and prompt HTML stays text', async ({
+  page,
+  explorer,
+  addModel,
+  exportPage,
+  routing,
+}) => {
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
   const errors: string[] = [];

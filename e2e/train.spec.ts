@@ -1,6 +1,11 @@
 import { expect, snapshot, test } from './fixtures';
 
-test('training runs in the worker: the page stays responsive, and Cancel keeps the previous router', async ({ page, explorer, trainPage, trained }) => {
+test('training runs in the worker: the page stays responsive, and Cancel keeps the previous router', async ({
+  page,
+  explorer,
+  trainPage,
+  trained,
+}) => {
   await explorer.tab('Train').click();
   // K = auto runs k-means for every K of the grid first (a second or more here).
   await page.getByLabel('auto (best on validation)').check();

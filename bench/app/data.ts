@@ -34,11 +34,30 @@ export interface AppDataset {
   promptIds: string[];
 }
 
-const COMMON = ['please', 'explain', 'the', 'answer', 'to', 'this', 'question', 'about', 'a', 'short', 'given', 'when', 'what', 'why', 'how'];
+const COMMON = [
+  'please',
+  'explain',
+  'the',
+  'answer',
+  'to',
+  'this',
+  'question',
+  'about',
+  'a',
+  'short',
+  'given',
+  'when',
+  'what',
+  'why',
+  'how',
+];
 
 /** Family f's own words: pseudo-words the hashed TF-IDF embedder sees as distinct tokens. */
 function familyWords(f: number): string[] {
-  return Array.from({ length: 14 }, (_, j) => `${String.fromCharCode(97 + (f % 26))}${String.fromCharCode(97 + ((f * 7 + j) % 26))}topic${f}w${j}`);
+  return Array.from(
+    { length: 14 },
+    (_, j) => `${String.fromCharCode(97 + (f % 26))}${String.fromCharCode(97 + ((f * 7 + j) % 26))}topic${f}w${j}`,
+  );
 }
 
 /** Writes the dataset (and returns the hidden LLMs' scores) under `root/<id>`. */
@@ -51,7 +70,9 @@ export function writeAppDataset(root: string, spec: AppDatasetSpec): AppDataset 
   const allCosts = allNames.map(() => Math.round(0.02 * 10 ** (2.5 * rng.next()) * 10000) / 10000);
   const quality = allCosts.map((c) => 0.35 + 0.18 * Math.log10(c / 0.02));
   const skill = new Float64Array(total * spec.families);
-  for (let h = 0; h < total; h++) for (let f = 0; f < spec.families; f++) skill[h * spec.families + f] = Math.min(0.97, Math.max(0.03, quality[h] + 0.5 * (rng.next() - 0.5)));
+  for (let h = 0; h < total; h++)
+    for (let f = 0; f < spec.families; f++)
+      skill[h * spec.families + f] = Math.min(0.97, Math.max(0.03, quality[h] + 0.5 * (rng.next() - 0.5)));
   const words = Array.from({ length: spec.families }, (_, f) => familyWords(f));
   const promptIds = Array.from({ length: spec.prompts }, (_, p) => `p${p}`);
   const promptRows = ['prompt_id,text,task'];
@@ -107,7 +128,13 @@ export function writeAppDataset(root: string, spec: AppDatasetSpec): AppDataset 
  * prompt (what its Psi needs) and every test prompt (so its test accuracy is exact), from the same
  * seeded split the app draws (createRng(seed) -> splitPrompts, as the training worker does).
  */
-export function writeNewcomerScores(ds: AppDataset, j: number, seed: number, fractions: SplitFractions, withTest: boolean): { path: string; rows: number } {
+export function writeNewcomerScores(
+  ds: AppDataset,
+  j: number,
+  seed: number,
+  fractions: SplitFractions,
+  withTest: boolean,
+): { path: string; rows: number } {
   const split = splitPrompts(ds.spec.prompts, createRng(seed), fractions);
   const hidden = ds.hiddenNames.length;
   const rows = ['prompt_id,score'];

@@ -80,7 +80,11 @@ export async function startApp(executablePath: string): Promise<AppServer> {
     url,
     browser: first,
     chromiumVersion: first.version(),
-    open: async (query = '', options = {}) => openSession(await browserFor(options.jsFlags ? `${BASE_FLAGS} ${options.jsFlags}` : BASE_FLAGS), `${url}/index.html${query ? `?${query}` : ''}`),
+    open: async (query = '', options = {}) =>
+      openSession(
+        await browserFor(options.jsFlags ? `${BASE_FLAGS} ${options.jsFlags}` : BASE_FLAGS),
+        `${url}/index.html${query ? `?${query}` : ''}`,
+      ),
     close: async () => {
       for (const b of browsers.values()) await b.close();
       server.close();
@@ -112,7 +116,10 @@ async function openSession(browser: Browser, href: string): Promise<AppSession> 
         last = (await page.evaluate('window.__routelab ? window.__routelab.snapshot() : null')) as Snapshot | undefined;
         if (last && ok(last)) return last;
         if (last?.training.error) throw new Error(`training failed while waiting for ${what}: ${last.training.error}`);
-        if (Date.now() - t0 > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (data ${last?.data.status}, training ${last?.training.status})`);
+        if (Date.now() - t0 > timeoutMs)
+          throw new Error(
+            `timed out after ${timeoutMs} ms waiting for ${what} (data ${last?.data.status}, training ${last?.training.status})`,
+          );
         await page.waitForTimeout(100);
       }
     },
@@ -187,5 +194,9 @@ export function tab(page: Page, name: string) {
 
 /** Waits for the demo's first training after boot (every session starts from there). */
 export async function waitBooted(s: AppSession): Promise<Snapshot> {
-  return s.waitFor('the demo to load and train', (x) => x.session !== null && x.routing !== null && x.training.status !== 'running' && x.data.status === 'ready', 120_000);
+  return s.waitFor(
+    'the demo to load and train',
+    (x) => x.session !== null && x.routing !== null && x.training.status !== 'running' && x.data.status === 'ready',
+    120_000,
+  );
 }

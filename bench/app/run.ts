@@ -44,7 +44,15 @@ export async function runAppTargets(o: AppRunOptions): Promise<{ rows: Row[]; ch
       o.log('targets 3 and 4: live routing and adding an LLM at 10,000 x 50');
       const ds = writeAppDataset(dataDir, { id: 'live20k', prompts: LIVE.prompts, models: LIVE.models, families: 24, seed: 12, hidden: 1 });
       const nc = writeNewcomerScores(ds, 0, LIVE.seed, LIVE.split, true);
-      const got = await liveAndAddTarget(app, ds, { path: nc.path, rows: nc.rows, name: ds.hiddenNames[0], cost: ds.hiddenCosts[0] }, LIVE.query, o.quick ? 5 : 10, 60, o.quick ? 2 : 3);
+      const got = await liveAndAddTarget(
+        app,
+        ds,
+        { path: nc.path, rows: nc.rows, name: ds.hiddenNames[0], cost: ds.hiddenCosts[0] },
+        LIVE.query,
+        o.quick ? 5 : 10,
+        60,
+        o.quick ? 2 : 3,
+      );
       rows.push(...got.filter((r) => (r.figure.startsWith('Add') ? want(4) : want(3))));
     }
     if (want(6)) {
@@ -59,6 +67,9 @@ export async function runAppTargets(o: AppRunOptions): Promise<{ rows: Row[]; ch
   } finally {
     await app.close();
   }
-  for (const r of rows) o.log(`  ${r.figure}: ${r.ms === undefined ? r.note : `${r.ms.toFixed(1)} ms, ${r.pass === undefined ? 'info' : r.pass ? 'pass' : 'FAIL'}`}`);
+  for (const r of rows)
+    o.log(
+      `  ${r.figure}: ${r.ms === undefined ? r.note : `${r.ms.toFixed(1)} ms, ${r.pass === undefined ? 'info' : r.pass ? 'pass' : 'FAIL'}`}`,
+    );
   return { rows, chromiumVersion: app.chromiumVersion, renderer };
 }

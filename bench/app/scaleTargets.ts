@@ -109,7 +109,8 @@ export async function scaleTarget(app: AppServer, ds: AppDataset, k: number, epo
     ] as const;
     // Frozen: a main-thread task of a second or more (the page answers nothing meanwhile). Frame gaps
     // also count the GPU process, which the training worker starves of CPU here: reported, not judged.
-    const pass = s.errors.length === 0 && peak.totalMb < HEAP_LIMIT_MB && longest < FROZEN_MS && Object.values(views).every((v) => Number.isFinite(v));
+    const pass =
+      s.errors.length === 0 && peak.totalMb < HEAP_LIMIT_MB && longest < FROZEN_MS && Object.values(views).every((v) => Number.isFinite(v));
     return [
       {
         figure,
@@ -117,13 +118,37 @@ export async function scaleTarget(app: AppServer, ds: AppDataset, k: number, epo
         ms: at.trained * 1000,
         target,
         pass,
-        note: `upload -> trained ${at.trained.toFixed(1)} s: ${stages.map(([n, v]) => `${n} ${v === undefined || Number.isNaN(v) ? '?' : v.toFixed(1)} s`).join(', ')} (polled every 250 ms; learned map capped at ${epochs} epochs, ${snap.training.epochs} loss entries); views (tab click -> frame, ms): ${Object.entries(views).map(([v, ms]) => `${v} ${ms}`).join(', ')}; peak heap page ${peak.pageMb.toFixed(0)} MB + worker ${peak.workerMb.toFixed(0)} MB (peak of the sum ${peak.totalMb.toFixed(0)} MB over ${peak.samples} samples; V8 capped at ${HEAP_LIMIT_MB} MB per isolate), after GC ${final.pageMb.toFixed(0)} + ${(final.workerMb ?? 0).toFixed(0)} MB; ArrayBuffers (typed arrays, wasm memory; outside the JS heap) peak ${peak.buffersMb.toFixed(0)} MB; longest main-thread task ${longest.toFixed(0)} ms (${rendered.longestTaskMs >= longest ? 'opening a view' : 'during load and training'}; frozen = a task of ${FROZEN_MS} ms or more), longest gap between frames ${gap.toFixed(0)} ms; ${snap.session?.testPrompts} test prompts x ${snap.session?.pool.length} test LLMs; page errors ${s.errors.length}`,
-        extra: { stagesS: Object.fromEntries(stages), at, labels, views, peak, final, longestTaskMs: longest, longestFrameGapMs: gap, backend: snap.backend },
+        note: `upload -> trained ${at.trained.toFixed(1)} s: ${stages.map(([n, v]) => `${n} ${v === undefined || Number.isNaN(v) ? '?' : v.toFixed(1)} s`).join(', ')} (polled every 250 ms; learned map capped at ${epochs} epochs, ${snap.training.epochs} loss entries); views (tab click -> frame, ms): ${Object.entries(
+          views,
+        )
+          .map(([v, ms]) => `${v} ${ms}`)
+          .join(
+            ', ',
+          )}; peak heap page ${peak.pageMb.toFixed(0)} MB + worker ${peak.workerMb.toFixed(0)} MB (peak of the sum ${peak.totalMb.toFixed(0)} MB over ${peak.samples} samples; V8 capped at ${HEAP_LIMIT_MB} MB per isolate), after GC ${final.pageMb.toFixed(0)} + ${(final.workerMb ?? 0).toFixed(0)} MB; ArrayBuffers (typed arrays, wasm memory; outside the JS heap) peak ${peak.buffersMb.toFixed(0)} MB; longest main-thread task ${longest.toFixed(0)} ms (${rendered.longestTaskMs >= longest ? 'opening a view' : 'during load and training'}; frozen = a task of ${FROZEN_MS} ms or more), longest gap between frames ${gap.toFixed(0)} ms; ${snap.session?.testPrompts} test prompts x ${snap.session?.pool.length} test LLMs; page errors ${s.errors.length}`,
+        extra: {
+          stagesS: Object.fromEntries(stages),
+          at,
+          labels,
+          views,
+          peak,
+          final,
+          longestTaskMs: longest,
+          longestFrameGapMs: gap,
+          backend: snap.backend,
+        },
       },
     ];
   } catch (e) {
     await sampler.stop();
-    return [{ figure, measured: WHERE, target, pass: false, note: `failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)} (peak heap page ${sampler.peak.pageMb.toFixed(0)} MB, worker ${sampler.peak.workerMb.toFixed(0)} MB)` }];
+    return [
+      {
+        figure,
+        measured: WHERE,
+        target,
+        pass: false,
+        note: `failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)} (peak heap page ${sampler.peak.pageMb.toFixed(0)} MB, worker ${sampler.peak.workerMb.toFixed(0)} MB)`,
+      },
+    ];
   } finally {
     await s.close();
   }

@@ -29,7 +29,8 @@ async function setEpochCap(page: Page, epochs: number): Promise<void> {
   await page.getByLabel('Learned-map epochs (max)').fill(String(epochs));
 }
 
-const trainedRun = (runs: number) => (x: Snapshot) => x.training.runs >= runs && x.training.status === 'done' && x.session !== null && x.routing !== null;
+const trainedRun = (runs: number) => (x: Snapshot) =>
+  x.training.runs >= runs && x.training.status === 'done' && x.session !== null && x.routing !== null;
 
 /**
  * Target 5: a 20,000 x 100 correctness CSV (2M cells) plus prompts.csv with text and models.csv,
@@ -44,7 +45,9 @@ export async function loadTarget(app: AppServer, ds: AppDataset): Promise<Row[]>
     await waitBooted(s);
     await tab(s.page, 'Data').click();
     await s.probeStart();
-    await s.page.evaluate(`window.__benchProbe.watch('[data-testid="stat-prompts"]', ${JSON.stringify(ds.spec.prompts.toLocaleString('en-US'))})`);
+    await s.page.evaluate(
+      `window.__benchProbe.watch('[data-testid="stat-prompts"]', ${JSON.stringify(ds.spec.prompts.toLocaleString('en-US'))})`,
+    );
     await s.page.getByTestId('data-files').setInputFiles(ds.files);
     await s.waitFor('the summary of the upload', (x) => x.data.prompts === ds.spec.prompts && x.data.status === 'ready', 60_000);
     await s.page.waitForTimeout(200);
@@ -83,9 +86,27 @@ function summarise(timings: UpdateTiming[]) {
     p50FrameMs: round(percentile(frame, 0.5), 2),
     p95FrameMs: round(percentile(frame, 0.95), 2),
     maxFrameMs: round(Math.max(...frame), 2),
-    p95CommitMs: round(percentile(timings.map((t) => t.commitMs), 0.95), 2),
-    p95PaintMs: round(percentile(timings.flatMap((t) => (t.paintMs === null ? [] : [t.paintMs])), 0.95), 2),
-    p95FromEventStampMs: round(percentile(timings.map((t) => t.frameFromStampMs), 0.95), 2),
+    p95CommitMs: round(
+      percentile(
+        timings.map((t) => t.commitMs),
+        0.95,
+      ),
+      2,
+    ),
+    p95PaintMs: round(
+      percentile(
+        timings.flatMap((t) => (t.paintMs === null ? [] : [t.paintMs])),
+        0.95,
+      ),
+      2,
+    ),
+    p95FromEventStampMs: round(
+      percentile(
+        timings.map((t) => t.frameFromStampMs),
+        0.95,
+      ),
+      2,
+    ),
   };
 }
 
@@ -130,7 +151,15 @@ export interface Newcomer {
  * React commit -> next frame), then `rounds` add / remove cycles of an unseen LLM in the
  * Add-an-LLM view. The machine is shared, so each figure is the best round (all rounds kept).
  */
-export async function liveAndAddTarget(app: AppServer, ds: AppDataset, newcomer: Newcomer, query: string, epochs: number, dragSteps: number, rounds: number): Promise<Row[]> {
+export async function liveAndAddTarget(
+  app: AppServer,
+  ds: AppDataset,
+  newcomer: Newcomer,
+  query: string,
+  epochs: number,
+  dragSteps: number,
+  rounds: number,
+): Promise<Row[]> {
   const liveFigure = 'Live routing in the app: 10,000 test prompts x 50 LLMs, scripted slider drag (p95)';
   const addFigure = 'Add an unseen LLM in the app at 10,000 x 50 (profiles, routing, every curve)';
   const s = await app.open(query);
@@ -193,12 +222,17 @@ async function addOnce(s: AppSession, newcomer: Newcomer): Promise<{ ms: number;
   await s.page.evaluate(`window.__benchProbe.watch('[data-testid="added-list"]', ${JSON.stringify(newcomer.name)})`);
   await s.page.getByTestId('add-button').click();
   // Wait on the DOM, not the hook: a snapshot serialises every front and would load the main thread.
-  await s.page.waitForFunction(`(document.querySelector('[data-testid="added-list"]')?.textContent ?? '').includes(${JSON.stringify(newcomer.name)}) || !!document.querySelector('[data-testid="add-issues"] li')`, undefined, { timeout: 60_000, polling: 250 });
+  await s.page.waitForFunction(
+    `(document.querySelector('[data-testid="added-list"]')?.textContent ?? '').includes(${JSON.stringify(newcomer.name)}) || !!document.querySelector('[data-testid="add-issues"] li')`,
+    undefined,
+    { timeout: 60_000, polling: 250 },
+  );
   await s.page.waitForTimeout(500);
   const rec = await s.probeStop();
   const click = rec.inputs.find((i) => i.type === 'click');
   const shown = rec.watches[0]?.at ?? null;
-  if (!click || shown === null) throw new Error(`the added LLM never showed (${(await s.snapshot()).addIssues.map((i) => i.message).join('; ')})`);
+  if (!click || shown === null)
+    throw new Error(`the added LLM never showed (${(await s.snapshot()).addIssues.map((i) => i.message).join('; ')})`);
   const long = rec.longTasks.filter((t) => t.start >= click.start - 1 && t.start <= shown);
   return { ms: (frameAfter(rec, shown)?.raf ?? shown) - click.start, longestTaskMs: Math.max(0, ...long.map((t) => t.duration)) };
 }
@@ -214,7 +248,9 @@ async function removeOnce(s: AppSession, name: string): Promise<void> {
  * IndexedDB write that the app starts before the frame (src/state/persist), and that write.
  */
 async function tracedAdd(s: AppSession, newcomer: Newcomer, app: AppServer): Promise<{ beforeWriteMs: number; writeMs: number } | null> {
-  await app.browser.startTracing(s.page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'toplevel', 'IndexedDB'] });
+  await app.browser.startTracing(s.page, {
+    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'toplevel', 'IndexedDB'],
+  });
   let trace: Buffer;
   try {
     await addOnce(s, newcomer);
@@ -224,11 +260,15 @@ async function tracedAdd(s: AppSession, newcomer: Newcomer, app: AppServer): Pro
   if (process.env.BENCH_DUMP) (await import('node:fs')).writeFileSync(`${process.env.BENCH_DUMP}/add-trace.json`, trace);
   type TraceEvent = { name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: { name?: string } };
   const events = (JSON.parse(trace.toString()) as { traceEvents: TraceEvent[] }).traceEvents;
-  const main = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const main = new Set(
+    events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`),
+  );
   const onMain = events.filter((e) => main.has(`${e.pid}:${e.tid}`) && e.ph === 'X' && e.dur !== undefined);
   const click = onMain.find((e) => e.name === 'EventDispatch' && e.ts > 0);
   const put = onMain.find((e) => e.name === 'IDBObjectStore::putRequestSetup');
-  const task = onMain.filter((e) => e.name === 'BlinkScheduler_PerformMicrotaskCheckpoint' && e.dur! > 5000).sort((a, b) => b.dur! - a.dur!)[0];
+  const task = onMain
+    .filter((e) => e.name === 'BlinkScheduler_PerformMicrotaskCheckpoint' && e.dur! > 5000)
+    .sort((a, b) => b.dur! - a.dur!)[0];
   if (!click || !put || !task) return null;
   return { beforeWriteMs: (put.ts - task.ts) / 1000, writeMs: put.dur! / 1000 };
 }
@@ -241,7 +281,9 @@ async function addRounds(s: AppSession, newcomer: Newcomer, figure: string, setu
     runs.push(await addOnce(s, newcomer));
     if (r === 0) {
       const added = await s.snapshot();
-      changed = Object.keys(added.metrics).filter((m) => JSON.stringify(added.metrics[m].front) !== JSON.stringify(before.metrics[m]?.front));
+      changed = Object.keys(added.metrics).filter(
+        (m) => JSON.stringify(added.metrics[m].front) !== JSON.stringify(before.metrics[m]?.front),
+      );
     }
     await removeOnce(s, newcomer.name);
   }
@@ -279,7 +321,9 @@ const VIEWS = VIEW_TABS;
  * Opens every view; ms from the tab click to the frame after its last commit, and the longest
  * main-thread task and gap between frames seen meanwhile.
  */
-export async function renderEveryView(s: AppSession): Promise<{ views: Record<string, number>; longestTaskMs: number; longestGapMs: number }> {
+export async function renderEveryView(
+  s: AppSession,
+): Promise<{ views: Record<string, number>; longestTaskMs: number; longestGapMs: number }> {
   const views: Record<string, number> = {};
   let longestTaskMs = 0;
   let longestGapMs = 0;

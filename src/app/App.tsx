@@ -53,13 +53,32 @@ function Header() {
           <span data-testid="header-dataset">
             {name}
             {counts ? ` · ${counts.prompts.toLocaleString()} prompts · ${counts.models.length} LLMs` : ''}
-            {synthetic ? <span className="rl-tag" style={{ marginLeft: 6 }}>synthetic</span> : null}
+            {synthetic ? (
+              <span className="rl-tag" style={{ marginLeft: 6 }}>
+                synthetic
+              </span>
+            ) : null}
           </span>
         ) : null}
         <span data-testid="header-status" data-status={status}>
-          {status === 'running' ? `training: ${stage || 'starting'}…` : status === 'done' ? 'trained' : restored ? 'restored from the last visit' : status === 'error' ? 'training failed' : status === 'cancelled' ? 'cancelled' : ''}
+          {status === 'running'
+            ? `training: ${stage || 'starting'}…`
+            : status === 'done'
+              ? 'trained'
+              : restored
+                ? 'restored from the last visit'
+                : status === 'error'
+                  ? 'training failed'
+                  : status === 'cancelled'
+                    ? 'cancelled'
+                    : ''}
         </span>
-        <BackendChip backend={backend?.backend ?? null} renderer={backend?.renderer} softwareRenderer={backend?.softwareRenderer} reason={backendReason(backend)} />
+        <BackendChip
+          backend={backend?.backend ?? null}
+          renderer={backend?.renderer}
+          softwareRenderer={backend?.softwareRenderer}
+          reason={backendReason(backend)}
+        />
       </div>
     </header>
   );
@@ -68,7 +87,11 @@ function Header() {
 export function App() {
   const view = useAppStore((s) => s.ui.view);
   const hasSession = useAppStore((s) => s.session.pool !== null);
-  const tabs: TabItem[] = VIEW_IDS.map((id) => ({ id, label: VIEW_LABELS[id], badge: !hasSession && id !== 'data' && id !== 'train' ? '…' : undefined }));
+  const tabs: TabItem[] = VIEW_IDS.map((id) => ({
+    id,
+    label: VIEW_LABELS[id],
+    badge: !hasSession && id !== 'data' && id !== 'train' ? '…' : undefined,
+  }));
   const View = VIEWS[view];
   return (
     <div className="rl-app">

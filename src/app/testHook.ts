@@ -34,13 +34,24 @@ function routedTasksOf(s: AppState): Record<string, Record<string, number>> {
 function snapshotOf(s: AppState) {
   const pool = s.session.pool;
   const live = s.routing.live;
-  const metrics: Record<string, { area: number; area50: number; qnc: number | null; aiq: number; peakAccuracy: number; estimated: boolean; front: [number, number][] }> = {};
+  const metrics: Record<
+    string,
+    { area: number; area50: number; qnc: number | null; aiq: number; peakAccuracy: number; estimated: boolean; front: [number, number][] }
+  > = {};
   for (const m of METHOD_NAMES) {
     const v = pool?.methods[m];
     if (v) metrics[m] = { ...v.metrics, estimated: v.estimated, front: v.front.map((p) => [p.cost, p.accuracy]) };
   }
   return {
-    backend: s.training.backend ? { backend: s.training.backend.backend, renderer: s.training.backend.renderer ?? null, softwareRenderer: s.training.backend.softwareRenderer, thread: s.training.backend.thread, reason: s.training.backend.reason } : null,
+    backend: s.training.backend
+      ? {
+          backend: s.training.backend.backend,
+          renderer: s.training.backend.renderer ?? null,
+          softwareRenderer: s.training.backend.softwareRenderer,
+          thread: s.training.backend.thread,
+          reason: s.training.backend.reason,
+        }
+      : null,
     backendError: s.training.backendError,
     data: {
       status: s.data.status,
@@ -51,7 +62,15 @@ function snapshotOf(s: AppState) {
       issues: s.data.issues.map((i) => ({ ...i })),
       projected: s.data.projection ? s.data.projection.coords.length / 2 : 0,
     },
-    training: { status: s.training.status, runs: s.training.runs, error: s.training.error, inertia: s.training.inertia.length, epochs: s.training.trainLoss.length, engines: s.training.engines ? { ...s.training.engines } : null, settings: { ...s.training.settings } },
+    training: {
+      status: s.training.status,
+      runs: s.training.runs,
+      error: s.training.error,
+      inertia: s.training.inertia.length,
+      epochs: s.training.trainLoss.length,
+      engines: s.training.engines ? { ...s.training.engines } : null,
+      settings: { ...s.training.settings },
+    },
     session: s.session.base
       ? {
           k: s.session.base.k,
@@ -92,7 +111,12 @@ function snapshotOf(s: AppState) {
         : null,
     },
     /** The demo's default test pool and held-out newcomer (null when the data is not the demo). */
-    demo: s.data.demo ? { testPool: [...s.data.demo.testPool], newcomer: s.data.demo.newcomer ? { ...s.data.demo.newcomer, strengths: [...s.data.demo.newcomer.strengths] } : null } : null,
+    demo: s.data.demo
+      ? {
+          testPool: [...s.data.demo.testPool],
+          newcomer: s.data.demo.newcomer ? { ...s.data.demo.newcomer, strengths: [...s.data.demo.newcomer.strengths] } : null,
+        }
+      : null,
     ui: { ...s.ui },
     addIssues: s.session.addIssues.map((i) => ({ ...i })),
   };

@@ -4,7 +4,17 @@ import { DEFAULT_URL_STATE, formatUrlState, type UrlState } from '../state/urlSt
 
 export function urlStateOf(s: AppState): UrlState {
   const t = s.training.settings;
-  return { k: t.k, seed: t.seed, method: t.method, test: t.testModels, split: t.fractions, lambda: s.routing.costPenalty, cluster: s.ui.selectedCluster, view: s.ui.view, route: s.routing.method };
+  return {
+    k: t.k,
+    seed: t.seed,
+    method: t.method,
+    test: t.testModels,
+    split: t.fractions,
+    lambda: s.routing.costPenalty,
+    cluster: s.ui.selectedCluster,
+    view: s.ui.view,
+    route: s.routing.method,
+  };
 }
 
 /** Starts syncing; returns the unsubscribe function. */
@@ -19,7 +29,13 @@ export function startUrlSync(delayMs = 250): () => void {
     history.replaceState(history.state, '', `${location.pathname}${qs}${location.hash}`);
   };
   return appStore.subscribe((s, prev) => {
-    if (s.training.settings === prev.training.settings && s.routing.costPenalty === prev.routing.costPenalty && s.routing.method === prev.routing.method && s.ui === prev.ui) return;
+    if (
+      s.training.settings === prev.training.settings &&
+      s.routing.costPenalty === prev.routing.costPenalty &&
+      s.routing.method === prev.routing.method &&
+      s.ui === prev.ui
+    )
+      return;
     if (timer === null) timer = setTimeout(write, delayMs);
   });
 }

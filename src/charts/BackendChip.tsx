@@ -32,7 +32,11 @@ export function BackendChip({ backend, renderer, softwareRenderer, reason, tipAl
     >
       <span className="rl-chip__dot" aria-hidden="true" />
       {text}
-      <span id={tipId} role="tooltip" className={['rl-chip__tip', tipAlign === 'start' ? 'rl-chip__tip--start' : ''].filter(Boolean).join(' ')}>
+      <span
+        id={tipId}
+        role="tooltip"
+        className={['rl-chip__tip', tipAlign === 'start' ? 'rl-chip__tip--start' : ''].filter(Boolean).join(' ')}
+      >
         {reason ? <span className="rl-chip__reason">{reason}</span> : null}
         <span>{backendDescription(backend, renderer, softwareRenderer)}</span>
       </span>

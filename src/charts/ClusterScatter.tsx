@@ -71,7 +71,10 @@ function ClusterScatterImpl({
   const radius = pointRadius ?? defaultPointRadius(n);
 
   const bounds = useMemo(() => dataBounds(x, y), [x, y]);
-  const pixels = useMemo(() => projectToPixels(x.subarray(0, n), y.subarray(0, n), bounds, width, height, PADDING), [x, y, n, bounds, width, height]);
+  const pixels = useMemo(
+    () => projectToPixels(x.subarray(0, n), y.subarray(0, n), bounds, width, height, PADDING),
+    [x, y, n, bounds, width, height],
+  );
   const groups = useMemo(() => groupByCluster(cluster.subarray(0, n), K), [cluster, n, K]);
   const index = useMemo(() => buildGridIndex(pixels.px, pixels.py, HOVER_RADIUS * 2), [pixels]);
 
@@ -170,7 +173,10 @@ function ClusterScatterImpl({
       <canvas ref={canvasRef} style={{ width: Math.max(0, width), height }} />
       {hover >= 0 ? (
         <>
-          <div className="rl-scatter__ring" style={{ left: hx - radius - 4, top: hy - radius - 4, width: radius * 2 + 8, height: radius * 2 + 8 }} />
+          <div
+            className="rl-scatter__ring"
+            style={{ left: hx - radius - 4, top: hy - radius - 4, width: radius * 2 + 8, height: radius * 2 + 8 }}
+          />
           <div
             className="rl-tooltip rl-scatter__tooltip"
             style={{
@@ -179,7 +185,11 @@ function ClusterScatterImpl({
             }}
           >
             <div className="rl-tooltip__title">
-              <span className="rl-swatch" style={{ background: cluster[hover] >= 0 && cluster[hover] < K ? clusterColor(cluster[hover]) : UNCLUSTERED }} aria-hidden="true" />
+              <span
+                className="rl-swatch"
+                style={{ background: cluster[hover] >= 0 && cluster[hover] < K ? clusterColor(cluster[hover]) : UNCLUSTERED }}
+                aria-hidden="true"
+              />
               cluster {clusterLabel(cluster[hover])}
               {task ? <span className="rl-tooltip__sub"> · {task}</span> : null}
             </div>

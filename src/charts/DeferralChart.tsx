@@ -92,7 +92,15 @@ function DeferralChartImpl({
         const style = seriesStyle(c.id, i, c.color, c.dashed);
         const base = extendCurves ? extendFlat(c.points, xMax) : sortedFinite(c.points);
         const points = simplifyCurve(base, simplifyTolerance);
-        return { id: c.id, label: c.label, color: style.color, dash: style.dash, width: style.width, points, rows: points.map(([cost, accuracy]) => ({ cost, accuracy })) };
+        return {
+          id: c.id,
+          label: c.label,
+          color: style.color,
+          dash: style.dash,
+          width: style.width,
+          points,
+          rows: points.map(([cost, accuracy]) => ({ cost, accuracy })),
+        };
       }),
     [curves, extendCurves, simplifyTolerance, xMax],
   );
@@ -143,7 +151,15 @@ function DeferralChartImpl({
       <>
         <Scatter data={oldSingles} dataKey="accuracy" name="Single LLMs" fill={ACCENT.single} isAnimationActive={false} legendType="none" />
         {newSingles.length ? (
-          <Scatter data={newSingles} dataKey="accuracy" name="New LLMs" fill={ACCENT.singleNew} shape="diamond" isAnimationActive={false} legendType="none" />
+          <Scatter
+            data={newSingles}
+            dataKey="accuracy"
+            name="New LLMs"
+            fill={ACCENT.singleNew}
+            shape="diamond"
+            isAnimationActive={false}
+            legendType="none"
+          />
         ) : null}
         {labelled.length ? <SingleLabels points={labelled} obstacles={allSingles} /> : null}
       </>
@@ -159,7 +175,8 @@ function DeferralChartImpl({
       return next;
     });
 
-  const op = operatingPoint && Number.isFinite(operatingPoint.cost) && Number.isFinite(operatingPoint.accuracy) ? operatingPoint : undefined;
+  const op =
+    operatingPoint && Number.isFinite(operatingPoint.cost) && Number.isFinite(operatingPoint.accuracy) ? operatingPoint : undefined;
 
   return (
     <div className="rl-deferral">
@@ -201,7 +218,12 @@ function DeferralChartImpl({
               tickFormatter={percentTick}
               allowDataOverflow
               stroke={ACCENT.axis}
-              label={{ value: 'Cost (share of the most expensive test LLM)', position: 'insideBottom', offset: -14, className: 'rl-axis-label' }}
+              label={{
+                value: 'Cost (share of the most expensive test LLM)',
+                position: 'insideBottom',
+                offset: -14,
+                className: 'rl-axis-label',
+              }}
             />
             <YAxis
               type="number"

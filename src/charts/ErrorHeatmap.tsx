@@ -168,10 +168,12 @@ function ErrorHeatmapImpl({
     if (!el) return;
     const top = cell.row * rowHeight;
     if (top < el.scrollTop) el.scrollTop = top;
-    else if (HEADER_HEIGHT + top + rowHeight > el.scrollTop + el.clientHeight) el.scrollTop = HEADER_HEIGHT + top + rowHeight - el.clientHeight;
+    else if (HEADER_HEIGHT + top + rowHeight > el.scrollTop + el.clientHeight)
+      el.scrollTop = HEADER_HEIGHT + top + rowHeight - el.clientHeight;
     const left = cell.col * cellWidth;
     if (left < el.scrollLeft) el.scrollLeft = left;
-    else if (LABEL_WIDTH + left + cellWidth > el.scrollLeft + el.clientWidth) el.scrollLeft = LABEL_WIDTH + left + cellWidth - el.clientWidth;
+    else if (LABEL_WIDTH + left + cellWidth > el.scrollLeft + el.clientWidth)
+      el.scrollLeft = LABEL_WIDTH + left + cellWidth - el.clientWidth;
   };
   const onKey = (event: KeyboardEvent<HTMLDivElement>) => {
     const cur = activeCell ?? { row: 0, col: selected ?? 0 };
@@ -215,7 +217,15 @@ function ErrorHeatmapImpl({
             <span>LLM</span>
             <span>cost</span>
           </div>
-          <ColumnHeaders clusterCount={K} height={HEADER_HEIGHT} cellWidth={cellWidth} selected={selected} onSelect={onSelectCluster} label={clusterLabel} detail={clusterDetail} />
+          <ColumnHeaders
+            clusterCount={K}
+            height={HEADER_HEIGHT}
+            cellWidth={cellWidth}
+            selected={selected}
+            onSelect={onSelectCluster}
+            label={clusterLabel}
+            detail={clusterDetail}
+          />
           <RowLabels models={models} order={order} rowHeight={rowHeight} costUnit={costUnit} activeRow={activeCell?.row ?? null} />
           <div
             className="rl-heatmap__cells"
@@ -261,7 +271,9 @@ function ErrorHeatmapImpl({
         </div>
       </div>
       <div className="rl-visually-hidden" aria-live="polite">
-        {info ? `${info.model.name}, cluster ${info.cluster}: error ${formatPercent(info.error, 1)}, ${info.n ?? 'unknown'} validation prompts` : ''}
+        {info
+          ? `${info.model.name}, cluster ${info.cluster}: error ${formatPercent(info.error, 1)}, ${info.n ?? 'unknown'} validation prompts`
+          : ''}
       </div>
     </div>
   );

@@ -58,14 +58,31 @@ export interface HeadersProps {
 /** Narrowest cell that shows the header's detail line. */
 const DETAIL_MIN_WIDTH = 56;
 
-export const ColumnHeaders = memo(function ColumnHeaders({ clusterCount, height, cellWidth, selected, onSelect, label, detail }: HeadersProps) {
+export const ColumnHeaders = memo(function ColumnHeaders({
+  clusterCount,
+  height,
+  cellWidth,
+  selected,
+  onSelect,
+  label,
+  detail,
+}: HeadersProps) {
   const step = labelStep(cellWidth);
   const focusable = selected ?? 0;
   const onKey = (event: KeyboardEvent<HTMLDivElement>) => {
     const target = event.target as HTMLElement;
     const k = Number(target.dataset.col);
     if (!Number.isFinite(k)) return;
-    const next = event.key === 'ArrowRight' ? k + 1 : event.key === 'ArrowLeft' ? k - 1 : event.key === 'Home' ? 0 : event.key === 'End' ? clusterCount - 1 : -1;
+    const next =
+      event.key === 'ArrowRight'
+        ? k + 1
+        : event.key === 'ArrowLeft'
+          ? k - 1
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? clusterCount - 1
+              : -1;
     if (next < 0 || next >= clusterCount) return;
     event.preventDefault();
     (event.currentTarget.querySelector(`[data-col="${next}"]`) as HTMLElement | null)?.focus();

@@ -104,7 +104,16 @@ export function LossChart({ train, validation, totalEpochs, height }: LossChartP
     if (validation) list.push({ id: 'validation', label: 'validation', values: validation, color: ACCENT.validation, dashed: true });
     return list;
   }, [train, validation]);
-  return <SeriesChart series={series} xLabel="epoch" yLabel="loss" totalSteps={totalEpochs} height={height} ariaLabel="Learned map loss per epoch" />;
+  return (
+    <SeriesChart
+      series={series}
+      xLabel="epoch"
+      yLabel="loss"
+      totalSteps={totalEpochs}
+      height={height}
+      ariaLabel="Learned map loss per epoch"
+    />
+  );
 }
 
 export interface InertiaChartProps {
@@ -120,5 +129,15 @@ export interface InertiaChartProps {
 /** k-means: inertia per Lloyd iteration. */
 export function InertiaChart({ inertia, maxIterations, logY, height }: InertiaChartProps) {
   const series = useMemo<LossSeries[]>(() => [{ id: 'inertia', label: 'inertia', values: inertia, color: ACCENT.train }], [inertia]);
-  return <SeriesChart series={series} xLabel="iteration" yLabel="inertia" logY={logY} totalSteps={maxIterations} height={height} ariaLabel="k-means inertia per iteration" />;
+  return (
+    <SeriesChart
+      series={series}
+      xLabel="iteration"
+      yLabel="inertia"
+      logY={logY}
+      totalSteps={maxIterations}
+      height={height}
+      ariaLabel="k-means inertia per iteration"
+    />
+  );
 }

@@ -46,7 +46,10 @@ function MetricTableImpl({ rows, digits = 3, highlightId, caption, className }: 
                 <td key={c.key} className={['rl-num', best[c.key] === row.id ? 'rl-best' : ''].filter(Boolean).join(' ')}>
                   {text}
                   {spread !== undefined && spread !== null && text !== MISSING ? (
-                    <span className="rl-spread"> ± {c.key === 'qnc' || c.key === 'peakAccuracy' ? formatPercent(spread, 1) : formatFixed(spread, digits)}</span>
+                    <span className="rl-spread">
+                      {' '}
+                      ± {c.key === 'qnc' || c.key === 'peakAccuracy' ? formatPercent(spread, 1) : formatFixed(spread, digits)}
+                    </span>
                   ) : null}
                 </td>
               );

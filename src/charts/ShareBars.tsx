@@ -48,7 +48,10 @@ const ShareRow = memo(function ShareRow({ name, cost, share, isNew, highlight, c
   const color = isNew ? ACCENT.singleNew : highlight ? ACCENT.operatingPoint : ACCENT.train;
   const costText = formatCost(cost, costUnit);
   return (
-    <li className={['rl-bars__row', highlight ? 'is-highlight' : ''].filter(Boolean).join(' ')} title={`${name}: cost ${costText}, ${formatPercent(s, 1)} of prompts`}>
+    <li
+      className={['rl-bars__row', highlight ? 'is-highlight' : ''].filter(Boolean).join(' ')}
+      title={`${name}: cost ${costText}, ${formatPercent(s, 1)} of prompts`}
+    >
       <span className="rl-bars__label">
         <span className="rl-bars__name">
           {name}
@@ -64,7 +67,15 @@ const ShareRow = memo(function ShareRow({ name, cost, share, isNew, highlight, c
   );
 });
 
-function ShareBarsImpl({ models, costUnit = '', sortBy = 'cost', highlightName, hideZero = false, maxHeight, ariaLabel = 'Share of prompts routed to each LLM' }: ShareBarsProps) {
+function ShareBarsImpl({
+  models,
+  costUnit = '',
+  sortBy = 'cost',
+  highlightName,
+  hideZero = false,
+  maxHeight,
+  ariaLabel = 'Share of prompts routed to each LLM',
+}: ShareBarsProps) {
   // Sorting a few dozen costs per render is cheaper than memoising on them; rows keep their keys.
   const order = sortBy === 'cost' ? costOrder(models.map((m) => m.cost)) : models.map((_, i) => i);
   return (
@@ -84,7 +95,17 @@ function ShareBarsImpl({ models, costUnit = '', sortBy = 'cost', highlightName, 
         {order.map((i) => {
           const m = models[i];
           if (!m || (hideZero && !(m.share > 0))) return null;
-          return <ShareRow key={i} name={m.name} cost={m.cost} share={m.share} isNew={!!m.isNew} highlight={m.name === highlightName} costUnit={costUnit} />;
+          return (
+            <ShareRow
+              key={i}
+              name={m.name}
+              cost={m.cost}
+              share={m.share}
+              isNew={!!m.isNew}
+              highlight={m.name === highlightName}
+              costUnit={costUnit}
+            />
+          );
         })}
       </ol>
     </div>

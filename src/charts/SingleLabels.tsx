@@ -42,7 +42,14 @@ export function SingleLabels({ points, obstacles }: SingleLabelsProps) {
           const p = points[l.index];
           const anchor = l.side === 'right' ? 'start' : l.side === 'left' ? 'end' : 'middle';
           return (
-            <text key={`${p.name}-${l.index}`} x={l.x} y={l.y} dy="0.35em" textAnchor={anchor} className={p.isNew ? 'rl-deferral__label rl-deferral__label--new' : 'rl-deferral__label'}>
+            <text
+              key={`${p.name}-${l.index}`}
+              x={l.x}
+              y={l.y}
+              dy="0.35em"
+              textAnchor={anchor}
+              className={p.isNew ? 'rl-deferral__label rl-deferral__label--new' : 'rl-deferral__label'}
+            >
               {p.name}
             </text>
           );

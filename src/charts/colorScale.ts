@@ -7,8 +7,15 @@ export type Rgb = readonly [number, number, number];
 
 /** ColorBrewer "Reds" (9 classes): white for error 0, dark red for error 1. */
 const REDS: readonly Rgb[] = [
-  [255, 245, 240], [254, 224, 210], [252, 187, 161], [252, 146, 114], [251, 106, 74],
-  [239, 59, 44], [203, 24, 29], [165, 15, 21], [103, 0, 13],
+  [255, 245, 240],
+  [254, 224, 210],
+  [252, 187, 161],
+  [252, 146, 114],
+  [251, 106, 74],
+  [239, 59, 44],
+  [203, 24, 29],
+  [165, 15, 21],
+  [103, 0, 13],
 ];
 
 /** Colour of a missing error rate (no validation prompt behind the cell). */
@@ -79,7 +86,12 @@ const TABLEAU10 = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc9
 
 const GOLDEN_ANGLE = 137.50776405003785;
 /** Lightness / chroma bands cycled so that hues that come round again differ in brightness too. */
-const BANDS: readonly (readonly [number, number])[] = [[0.66, 0.15], [0.52, 0.13], [0.78, 0.12], [0.44, 0.11]];
+const BANDS: readonly (readonly [number, number])[] = [
+  [0.66, 0.15],
+  [0.52, 0.13],
+  [0.78, 0.12],
+  [0.44, 0.11],
+];
 
 const cache: string[] = [...TABLEAU10];
 

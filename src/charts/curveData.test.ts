@@ -3,10 +3,29 @@ import { accuracyDomain, accuracyTicks, extendFlat, interpolateAt, simplifyCurve
 
 describe('extendFlat', () => {
   it('sorts, drops non-finite points and extends flat to 0 and xMax', () => {
-    expect(extendFlat([[0.5, 0.8], [0.2, 0.6], [NaN, 0.9]])).toEqual([[0, 0.6], [0.2, 0.6], [0.5, 0.8], [1, 0.8]]);
+    expect(
+      extendFlat([
+        [0.5, 0.8],
+        [0.2, 0.6],
+        [NaN, 0.9],
+      ]),
+    ).toEqual([
+      [0, 0.6],
+      [0.2, 0.6],
+      [0.5, 0.8],
+      [1, 0.8],
+    ]);
   });
   it('adds nothing when the curve already spans the axis, and keeps empty curves empty', () => {
-    expect(extendFlat([[0, 0.5], [1, 0.7]])).toEqual([[0, 0.5], [1, 0.7]]);
+    expect(
+      extendFlat([
+        [0, 0.5],
+        [1, 0.7],
+      ]),
+    ).toEqual([
+      [0, 0.5],
+      [1, 0.7],
+    ]);
     expect(extendFlat([])).toEqual([]);
   });
 });
@@ -14,12 +33,47 @@ describe('extendFlat', () => {
 describe('simplifyCurve', () => {
   it('drops collinear points and keeps corners', () => {
     // (0,0) (1,1) (2,2) (3,2): (1,1) is on the segment (0,0)-(2,2); (2,2) is the corner.
-    expect(simplifyCurve([[0, 0], [1, 1], [2, 2], [3, 2]], 1e-9)).toEqual([[0, 0], [2, 2], [3, 2]]);
+    expect(
+      simplifyCurve(
+        [
+          [0, 0],
+          [1, 1],
+          [2, 2],
+          [3, 2],
+        ],
+        1e-9,
+      ),
+    ).toEqual([
+      [0, 0],
+      [2, 2],
+      [3, 2],
+    ]);
   });
   it('keeps a point just above tolerance and drops one just below', () => {
     // distance of (1, 0.1) from the x axis is 0.1
-    expect(simplifyCurve([[0, 0], [1, 0.1], [2, 0]], 0.05)).toHaveLength(3);
-    expect(simplifyCurve([[0, 0], [1, 0.1], [2, 0]], 0.2)).toEqual([[0, 0], [2, 0]]);
+    expect(
+      simplifyCurve(
+        [
+          [0, 0],
+          [1, 0.1],
+          [2, 0],
+        ],
+        0.05,
+      ),
+    ).toHaveLength(3);
+    expect(
+      simplifyCurve(
+        [
+          [0, 0],
+          [1, 0.1],
+          [2, 0],
+        ],
+        0.2,
+      ),
+    ).toEqual([
+      [0, 0],
+      [2, 0],
+    ]);
   });
   it('bounds the error of a long concave curve at the tolerance', () => {
     // slope <= 0.3 / (2 sqrt(0.1)) = 0.47, so the vertical error <= 0.001 * sqrt(1 + 0.47^2) < 0.0012
@@ -33,7 +87,11 @@ describe('simplifyCurve', () => {
 });
 
 describe('interpolateAt', () => {
-  const curve: [number, number][] = [[0.1, 0.5], [0.3, 0.7], [0.6, 0.76]];
+  const curve: [number, number][] = [
+    [0.1, 0.5],
+    [0.3, 0.7],
+    [0.6, 0.76],
+  ];
   it('interpolates linearly between breakpoints', () => {
     expect(interpolateAt(curve, 0.2)).toBeCloseTo(0.6, 12);
     expect(interpolateAt(curve, 0.5)).toBeCloseTo(0.74, 12);

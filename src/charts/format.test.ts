@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { MISSING, formatCompact, formatCost, formatCostPenalty, formatFixed, formatPercent, formatSignificant, truncateText } from './format';
+import {
+  MISSING,
+  formatCompact,
+  formatCost,
+  formatCostPenalty,
+  formatFixed,
+  formatPercent,
+  formatSignificant,
+  truncateText,
+} from './format';
 
 describe('formatSignificant', () => {
   it('keeps 3 significant digits and strips zeros that carry nothing', () => {

@@ -19,7 +19,12 @@ export function formatSignificant(v: number | null | undefined, sig = 3): string
 export function formatCompact(v: number | null | undefined): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return MISSING;
   const abs = Math.abs(v);
-  for (const [scale, suffix] of [[1e12, 'T'], [1e9, 'G'], [1e6, 'M'], [1e3, 'k']] as const) {
+  for (const [scale, suffix] of [
+    [1e12, 'T'],
+    [1e9, 'G'],
+    [1e6, 'M'],
+    [1e3, 'k'],
+  ] as const) {
     if (abs >= scale) return `${formatSignificant(v / scale, 3)}${suffix}`;
   }
   return formatSignificant(v, 3);
@@ -57,7 +62,12 @@ export function truncateText(text: string, maxChars = 240): string {
   if (flat.length <= maxChars) return flat;
   // Cut by code points so a surrogate pair (emoji, rare CJK) is never split in half.
   const chars = Array.from(flat);
-  return chars.length <= maxChars ? flat : `${chars.slice(0, maxChars - 1).join('').trimEnd()}…`;
+  return chars.length <= maxChars
+    ? flat
+    : `${chars
+        .slice(0, maxChars - 1)
+        .join('')
+        .trimEnd()}…`;
 }
 
 /** Tooltip text of the backend chip: which tfjs backend computes, the WebGL renderer, and a warning for software WebGL. */

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { cellAt, cellValueLabel, costOrder, fitCellSize, isLowEvidence, labelStep, meanError, modelOrder, rowHeightFor } from './heatmapLayout';
+import {
+  cellAt,
+  cellValueLabel,
+  costOrder,
+  fitCellSize,
+  isLowEvidence,
+  labelStep,
+  meanError,
+  modelOrder,
+  rowHeightFor,
+} from './heatmapLayout';
 
 // 3 models x 2 clusters, model-major psi[h * 2 + k].
 //   model 0 (cost 5): psi [0.2, 0.4], counts [1, 3] -> weighted mean (0.2 + 1.2) / 4 = 0.35, plain 0.3

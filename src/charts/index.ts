@@ -34,7 +34,16 @@ export type { TabsProps, TabItem } from './Tabs';
 export { clusterColor, clusterPalette, errorRgb, errorGradientCss, rgbToCss, textColorOn } from './colorScale';
 export { METHOD_STYLES, ACCENT, seriesStyle } from './chartTheme';
 export type { SeriesStyle } from './chartTheme';
-export { MISSING, formatSignificant, formatFixed, formatPercent, formatCost, formatCostPenalty, truncateText, backendDescription } from './format';
+export {
+  MISSING,
+  formatSignificant,
+  formatFixed,
+  formatPercent,
+  formatCost,
+  formatCostPenalty,
+  truncateText,
+  backendDescription,
+} from './format';
 export { normaliseScale, positionToValue, valueToPosition, positionAfterKey, sliderTicks } from './logScale';
 export type { LogSliderScale } from './logScale';
 export { modelOrder, meanError, costOrder } from './heatmapLayout';

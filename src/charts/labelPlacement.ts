@@ -76,7 +76,12 @@ const PLACE_DEFAULTS: PlaceOptions = { pointRadius: 5, gap: 7, obstacles: [] };
  */
 export function placeLabels(requests: readonly LabelRequest[], bounds: Box, options: Partial<PlaceOptions> = {}): PlacedLabel[] {
   const { pointRadius, gap, obstacles } = { ...PLACE_DEFAULTS, ...options };
-  const dot = (p: { x: number; y: number }): Box => ({ x0: p.x - pointRadius, y0: p.y - pointRadius, x1: p.x + pointRadius, y1: p.y + pointRadius });
+  const dot = (p: { x: number; y: number }): Box => ({
+    x0: p.x - pointRadius,
+    y0: p.y - pointRadius,
+    x1: p.x + pointRadius,
+    y1: p.y + pointRadius,
+  });
   const points: Box[] = requests.map(dot);
   const blocked: Box[] = obstacles.filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y)).map(dot);
   const order = requests.map((_, i) => i).sort((a, b) => (requests[b].priority ?? 0) - (requests[a].priority ?? 0) || a - b);
@@ -88,7 +93,13 @@ export function placeLabels(requests: readonly LabelRequest[], bounds: Box, opti
     for (const side of SIDES) {
       const { box, x, y } = boxFor(r, side, gap);
       const inside = box.x0 >= bounds.x0 && box.x1 <= bounds.x1 && box.y0 >= bounds.y0 && box.y1 <= bounds.y1;
-      if (!inside || taken.some((t) => overlaps(box, t)) || points.some((p, j) => j !== i && overlaps(box, p)) || blocked.some((p) => overlaps(box, p))) continue;
+      if (
+        !inside ||
+        taken.some((t) => overlaps(box, t)) ||
+        points.some((p, j) => j !== i && overlaps(box, p)) ||
+        blocked.some((p) => overlaps(box, p))
+      )
+        continue;
       taken.push(box);
       placed.push({ index: i, side, x, y });
       break;

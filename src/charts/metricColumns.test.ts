@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { METRIC_COLUMNS, bestRows, type MetricRow } from './metricColumns';
 
-const row = (id: string, area: number, qnc: number | null, peakAccuracy = 0.8): MetricRow => ({ id, label: id, area, area50: area / 2, qnc, aiq: area, peakAccuracy });
+const row = (id: string, area: number, qnc: number | null, peakAccuracy = 0.8): MetricRow => ({
+  id,
+  label: id,
+  area,
+  area50: area / 2,
+  qnc,
+  aiq: area,
+  peakAccuracy,
+});
 
 describe('bestRows', () => {
   it('picks the highest Area / AIQ / peak and the lowest reached QNC', () => {

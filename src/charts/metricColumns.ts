@@ -31,11 +31,41 @@ export interface MetricColumn {
 }
 
 export const METRIC_COLUMNS: readonly MetricColumn[] = [
-  { key: 'area', label: 'Area', title: 'Area under the deferral curve over normalised cost [0, 1] (higher is better)', better: 'high', format: formatFixed },
-  { key: 'area50', label: 'Area (50%)', title: 'Area over normalised cost [0, 0.5], not rescaled (higher is better)', better: 'high', format: formatFixed },
-  { key: 'qnc', label: 'QNC', title: 'Quality-neutral cost: smallest normalised cost reaching the most accurate LLM (lower is better; — = not reached)', better: 'low', format: (v) => formatPercent(v, 1) },
-  { key: 'aiq', label: 'AIQ', title: 'Average improvement in quality (RouterBench): area under the convex hull over the cost range (higher is better)', better: 'high', format: formatFixed },
-  { key: 'peakAccuracy', label: 'Peak acc.', title: 'Highest accuracy on the curve (higher is better)', better: 'high', format: (v) => formatPercent(v, 1) },
+  {
+    key: 'area',
+    label: 'Area',
+    title: 'Area under the deferral curve over normalised cost [0, 1] (higher is better)',
+    better: 'high',
+    format: formatFixed,
+  },
+  {
+    key: 'area50',
+    label: 'Area (50%)',
+    title: 'Area over normalised cost [0, 0.5], not rescaled (higher is better)',
+    better: 'high',
+    format: formatFixed,
+  },
+  {
+    key: 'qnc',
+    label: 'QNC',
+    title: 'Quality-neutral cost: smallest normalised cost reaching the most accurate LLM (lower is better; — = not reached)',
+    better: 'low',
+    format: (v) => formatPercent(v, 1),
+  },
+  {
+    key: 'aiq',
+    label: 'AIQ',
+    title: 'Average improvement in quality (RouterBench): area under the convex hull over the cost range (higher is better)',
+    better: 'high',
+    format: formatFixed,
+  },
+  {
+    key: 'peakAccuracy',
+    label: 'Peak acc.',
+    title: 'Highest accuracy on the curve (higher is better)',
+    better: 'high',
+    format: (v) => formatPercent(v, 1),
+  },
 ];
 
 /** The id of the best row per column (ties: first), ignoring missing values. */

@@ -17,4 +17,3 @@ export function seriesRows(series: readonly { id: string; values: ArrayLike<numb
   }
   return rows;
 }
-

@@ -17,12 +17,7 @@ export interface GridIndex {
 }
 
 /** Index points (px[i], py[i]); non-finite points and those failing `include` are left out. */
-export function buildGridIndex(
-  px: Float32Array,
-  py: Float32Array,
-  cellSize: number,
-  include?: (i: number) => boolean,
-): GridIndex {
+export function buildGridIndex(px: Float32Array, py: Float32Array, cellSize: number, include?: (i: number) => boolean): GridIndex {
   const n = Math.min(px.length, py.length);
   const size = cellSize > 0 ? cellSize : 1;
   let minX = Infinity;

@@ -1,5 +1,5 @@
 /** `routelab add-model` / `remove-model`: an unseen LLM joins a router from its validation scores alone, or leaves it. */
-import { addModel, parseScoresCsv, removeModel } from '../core/router';
+import { addModel, parseScoresCsv, removeModel } from '../core/routerFile';
 import { numberFlag, parseFlags, requireString } from './args';
 import { InputError } from './errors';
 import { readText } from './load';

@@ -40,7 +40,8 @@ export function requireString(values: Record<string, unknown>, name: string, com
 export function intFlag(value: unknown, name: string, fallback: number, min = 0): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (typeof value !== 'string' || !/^-?\d+$/.test(value) || n < min) throw new UsageError(`--${name} must be an integer >= ${min}, got "${String(value)}"`);
+  if (typeof value !== 'string' || !/^-?\d+$/.test(value) || n < min)
+    throw new UsageError(`--${name} must be an integer >= ${min}, got "${String(value)}"`);
   return n;
 }
 
@@ -52,6 +53,7 @@ export function intOrAuto(value: unknown, name: string, fallback: number | 'auto
 export function numberFlag(value: unknown, name: string, fallback: number, min = 0): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (typeof value !== 'string' || value.trim() === '' || !Number.isFinite(n) || n < min) throw new UsageError(`--${name} must be a number >= ${min}, got "${String(value)}"`);
+  if (typeof value !== 'string' || value.trim() === '' || !Number.isFinite(n) || n < min)
+    throw new UsageError(`--${name} must be a number >= ${min}, got "${String(value)}"`);
   return n;
 }

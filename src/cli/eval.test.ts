@@ -31,8 +31,14 @@ describe.each(DATASETS)('routelab eval on %s', (name) => {
       const M = ds.models.length;
       // A split file used verbatim: seeded here, independently of the core's splitter.
       const rng = createRng(11);
-      const ids = shuffled(ds.prompts.map((p) => p.id), rng);
-      const names = shuffled(ds.models.map((h) => h.name), rng);
+      const ids = shuffled(
+        ds.prompts.map((p) => p.id),
+        rng,
+      );
+      const names = shuffled(
+        ds.models.map((h) => h.name),
+        rng,
+      );
       const nVal = Math.round(ids.length * 0.1);
       const nTest = Math.round(ids.length * 0.3);
       const nTestModels = Math.max(1, Math.round(M / 3));
@@ -48,12 +54,21 @@ describe.each(DATASETS)('routelab eval on %s', (name) => {
       writeFileSync(splitFile, JSON.stringify(split));
 
       const io = captureIo();
-      const code = await run(['eval', '--data', join(SHARED_DATA, name), '--split', splitFile, '--seed', '3', '--k', '10', '--knn-k', '10', '--json'], io);
+      const code = await run(
+        ['eval', '--data', join(SHARED_DATA, name), '--split', splitFile, '--seed', '3', '--k', '10', '--knn-k', '10', '--json'],
+        io,
+      );
       expect(code, io.stderr.join('\n')).toBe(0);
       expect(io.stdout).toHaveLength(1);
       const report = JSON.parse(io.stdout[0]);
       expect(Object.keys(report.methods).sort()).toEqual([...METHODS].sort());
-      expect(report.split).toMatchObject({ train: split.train.length, val: nVal, test: nTest, trainModels: M - nTestModels, testModels: nTestModels });
+      expect(report.split).toMatchObject({
+        train: split.train.length,
+        val: nVal,
+        test: nTest,
+        trainModels: M - nTestModels,
+        testModels: nTestModels,
+      });
 
       // Independent reference on the same split.
       const idIndex = new Map(ds.prompts.map((p, i) => [p.id, i]));

@@ -35,7 +35,11 @@ export async function evalCommand(argv: string[], io: Io): Promise<number> {
   const knnK = intOrAuto(flags['knn-k'], 'knn-k', 10);
   const trials = intFlag(flags.trials, 'trials', 1, 1);
   const qncDenominator = flags['qnc-denominator'] === 'most-accurate' ? 'most-accurate' : 'max-test-cost';
-  if (flags['qnc-denominator'] !== undefined && flags['qnc-denominator'] !== 'most-accurate' && flags['qnc-denominator'] !== 'max-test-cost') {
+  if (
+    flags['qnc-denominator'] !== undefined &&
+    flags['qnc-denominator'] !== 'most-accurate' &&
+    flags['qnc-denominator'] !== 'max-test-cost'
+  ) {
     io.err(`routelab eval: --qnc-denominator must be max-test-cost or most-accurate`);
     return 2;
   }
@@ -76,9 +80,12 @@ export function formatReport(report: EvalReport, name: string): string {
   const lines: string[] = [];
   const s = report.split;
   lines.push(`${name}: ${report.trials} trial(s), seed ${report.seed}, embedder ${report.embedder.kind} (${report.embedder.dim}-d)`);
-  lines.push(`split: ${s.train} train / ${s.val} val / ${s.test} test prompts (${s.testScored} scored for the whole test pool, ${report.dropped} dropped); ${s.trainModels} training LLMs, ${s.testModels} test LLMs`);
+  lines.push(
+    `split: ${s.train} train / ${s.val} val / ${s.test} test prompts (${s.testScored} scored for the whole test pool, ${report.dropped} dropped); ${s.trainModels} training LLMs, ${s.testModels} test LLMs`,
+  );
   lines.push(`chosen: K = ${report.chosen.k.join(', ')}; K-NN k = ${report.chosen.knnK.join(', ')}`);
-  if (report.engines) lines.push(`engines: k-means ${report.engines.kmeans}${report.engines.clusterMap ? `, learned map ${report.engines.clusterMap}` : ''}`);
+  if (report.engines)
+    lines.push(`engines: k-means ${report.engines.kmeans}${report.engines.clusterMap ? `, learned map ${report.engines.clusterMap}` : ''}`);
   lines.push('');
   const header = ['method', 'Area', 'Area(50%)', 'QNC', 'AIQ', 'peak acc'];
   const rows = METHOD_NAMES.filter((m) => report.methods[m]).map((m) => {
@@ -87,7 +94,14 @@ export function formatReport(report: EvalReport, name: string): string {
   });
   lines.push(...table(header, rows));
   lines.push('');
-  lines.push(...table(['test LLM', 'cost (normalised)', 'accuracy'], Object.entries(report.singles).sort((a, b) => a[1].cost - b[1].cost).map(([n, p]) => [n, num(p.cost), num(p.accuracy)])));
+  lines.push(
+    ...table(
+      ['test LLM', 'cost (normalised)', 'accuracy'],
+      Object.entries(report.singles)
+        .sort((a, b) => a[1].cost - b[1].cost)
+        .map(([n, p]) => [n, num(p.cost), num(p.accuracy)]),
+    ),
+  );
   for (const note of report.notes) lines.push(`note: ${note}`);
   return lines.join('\n');
 }

@@ -91,7 +91,7 @@ afterAll(() => {
 
 const evalArgs = () => ['eval', '--data', at('data'), '--split', at('split.json'), '--k', '2', '--knn-k', '2'];
 
-describe('routelab eval --json: the issue\'s JSON contract', () => {
+describe("routelab eval --json: the issue's JSON contract", () => {
   it('one JSON object with methods, singles, split counts and dropped; blanks leave test prompts out', async () => {
     const res = await cli(...evalArgs(), '--json');
     expect(res.code, res.err).toBe(0);
@@ -107,7 +107,10 @@ describe('routelab eval --json: the issue\'s JSON contract', () => {
     expect(report.split).toMatchObject({ train: 4, val: 4, test: 4, testScored: 2, trainModels: 1, testModels: 2 });
     expect(report.singles).toEqual({ b: { cost: 0.5, accuracy: 0.5 }, c: { cost: 1, accuracy: 1 } });
     const oracle = report.methods.oracle;
-    expect(oracle.curve).toEqual([[0.5, 0.5], [0.75, 1]]);
+    expect(oracle.curve).toEqual([
+      [0.5, 0.5],
+      [0.75, 1],
+    ]);
     expect(oracle.area).toBeCloseTo(0.6875, 12);
     expect(oracle.area50).toBeCloseTo(0.25, 12);
     expect(oracle.qnc).toBeCloseTo(0.75, 12);
@@ -121,10 +124,9 @@ describe('routelab eval --json: the issue\'s JSON contract', () => {
     // The split file left p13 out: said on stderr, never on stdout.
     expect(res.err).toContain(`warning: ${at('split.json')}: 1 prompt is in no set and left out`);
   });
-
 });
 
-describe('routelab eval: K selection and the learned map\'s training LLM', () => {
+describe("routelab eval: K selection and the learned map's training LLM", () => {
   it('--k auto / --knn-k auto pick from the grids capped by the data and report the choice', async () => {
     const res = await cli('eval', '--data', at('data'), '--split', at('split.json'), '--k', 'auto', '--knn-k', 'auto', '--json');
     expect(res.code, res.err).toBe(0);
@@ -148,7 +150,10 @@ describe('routelab eval: K selection and the learned map\'s training LLM', () =>
 
   it('--qnc-denominator takes max-test-cost or most-accurate, nothing else', async () => {
     expect((await cli(...evalArgs(), '--qnc-denominator', 'most-accurate', '--json')).code).toBe(0);
-    expect(await cli(...evalArgs(), '--qnc-denominator', 'cheapest')).toMatchObject({ code: 2, err: expect.stringContaining('--qnc-denominator must be max-test-cost or most-accurate') });
+    expect(await cli(...evalArgs(), '--qnc-denominator', 'cheapest')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--qnc-denominator must be max-test-cost or most-accurate'),
+    });
   });
 });
 
@@ -157,8 +162,11 @@ describe('routelab eval without --json', () => {
     const res = await cli(...evalArgs());
     expect(res.code, res.err).toBe(0);
     expect(res.out).toMatch(/^data: 1 trial\(s\), seed 0, embedder builtin-hashed-tfidf \(256-d\)/);
-    expect(res.out).toContain('split: 4 train / 4 val / 4 test prompts (2 scored for the whole test pool, 2 dropped); 1 training LLMs, 2 test LLMs');
-    for (const label of ['Oracle', 'ZeroRouter', 'K-NN', 'UniRoute (K-means)', 'UniRoute (learned map)']) expect(res.out).toMatch(new RegExp(`^${label.replace(/[()]/g, '\\$&')} +\\d`, 'm'));
+    expect(res.out).toContain(
+      'split: 4 train / 4 val / 4 test prompts (2 scored for the whole test pool, 2 dropped); 1 training LLMs, 2 test LLMs',
+    );
+    for (const label of ['Oracle', 'ZeroRouter', 'K-NN', 'UniRoute (K-means)', 'UniRoute (learned map)'])
+      expect(res.out).toMatch(new RegExp(`^${label.replace(/[()]/g, '\\$&')} +\\d`, 'm'));
     expect(res.out).toMatch(/^Oracle +0\.6875 +0\.2500 +75\.0% /m);
     expect(res.out).not.toContain('loaded ');
     expect(res.err).toContain('loaded 13 prompts x 3 LLMs');
@@ -177,12 +185,21 @@ describe('routelab eval: bad input exits 2 with file, row and column', () => {
     ]);
     const json = await cli(...evalArgs(), '--embeddings', at('split.json'));
     expect(json.code).toBe(2);
-    expect(json.err).toBe(`${at('split.json')}: not a CSV file: it looks like JSON; --embeddings takes a CSV with the header prompt_id,e0,e1,...,e{D-1}`);
+    expect(json.err).toBe(
+      `${at('split.json')}: not a CSV file: it looks like JSON; --embeddings takes a CSV with the header prompt_id,e0,e1,...,e{D-1}`,
+    );
   });
 
-  it('reports the dataset\'s and the embeddings file\'s problems together', async () => {
-    const bad = writeDir('bad', { 'prompts.csv': PROMPTS, 'correctness.csv': CORRECTNESS.replace('p03,1,0,1', 'p03,1,2,1'), 'models.csv': MODELS });
-    const rows = ['prompt_id,e0,e1', ...Array.from({ length: 13 }, (_, i) => `p${String(i + 1).padStart(2, '0')},${i === 4 ? 'NaN' : '0.5'},1`)];
+  it("reports the dataset's and the embeddings file's problems together", async () => {
+    const bad = writeDir('bad', {
+      'prompts.csv': PROMPTS,
+      'correctness.csv': CORRECTNESS.replace('p03,1,0,1', 'p03,1,2,1'),
+      'models.csv': MODELS,
+    });
+    const rows = [
+      'prompt_id,e0,e1',
+      ...Array.from({ length: 13 }, (_, i) => `p${String(i + 1).padStart(2, '0')},${i === 4 ? 'NaN' : '0.5'},1`),
+    ];
     writeFileSync(at('emb-nan.csv'), rows.join('\n'));
     const res = await cli('eval', '--data', bad, '--embeddings', at('emb-nan.csv'));
     expect(res.code).toBe(2);
@@ -199,8 +216,17 @@ describe('routelab eval: bad input exits 2 with file, row and column', () => {
     expect(JSON.parse(good.stdout[0]).embedder).toMatchObject({ kind: 'external', dim: 2 });
 
     const longRows = ['prompt_id,prompt,model,score,cost'];
-    for (let p = 1; p <= 12; p++) for (const [h, c] of [['a', 1], ['b', 2], ['c', 4]] as const) longRows.push(`q${p},text ${p},${h},${(p + c) % 2},${c}`);
-    const long = writeDir('long', { 'results.csv': longRows.join('\n'), 'embeddings.csv': ['prompt_id,e0', ...Array.from({ length: 12 }, (_, i) => `q${i + 1},${i}`)].join('\n') });
+    for (let p = 1; p <= 12; p++)
+      for (const [h, c] of [
+        ['a', 1],
+        ['b', 2],
+        ['c', 4],
+      ] as const)
+        longRows.push(`q${p},text ${p},${h},${(p + c) % 2},${c}`);
+    const long = writeDir('long', {
+      'results.csv': longRows.join('\n'),
+      'embeddings.csv': ['prompt_id,e0', ...Array.from({ length: 12 }, (_, i) => `q${i + 1},${i}`)].join('\n'),
+    });
     const res = await cli('eval', '--data', long, '--embeddings', join(long, 'embeddings.csv'), '--k', '2', '--knn-k', '2', '--json');
     expect(res.code, res.err).toBe(0);
     expect(JSON.parse(res.stdout[0]).embedder).toMatchObject({ kind: 'external', dim: 1 });

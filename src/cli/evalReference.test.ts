@@ -37,7 +37,10 @@ describe(`independent implementation vs routelab eval on ${NAME} (same embedding
     async () => {
       const ds = loadSharedScores(NAME);
       const M = ds.modelNames.length;
-      const rows = Papa.parse<Record<string, string>>(readFileSync(join(SHARED_DATA, NAME, 'prompts.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+      const rows = Papa.parse<Record<string, string>>(readFileSync(join(SHARED_DATA, NAME, 'prompts.csv'), 'utf8'), {
+        header: true,
+        skipEmptyLines: true,
+      }).data;
       const textOf = new Map(rows.map((r) => [r.prompt_id, r.text]));
       const texts = ds.promptIds.map((id) => textOf.get(id)!);
 
@@ -50,14 +53,22 @@ describe(`independent implementation vs routelab eval on ${NAME} (same embedding
       const header = ['prompt_id', ...Array.from({ length: D }, (_, d) => `e${d}`)].join(',');
       writeFileSync(join(dir, 'emb.csv'), [header, ...ds.promptIds.map((id, p) => `${id},${emb[p].join(',')}`)].join('\n') + '\n');
 
-      const ids = shuffle(ds.promptIds.map((_, p) => p), 7);
+      const ids = shuffle(
+        ds.promptIds.map((_, p) => p),
+        7,
+      );
       const nVal = Math.round(ids.length * 0.1);
       const nTest = Math.round(ids.length * 0.3);
       // Validation prompts in dataset order, so "ties by validation order" means the same on both sides.
       const val = ids.slice(0, nVal).sort((a, b) => a - b);
       const test = ids.slice(nVal, nVal + nTest);
       const train = ids.slice(nVal + nTest);
-      const pool = shuffle(ds.modelNames.map((_, h) => h), 5).slice(0, Math.round(M / 3)).sort((a, b) => a - b);
+      const pool = shuffle(
+        ds.modelNames.map((_, h) => h),
+        5,
+      )
+        .slice(0, Math.round(M / 3))
+        .sort((a, b) => a - b);
       const split = {
         train: train.map((p) => ds.promptIds[p]),
         val: val.map((p) => ds.promptIds[p]),
@@ -96,7 +107,11 @@ describe(`independent implementation vs routelab eval on ${NAME} (same embedding
       const areas: number[] = [];
       for (let seed = 0; seed < 4; seed++) {
         const centres = kmeansRef(trainX, 10, seed);
-        const psi = psiRef(valX.map((v) => nearest(v, centres)), valErrors, 10);
+        const psi = psiRef(
+          valX.map((v) => nearest(v, centres)),
+          valErrors,
+          10,
+        );
         areas.push(metrics(testX.map((t) => psi.map((row) => row[nearest(t, centres)]))).area);
       }
       const refArea = areas.reduce((a, b) => a + b, 0) / areas.length;

@@ -26,7 +26,12 @@ function readEmbeddingsFile(file: NamedText, promptIds: string[] | null): { matr
   const issues = createIssueList();
   // JSON would otherwise parse as CSV into a flood of quote errors.
   if (/^\s*[[{]/.test(file.text.slice(0, 1024))) {
-    issues.add(file.name, undefined, undefined, 'not a CSV file: it looks like JSON; --embeddings takes a CSV with the header prompt_id,e0,e1,...,e{D-1}');
+    issues.add(
+      file.name,
+      undefined,
+      undefined,
+      'not a CSV file: it looks like JSON; --embeddings takes a CSV with the header prompt_id,e0,e1,...,e{D-1}',
+    );
     return { matrix: null, issues: issues.toArray() };
   }
   const table = readCsv(file.name, file.text, issues);
@@ -71,7 +76,12 @@ export function loadSplitFile(file: string, dataset: Dataset, warn?: (issue: Dat
     if (err instanceof InputError) throw err;
     throw inputError(file, `not valid JSON: ${(err as Error).message}`);
   }
-  const res = applySplitFile(json, dataset.prompts.map((p) => p.id), dataset.models.map((h) => h.name), file);
+  const res = applySplitFile(
+    json,
+    dataset.prompts.map((p) => p.id),
+    dataset.models.map((h) => h.name),
+    file,
+  );
   if (!res.ok) throw new InputError(res.issues);
   for (const w of res.warnings) warn?.(w);
   const d = res.data;

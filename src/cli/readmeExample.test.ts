@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { embedTexts, fitEmbedder } from '../core/embed';
-import { serializeRouter } from '../core/router';
-import { tinyRouter } from '../core/router/tinyRouter.testing';
+import { serializeRouter } from '../core/routerFile';
+import { tinyRouter } from '../core/routerFile/tinyRouter.testing';
 
 const ROOT = path.resolve(__dirname, '../..');
 let dir = '';
@@ -30,7 +30,7 @@ describe('README: routing a loaded router with plain TypeScript', () => {
   it('the example runs as written on a saved router and prints the choice and every LLM', () => {
     const code = snippetAfter(readFileSync(path.join(ROOT, 'README.md'), 'utf8'), 'so it runs in a Node service or an edge');
     expect(code.split('\n').filter((l) => l.trim() !== '').length).toBeLessThanOrEqual(12);
-    expect(code).toContain("from './src/core/router'");
+    expect(code).toContain("from './src/core/routerFile'");
 
     // The tiny router (Psi: cheap [.25, .75] c=1, mid [.5, .5] c=2, big [.125, .25] c=4) on the built-in
     // embedder, with cluster 0 centred on a proof prompt. The example's prompt lands there, and at
@@ -40,7 +40,7 @@ describe('README: routing a loaded router with plain TypeScript', () => {
     dir = mkdtempSync(path.join(tmpdir(), 'routelab-readme-'));
     writeFileSync(path.join(dir, 'router.json'), serializeRouter(tinyRouter({ embedder, centroids })));
     const file = path.join(dir, 'example.ts');
-    writeFileSync(file, code.replace("'./src/core/router'", JSON.stringify(path.join(ROOT, 'src/core/router'))));
+    writeFileSync(file, code.replace("'./src/core/routerFile'", JSON.stringify(path.join(ROOT, 'src/core/routerFile'))));
 
     const out = execFileSync(path.join(ROOT, 'node_modules/.bin/tsx'), [file], { cwd: dir, encoding: 'utf8' });
     const lines = out.trim().split('\n');

@@ -21,7 +21,13 @@ function routeAll(gamma: (i: number, j: number) => number, n: number, costs: num
 }
 
 /** Exact-by-enumeration curve points of a router given gamma(i, j). */
-export function bruteCurve(gamma: (i: number, j: number) => number, score: (i: number, j: number) => number, n: number, costs: number[], normaliser: number): Pt[] {
+export function bruteCurve(
+  gamma: (i: number, j: number) => number,
+  score: (i: number, j: number) => number,
+  n: number,
+  costs: number[],
+  normaliser: number,
+): Pt[] {
   const breaks = new Set<number>([0]);
   for (let i = 0; i < n; i++)
     for (let a = 0; a < costs.length; a++)
@@ -55,7 +61,8 @@ export function front(points: Pt[]): Pt[] {
 
 function accAt(f: Pt[], x: number): number {
   if (x <= f[0][0]) return f[0][1];
-  for (let i = 1; i < f.length; i++) if (x <= f[i][0]) return f[i - 1][1] + ((f[i][1] - f[i - 1][1]) * (x - f[i - 1][0])) / (f[i][0] - f[i - 1][0]);
+  for (let i = 1; i < f.length; i++)
+    if (x <= f[i][0]) return f[i - 1][1] + ((f[i][1] - f[i - 1][1]) * (x - f[i - 1][0])) / (f[i][0] - f[i - 1][0]);
   return f[f.length - 1][1];
 }
 

@@ -2,7 +2,15 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parseCsvText } from '../core/data/csv';
-import { MAX_ROUTER_CHARS, parseRouter, routePrompts, serializeRouter, type RouteDecision, type RouteInput, type Router } from '../core/router';
+import {
+  MAX_ROUTER_CHARS,
+  parseRouter,
+  routePrompts,
+  serializeRouter,
+  type RouteDecision,
+  type RouteInput,
+  type Router,
+} from '../core/routerFile';
 import type { Matrix } from '../core/types';
 import { numberFlag, parseFlags, requireString } from './args';
 import { InputError, inputError, UsageError } from './errors';
@@ -16,7 +24,10 @@ export const ROUTE_USAGE = `routelab route --router router.json (--prompt TEXT |
 export function loadRouterFile(file: string): Router {
   // Refuse a huge file before reading it into memory (parseRouter checks the text length too).
   if (existsSync(file) && statSync(file).size > MAX_ROUTER_CHARS * 4) {
-    throw inputError(file, `file is ${(statSync(file).size / 2 ** 20).toFixed(0)} MB, over the ${MAX_ROUTER_CHARS / 2 ** 20} MB limit for a router file`);
+    throw inputError(
+      file,
+      `file is ${(statSync(file).size / 2 ** 20).toFixed(0)} MB, over the ${MAX_ROUTER_CHARS / 2 ** 20} MB limit for a router file`,
+    );
   }
   const res = parseRouter(readText(file), file);
   if (!res.ok) throw new InputError(res.issues);
@@ -63,7 +74,11 @@ function readPromptsFile(file: string): { ids: string[]; texts: string[] } {
   const idCol = header.indexOf('prompt_id');
   const textCol = header.indexOf('text') >= 0 ? header.indexOf('text') : header.indexOf('prompt');
   if (idCol < 0 || textCol < 0) {
-    throw inputError(file, `expected columns prompt_id,text (header is ${table.data.header.map((h) => `"${h}"`).join(', ')}); or give a .txt file with one prompt per line`, 1);
+    throw inputError(
+      file,
+      `expected columns prompt_id,text (header is ${table.data.header.map((h) => `"${h}"`).join(', ')}); or give a .txt file with one prompt per line`,
+      1,
+    );
   }
   if (table.data.rows.length === 0) throw inputError(file, 'no prompts: the file has a header but no rows', 2);
   return { ids: table.data.rows.map((r) => r[idCol]), texts: table.data.rows.map((r) => r[textCol]) };
@@ -88,7 +103,8 @@ export function parseEmbeddingArg(value: string, dim: number): Matrix {
     if (!Array.isArray(row)) throw inputError(where, `${path || '[0]'}: expected an array of ${dim} numbers, got ${JSON.stringify(row)}`);
     if (row.length !== dim) throw inputError(where, `${path || 'vector'} has ${row.length} values, but this router expects ${dim}`);
     row.forEach((x, d) => {
-      if (typeof x !== 'number' || !Number.isFinite(x)) throw inputError(where, `${path}[${d}]: expected a finite number, got ${JSON.stringify(x)}`);
+      if (typeof x !== 'number' || !Number.isFinite(x))
+        throw inputError(where, `${path}[${d}]: expected a finite number, got ${JSON.stringify(x)}`);
       data[r * dim + d] = x;
     });
   });
@@ -97,14 +113,20 @@ export function parseEmbeddingArg(value: string, dim: number): Matrix {
 
 function readPrompts(flags: Record<string, string | boolean | undefined>, router: Router): Prompts {
   const given = (['prompt', 'prompts', 'embedding'] as const).filter((f) => flags[f] !== undefined);
-  if (given.length !== 1) throw new UsageError(`routelab route: give exactly one of --prompt, --prompts or --embedding${given.length ? ` (got ${given.map((g) => `--${g}`).join(', ')})` : ''}`);
+  if (given.length !== 1)
+    throw new UsageError(
+      `routelab route: give exactly one of --prompt, --prompts or --embedding${given.length ? ` (got ${given.map((g) => `--${g}`).join(', ')})` : ''}`,
+    );
   const external = router.embedder.kind === 'external';
   if (flags.embedding !== undefined) {
     const x = parseEmbeddingArg(String(flags.embedding), router.centroids.cols);
     return { ids: null, texts: null, input: { embeddings: x } };
   }
   if (external) {
-    throw inputError('--' + given[0], `this router uses external ${router.embedder.dim}-d embeddings, which RouteLab cannot compute from text: pass each prompt's vector with --embedding`);
+    throw inputError(
+      '--' + given[0],
+      `this router uses external ${router.embedder.dim}-d embeddings, which RouteLab cannot compute from text: pass each prompt's vector with --embedding`,
+    );
   }
   if (flags.prompt !== undefined) return { ids: null, texts: [String(flags.prompt)], input: { texts: [String(flags.prompt)] } };
   const { ids, texts } = readPromptsFile(String(flags.prompts));
@@ -114,7 +136,14 @@ function readPrompts(flags: Record<string, string | boolean | undefined>, router
 export async function routeCommand(argv: string[], io: Io): Promise<number> {
   const flags = parseFlags(
     argv,
-    { router: { type: 'string' }, prompt: { type: 'string' }, prompts: { type: 'string' }, embedding: { type: 'string' }, 'cost-penalty': { type: 'string' }, json: { type: 'boolean' } },
+    {
+      router: { type: 'string' },
+      prompt: { type: 'string' },
+      prompts: { type: 'string' },
+      embedding: { type: 'string' },
+      'cost-penalty': { type: 'string' },
+      json: { type: 'boolean' },
+    },
     'route',
   );
   const router = loadRouterFile(requireString(flags, 'router', 'route'));
@@ -146,15 +175,25 @@ function formatDecisions(decisions: RouteDecision[], prompts: Prompts, costPenal
   const blocks = decisions.map((d, i) => {
     const label = prompts.ids ? `prompt ${prompts.ids[i]}` : decisions.length > 1 ? `embedding ${i}` : 'prompt';
     const text = prompts.texts ? `: ${oneLine(prompts.texts[i])}` : '';
-    const order = d.perModel.map((_, j) => j).sort((a, b) => d.perModel[a].penalised - d.perModel[b].penalised || d.perModel[a].cost - d.perModel[b].cost || a - b);
+    const order = d.perModel
+      .map((_, j) => j)
+      .sort((a, b) => d.perModel[a].penalised - d.perModel[b].penalised || d.perModel[a].cost - d.perModel[b].cost || a - b);
     const rows = order.map((j) => {
       const s = d.perModel[j];
       return [s.name === d.chosen ? `* ${s.name}` : `  ${s.name}`, num(s.predictedError), costText(s.cost), num(s.penalised)];
     });
-    return [`${label}${text}`, `-> ${d.chosen} (cluster ${d.cluster})`, ...table(['  LLM', 'predicted error', 'cost', 'penalised'], rows)].join('\n');
+    return [
+      `${label}${text}`,
+      `-> ${d.chosen} (cluster ${d.cluster})`,
+      ...table(['  LLM', 'predicted error', 'cost', 'penalised'], rows),
+    ].join('\n');
   });
   const unit = costUnit ? `; cost in ${costUnit}` : '';
-  return [`cost penalty lambda = ${costPenalty}; penalised = predicted error + lambda * cost; * = chosen${unit}`, '', blocks.join('\n\n')].join('\n');
+  return [
+    `cost penalty lambda = ${costPenalty}; penalised = predicted error + lambda * cost; * = chosen${unit}`,
+    '',
+    blocks.join('\n\n'),
+  ].join('\n');
 }
 
 function oneLine(text: string, max = 70): string {

@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsvText } from '../core/data/csv';
 import { demoDatasetFiles, generateDemoDataset } from '../core/demo';
 import { toCsv } from '../core/demo/files';
-import { parseRouter, routePrompts, serializeRouter, type Router } from '../core/router';
-import { tinyRouter } from '../core/router/tinyRouter.testing';
+import { parseRouter, routePrompts, serializeRouter, type Router } from '../core/routerFile';
+import { tinyRouter } from '../core/routerFile/tinyRouter.testing';
 import type { Io } from './io';
 import { run } from './run';
 
@@ -65,12 +65,21 @@ describe('routelab train / route / validation-prompts / add-model / remove-model
   });
 
   it('routes a prompts CSV and a .txt file, with --json giving one object', async () => {
-    writeFileSync(at('p.csv'), toCsv([['prompt_id', 'text'], ['a', 'Translate "good morning" into French.'], ['b', 'Write a SQL query, please:\nselect all users']]));
+    writeFileSync(
+      at('p.csv'),
+      toCsv([
+        ['prompt_id', 'text'],
+        ['a', 'Translate "good morning" into French.'],
+        ['b', 'Write a SQL query, please:\nselect all users'],
+      ]),
+    );
     const res = await cli('route', '--router', at('router.json'), '--prompts', at('p.csv'), '--json');
     expect(res.code).toBe(0);
     const json = JSON.parse(res.out);
     const router = readRouter(at('router.json'));
-    const expected = routePrompts(router, { texts: ['Translate "good morning" into French.', 'Write a SQL query, please:\nselect all users'] });
+    const expected = routePrompts(router, {
+      texts: ['Translate "good morning" into French.', 'Write a SQL query, please:\nselect all users'],
+    });
     expect(json.costPenalty).toBe(0);
     expect(json.decisions.map((d: { promptId: string }) => d.promptId)).toEqual(['a', 'b']);
     expect(json.decisions.map((d: { chosen: string }) => d.chosen)).toEqual(expected.map((d) => d.chosen));
@@ -78,7 +87,9 @@ describe('routelab train / route / validation-prompts / add-model / remove-model
     expect(Object.keys(json.decisions[0].models[0])).toEqual(['name', 'predictedError', 'cost', 'penalised']);
 
     writeFileSync(at('p.txt'), 'first prompt\n\nsecond prompt\n');
-    const txt = JSON.parse((await cli('route', '--router', at('router.json'), '--prompts', at('p.txt'), '--json', '--cost-penalty', '1')).out);
+    const txt = JSON.parse(
+      (await cli('route', '--router', at('router.json'), '--prompts', at('p.txt'), '--json', '--cost-penalty', '1')).out,
+    );
     expect(txt.decisions.map((d: { promptId: string }) => d.promptId)).toEqual(['1', '3']);
     // lambda = 1 dwarfs every error difference: the cheapest LLM wins.
     const cheapest = [...router.models].sort((p, q) => p.cost - q.cost)[0].name;
@@ -99,8 +110,23 @@ describe('routelab train / route / validation-prompts / add-model / remove-model
     const K = router.centroids.rows;
     const sizes = Array.from({ length: K }, (_, k) => router.validationPrompts.filter((p) => p.cluster === k).length);
     const c = sizes.indexOf(Math.max(...sizes));
-    writeFileSync(at('scores.csv'), toCsv([['prompt_id', 'score'], ...router.validationPrompts.map((p) => [p.id, p.cluster === c ? '1' : '0'])]));
-    const add = await cli('add-model', '--router', at('router.json'), '--name', 'specialist', '--cost', '0', '--scores', at('scores.csv'), '--out', at('added.json'));
+    writeFileSync(
+      at('scores.csv'),
+      toCsv([['prompt_id', 'score'], ...router.validationPrompts.map((p) => [p.id, p.cluster === c ? '1' : '0'])]),
+    );
+    const add = await cli(
+      'add-model',
+      '--router',
+      at('router.json'),
+      '--name',
+      'specialist',
+      '--cost',
+      '0',
+      '--scores',
+      at('scores.csv'),
+      '--out',
+      at('added.json'),
+    );
     expect(add.err).toBe('');
     expect(add.code).toBe(0);
     const added = readRouter(at('added.json'));
@@ -114,7 +140,11 @@ describe('routelab train / route / validation-prompts / add-model / remove-model
     // specialist wins in cluster k iff Psi_k(spec) < Psi_k(h) + lambda c(h) for every other h.
     const need = (k: number) => Math.max(0, ...router.models.map((h) => (spec.psi[k] - h.psi[k]) / h.cost));
     const lower = need(c);
-    const upper = Math.min(...Array.from({ length: K }, (_, k) => k).filter((k) => k !== c).map(need));
+    const upper = Math.min(
+      ...Array.from({ length: K }, (_, k) => k)
+        .filter((k) => k !== c)
+        .map(need),
+    );
     expect(lower).toBeLessThan(upper);
     const lambda = (lower + upper) / 2;
     const routeCluster = async (file: string, same: boolean) => {
@@ -136,23 +166,60 @@ describe('routelab train / route / validation-prompts / add-model / remove-model
 
 describe('bad input exits 2 with a clear message', () => {
   it('usage errors', async () => {
-    expect(await cli('train', '--data', at('data'))).toMatchObject({ code: 2, err: expect.stringContaining('routelab train: --out is required') });
-    expect(await cli('train', '--data', at('data'), '--method', 'svm', '--out', at('x.json'))).toMatchObject({ code: 2, err: expect.stringContaining('--method must be kmeans or learnedmap, got "svm"') });
-    expect(await cli('route', '--router', at('router.json'))).toMatchObject({ code: 2, err: expect.stringContaining('give exactly one of --prompt, --prompts or --embedding') });
-    expect(await cli('route', '--router', at('router.json'), '--prompt', 'x', '--cost-penalty=-1')).toMatchObject({ code: 2, err: expect.stringContaining('--cost-penalty must be a number >= 0') });
-    expect(await cli('add-model', '--router', at('router.json'), '--name', 'n', '--cost', 'cheap', '--scores', at('scores.csv'), '--out', at('x.json'))).toMatchObject({ code: 2, err: expect.stringContaining('--cost must be a number >= 0, got "cheap"') });
+    expect(await cli('train', '--data', at('data'))).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('routelab train: --out is required'),
+    });
+    expect(await cli('train', '--data', at('data'), '--method', 'svm', '--out', at('x.json'))).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--method must be kmeans or learnedmap, got "svm"'),
+    });
+    expect(await cli('route', '--router', at('router.json'))).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('give exactly one of --prompt, --prompts or --embedding'),
+    });
+    expect(await cli('route', '--router', at('router.json'), '--prompt', 'x', '--cost-penalty=-1')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--cost-penalty must be a number >= 0'),
+    });
+    expect(
+      await cli(
+        'add-model',
+        '--router',
+        at('router.json'),
+        '--name',
+        'n',
+        '--cost',
+        'cheap',
+        '--scores',
+        at('scores.csv'),
+        '--out',
+        at('x.json'),
+      ),
+    ).toMatchObject({ code: 2, err: expect.stringContaining('--cost must be a number >= 0, got "cheap"') });
   });
 
   it('missing or broken files name the file and the JSON path', async () => {
-    expect(await cli('train', '--data', at('nope'), '--out', at('x.json'))).toMatchObject({ code: 2, err: `${at('nope')}: dataset folder not found` });
-    expect(await cli('route', '--router', at('nope.json'), '--prompt', 'x')).toMatchObject({ code: 2, err: `${at('nope.json')}: file not found` });
+    expect(await cli('train', '--data', at('nope'), '--out', at('x.json'))).toMatchObject({
+      code: 2,
+      err: `${at('nope')}: dataset folder not found`,
+    });
+    expect(await cli('route', '--router', at('nope.json'), '--prompt', 'x')).toMatchObject({
+      code: 2,
+      err: `${at('nope.json')}: file not found`,
+    });
     const j = JSON.parse(readFileSync(at('router.json'), 'utf8'));
     j.models[2].psi[1] = 'NaN';
     j.version = 1;
     writeFileSync(at('bad.json'), JSON.stringify(j));
-    expect(await cli('route', '--router', at('bad.json'), '--prompt', 'x')).toMatchObject({ code: 2, err: `${at('bad.json')}: models[2].psi[1]: expected a finite number in [0, 1], got "NaN"` });
+    expect(await cli('route', '--router', at('bad.json'), '--prompt', 'x')).toMatchObject({
+      code: 2,
+      err: `${at('bad.json')}: models[2].psi[1]: expected a finite number in [0, 1], got "NaN"`,
+    });
     writeFileSync(at('notjson.json'), 'prompt_id,score\n');
-    expect((await cli('validation-prompts', '--router', at('notjson.json'), '--out', at('v.csv'))).err).toMatch(/notjson\.json: not JSON: /);
+    expect((await cli('validation-prompts', '--router', at('notjson.json'), '--out', at('v.csv'))).err).toMatch(
+      /notjson\.json: not JSON: /,
+    );
     writeFileSync(at('nocol.csv'), 'id,prompt_text\n1,hello\n');
     expect(await cli('route', '--router', at('router.json'), '--prompts', at('nocol.csv'))).toMatchObject({
       code: 2,
@@ -162,33 +229,63 @@ describe('bad input exits 2 with a clear message', () => {
 
   it('--embedding of the wrong width or with non-numbers; text for an external-embedder router', async () => {
     const dim = readRouter(at('router.json')).centroids.cols;
-    expect(await cli('route', '--router', at('router.json'), '--embedding', '[1, 2, 3]')).toMatchObject({ code: 2, err: `--embedding: vector has 3 values, but this router expects ${dim}` });
+    expect(await cli('route', '--router', at('router.json'), '--embedding', '[1, 2, 3]')).toMatchObject({
+      code: 2,
+      err: `--embedding: vector has 3 values, but this router expects ${dim}`,
+    });
     writeFileSync(at('ext.json'), serializeRouter(tinyRouter()));
-    expect(await cli('route', '--router', at('ext.json'), '--embedding', '[[1, 0], [9, "x"]]')).toMatchObject({ code: 2, err: '--embedding: [1][1]: expected a finite number, got "x"' });
-    expect(await cli('route', '--router', at('ext.json'), '--prompt', 'hello')).toMatchObject({ code: 2, err: expect.stringContaining('external 2-d embeddings') });
+    expect(await cli('route', '--router', at('ext.json'), '--embedding', '[[1, 0], [9, "x"]]')).toMatchObject({
+      code: 2,
+      err: '--embedding: [1][1]: expected a finite number, got "x"',
+    });
+    expect(await cli('route', '--router', at('ext.json'), '--prompt', 'hello')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('external 2-d embeddings'),
+    });
     const ok = await cli('route', '--router', at('ext.json'), '--embedding', '[[1, 0], [9, 0]]', '--cost-penalty', '0.125', '--json');
     // Worked out in tinyRouter.testing.ts: lambda = 1/8 -> cheap in cluster 0, mid (tie with big, cheaper) in cluster 1.
     expect(JSON.parse(ok.out).decisions.map((d: { chosen: string }) => d.chosen)).toEqual(['cheap', 'mid']);
     writeFileSync(at('emb.json'), '[9, 0]');
-    expect(JSON.parse((await cli('route', '--router', at('ext.json'), '--embedding', at('emb.json'), '--json')).out).decisions[0].chosen).toBe('big');
+    expect(
+      JSON.parse((await cli('route', '--router', at('ext.json'), '--embedding', at('emb.json'), '--json')).out).decisions[0].chosen,
+    ).toBe('big');
   });
 
   it('bad scores files, duplicate names and unknown LLMs', async () => {
     const router = readRouter(at('router.json'));
     const ids = router.validationPrompts.map((p) => p.id);
     writeFileSync(at('s1.csv'), toCsv([['prompt_id', 'score'], ...ids.slice(1).map((id) => [id, '1']), ['zzz', '1']]));
-    const res = await cli('add-model', '--router', at('router.json'), '--name', 'n', '--cost', '1', '--scores', at('s1.csv'), '--out', at('x.json'));
+    const res = await cli(
+      'add-model',
+      '--router',
+      at('router.json'),
+      '--name',
+      'n',
+      '--cost',
+      '1',
+      '--scores',
+      at('s1.csv'),
+      '--out',
+      at('x.json'),
+    );
     expect(res.code).toBe(2);
     expect(res.err.split('\n')).toEqual([
       `${at('s1.csv')}, row ${ids.length + 1}, column "prompt_id": "zzz" is not a validation prompt of this router (only its ${ids.length} validation prompts are scored)`,
       `${at('s1.csv')}: no score for 1 of ${ids.length} validation prompts ("${ids[0]}"): score the new LLM on every prompt that \`routelab validation-prompts\` lists`,
     ]);
     writeFileSync(at('s2.csv'), 'prompt_id,score\n' + ids.map((id, i) => `${id},${i === 2 ? 'yes' : '1'}`).join('\n'));
-    expect(await cli('add-model', '--router', at('router.json'), '--name', 'n', '--cost', '1', '--scores', at('s2.csv'), '--out', at('x.json'))).toMatchObject({ code: 2, err: `${at('s2.csv')}, row 4, column "score": score "yes" is not a number` });
+    expect(
+      await cli('add-model', '--router', at('router.json'), '--name', 'n', '--cost', '1', '--scores', at('s2.csv'), '--out', at('x.json')),
+    ).toMatchObject({ code: 2, err: `${at('s2.csv')}, row 4, column "score": score "yes" is not a number` });
     writeFileSync(at('s3.csv'), toCsv([['prompt_id', 'score'], ...ids.map((id) => [id, '1'])]));
     const dup = router.models[0].name;
-    expect(await cli('add-model', '--router', at('router.json'), '--name', dup, '--cost', '1', '--scores', at('s3.csv'), '--out', at('x.json'))).toMatchObject({ code: 2, err: expect.stringContaining(`an LLM named "${dup}" is already in the router`) });
-    expect(await cli('remove-model', '--router', at('router.json'), '--name', 'gpt-9', '--out', at('x.json'))).toMatchObject({ code: 2, err: expect.stringContaining('no LLM named "gpt-9" in the router') });
+    expect(
+      await cli('add-model', '--router', at('router.json'), '--name', dup, '--cost', '1', '--scores', at('s3.csv'), '--out', at('x.json')),
+    ).toMatchObject({ code: 2, err: expect.stringContaining(`an LLM named "${dup}" is already in the router`) });
+    expect(await cli('remove-model', '--router', at('router.json'), '--name', 'gpt-9', '--out', at('x.json'))).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('no LLM named "gpt-9" in the router'),
+    });
   });
 
   it('learnedmap without a training LLM', async () => {
@@ -197,6 +294,9 @@ describe('bad input exits 2 with a clear message', () => {
     const one = { ...full, models: full.models.slice(0, 1), scores: full.scores.filter((_, i) => i % M === 0) };
     const data = writeDataset('one-llm', one);
     const res = await cli('train', '--data', data, '--method', 'learnedmap', '--k', '2', '--out', at('x.json'));
-    expect(res).toMatchObject({ code: 2, err: `${data}: method learnedmap needs at least one training LLM with labels, and this split has none (1 LLM, all in the test pool): use --method kmeans or more LLMs` });
+    expect(res).toMatchObject({
+      code: 2,
+      err: `${data}: method learnedmap needs at least one training LLM with labels, and this split has none (1 LLM, all in the test pool): use --method kmeans or more LLMs`,
+    });
   });
 });

@@ -1,7 +1,7 @@
 /** `routelab train`: trains a UniRoute router on a dataset and writes the portable router file. */
 import { METHOD_LABELS, isMethodName } from '../core/eval/methods';
-import type { Router, RouterMethod } from '../core/router';
-import { TRAIN_INPUT_ERROR, trainRouter } from '../core/router/train';
+import type { Router, RouterMethod } from '../core/routerFile';
+import { TRAIN_INPUT_ERROR, trainRouter } from '../core/routerFile/train';
 import { initTf } from '../core/tf';
 import { formatIssue } from '../core/types';
 import { intFlag, intOrAuto, numberFlag, parseFlags, requireString } from './args';
@@ -33,7 +33,8 @@ export async function trainCommand(argv: string[], io: Io): Promise<number> {
   const dataDir = requireString(flags, 'data', 'train');
   const out = requireString(flags, 'out', 'train');
   const method = (flags.method ?? 'kmeans') as RouterMethod;
-  if (!METHODS.includes(method)) throw new UsageError(`routelab train: --method must be kmeans or learnedmap, got "${String(flags.method)}"`);
+  if (!METHODS.includes(method))
+    throw new UsageError(`routelab train: --method must be kmeans or learnedmap, got "${String(flags.method)}"`);
   const k = intOrAuto(flags.k, 'k', 10);
   const knnK = intOrAuto(flags['knn-k'], 'knn-k', 10);
   const seed = intFlag(flags.seed, 'seed', 0);
@@ -80,7 +81,14 @@ export function formatSummary(router: Router, out: string, chars: number): strin
     '',
     'metrics at training (test prompts, test pool):',
   ];
-  const rows = Object.entries(p.metricsAtTraining).map(([name, m]) => [isMethodName(name) ? METHOD_LABELS[name] : name, num(m.area), num(m.area50), pct(m.qnc), num(m.aiq), num(m.peakAccuracy)]);
+  const rows = Object.entries(p.metricsAtTraining).map(([name, m]) => [
+    isMethodName(name) ? METHOD_LABELS[name] : name,
+    num(m.area),
+    num(m.area50),
+    pct(m.qnc),
+    num(m.aiq),
+    num(m.peakAccuracy),
+  ]);
   const header = ['method', 'Area', 'Area(50%)', 'QNC', 'AIQ', 'peak acc'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const fmt = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');

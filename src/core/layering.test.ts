@@ -25,7 +25,9 @@ describe('core layer rule', () => {
 
   it('src/core itself passes the rule', async () => {
     const results = await eslint.lintFiles(['src/core/**/*.ts']);
-    const errors = results.flatMap((r) => r.messages.filter((m) => m.severity === 2).map((m) => `${r.filePath}:${m.line} ${m.ruleId} ${m.message}`));
+    const errors = results.flatMap((r) =>
+      r.messages.filter((m) => m.severity === 2).map((m) => `${r.filePath}:${m.line} ${m.ruleId} ${m.message}`),
+    );
     expect(errors).toEqual([]);
   });
 });

@@ -50,9 +50,7 @@ export interface DataIssue {
 }
 
 /** Parsers return a result instead of throwing (excalidraw charts.parse.ts style). */
-export type Result<T> =
-  | { ok: true; data: T; warnings: DataIssue[] }
-  | { ok: false; issues: DataIssue[] };
+export type Result<T> = { ok: true; data: T; warnings: DataIssue[] } | { ok: false; issues: DataIssue[] };
 
 /** A text file handed to the core by the CLI (read from disk) or the UI (dropped file). */
 export interface NamedText {

@@ -14,7 +14,12 @@ import { DEFAULT_SETTINGS } from './slices';
 
 function memoryStore(): KeyValueStore & { map: Map<string, unknown> } {
   const map = new Map<string, unknown>();
-  return { map, get: async <T,>(k: string) => map.get(k) as T | undefined, set: async (k, v) => void map.set(k, v), del: async (k) => void map.delete(k) };
+  return {
+    map,
+    get: async <T>(k: string) => map.get(k) as T | undefined,
+    set: async (k, v) => void map.set(k, v),
+    del: async (k) => void map.delete(k),
+  };
 }
 
 const kv = memoryStore();
@@ -24,7 +29,18 @@ describe('store actions on a small demo dataset (handlers on the main thread, cp
     setSnapshotStore(kv);
     // A saved data-only session: boot restores it and trains with the link's settings.
     const dataset = generateDemoDataset({ prompts: 400 });
-    const snap: Snapshot = { version: 1, dataset, source: { kind: 'demo', label: dataset.name, synthetic: true }, settings: DEFAULT_SETTINGS, trainedWith: null, router: null, setup: null, added: [], costPenalty: 0, savedAt: '' };
+    const snap: Snapshot = {
+      version: 1,
+      dataset,
+      source: { kind: 'demo', label: dataset.name, synthetic: true },
+      settings: DEFAULT_SETTINGS,
+      trainedWith: null,
+      router: null,
+      setup: null,
+      added: [],
+      costPenalty: 0,
+      savedAt: '',
+    };
     kv.map.set(SNAPSHOT_KEY, snap);
   });
   afterAll(() => {

@@ -17,11 +17,29 @@ function stageProgress(event: ProgressEvent): void {
 }
 
 /** Makes `dataset` the loaded one: summary, no session yet (a retrain follows), test pool reset if it names absent LLMs. */
-export function adoptDataset(dataset: Dataset, source: { kind: DataSourceKind; label: string; synthetic: boolean }, warnings: DataIssue[] = []): void {
+export function adoptDataset(
+  dataset: Dataset,
+  source: { kind: DataSourceKind; label: string; synthetic: boolean },
+  warnings: DataIssue[] = [],
+): void {
   const s = appStore.getState();
   const names = new Set(dataset.models.map((h) => h.name));
   const testModels = s.training.settings.testModels.filter((n) => names.has(n));
-  s.setData({ dataset, source, summary: datasetSummary(dataset), status: 'ready', progress: null, issues: [], warnings, headers: [], pendingFiles: null, projection: null, embedder: null, dataHash: null, demo: null });
+  s.setData({
+    dataset,
+    source,
+    summary: datasetSummary(dataset),
+    status: 'ready',
+    progress: null,
+    issues: [],
+    warnings,
+    headers: [],
+    pendingFiles: null,
+    projection: null,
+    embedder: null,
+    dataHash: null,
+    demo: null,
+  });
   if (testModels.length !== s.training.settings.testModels.length) s.setSettings({ testModels });
   s.setSession(initialSession());
   s.setUi({ selectedCluster: null });
@@ -35,7 +53,12 @@ export async function prepare(): Promise<void> {
   const res = await getClient().request({ type: 'prepare' }, (e) => {
     if (e.kind === 'stage') appStore.getState().setTraining({ stage: e.stage, message: e.message, fraction: e.fraction ?? null });
   });
-  appStore.getState().setData({ projection: { coords: res.coords, explained: res.explained }, embedder: res.embedder, dataHash: res.dataHash, demo: res.demo });
+  appStore.getState().setData({
+    projection: { coords: res.coords, explained: res.explained },
+    embedder: res.embedder,
+    dataHash: res.dataHash,
+    demo: res.demo,
+  });
   appStore.getState().setTraining({ stage: '', message: '', fraction: null });
 }
 
@@ -52,20 +75,40 @@ export async function loadDemo(): Promise<void> {
  * on failure the problems are listed with file / row / column, the files are kept for a retry with a
  * column mapping, and the loaded data stays (false).
  */
-export async function loadFiles(files: NamedText[], options: { mapping?: ColumnMapping; kind?: DataSourceKind; label?: string } = {}): Promise<boolean> {
+export async function loadFiles(
+  files: NamedText[],
+  options: { mapping?: ColumnMapping; kind?: DataSourceKind; label?: string } = {},
+): Promise<boolean> {
   const s = appStore.getState();
   s.setData({ status: 'loading', progress: 0, issues: [], warnings: [] });
   let res;
   try {
-    res = await getClient().request({ type: 'load', files, mapping: options.mapping, name: options.label && !options.label.includes('/') ? options.label : undefined }, stageProgress);
+    res = await getClient().request(
+      { type: 'load', files, mapping: options.mapping, name: options.label && !options.label.includes('/') ? options.label : undefined },
+      stageProgress,
+    );
   } catch (e) {
-    res = { ok: false as const, issues: [{ file: files.map((f) => f.name).join(', ') || '(upload)', message: e instanceof Error ? e.message : String(e) }], headers: [] };
+    res = {
+      ok: false as const,
+      issues: [{ file: files.map((f) => f.name).join(', ') || '(upload)', message: e instanceof Error ? e.message : String(e) }],
+      headers: [],
+    };
   }
   if (!res.ok) {
-    appStore.getState().setData({ status: appStore.getState().data.dataset ? 'ready' : 'error', progress: null, issues: res.issues, headers: res.headers, pendingFiles: files });
+    appStore.getState().setData({
+      status: appStore.getState().data.dataset ? 'ready' : 'error',
+      progress: null,
+      issues: res.issues,
+      headers: res.headers,
+      pendingFiles: files,
+    });
     return false;
   }
-  adoptDataset(res.dataset, { kind: options.kind ?? 'upload', label: options.label ?? (files.map((f) => f.name).join(', ') || res.dataset.name), synthetic: false }, res.warnings);
+  adoptDataset(
+    res.dataset,
+    { kind: options.kind ?? 'upload', label: options.label ?? (files.map((f) => f.name).join(', ') || res.dataset.name), synthetic: false },
+    res.warnings,
+  );
   await prepare();
   return true;
 }
@@ -117,7 +160,8 @@ export async function loadUrl(raw: string): Promise<boolean> {
       try {
         files.push({ name, text: await fetchText(new URL(name, folder)) });
       } catch (e) {
-        if (name !== 'costs.csv') issues.push({ file: new URL(name, folder).href, message: `could not fetch: ${e instanceof Error ? e.message : String(e)}` });
+        if (name !== 'costs.csv')
+          issues.push({ file: new URL(name, folder).href, message: `could not fetch: ${e instanceof Error ? e.message : String(e)}` });
       }
     }
   }

@@ -16,7 +16,11 @@ import { addDemoNewcomer, demoNewcomerFile, removeModel } from './modelActions';
 
 function memoryStore(): KeyValueStore {
   const map = new Map<string, unknown>();
-  return { get: async <T,>(k: string) => map.get(k) as T | undefined, set: async (k, v) => void map.set(k, v), del: async (k) => void map.delete(k) };
+  return {
+    get: async <T>(k: string) => map.get(k) as T | undefined,
+    set: async (k, v) => void map.set(k, v),
+    del: async (k) => void map.delete(k),
+  };
 }
 
 describe('demo actions (first start on the full demo, handlers on the main thread, cpu)', () => {
@@ -42,7 +46,9 @@ describe('demo actions (first start on the full demo, handlers on the main threa
     expect(s.routing.costPenalty).toBeGreaterThan(0);
     expect(s.routing.live!.accuracy).toBeGreaterThanOrEqual(s.session.pool!.qncTarget - 1e-12);
     expect(s.routing.live!.meanCostNormalised).toBeLessThan(0.5);
-    expect(s.routing.penaltyNote).toMatch(/^λ starts at the cheapest routing that matches atlas-ultra \(accuracy \d+\.\d%\): \d+% of its cost\./);
+    expect(s.routing.penaltyNote).toMatch(
+      /^λ starts at the cheapest routing that matches atlas-ultra \(accuracy \d+\.\d%\): \d+% of its cost\./,
+    );
     // Any change of lambda or of the router drops the note.
     setCostPenalty(0);
     expect(appStore.getState().routing.penaltyNote).toBeNull();

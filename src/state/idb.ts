@@ -48,7 +48,7 @@ export function openKeyValueStore(dbName = 'routelab', storeName = 'kv'): KeyVal
     return result;
   };
   return {
-    get: <T,>(key: string) => run('readonly', (s) => s.get(key) as IDBRequest<T>),
+    get: <T>(key: string) => run('readonly', (s) => s.get(key) as IDBRequest<T>),
     set: async (key, value) => {
       await run('readwrite', (s) => s.put(value, key));
     },

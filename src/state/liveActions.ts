@@ -27,7 +27,12 @@ export function relive(): void {
   const method = availableMethod(routing.method);
   const t0 = now();
   const live = routeLive(pool, method, routing.costPenalty);
-  setRouting({ live, method, liveMs: now() - t0, selectedRow: routing.selectedRow !== null && routing.selectedRow < pool.n ? routing.selectedRow : pool.n > 0 ? 0 : null });
+  setRouting({
+    live,
+    method,
+    liveMs: now() - t0,
+    selectedRow: routing.selectedRow !== null && routing.selectedRow < pool.n ? routing.selectedRow : pool.n > 0 ? 0 : null,
+  });
 }
 
 /** Re-evaluates every method on base H_te + the added LLMs (curves, metrics), then re-routes. */

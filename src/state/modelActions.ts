@@ -3,7 +3,7 @@
  * import a router file, and route a typed prompt with a router (core plain TypeScript only).
  */
 import { addModelFromScores, removeAddedModel, reproduceSetup } from '../core/explorer';
-import { parseRouter, routePrompts, serializeRouter, type RouteDecision, type Router } from '../core/router';
+import { parseRouter, routePrompts, serializeRouter, type RouteDecision, type Router } from '../core/routerFile';
 import type { NamedText } from '../core/types';
 import type { TrainSettings } from '../workers/protocol';
 import { getClient } from './clientRef';
@@ -18,7 +18,12 @@ export async function addModel(name: string, cost: number, file: NamedText): Pro
     setSession({ addIssues: [{ file: file.name, message: 'train a router first: an LLM joins a trained router' }] });
     return false;
   }
-  const res = addModelFromScores(session.base, session.router, data.dataset.prompts.map((p) => p.id), { name: name.trim(), cost, file: file.name, text: file.text });
+  const res = addModelFromScores(
+    session.base,
+    session.router,
+    data.dataset.prompts.map((p) => p.id),
+    { name: name.trim(), cost, file: file.name, text: file.text },
+  );
   if (!res.ok) {
     setSession({ addIssues: res.issues, addNotice: null });
     return false;
@@ -28,9 +33,10 @@ export async function addModel(name: string, cost: number, file: NamedText): Pro
     added: [...session.added, model],
     router,
     addIssues: [],
-    addNotice: testScored > 0 && !model.estimated
-      ? `${model.name} added: its Psi comes from ${router.validationPrompts.length} validation prompts; its test accuracy is exact (${testScored} test prompts scored).`
-      : `${model.name} added from its ${router.validationPrompts.length} validation scores; its test accuracy is estimated (1 - gamma) where the file has no test score.`,
+    addNotice:
+      testScored > 0 && !model.estimated
+        ? `${model.name} added: its Psi comes from ${router.validationPrompts.length} validation prompts; its test accuracy is exact (${testScored} test prompts scored).`
+        : `${model.name} added from its ${router.validationPrompts.length} validation scores; its test accuracy is estimated (1 - gamma) where the file has no test score.`,
   });
   refreshPool();
   // Saved after the frame that shows the change (issue 5: adding an LLM updates everything within 100 ms).
@@ -57,7 +63,9 @@ export async function addDemoNewcomer(mode: NewcomerMode): Promise<boolean> {
   try {
     file = await demoNewcomerFile(mode);
   } catch (e) {
-    appStore.getState().setSession({ addIssues: [{ file: 'demo newcomer', message: e instanceof Error ? e.message : String(e) }], addNotice: null });
+    appStore
+      .getState()
+      .setSession({ addIssues: [{ file: 'demo newcomer', message: e instanceof Error ? e.message : String(e) }], addNotice: null });
     return false;
   }
   if (!newcomer || !file) return false;
@@ -114,11 +122,19 @@ export async function importRouter(file: NamedText): Promise<boolean> {
   const label = `${file.name}: ${router.method === 'learnedmap' ? 'UniRoute (learned map)' : 'UniRoute (K-means)'}, K = ${router.centroids.rows}, ${router.models.length} LLMs`;
   const setup = dataset ? reproduceSetup(router, dataset, s.data.dataHash ?? undefined) : null;
   if (!dataset || !setup || !setup.ok) {
-    s.setSession({ importedRouter: router, importIssues: [], importNotice: `${label}. Not applied to the session (${setup && !setup.ok ? setup.issues[0].message : 'no dataset loaded'}); it can route typed prompts below.` });
+    s.setSession({
+      importedRouter: router,
+      importIssues: [],
+      importNotice: `${label}. Not applied to the session (${setup && !setup.ok ? setup.issues[0].message : 'no dataset loaded'}); it can route typed prompts below.`,
+    });
     return true;
   }
   const added = router.models.filter((h) => h.addedAfterTraining);
-  const base = await getClient().request({ type: 'rebuild', router: { ...router, models: router.models.filter((h) => !h.addedAfterTraining) }, setup: setup.data });
+  const base = await getClient().request({
+    type: 'rebuild',
+    router: { ...router, models: router.models.filter((h) => !h.addedAfterTraining) },
+    setup: setup.data,
+  });
   const st = appStore.getState();
   st.setSession({
     router: { ...router, models: router.models.filter((h) => !h.addedAfterTraining) },

@@ -7,7 +7,13 @@ import type { AppState } from './slices';
 function countingStore(): KeyValueStore & { map: Map<string, unknown>; writes: string[] } {
   const map = new Map<string, unknown>();
   const writes: string[] = [];
-  return { map, writes, get: async <T,>(k: string) => map.get(k) as T | undefined, set: async (k, v) => void (writes.push(k), map.set(k, v)), del: async (k) => void map.delete(k) };
+  return {
+    map,
+    writes,
+    get: async <T>(k: string) => map.get(k) as T | undefined,
+    set: async (k, v) => void (writes.push(k), map.set(k, v)),
+    del: async (k) => void map.delete(k),
+  };
 }
 
 /** The parts of AppState a snapshot reads. */

@@ -3,7 +3,7 @@
  * its split and any LLMs added after training. The session itself is rebuilt from these.
  */
 import type { Dataset } from '../core/types';
-import type { Router } from '../core/router';
+import type { Router } from '../core/routerFile';
 import type { AddedModel, SessionSetup } from '../core/explorer';
 import type { TrainSettings } from '../workers/protocol';
 import { openKeyValueStore, type KeyValueStore } from './idb';
@@ -62,7 +62,15 @@ export function snapshotOf(state: AppState): Snapshot | null {
 export function validSnapshot(value: unknown): Snapshot | null {
   if (typeof value !== 'object' || value === null) return null;
   const s = value as Partial<Snapshot>;
-  if (s.version !== 1 || !s.dataset || !Array.isArray(s.dataset.prompts) || !(s.dataset.scores instanceof Float64Array) || !s.source || !s.settings) return null;
+  if (
+    s.version !== 1 ||
+    !s.dataset ||
+    !Array.isArray(s.dataset.prompts) ||
+    !(s.dataset.scores instanceof Float64Array) ||
+    !s.source ||
+    !s.settings
+  )
+    return null;
   return s as Snapshot;
 }
 

@@ -5,7 +5,7 @@
  */
 import type { StateCreator } from 'zustand';
 import type { Dataset, DataIssue, NamedText } from '../core/types';
-import type { Router } from '../core/router';
+import type { Router } from '../core/routerFile';
 import type { AddedModel, DatasetSummary, LiveRouting, SessionBase, SessionPool, SessionSetup } from '../core/explorer';
 import type { BackendCheckResult, BackendReport, DemoInfo, FileHeader, TrainSettings } from '../workers/protocol';
 import { DEFAULT_URL_STATE, type RoutingMethod, type ViewId } from './urlState';
@@ -178,7 +178,14 @@ export const initialSession = (): SessionSlice['session'] => ({
   importedRouter: null,
 });
 
-export const initialRouting = (): RoutingSlice['routing'] => ({ costPenalty: DEFAULT_URL_STATE.lambda, method: DEFAULT_URL_STATE.route, live: null, selectedRow: null, liveMs: null, penaltyNote: null });
+export const initialRouting = (): RoutingSlice['routing'] => ({
+  costPenalty: DEFAULT_URL_STATE.lambda,
+  method: DEFAULT_URL_STATE.route,
+  live: null,
+  selectedRow: null,
+  liveMs: null,
+  penaltyNote: null,
+});
 export const initialUi = (): UiSlice['ui'] => ({ view: DEFAULT_URL_STATE.view, selectedCluster: null, heatmapSort: 'input' });
 
 export const createDataSlice: Slice<DataSlice> = (set) => ({

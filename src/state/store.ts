@@ -3,7 +3,19 @@
  * pattern; middleware, if any, only here). Usable without React through `appStore.getState()`.
  */
 import { create } from 'zustand';
-import { createDataSlice, createRoutingSlice, createSessionSlice, createTrainingSlice, createUiSlice, initialData, initialRouting, initialSession, initialTraining, initialUi, type AppState } from './slices';
+import {
+  createDataSlice,
+  createRoutingSlice,
+  createSessionSlice,
+  createTrainingSlice,
+  createUiSlice,
+  initialData,
+  initialRouting,
+  initialSession,
+  initialTraining,
+  initialUi,
+  type AppState,
+} from './slices';
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createDataSlice(...a),
@@ -18,7 +30,13 @@ export const appStore = useAppStore;
 
 /** Back to the initial state (tests reset the store between cases). */
 export function resetStore(): void {
-  appStore.setState({ data: initialData(), training: initialTraining(), session: initialSession(), routing: initialRouting(), ui: initialUi() });
+  appStore.setState({
+    data: initialData(),
+    training: initialTraining(),
+    session: initialSession(),
+    routing: initialRouting(),
+    ui: initialUi(),
+  });
 }
 
 export type { AppState } from './slices';

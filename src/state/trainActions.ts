@@ -18,7 +18,17 @@ export async function train(): Promise<void> {
   const s = appStore.getState();
   if (!s.data.dataset || s.training.status === 'running') return;
   const settings: TrainSettings = { ...s.training.settings };
-  s.setTraining({ status: 'running', stage: 'start', message: 'starting', fraction: null, inertia: [], trainLoss: [], valLoss: [], error: null, notes: [] });
+  s.setTraining({
+    status: 'running',
+    stage: 'start',
+    message: 'starting',
+    fraction: null,
+    inertia: [],
+    trainLoss: [],
+    valLoss: [],
+    error: null,
+    notes: [],
+  });
   const t0 = now();
   try {
     const res = await getClient().request({ type: 'train', settings }, (e) => {
@@ -28,11 +38,24 @@ export async function train(): Promise<void> {
       else st.setTraining({ trainLoss: [...st.training.trainLoss, e.trainLoss], valLoss: [...st.training.valLoss, e.valLoss] });
     });
     if (res.cancelled) {
-      appStore.getState().setTraining({ status: 'cancelled', stage: '', message: 'training cancelled: the previous router is kept', fraction: null });
+      appStore
+        .getState()
+        .setTraining({ status: 'cancelled', stage: '', message: 'training cancelled: the previous router is kept', fraction: null });
       return;
     }
     const st = appStore.getState();
-    st.setSession({ router: res.router, setup: res.setup, base: res.base, trainedWith: settings, added: [], restored: false, addIssues: [], addNotice: null, importNotice: null, importIssues: [] });
+    st.setSession({
+      router: res.router,
+      setup: res.setup,
+      base: res.base,
+      trainedWith: settings,
+      added: [],
+      restored: false,
+      addIssues: [],
+      addNotice: null,
+      importNotice: null,
+      importIssues: [],
+    });
     st.setTraining({
       status: 'done',
       stage: '',
@@ -52,7 +75,10 @@ export async function train(): Promise<void> {
     await afterNextPaint();
     await saveSnapshot(appStore.getState());
   } catch (e) {
-    if (e instanceof CancelledError) appStore.getState().setTraining({ status: 'cancelled', stage: '', message: 'training cancelled: the previous router is kept', fraction: null });
+    if (e instanceof CancelledError)
+      appStore
+        .getState()
+        .setTraining({ status: 'cancelled', stage: '', message: 'training cancelled: the previous router is kept', fraction: null });
     else appStore.getState().setTraining({ status: 'error', stage: '', fraction: null, error: e instanceof Error ? e.message : String(e) });
   }
 }
@@ -78,7 +104,12 @@ function applyUrl(url: Partial<UrlState>): void {
 }
 
 const sameSettings = (a: TrainSettings | null, b: TrainSettings): boolean =>
-  a !== null && a.k === b.k && a.seed === b.seed && a.method === b.method && JSON.stringify(a.fractions) === JSON.stringify(b.fractions) && JSON.stringify([...a.testModels].sort()) === JSON.stringify([...b.testModels].sort());
+  a !== null &&
+  a.k === b.k &&
+  a.seed === b.seed &&
+  a.method === b.method &&
+  JSON.stringify(a.fractions) === JSON.stringify(b.fractions) &&
+  JSON.stringify([...a.testModels].sort()) === JSON.stringify([...b.testModels].sort());
 
 /**
  * First start: tfjs in the worker, then the saved session (IndexedDB) when there is one, else the
@@ -107,7 +138,14 @@ export async function boot(search: string): Promise<void> {
     const wanted = appStore.getState().training.settings;
     if (snap.router && snap.setup && (!hasTrainingParams(url) || sameSettings(snap.trainedWith, wanted))) {
       const res = await client.request({ type: 'rebuild', router: snap.router, setup: snap.setup });
-      appStore.getState().setSession({ router: snap.router, setup: snap.setup, base: res.base, trainedWith: snap.trainedWith, added: snap.added, restored: true });
+      appStore.getState().setSession({
+        router: snap.router,
+        setup: snap.setup,
+        base: res.base,
+        trainedWith: snap.trainedWith,
+        added: snap.added,
+        restored: true,
+      });
       if (url.cluster !== undefined) appStore.getState().setUi({ selectedCluster: url.cluster });
       refreshPool();
       return;

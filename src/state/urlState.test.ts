@@ -4,7 +4,16 @@ import { DEFAULT_URL_STATE, formatUrlState, hasTrainingParams, parseUrlState } f
 describe('URL state', () => {
   it('writes only non-default fields and reads them back exactly', () => {
     expect(formatUrlState(DEFAULT_URL_STATE)).toBe('');
-    const state = { ...DEFAULT_URL_STATE, k: 'auto' as const, seed: 7, test: ['gpt a', 'b,c'.replace(',', '')], split: { train: 0.5, val: 0.2, test: 0.3 }, lambda: 0.0123456789, cluster: 3, view: 'curves' as const };
+    const state = {
+      ...DEFAULT_URL_STATE,
+      k: 'auto' as const,
+      seed: 7,
+      test: ['gpt a', 'b,c'.replace(',', '')],
+      split: { train: 0.5, val: 0.2, test: 0.3 },
+      lambda: 0.0123456789,
+      cluster: 3,
+      view: 'curves' as const,
+    };
     const qs = formatUrlState(state);
     expect(qs).toBe('?k=auto&seed=7&test=gpt+a%2Cbc&split=50-20-30&lambda=0.0123456789&cluster=3&view=curves');
     expect({ ...DEFAULT_URL_STATE, ...parseUrlState(qs) }).toEqual(state);

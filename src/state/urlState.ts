@@ -3,7 +3,7 @@
  * (a typed, URL-serialisable schema in the manner of tensorflow/playground's state.ts): every
  * field has a codec; unknown or invalid values are ignored (the default stays), never thrown.
  */
-import type { RouterMethod } from '../core/router';
+import type { RouterMethod } from '../core/routerFile';
 import type { SplitFractions } from '../core/eval/split';
 
 export const VIEW_IDS = ['data', 'train', 'clusters', 'profiles', 'routing', 'curves', 'add', 'export'] as const;
@@ -42,7 +42,7 @@ const int = (min: number, max: number): Codec<number> => ({
 });
 
 const oneOf = <T extends string>(values: readonly T[]): Codec<T> => ({
-  parse: (raw) => (values as readonly string[]).includes(raw) ? (raw as T) : undefined,
+  parse: (raw) => ((values as readonly string[]).includes(raw) ? (raw as T) : undefined),
   format: (v) => v,
 });
 
@@ -62,7 +62,10 @@ const LAMBDA_CODEC: Codec<number> = {
 
 const LIST_CODEC: Codec<string[]> = {
   parse: (raw) => {
-    const names = raw.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    const names = raw
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
     return names.length ? names : undefined;
   },
   format: (v) => v.join(','),

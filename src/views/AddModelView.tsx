@@ -36,17 +36,36 @@ function DemoNewcomer({ onDownloaded }: { onDownloaded: (name: string, cost: num
   return (
     <div className="rl-callout" data-testid="demo-newcomer">
       <div>
-        <strong>Try it with the demo newcomer: {newcomer.name}</strong>, a fictional LLM that is not in the dataset: cheap ({formatCost(newcomer.cost, unit)}) and
-        excellent at {newcomer.strengths.join(' and ')} questions, where the test pool has only expensive LLMs. Its scores come from the demo's generator.
+        <strong>Try it with the demo newcomer: {newcomer.name}</strong>, a fictional LLM that is not in the dataset: cheap (
+        {formatCost(newcomer.cost, unit)}) and excellent at {newcomer.strengths.join(' and ')} questions, where the test pool has only
+        expensive LLMs. Its scores come from the demo's generator.
       </div>
       <div className="rl-row">
-        <button className="rl-button rl-button--small rl-button--primary" type="button" disabled={busy || added} onClick={() => void add('exact')} data-testid="newcomer-add-exact">
+        <button
+          className="rl-button rl-button--small rl-button--primary"
+          type="button"
+          disabled={busy || added}
+          onClick={() => void add('exact')}
+          data-testid="newcomer-add-exact"
+        >
           Add with validation + test scores (exact)
         </button>
-        <button className="rl-button rl-button--small" type="button" disabled={busy || added} onClick={() => void add('estimated')} data-testid="newcomer-add-estimated">
+        <button
+          className="rl-button rl-button--small"
+          type="button"
+          disabled={busy || added}
+          onClick={() => void add('estimated')}
+          data-testid="newcomer-add-estimated"
+        >
           Add with validation scores only (estimated)
         </button>
-        <button className="rl-button rl-button--small" type="button" disabled={busy} onClick={() => void download()} data-testid="newcomer-download">
+        <button
+          className="rl-button rl-button--small"
+          type="button"
+          disabled={busy}
+          onClick={() => void download()}
+          data-testid="newcomer-download"
+        >
           Download its scores CSV
         </button>
         {added ? <span className="rl-small rl-muted">added: remove it on the right to add it again</span> : null}
@@ -80,11 +99,19 @@ function AddForm() {
         <li>
           <div className="rl-row">
             Run the new LLM on the {router.validationPrompts.length} validation prompts
-            <button className="rl-button rl-button--small" type="button" onClick={() => downloadText('validation-prompts.csv', validationPromptsCsv(router), 'text/csv')} data-testid="download-validation">
+            <button
+              className="rl-button rl-button--small"
+              type="button"
+              onClick={() => downloadText('validation-prompts.csv', validationPromptsCsv(router), 'text/csv')}
+              data-testid="download-validation"
+            >
               Download validation prompts CSV
             </button>
           </div>
-          <div className="rl-small rl-muted">Fill the score column with its score in [0, 1] (1 = right). Rows of test prompts may be added to measure its test accuracy exactly.</div>
+          <div className="rl-small rl-muted">
+            Fill the score column with its score in [0, 1] (1 = right). Rows of test prompts may be added to measure its test accuracy
+            exactly.
+          </div>
         </li>
         <li>Upload the scores with the LLM's name and cost.</li>
       </ol>
@@ -113,11 +140,26 @@ function AddForm() {
         </label>
         <label className="rl-field">
           <span className="rl-field__label">Cost per call{unit ? ` (${unit})` : ''}</span>
-          <input className="rl-input" type="number" min={0} step="any" value={cost} onChange={(e) => setCost(e.target.value)} data-testid="add-cost" aria-invalid={cost.trim() !== '' && !(costValue >= 0)} />
+          <input
+            className="rl-input"
+            type="number"
+            min={0}
+            step="any"
+            value={cost}
+            onChange={(e) => setCost(e.target.value)}
+            data-testid="add-cost"
+            aria-invalid={cost.trim() !== '' && !(costValue >= 0)}
+          />
         </label>
         <label className="rl-field">
           <span className="rl-field__label">Scores CSV (prompt_id, score)</span>
-          <input className="rl-input" type="file" accept=".csv,text/csv" onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} data-testid="add-file" />
+          <input
+            className="rl-input"
+            type="file"
+            accept=".csv,text/csv"
+            onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
+            data-testid="add-file"
+          />
         </label>
         <div className="rl-field" style={{ justifyContent: 'flex-end' }}>
           <button className="rl-button rl-button--primary" type="submit" disabled={!valid || busy} data-testid="add-button">
@@ -168,10 +210,20 @@ function AddedList() {
               <td className="rl-num">{formatCost(a.cost)}</td>
               <td className="rl-num">{formatPercent(a.profile.overall)}</td>
               <td className="rl-num">
-                {formatPercent(single?.accuracy)} {a.estimated ? <span className="rl-tag" title="No test scores in the file: the mean of 1 - gamma (K-means) over the test prompts">estimated</span> : null}
+                {formatPercent(single?.accuracy)}{' '}
+                {a.estimated ? (
+                  <span className="rl-tag" title="No test scores in the file: the mean of 1 - gamma (K-means) over the test prompts">
+                    estimated
+                  </span>
+                ) : null}
               </td>
               <td className="rl-num">
-                <button className="rl-button rl-button--small rl-button--danger" type="button" onClick={() => void removeModel(a.name)} data-testid={`remove-${a.name}`}>
+                <button
+                  className="rl-button rl-button--small rl-button--danger"
+                  type="button"
+                  onClick={() => void removeModel(a.name)}
+                  data-testid={`remove-${a.name}`}
+                >
                   Remove
                 </button>
               </td>
@@ -186,10 +238,18 @@ function AddedList() {
 export function AddModelView() {
   return (
     <div className="rl-grid">
-      <Panel title="Add an unseen LLM" subtitle="UniRoute represents every LLM by its errors on the validation prompts only: no retraining" id="panel-add">
+      <Panel
+        title="Add an unseen LLM"
+        subtitle="UniRoute represents every LLM by its errors on the validation prompts only: no retraining"
+        id="panel-add"
+      >
         <AddForm />
       </Panel>
-      <Panel title="Added LLMs" subtitle="In the test pool, the heatmap, the routing shares and every curve; removing one restores the curves exactly" id="panel-added">
+      <Panel
+        title="Added LLMs"
+        subtitle="In the test pool, the heatmap, the routing shares and every curve; removing one restores the curves exactly"
+        id="panel-added"
+      >
         <AddedList />
       </Panel>
     </div>

@@ -33,7 +33,10 @@ function Scatter() {
   const base = useAppStore((s) => s.session.base);
   const selected = useAppStore((s) => s.ui.selectedCluster);
   const xy = useXY(projection?.coords);
-  const labels = useMemo(() => ({ getText: (i: number) => dataset?.prompts[i]?.text ?? '', getTask: (i: number) => dataset?.prompts[i]?.task }), [dataset]);
+  const labels = useMemo(
+    () => ({ getText: (i: number) => dataset?.prompts[i]?.text ?? '', getTask: (i: number) => dataset?.prompts[i]?.task }),
+    [dataset],
+  );
   const clusters = useMemo(() => base?.promptClusters ?? (xy ? new Int32Array(xy.x.length).fill(-1) : null), [base, xy]);
   if (!xy || !clusters) return <Waiting what="Embedding and projecting the prompts…" />;
   const summaries = base?.clusters;
@@ -90,13 +93,26 @@ function ClusterList() {
               }}
             >
               <th scope="row">
-                <span aria-hidden="true" style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 2, marginRight: 6, background: clusterColor(c.cluster) }} />#{c.cluster}
+                <span
+                  aria-hidden="true"
+                  style={{
+                    display: 'inline-block',
+                    width: 10,
+                    height: 10,
+                    borderRadius: 2,
+                    marginRight: 6,
+                    background: clusterColor(c.cluster),
+                  }}
+                />
+                #{c.cluster}
               </th>
               <td className="rl-num">
                 {c.size.toLocaleString()} <span className="rl-muted">({formatPercent(c.size / total, 0)})</span>
               </td>
               <td className="rl-num">{c.valCount}</td>
-              <td className="rl-small">{c.tasks.map((t) => `${t.task} ${formatPercent(t.count / Math.max(1, c.size), 0)}`).join(' · ') || '—'}</td>
+              <td className="rl-small">
+                {c.tasks.map((t) => `${t.task} ${formatPercent(t.count / Math.max(1, c.size), 0)}`).join(' · ') || '—'}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -110,7 +126,9 @@ export function ClustersView() {
   const k = useAppStore((s) => s.session.base?.k);
   const n = useAppStore((s) => s.data.dataset?.prompts.length ?? 0);
   const selected = useAppStore((s) => s.ui.selectedCluster);
-  const subtitle = explained ? `${n.toLocaleString()} prompts on the first two principal components (${formatPercent(explained[0])} + ${formatPercent(explained[1])} of the variance)` : 'PCA in tfjs';
+  const subtitle = explained
+    ? `${n.toLocaleString()} prompts on the first two principal components (${formatPercent(explained[0])} + ${formatPercent(explained[1])} of the variance)`
+    : 'PCA in tfjs';
   return (
     <div className="rl-grid">
       <Panel
@@ -128,7 +146,12 @@ export function ClustersView() {
       >
         <Scatter />
       </Panel>
-      <Panel title={`Clusters${k ? ` (K = ${k})` : ''}`} subtitle="Nearest centroid of every prompt; click a row to select the cluster everywhere" className="rl-span-all" id="panel-clusters-list">
+      <Panel
+        title={`Clusters${k ? ` (K = ${k})` : ''}`}
+        subtitle="Nearest centroid of every prompt; click a row to select the cluster everywhere"
+        className="rl-span-all"
+        id="panel-clusters-list"
+      >
         <ClusterList />
       </Panel>
     </div>

@@ -27,7 +27,18 @@ function Chart() {
         : [],
     [pool],
   );
-  const singles = useMemo(() => (pool ? pool.singles.map((s, h) => ({ name: s.estimated ? `${s.name} (est.)` : s.name, cost: s.cost, accuracy: s.accuracy, isNew: pool.added[h] })) : []), [pool]);
+  const singles = useMemo(
+    () =>
+      pool
+        ? pool.singles.map((s, h) => ({
+            name: s.estimated ? `${s.name} (est.)` : s.name,
+            cost: s.cost,
+            accuracy: s.accuracy,
+            isNew: pool.added[h],
+          }))
+        : [],
+    [pool],
+  );
   if (!pool) return <Waiting what="Curves appear after training." />;
   return (
     <DeferralChart
@@ -46,14 +57,22 @@ function Metrics() {
   const rows = useMemo<MetricRow[]>(
     () =>
       pool
-        ? POOL_METHODS.filter((m) => pool.methods[m]).map((m) => ({ id: m, label: `${METHOD_LABELS[m]}${pool.methods[m]!.estimated ? ' (estimated)' : ''}`, ...pool.methods[m]!.metrics }))
+        ? POOL_METHODS.filter((m) => pool.methods[m]).map((m) => ({
+            id: m,
+            label: `${METHOD_LABELS[m]}${pool.methods[m]!.estimated ? ' (estimated)' : ''}`,
+            ...pool.methods[m]!.metrics,
+          }))
         : [],
     [pool],
   );
   if (!pool) return null;
   return (
     <div data-testid="metric-table">
-      <MetricTable rows={rows} highlightId={method} caption={`Test prompts: ${pool.n.toLocaleString()}; test pool: ${pool.names.length} LLMs; QNC target: the most accurate test LLM (${(pool.qncTarget * 100).toFixed(1)}%)`} />
+      <MetricTable
+        rows={rows}
+        highlightId={method}
+        caption={`Test prompts: ${pool.n.toLocaleString()}; test pool: ${pool.names.length} LLMs; QNC target: the most accurate test LLM (${(pool.qncTarget * 100).toFixed(1)}%)`}
+      />
     </div>
   );
 }
@@ -62,17 +81,33 @@ export function CurvesView() {
   const pool = useAppStore((s) => s.session.pool);
   const actions = pool ? (
     <>
-      <button className="rl-button rl-button--small" type="button" onClick={() => downloadText('routelab-curves.csv', curvesCsv(pool), 'text/csv')} data-testid="download-curves">
+      <button
+        className="rl-button rl-button--small"
+        type="button"
+        onClick={() => downloadText('routelab-curves.csv', curvesCsv(pool), 'text/csv')}
+        data-testid="download-curves"
+      >
         Curves CSV
       </button>
-      <button className="rl-button rl-button--small" type="button" onClick={() => downloadText('routelab-metrics.csv', metricsCsv(pool), 'text/csv')} data-testid="download-metrics">
+      <button
+        className="rl-button rl-button--small"
+        type="button"
+        onClick={() => downloadText('routelab-metrics.csv', metricsCsv(pool), 'text/csv')}
+        data-testid="download-metrics"
+      >
         Metrics CSV
       </button>
     </>
   ) : null;
   return (
     <div className="rl-grid">
-      <Panel title="Deferral curves" subtitle="Accuracy against mean cost / max test-pool cost, swept over every cost-penalty breakpoint (exact); the red dot is the current routing" className="rl-span-all" actions={actions} id="panel-curves">
+      <Panel
+        title="Deferral curves"
+        subtitle="Accuracy against mean cost / max test-pool cost, swept over every cost-penalty breakpoint (exact); the red dot is the current routing"
+        className="rl-span-all"
+        actions={actions}
+        id="panel-curves"
+      >
         <div className="rl-stack">
           <Chart />
           <Metrics />

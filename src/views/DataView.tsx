@@ -48,7 +48,8 @@ function Loader() {
         data-testid="dropzone"
       >
         <div>
-          Drop <code>prompts.csv</code> + <code>correctness.csv</code> + <code>models.csv</code> (optional <code>costs.csv</code>, embeddings CSV), or one long-format <code>.csv</code> / <code>.jsonl</code>
+          Drop <code>prompts.csv</code> + <code>correctness.csv</code> + <code>models.csv</code> (optional <code>costs.csv</code>,
+          embeddings CSV), or one long-format <code>.csv</code> / <code>.jsonl</code>
         </div>
         <label className="rl-button rl-button--primary">
           Choose files…
@@ -78,12 +79,31 @@ function Loader() {
       >
         <label className="rl-field" style={{ flex: 1 }}>
           <span className="rl-field__label">Open a dataset by URL (a long-format file, or a folder with the wide layout)</span>
-          <input className="rl-input" type="url" placeholder="https://example.org/benchmark/" value={url} onChange={(e) => setUrl(e.target.value)} data-testid="data-url" />
+          <input
+            className="rl-input"
+            type="url"
+            placeholder="https://example.org/benchmark/"
+            value={url}
+            onChange={(e) => setUrl(e.target.value)}
+            data-testid="data-url"
+          />
         </label>
-        <button className="rl-button" type="submit" disabled={busy || !url.trim()} style={{ alignSelf: 'flex-end' }} data-testid="data-url-open">
+        <button
+          className="rl-button"
+          type="submit"
+          disabled={busy || !url.trim()}
+          style={{ alignSelf: 'flex-end' }}
+          data-testid="data-url-open"
+        >
           Open
         </button>
-        <button className="rl-button" type="button" disabled={busy} onClick={() => void loadDemo().then(train)} style={{ alignSelf: 'flex-end' }}>
+        <button
+          className="rl-button"
+          type="button"
+          disabled={busy}
+          onClick={() => void loadDemo().then(train)}
+          style={{ alignSelf: 'flex-end' }}
+        >
           Load the demo
         </button>
       </form>
@@ -108,12 +128,18 @@ function MappingStep() {
       aria-label="Column mapping"
     >
       <strong>Map your columns</strong>
-      <span className="rl-small rl-muted">If the headers use other names, say which column holds what, then load again. Blank = the usual name.</span>
+      <span className="rl-small rl-muted">
+        If the headers use other names, say which column holds what, then load again. Blank = the usual name.
+      </span>
       <div className="rl-form-grid">
         {CANONICAL.map(({ key, label }) => (
           <label key={key} className="rl-field">
             <span className="rl-field__label">{label}</span>
-            <select className="rl-select" value={mapping[key] ?? ''} onChange={(e) => setMapping({ ...mapping, [key]: e.target.value || undefined })}>
+            <select
+              className="rl-select"
+              value={mapping[key] ?? ''}
+              onChange={(e) => setMapping({ ...mapping, [key]: e.target.value || undefined })}
+            >
               <option value="">(usual name)</option>
               {columns.map((c) => (
                 <option key={c} value={c}>
@@ -228,10 +254,18 @@ export function DataView() {
   const hasData = useAppStore((s) => s.data.dataset !== null);
   return (
     <div className="rl-grid">
-      <Panel title="Load a benchmark" subtitle="Files are parsed and validated off the main thread; nothing loads half-way" id="panel-data-load">
+      <Panel
+        title="Load a benchmark"
+        subtitle="Files are parsed and validated off the main thread; nothing loads half-way"
+        id="panel-data-load"
+      >
         <div className="rl-stack">
           <Loader />
-          <IssueList issues={issues} title={hasData ? 'The upload was not loaded; the data loaded before is kept.' : 'The upload was not loaded.'} testId="data-issues" />
+          <IssueList
+            issues={issues}
+            title={hasData ? 'The upload was not loaded; the data loaded before is kept.' : 'The upload was not loaded.'}
+            testId="data-issues"
+          />
           {issues.some((i) => /column|header/i.test(i.message)) ? <MappingStep /> : null}
           {warnings.length ? (
             <div className="rl-notice rl-notice--warn">

@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { Panel, formatCost, formatCostPenalty, formatPercent } from '../charts';
 import { curvesCsv, metricsCsv } from '../core/explorer';
-import type { RouteDecision } from '../core/router';
+import type { RouteDecision } from '../core/routerFile';
 import { useAppStore } from '../state/store';
 import { importRouter, routeText, routerText } from '../state/modelActions';
 import { IssueList, Waiting, downloadText, readFiles } from './common';
@@ -18,11 +18,18 @@ function ExportRouter() {
   return (
     <div className="rl-stack">
       <div className="rl-small">
-        {router.method === 'learnedmap' ? 'UniRoute (learned map)' : 'UniRoute (K-means)'}, K = {router.centroids.rows}, {router.centroids.cols}-d {router.embedder.kind} embeddings, {router.models.length} LLMs
-        {added ? ` (${added} added after training)` : ''}, {router.validationPrompts.length} validation prompts. Schema {router.schema} v{router.version}.
+        {router.method === 'learnedmap' ? 'UniRoute (learned map)' : 'UniRoute (K-means)'}, K = {router.centroids.rows},{' '}
+        {router.centroids.cols}-d {router.embedder.kind} embeddings, {router.models.length} LLMs
+        {added ? ` (${added} added after training)` : ''}, {router.validationPrompts.length} validation prompts. Schema {router.schema} v
+        {router.version}.
       </div>
       <div className="rl-row">
-        <button className="rl-button rl-button--primary" type="button" onClick={() => downloadText('router.json', routerText() ?? '', 'application/json')} data-testid="download-router">
+        <button
+          className="rl-button rl-button--primary"
+          type="button"
+          onClick={() => downloadText('router.json', routerText() ?? '', 'application/json')}
+          data-testid="download-router"
+        >
           Download router.json
         </button>
         {pool ? (
@@ -39,7 +46,9 @@ function ExportRouter() {
       <pre className="rl-notice rl-small" style={{ margin: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
         {`npm run -s routelab -- route --router router.json --prompt "Translate 'good morning' into French" --json`}
       </pre>
-      <div className="rl-small rl-muted">Routing with the file needs only the core's plain TypeScript (no tfjs): a Node service or an edge function can load it.</div>
+      <div className="rl-small rl-muted">
+        Routing with the file needs only the core's plain TypeScript (no tfjs): a Node service or an edge function can load it.
+      </div>
     </div>
   );
 }
@@ -91,10 +100,22 @@ function RouteTyped() {
         setResult(routeText(text, hasImported && (which === 'imported' || !hasSession) ? 'imported' : 'session'));
       }}
     >
-      <textarea className="rl-textarea" rows={3} value={text} onChange={(e) => setText(e.target.value)} placeholder="Type a prompt to route" aria-label="Prompt to route" />
+      <textarea
+        className="rl-textarea"
+        rows={3}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        placeholder="Type a prompt to route"
+        aria-label="Prompt to route"
+      />
       <div className="rl-row">
         {hasImported && hasSession ? (
-          <select className="rl-select" value={which} onChange={(e) => setWhich(e.target.value as 'session' | 'imported')} aria-label="Router">
+          <select
+            className="rl-select"
+            value={which}
+            onChange={(e) => setWhich(e.target.value as 'session' | 'imported')}
+            aria-label="Router"
+          >
             <option value="session">session router</option>
             <option value="imported">imported router</option>
           </select>
@@ -145,10 +166,18 @@ export function ExportView() {
   return (
     <div className="rl-stack" style={{ gap: 'var(--rl-space-4)' }}>
       <div className="rl-grid">
-        <Panel title="Export" subtitle="The router file: embedder settings, centroids, learned map, validation prompts, every LLM's Ψ and cost, provenance" id="panel-export">
+        <Panel
+          title="Export"
+          subtitle="The router file: embedder settings, centroids, learned map, validation prompts, every LLM's Ψ and cost, provenance"
+          id="panel-export"
+        >
           <ExportRouter />
         </Panel>
-        <Panel title="Import a router" subtitle="Validated on load; applied to the session when it was trained on the loaded data" id="panel-import">
+        <Panel
+          title="Import a router"
+          subtitle="Validated on load; applied to the session when it was trained on the loaded data"
+          id="panel-import"
+        >
           <ImportRouter />
         </Panel>
       </div>

@@ -70,7 +70,12 @@ export function ProfilesView() {
         actions={
           <label className="rl-row rl-small">
             Sort
-            <select className="rl-select" value={sortBy} onChange={(e) => setUi({ heatmapSort: e.target.value as ModelSort })} aria-label="Sort LLMs">
+            <select
+              className="rl-select"
+              value={sortBy}
+              onChange={(e) => setUi({ heatmapSort: e.target.value as ModelSort })}
+              aria-label="Sort LLMs"
+            >
               <option value="input">as loaded</option>
               <option value="cost">by cost</option>
               <option value="accuracy">by accuracy</option>

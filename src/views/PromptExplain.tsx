@@ -32,7 +32,14 @@ function PromptPicker() {
   if (!base || !prompts) return null;
   return (
     <div className="rl-stack">
-      <input className="rl-input" type="search" placeholder="Filter test prompts by text or id" value={query} onChange={(e) => setQuery(e.target.value)} aria-label="Filter test prompts" />
+      <input
+        className="rl-input"
+        type="search"
+        placeholder="Filter test prompts by text or id"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        aria-label="Filter test prompts"
+      />
       <div className="rl-small rl-muted">
         {cluster !== null ? `Cluster #${cluster} only. ` : ''}
         {rows.length === MAX_LISTED ? `First ${MAX_LISTED} matches` : `${rows.length} match${rows.length === 1 ? '' : 'es'}`}
@@ -59,7 +66,9 @@ function PromptPicker() {
                   data-testid="test-prompt"
                 >
                   <td className="rl-small">
-                    <span className="rl-muted">{p.task ? `${p.task} · ` : ''}#{base.testClusters[r]} · </span>
+                    <span className="rl-muted">
+                      {p.task ? `${p.task} · ` : ''}#{base.testClusters[r]} ·{' '}
+                    </span>
                     {truncateText(p.text, 110)}
                   </td>
                 </tr>
@@ -80,18 +89,26 @@ function Explanation() {
   const row = useAppStore((s) => s.routing.selectedRow);
   const lambda = useAppStore((s) => s.routing.costPenalty);
   const unit = useAppStore((s) => s.data.dataset?.costUnit ?? '');
-  const explained = useMemo(() => (pool && row !== null && row < pool.n && pool.methods[method] ? explainPrompt(pool, method, row, lambda) : null), [pool, method, row, lambda]);
+  const explained = useMemo(
+    () => (pool && row !== null && row < pool.n && pool.methods[method] ? explainPrompt(pool, method, row, lambda) : null),
+    [pool, method, row, lambda],
+  );
   if (!explained || !base || !prompts) return <p className="rl-muted">Pick a test prompt.</p>;
   const prompt = prompts[base.testRows[explained.row]];
   const order = explained.models.map((_, h) => h).sort((a, b) => explained.models[a].total - explained.models[b].total);
   return (
     <div className="rl-stack">
-      <blockquote className="rl-notice" style={{ margin: 0, whiteSpace: 'pre-wrap', maxHeight: 140, overflow: 'auto' }} data-testid="explained-prompt">
+      <blockquote
+        className="rl-notice"
+        style={{ margin: 0, whiteSpace: 'pre-wrap', maxHeight: 140, overflow: 'auto' }}
+        data-testid="explained-prompt"
+      >
         {truncateText(prompt.text, 1200)}
       </blockquote>
       <div className="rl-small rl-muted">
         {prompt.id}
-        {prompt.task ? ` · task ${prompt.task}` : ''} · cluster #{base.testClusters[explained.row]} · routed to <strong data-testid="explained-winner">{explained.models[explained.winner].name}</strong>
+        {prompt.task ? ` · task ${prompt.task}` : ''} · cluster #{base.testClusters[explained.row]} · routed to{' '}
+        <strong data-testid="explained-winner">{explained.models[explained.winner].name}</strong>
       </div>
       <div className="rl-table-scroll">
         <table className="rl-table" data-testid="explain-table">

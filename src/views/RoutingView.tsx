@@ -4,7 +4,17 @@
  * all from one core routeLive call. "Set penalty for a target" reads the exact curve.
  */
 import { useMemo, useState } from 'react';
-import { CostPenaltySlider, DeferralChart, Panel, ShareBars, formatCost, formatCostPenalty, formatPercent, formatSignificant, type ShareBarDatum } from '../charts';
+import {
+  CostPenaltySlider,
+  DeferralChart,
+  Panel,
+  ShareBars,
+  formatCost,
+  formatCostPenalty,
+  formatPercent,
+  formatSignificant,
+  type ShareBarDatum,
+} from '../charts';
 import { METHOD_LABELS } from '../core/eval/methods';
 import { explainPrompt } from '../core/explorer';
 import { useAppStore } from '../state/store';
@@ -19,7 +29,13 @@ function MethodSelect() {
   return (
     <label className="rl-row rl-small">
       Router
-      <select className="rl-select" value={method} onChange={(e) => setRoutingMethod(e.target.value as RoutingMethod)} aria-label="Router to route with" data-testid="routing-method">
+      <select
+        className="rl-select"
+        value={method}
+        onChange={(e) => setRoutingMethod(e.target.value as RoutingMethod)}
+        aria-label="Router to route with"
+        data-testid="routing-method"
+      >
         {ROUTING_METHODS.filter((m) => pool?.methods[m]).map((m) => (
           <option key={m} value={m}>
             {METHOD_LABELS[m]}
@@ -39,9 +55,28 @@ function LiveStats() {
   const estimated = live.estimatedPrompts > 0;
   return (
     <div className="rl-stats">
-      <Stat label={estimated ? 'Accuracy (estimated)' : 'Accuracy'} value={formatPercent(live.accuracy, 2)} testId="live-accuracy" title={estimated ? `${live.estimatedPrompts} prompts go to an added LLM without test scores: counted at 1 - gamma` : 'Mean score of the chosen LLMs on the test prompts'} />
-      <Stat label="Mean cost / prompt" value={formatCost(live.meanCost)} title={unit ? `Mean c(h) of the chosen LLMs, in ${unit}` : 'Mean c(h) of the chosen LLMs'} testId="live-cost" />
-      <Stat label="Normalised cost" value={formatPercent(live.meanCostNormalised, 1)} title="Mean cost / max test-pool cost (the curve's x axis)" testId="live-cost-normalised" />
+      <Stat
+        label={estimated ? 'Accuracy (estimated)' : 'Accuracy'}
+        value={formatPercent(live.accuracy, 2)}
+        testId="live-accuracy"
+        title={
+          estimated
+            ? `${live.estimatedPrompts} prompts go to an added LLM without test scores: counted at 1 - gamma`
+            : 'Mean score of the chosen LLMs on the test prompts'
+        }
+      />
+      <Stat
+        label="Mean cost / prompt"
+        value={formatCost(live.meanCost)}
+        title={unit ? `Mean c(h) of the chosen LLMs, in ${unit}` : 'Mean c(h) of the chosen LLMs'}
+        testId="live-cost"
+      />
+      <Stat
+        label="Normalised cost"
+        value={formatPercent(live.meanCostNormalised, 1)}
+        title="Mean cost / max test-pool cost (the curve's x axis)"
+        testId="live-cost-normalised"
+      />
       <Stat label="Test prompts" value={n.toLocaleString()} title={liveMs !== null ? `routed in ${liveMs.toFixed(2)} ms` : undefined} />
     </div>
   );
@@ -54,8 +89,17 @@ function Shares() {
   const row = useAppStore((s) => s.routing.selectedRow);
   const lambda = useAppStore((s) => s.routing.costPenalty);
   // The picked prompt's winner is emphasised among the bars.
-  const winner = useMemo(() => (pool && row !== null && row < pool.n && pool.methods[method] ? pool.names[explainPrompt(pool, method, row, lambda).winner] : undefined), [pool, method, row, lambda]);
-  const models = useMemo<ShareBarDatum[]>(() => (pool && share ? pool.names.map((name, h) => ({ name, cost: pool.costs[h], share: share[h] ?? 0, isNew: pool.added[h] })) : []), [pool, share]);
+  const winner = useMemo(
+    () =>
+      pool && row !== null && row < pool.n && pool.methods[method]
+        ? pool.names[explainPrompt(pool, method, row, lambda).winner]
+        : undefined,
+    [pool, method, row, lambda],
+  );
+  const models = useMemo<ShareBarDatum[]>(
+    () => (pool && share ? pool.names.map((name, h) => ({ name, cost: pool.costs[h], share: share[h] ?? 0, isNew: pool.added[h] })) : []),
+    [pool, share],
+  );
   if (!models.length) return null;
   return (
     <div data-testid="share-bars">
@@ -72,11 +116,24 @@ function OperatingPointChart() {
   const lambda = useAppStore((s) => s.routing.costPenalty);
   const curves = useMemo(() => {
     const view = pool?.methods[method];
-    return view ? [{ id: method, label: METHOD_LABELS[method], points: view.front.map((p) => [p.cost, p.accuracy] as const), dashed: view.estimated }] : [];
+    return view
+      ? [{ id: method, label: METHOD_LABELS[method], points: view.front.map((p) => [p.cost, p.accuracy] as const), dashed: view.estimated }]
+      : [];
   }, [pool, method]);
-  const singles = useMemo(() => (pool ? pool.singles.map((s, h) => ({ name: s.name, cost: s.cost, accuracy: s.accuracy, isNew: pool.added[h] })) : []), [pool]);
+  const singles = useMemo(
+    () => (pool ? pool.singles.map((s, h) => ({ name: s.name, cost: s.cost, accuracy: s.accuracy, isNew: pool.added[h] })) : []),
+    [pool],
+  );
   if (!pool) return null;
-  return <DeferralChart curves={curves} singles={singles} operatingPoint={op ? { ...op, label: formatCostPenalty(lambda) } : undefined} height={300} ariaLabel="Deferral curve of the current router with the operating point" />;
+  return (
+    <DeferralChart
+      curves={curves}
+      singles={singles}
+      operatingPoint={op ? { ...op, label: formatCostPenalty(lambda) } : undefined}
+      height={300}
+      ariaLabel="Deferral curve of the current router with the operating point"
+    />
+  );
 }
 
 function TargetForm() {
@@ -101,8 +158,20 @@ function TargetForm() {
   return (
     <div className="rl-stack">
       <div className="rl-form-grid">
-        <TargetField id="target-accuracy" label="Cheapest routing reaching accuracy (%)" value={accuracy} onChange={setAccuracy} onSubmit={() => apply('accuracy', accuracy)} />
-        <TargetField id="target-budget" label="Best accuracy under cost (% of max)" value={budget} onChange={setBudget} onSubmit={() => apply('budget', budget)} />
+        <TargetField
+          id="target-accuracy"
+          label="Cheapest routing reaching accuracy (%)"
+          value={accuracy}
+          onChange={setAccuracy}
+          onSubmit={() => apply('accuracy', accuracy)}
+        />
+        <TargetField
+          id="target-budget"
+          label="Best accuracy under cost (% of max)"
+          value={budget}
+          onChange={setBudget}
+          onSubmit={() => apply('budget', budget)}
+        />
       </div>
       {message ? (
         <div className="rl-small" role="status" data-testid="target-result">
@@ -114,7 +183,19 @@ function TargetForm() {
 }
 
 /** One "set penalty for a target" field: a percentage and a Set λ button. */
-function TargetField({ id, label, value, onChange, onSubmit }: { id: string; label: string; value: string; onChange: (v: string) => void; onSubmit: () => void }) {
+function TargetField({
+  id,
+  label,
+  value,
+  onChange,
+  onSubmit,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  onSubmit: () => void;
+}) {
   return (
     <form
       className="rl-field"
@@ -127,7 +208,17 @@ function TargetField({ id, label, value, onChange, onSubmit }: { id: string; lab
         {label}
       </label>
       <div className="rl-row">
-        <input id={id} className="rl-input" type="number" step="0.1" min={0} max={100} value={value} onChange={(e) => onChange(e.target.value)} style={{ width: 90 }} />
+        <input
+          id={id}
+          className="rl-input"
+          type="number"
+          step="0.1"
+          min={0}
+          max={100}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          style={{ width: 90 }}
+        />
         <button className="rl-button rl-button--small" type="submit">
           Set λ
         </button>
@@ -167,21 +258,34 @@ export function RoutingView() {
   return (
     <div className="rl-stack" style={{ gap: 'var(--rl-space-4)' }}>
       <div className="rl-grid">
-        <Panel title="Routing at a cost penalty" subtitle={`argmin over the test pool of γ(x,h) + λ·c(h); c(h) in ${unit || 'the dataset unit'}`} actions={<MethodSelect />} id="panel-routing">
+        <Panel
+          title="Routing at a cost penalty"
+          subtitle={`argmin over the test pool of γ(x,h) + λ·c(h); c(h) in ${unit || 'the dataset unit'}`}
+          actions={<MethodSelect />}
+          id="panel-routing"
+        >
           <div className="rl-stack">
             <Slider />
             <LiveStats />
             <Shares />
           </div>
         </Panel>
-        <Panel title="Operating point" subtitle="The current routing on the router's deferral curve (test prompts, test pool)" id="panel-operating-point">
+        <Panel
+          title="Operating point"
+          subtitle="The current routing on the router's deferral curve (test prompts, test pool)"
+          id="panel-operating-point"
+        >
           <div className="rl-stack">
             <OperatingPointChart />
             <TargetForm />
           </div>
         </Panel>
       </div>
-      <Panel title="Why this LLM?" subtitle="Pick a test prompt: each LLM's predicted error γ, its cost penalty λ·c and the total; the lowest total wins (its bar is highlighted above)" id="panel-explain">
+      <Panel
+        title="Why this LLM?"
+        subtitle="Pick a test prompt: each LLM's predicted error γ, its cost penalty λ·c and the total; the lowest total wins (its bar is highlighted above)"
+        id="panel-explain"
+      >
         <PromptExplain />
       </Panel>
     </div>

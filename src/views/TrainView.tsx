@@ -21,7 +21,16 @@ function percentInput(label: string, value: number, onChange: (v: number) => voi
   return (
     <label className="rl-field">
       <span className="rl-field__label">{label} %</span>
-      <input className="rl-input" type="number" min={1} max={98} step={1} value={Math.round(value * 100)} data-testid={testId} onChange={(e) => onChange(Number(e.target.value) / 100)} />
+      <input
+        className="rl-input"
+        type="number"
+        min={1}
+        max={98}
+        step={1}
+        value={Math.round(value * 100)}
+        data-testid={testId}
+        onChange={(e) => onChange(Number(e.target.value) / 100)}
+      />
     </label>
   );
 }
@@ -36,7 +45,10 @@ function SettingsForm() {
   const f = settings.fractions;
   const sum = Math.round((f.train + f.val + f.test) * 100);
   const setFraction = (key: keyof TrainSettings['fractions'], v: number) => setSettings({ fractions: { ...f, [key]: v } });
-  const toggle = (name: string) => setSettings({ testModels: settings.testModels.includes(name) ? settings.testModels.filter((n) => n !== name) : [...settings.testModels, name] });
+  const toggle = (name: string) =>
+    setSettings({
+      testModels: settings.testModels.includes(name) ? settings.testModels.filter((n) => n !== name) : [...settings.testModels, name],
+    });
   const poolOk = settings.testModels.length < (models?.length ?? 0) || settings.method === 'kmeans';
   const valid = sum === 100 && f.train > 0 && f.val > 0 && f.test > 0 && (settings.k === 'auto' || settings.k >= 1) && poolOk;
   return (
@@ -65,34 +77,72 @@ function SettingsForm() {
             onChange={(e) => setSettings({ k: Math.max(1, Math.round(Number(e.target.value) || 1)) })}
           />
           <span className="rl-checkbox">
-            <input type="checkbox" id="k-auto" checked={settings.k === 'auto'} onChange={(e) => setSettings({ k: e.target.checked ? 'auto' : 10 })} />
-            <label htmlFor="k-auto" title="The K with the largest area on the validation prompts">auto (best on validation)</label>
+            <input
+              type="checkbox"
+              id="k-auto"
+              checked={settings.k === 'auto'}
+              onChange={(e) => setSettings({ k: e.target.checked ? 'auto' : 10 })}
+            />
+            <label htmlFor="k-auto" title="The K with the largest area on the validation prompts">
+              auto (best on validation)
+            </label>
           </span>
         </div>
         <label className="rl-field">
           <span className="rl-field__label">Seed</span>
-          <input className="rl-input" type="number" step={1} value={settings.seed} data-testid="setting-seed" onChange={(e) => setSettings({ seed: Math.round(Number(e.target.value) || 0) })} />
+          <input
+            className="rl-input"
+            type="number"
+            step={1}
+            value={settings.seed}
+            data-testid="setting-seed"
+            onChange={(e) => setSettings({ seed: Math.round(Number(e.target.value) || 0) })}
+          />
         </label>
         <label className="rl-field rl-field--wide">
           <span className="rl-field__label">Method</span>
-          <select className="rl-select" value={settings.method} data-testid="setting-method" onChange={(e) => setSettings({ method: e.target.value as TrainSettings['method'] })}>
+          <select
+            className="rl-select"
+            value={settings.method}
+            data-testid="setting-method"
+            onChange={(e) => setSettings({ method: e.target.value as TrainSettings['method'] })}
+          >
             <option value="kmeans">UniRoute (K-means)</option>
             <option value="learnedmap">UniRoute (learned map)</option>
           </select>
         </label>
         <label className="rl-field">
           <span className="rl-field__label">Learned-map epochs (max)</span>
-          <input className="rl-input" type="number" min={1} max={1000} value={settings.epochs} disabled={settings.method !== 'learnedmap'} onChange={(e) => setSettings({ epochs: Math.max(1, Math.round(Number(e.target.value) || 1)) })} />
+          <input
+            className="rl-input"
+            type="number"
+            min={1}
+            max={1000}
+            value={settings.epochs}
+            disabled={settings.method !== 'learnedmap'}
+            onChange={(e) => setSettings({ epochs: Math.max(1, Math.round(Number(e.target.value) || 1)) })}
+          />
         </label>
         {percentInput('Train', f.train, (v) => setFraction('train', v), 'setting-train')}
         {percentInput('Validation', f.val, (v) => setFraction('val', v), 'setting-val')}
         {percentInput('Test', f.test, (v) => setFraction('test', v), 'setting-test')}
       </div>
       {sum !== 100 ? <div className="rl-notice rl-notice--error">The split fractions add up to {sum}%, not 100%.</div> : null}
-      <fieldset className="rl-stack" style={{ border: '1px solid var(--rl-border)', borderRadius: 'var(--rl-radius-small)', padding: 'var(--rl-space-2) var(--rl-space-3)' }}>
+      <fieldset
+        className="rl-stack"
+        style={{
+          border: '1px solid var(--rl-border)',
+          borderRadius: 'var(--rl-radius-small)',
+          padding: 'var(--rl-space-2) var(--rl-space-3)',
+        }}
+      >
         <legend className="rl-small rl-muted">Unseen test pool H_te</legend>
         <div className="rl-small rl-muted" data-testid="default-pool">
-          None ticked: {demoPool ? `the demo's default mix of four cheap specialists and the priciest LLM (${demoPool.join(', ')})` : 'a seeded third of the LLMs (the same draw as routelab train --seed N)'}.
+          None ticked:{' '}
+          {demoPool
+            ? `the demo's default mix of four cheap specialists and the priciest LLM (${demoPool.join(', ')})`
+            : 'a seeded third of the LLMs (the same draw as routelab train --seed N)'}
+          .
         </div>
         <div className="rl-row">
           {(models ?? []).map((m) => (
@@ -102,13 +152,21 @@ function SettingsForm() {
             </label>
           ))}
         </div>
-        {!poolOk ? <div className="rl-notice rl-notice--error">The learned map needs at least one training LLM: leave one out of the test pool.</div> : null}
+        {!poolOk ? (
+          <div className="rl-notice rl-notice--error">The learned map needs at least one training LLM: leave one out of the test pool.</div>
+        ) : null}
       </fieldset>
       <div className="rl-row">
         <button className="rl-button rl-button--primary" type="submit" disabled={!hasData || running || !valid} data-testid="train-button">
           Train
         </button>
-        <button className="rl-button rl-button--danger" type="button" disabled={!running} onClick={cancelTraining} data-testid="cancel-button">
+        <button
+          className="rl-button rl-button--danger"
+          type="button"
+          disabled={!running}
+          onClick={cancelTraining}
+          data-testid="cancel-button"
+        >
           Cancel
         </button>
       </div>
@@ -124,10 +182,16 @@ function Status() {
   return (
     <div className="rl-stack">
       <div className="rl-row">
-        <BackendChip backend={t.backend?.backend ?? null} renderer={t.backend?.renderer} softwareRenderer={t.backend?.softwareRenderer} reason={t.backend?.reason} tipAlign="start" />
+        <BackendChip
+          backend={t.backend?.backend ?? null}
+          renderer={t.backend?.renderer}
+          softwareRenderer={t.backend?.softwareRenderer}
+          reason={t.backend?.reason}
+          tipAlign="start"
+        />
         {thread === 'main' ? <span className="rl-tag">main thread (worker unavailable)</span> : null}
         <span className="rl-small rl-muted" data-testid="backend-reason">
-          {t.backendError ? `tfjs did not start: ${t.backendError}` : t.backend?.reason ?? 'Starting tfjs…'}
+          {t.backendError ? `tfjs did not start: ${t.backendError}` : (t.backend?.reason ?? 'Starting tfjs…')}
         </span>
       </div>
       <BackendCheck />
@@ -135,7 +199,15 @@ function Status() {
         <ProgressBar label={STAGES[t.stage] ?? (t.stage || 'Training')} value={t.fraction} detail={t.message} />
       ) : (
         <div className="rl-small" data-testid="training-status" data-status={t.status}>
-          {t.status === 'done' ? `Done: ${t.message}. K = ${t.chosen?.k}, K-NN k = ${t.chosen?.knnK}.${t.engines ? ` Engines: k-means ${t.engines.kmeans}${t.engines.clusterMap ? `, learned map ${t.engines.clusterMap}` : ''}.` : ''}` : t.status === 'cancelled' ? t.message : t.status === 'error' ? null : pool ? 'Router restored from the last visit.' : 'Not trained yet.'}
+          {t.status === 'done'
+            ? `Done: ${t.message}. K = ${t.chosen?.k}, K-NN k = ${t.chosen?.knnK}.${t.engines ? ` Engines: k-means ${t.engines.kmeans}${t.engines.clusterMap ? `, learned map ${t.engines.clusterMap}` : ''}.` : ''}`
+            : t.status === 'cancelled'
+              ? t.message
+              : t.status === 'error'
+                ? null
+                : pool
+                  ? 'Router restored from the last visit.'
+                  : 'Not trained yet.'}
           {pool && names ? <div className="rl-muted">Unseen test pool: {pool.map((h) => names[h]).join(', ')}</div> : null}
         </div>
       )}
@@ -162,12 +234,20 @@ function BackendCheck() {
   return (
     <div className="rl-stack rl-backend-check">
       <div className="rl-row">
-        <button className="rl-button rl-button--small" type="button" onClick={() => void checkBackends()} disabled={!ready || status === 'running'} data-testid="check-backends">
+        <button
+          className="rl-button rl-button--small"
+          type="button"
+          onClick={() => void checkBackends()}
+          disabled={!ready || status === 'running'}
+          data-testid="check-backends"
+        >
           {status === 'running' ? 'Checking backends…' : 'Check backends'}
         </button>
         <span className="rl-small rl-muted">
           k-means (tfjs Lloyd) on webgl, wasm and cpu against the plain-TypeScript reference
-          {result ? `: ${result.problem.points} points, ${result.problem.dim}-d, K = ${result.problem.k}, seed ${result.problem.seed}; the reference took ${result.referenceIterations} steps` : ''}
+          {result
+            ? `: ${result.problem.points} points, ${result.problem.dim}-d, K = ${result.problem.k}, seed ${result.problem.seed}; the reference took ${result.referenceIterations} steps`
+            : ''}
         </span>
       </div>
       {error ? (
@@ -203,7 +283,9 @@ function BackendCheck() {
                   {r.backend}
                   {r.backend === result.restored ? <span className="rl-tag">in use</span> : null}
                 </th>
-                <td title={r.error}>{!r.available ? `not available${r.error ? `: ${r.error}` : ''}` : r.ok ? '✓ yes' : `✗ no${r.error ? `: ${r.error}` : ''}`}</td>
+                <td title={r.error}>
+                  {!r.available ? `not available${r.error ? `: ${r.error}` : ''}` : r.ok ? '✓ yes' : `✗ no${r.error ? `: ${r.error}` : ''}`}
+                </td>
                 <td className="rl-num">{r.available && Number.isFinite(r.maxCentroidDelta) ? r.maxCentroidDelta.toExponential(1) : '—'}</td>
                 <td className="rl-num">{r.available && Number.isFinite(r.mismatches) ? r.mismatches : '—'}</td>
                 <td className="rl-num">{r.available ? r.iterations : '—'}</td>
@@ -230,7 +312,11 @@ function Charts() {
       </div>
       <div>
         <h3 className="rl-small rl-muted">Learned map: train and validation loss per epoch</h3>
-        {trainLoss.length ? <LossChart train={trainLoss} validation={valLoss} totalEpochs={settings.epochs} height={200} /> : <p className="rl-muted rl-small">The learned map trains with the method "UniRoute (learned map)".</p>}
+        {trainLoss.length ? (
+          <LossChart train={trainLoss} validation={valLoss} totalEpochs={settings.epochs} height={200} />
+        ) : (
+          <p className="rl-muted rl-small">The learned map trains with the method "UniRoute (learned map)".</p>
+        )}
       </div>
     </div>
   );

@@ -15,7 +15,11 @@ export function IssueList({ issues, title, testId }: { issues: readonly DataIssu
           {issues.length > 1 ? <span className="rl-issues__count">{issues.length.toLocaleString('en-US')} problems</span> : null}
         </div>
       ) : null}
-      <ul className="rl-issues" tabIndex={issues.length > 8 ? 0 : undefined} aria-label={issues.length > 8 ? 'Problems (scrolls)' : undefined}>
+      <ul
+        className="rl-issues"
+        tabIndex={issues.length > 8 ? 0 : undefined}
+        aria-label={issues.length > 8 ? 'Problems (scrolls)' : undefined}
+      >
         {issues.map((issue, i) => (
           <li key={i} className="rl-issues__item">
             <span className="rl-issues__where">
@@ -46,7 +50,9 @@ export function Stat({ label, value, title, testId }: { label: string; value: Re
 /** Reads picked or dropped files as text (names keep their folder when the browser gives one). */
 export async function readFiles(list: FileList | readonly File[]): Promise<NamedText[]> {
   const files = Array.from(list);
-  return Promise.all(files.map(async (f) => ({ name: (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name, text: await f.text() })));
+  return Promise.all(
+    files.map(async (f) => ({ name: (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name, text: await f.text() })),
+  );
 }
 
 /** Saves text as a file through a Blob URL (no network request). */

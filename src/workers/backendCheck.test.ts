@@ -7,9 +7,16 @@ describe('compareRuns', () => {
   it('counts differing assignments and takes the largest centroid difference; NaN fails', () => {
     const want = { assignments: Int32Array.from([0, 1, 1, 0]), centroids: { rows: 2, cols: 1, data: Float32Array.from([1, 2]) } };
     // One assignment differs; |1.5 - 1| = 0.5 and |2 - 2| = 0 -> max 0.5.
-    expect(compareRuns({ assignments: Int32Array.from([0, 1, 0, 0]), centroids: { rows: 2, cols: 1, data: Float32Array.from([1.5, 2]) } }, want)).toEqual({ mismatches: 1, maxCentroidDelta: 0.5 });
-    expect(compareRuns({ assignments: want.assignments, centroids: { rows: 2, cols: 1, data: Float32Array.from([1, Number.NaN]) } }, want).maxCentroidDelta).toBe(Infinity);
-    expect(compareRuns({ assignments: want.assignments, centroids: { rows: 1, cols: 1, data: Float32Array.from([1]) } }, want).maxCentroidDelta).toBe(Infinity);
+    expect(
+      compareRuns({ assignments: Int32Array.from([0, 1, 0, 0]), centroids: { rows: 2, cols: 1, data: Float32Array.from([1.5, 2]) } }, want),
+    ).toEqual({ mismatches: 1, maxCentroidDelta: 0.5 });
+    expect(
+      compareRuns({ assignments: want.assignments, centroids: { rows: 2, cols: 1, data: Float32Array.from([1, Number.NaN]) } }, want)
+        .maxCentroidDelta,
+    ).toBe(Infinity);
+    expect(
+      compareRuns({ assignments: want.assignments, centroids: { rows: 1, cols: 1, data: Float32Array.from([1]) } }, want).maxCentroidDelta,
+    ).toBe(Infinity);
   });
 });
 

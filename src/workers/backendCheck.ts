@@ -54,7 +54,9 @@ export function compareRuns(
  * Runs the check on `backends` and switches tfjs back to the backend in use before it (also when a
  * run throws). A backend that does not start is reported as unavailable, not as a failure of the rest.
  */
-export async function checkBackends(options: { backends?: readonly BackendName[]; wasmPaths?: Record<string, string> } = {}): Promise<BackendCheckResult> {
+export async function checkBackends(
+  options: { backends?: readonly BackendName[]; wasmPaths?: Record<string, string> } = {},
+): Promise<BackendCheckResult> {
   const { backends = CHECK_BACKENDS, wasmPaths } = options;
   const t0 = now();
   const chosen = currentBackend();

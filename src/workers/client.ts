@@ -37,7 +37,10 @@ export interface ClientOptions {
 export interface RouteLabClient {
   /** Starts tfjs (in the worker, or on the main thread as a fallback) and reports the backend. */
   init(): Promise<ResultOf['init']>;
-  request<T extends RequestType>(body: Extract<RequestBody, { type: T }>, onProgress?: (event: ProgressEvent) => void): Promise<ResultOf[T]>;
+  request<T extends RequestType>(
+    body: Extract<RequestBody, { type: T }>,
+    onProgress?: (event: ProgressEvent) => void,
+  ): Promise<ResultOf[T]>;
   /** Stops a running training: terminates the worker (then restarts it with the current dataset). */
   cancelTraining(): void;
   /** 'worker' or 'main' (after a fallback). */
@@ -68,7 +71,8 @@ export function createClient(options: ClientOptions = {}): RouteLabClient {
     if (message.type === 'result') {
       const result = message.result as ResultOf[RequestType];
       if (p.type === 'demo') currentDataset = result as Dataset;
-      if (p.type === 'load' && (result as ResultOf['load']).ok) currentDataset = (result as Extract<ResultOf['load'], { ok: true }>).dataset;
+      if (p.type === 'load' && (result as ResultOf['load']).ok)
+        currentDataset = (result as Extract<ResultOf['load'], { ok: true }>).dataset;
       p.resolve(result as never);
     } else p.reject(new Error(message.message));
   };
@@ -94,7 +98,10 @@ export function createClient(options: ClientOptions = {}): RouteLabClient {
     return { send: (m) => worker.postMessage(m), close: () => worker.terminate() };
   }
 
-  function send<T extends RequestType>(body: Extract<RequestBody, { type: T }>, onProgress?: (event: ProgressEvent) => void): Promise<ResultOf[T]> {
+  function send<T extends RequestType>(
+    body: Extract<RequestBody, { type: T }>,
+    onProgress?: (event: ProgressEvent) => void,
+  ): Promise<ResultOf[T]> {
     if (!channel) return Promise.reject(new Error('the client is not started: call init() first'));
     const id = nextId++;
     const request = { ...body, id } as WorkerRequest;
@@ -113,7 +120,9 @@ export function createClient(options: ClientOptions = {}): RouteLabClient {
         const timeout = options.initTimeoutMs ?? 45_000;
         return await Promise.race([
           send({ type: 'init', prefer }),
-          new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`the worker did not start within ${timeout / 1000} s`)), timeout)),
+          new Promise<never>((_, reject) =>
+            setTimeout(() => reject(new Error(`the worker did not start within ${timeout / 1000} s`)), timeout),
+          ),
         ]);
       } catch (e) {
         console.warn('RouteLab: training worker unavailable, running on the main thread:', e);

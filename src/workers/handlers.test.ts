@@ -28,6 +28,8 @@ describe('trainingSetup: the test pool', () => {
   it('ticked LLMs win on any dataset; unknown names are refused', () => {
     const setup = trainingSetup(demo, { ...DEFAULT_SETTINGS, testModels: ['sage-70b', 'pico-chat'] });
     expect(names(setup.testModels)).toEqual(['pico-chat', 'sage-70b']);
-    expect(() => trainingSetup(demo, { ...DEFAULT_SETTINGS, testModels: ['nope'] })).toThrow('the test pool names LLMs the dataset does not have: nope');
+    expect(() => trainingSetup(demo, { ...DEFAULT_SETTINGS, testModels: ['nope'] })).toThrow(
+      'the test pool names LLMs the dataset does not have: nope',
+    );
   });
 });

@@ -6,14 +6,22 @@
 import { initTf, type BackendName } from '../core/tf';
 import type { SpawnLloydShard } from '../core/kernels';
 import { loadDataset } from '../core/data';
-import { DEMO_TEST_POOL, defaultTestPool, demoNewcomerFor, generateDemoDataset, isDemoDataset, newcomerScoresFile, type DemoNewcomer } from '../core/demo';
+import {
+  DEMO_TEST_POOL,
+  defaultTestPool,
+  demoNewcomerFor,
+  generateDemoDataset,
+  isDemoDataset,
+  newcomerScoresFile,
+  type DemoNewcomer,
+} from '../core/demo';
 import { datasetEmbeddings } from '../core/eval/evaluate';
 import { splitModels, splitPrompts } from '../core/eval/split';
 import { runTrial, type TrialSetup } from '../core/eval/trial';
 import { DEFAULT_K_GRID, DEFAULT_KNN_K_GRID } from '../core/eval/chooseK';
 import type { MethodName } from '../core/eval/methods';
 import { createRng } from '../core/rng';
-import { datasetHash, exportRouter } from '../core/router';
+import { datasetHash, exportRouter } from '../core/routerFile';
 import { fileHeaders, sessionRouterFromRouter } from '../core/explorer';
 import { buildSessionBase } from '../core/explorer/session';
 import { pca2d } from '../core/explorer/pca';
@@ -22,7 +30,17 @@ import type { ClusterMapEpoch } from '../core/routing/clusterMap';
 import type { Dataset, Matrix } from '../core/types';
 import type { EmbedderSettings } from '../core/embed';
 import { checkBackends } from './backendCheck';
-import type { BackendReport, DemoInfo, ProgressEvent, RequestType, ResultOf, TrainResult, TrainSettings, WorkerRequest, WorkerResponse } from './protocol';
+import type {
+  BackendReport,
+  DemoInfo,
+  ProgressEvent,
+  RequestType,
+  ResultOf,
+  TrainResult,
+  TrainSettings,
+  WorkerRequest,
+  WorkerResponse,
+} from './protocol';
 
 export interface HandlerContext {
   post: (message: WorkerResponse) => void;
@@ -31,7 +49,6 @@ export interface HandlerContext {
   /** Starts a k-means shard worker (two-thread Lloyd steps); absent where workers cannot start. */
   spawnShard?: SpawnLloydShard;
 }
-
 
 const now = (): number => globalThis.performance?.now() ?? Date.now();
 
@@ -50,7 +67,11 @@ async function chooseBackend(prefer: BackendName[] | undefined, ctx: HandlerCont
         thread: ctx.thread,
       };
     } catch (e) {
-      return { ...first, reason: `WebGL runs on a software renderer and wasm failed (${e instanceof Error ? e.message : String(e)}), so tfjs stays on WebGL.`, thread: ctx.thread };
+      return {
+        ...first,
+        reason: `WebGL runs on a software renderer and wasm failed (${e instanceof Error ? e.message : String(e)}), so tfjs stays on WebGL.`,
+        thread: ctx.thread,
+      };
     }
   }
   const failed = first.tried.filter((t) => !t.ok).map((t) => `${t.name} (${t.error ?? 'failed'})`);
@@ -109,7 +130,12 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
   };
   const embeddingsOf = (d: Dataset, progress: (e: ProgressEvent) => void): { embeddings: Matrix; settings: EmbedderSettings } => {
     if (!phi) {
-      progress({ kind: 'stage', stage: 'embed', message: d.embeddings ? 'using the uploaded embeddings' : 'embedding prompts (built-in hashed TF-IDF)', fraction: 0 });
+      progress({
+        kind: 'stage',
+        stage: 'embed',
+        message: d.embeddings ? 'using the uploaded embeddings' : 'embedding prompts (built-in hashed TF-IDF)',
+        fraction: 0,
+      });
       const e = datasetEmbeddings(d, (f) => progress({ kind: 'stage', stage: 'embed', message: 'embedding prompts', fraction: f }));
       phi = { embeddings: e.embeddings, settings: e.settings };
     }
@@ -121,7 +147,8 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
     const t0 = now();
     cancelRequested = false;
     const setup = trainingSetup(d, settings);
-    if (settings.method === 'learnedmap' && setup.trainModels.length === 0) throw new Error('the learned map needs at least one training LLM: leave some LLMs out of the test pool');
+    if (settings.method === 'learnedmap' && setup.trainModels.length === 0)
+      throw new Error('the learned map needs at least one training LLM: leave some LLMs out of the test pool');
     const { embeddings, settings: embedder } = embeddingsOf(d, progress);
     const methods: MethodName[] = ['oracle', 'zero-router', 'knn', 'uniroute-kmeans'];
     if (settings.method === 'learnedmap') methods.push('uniroute-learnedmap');
@@ -135,7 +162,10 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
       pseudoCount: 1,
       methods,
       qncDenominator: 'max-test-cost',
-      clusterMap: { epochs: settings.epochs, onEpoch: (e) => progress({ kind: 'epoch', epoch: e.epoch, trainLoss: e.trainLoss, valLoss: e.valLoss }) },
+      clusterMap: {
+        epochs: settings.epochs,
+        onEpoch: (e) => progress({ kind: 'epoch', epoch: e.epoch, trainLoss: e.trainLoss, valLoss: e.valLoss }),
+      },
       maxIterations: settings.maxIterations,
       shouldStop: () => cancelRequested,
       tfBackend: backendHint,
@@ -151,7 +181,18 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
     const sr = sessionRouterFromRouter(router, d);
     if (!sr.ok) throw new Error(sr.issues[0].message);
     const base = buildSessionBase(d, embeddings, setup, sr.data);
-    return { router, setup, base, kmeansHistory, lossHistory, chosen: trial.chosen, engines: trial.fitted.engines, notes: trial.notes, ms: now() - t0, cancelled: cancelRequested };
+    return {
+      router,
+      setup,
+      base,
+      kmeansHistory,
+      lossHistory,
+      chosen: trial.chosen,
+      engines: trial.fitted.engines,
+      notes: trial.notes,
+      ms: now() - t0,
+      cancelled: cancelRequested,
+    };
   }
 
   async function answer(request: WorkerRequest, progress: (e: ProgressEvent) => void): Promise<ResultOf[RequestType]> {
@@ -163,13 +204,20 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
       }
       case 'demo': {
         // Only the options given: an explicit undefined would override the generator's defaults.
-        const d = generateDemoDataset({ ...(request.seed !== undefined && { seed: request.seed }), ...(request.prompts !== undefined && { prompts: request.prompts }) });
+        const d = generateDemoDataset({
+          ...(request.seed !== undefined && { seed: request.seed }),
+          ...(request.prompts !== undefined && { prompts: request.prompts }),
+        });
         setDataset(d);
         return d;
       }
       case 'load': {
         const t0 = now();
-        const res = loadDataset(request.files, { name: request.name, mapping: request.mapping, onProgress: (f) => progress({ kind: 'stage', stage: 'load', message: 'parsing and validating', fraction: f }) });
+        const res = loadDataset(request.files, {
+          name: request.name,
+          mapping: request.mapping,
+          onProgress: (f) => progress({ kind: 'stage', stage: 'load', message: 'parsing and validating', fraction: f }),
+        });
         if (!res.ok) return { ok: false, issues: res.issues, headers: fileHeaders(request.files) };
         setDataset(res.data);
         return { ok: true, dataset: res.data, warnings: res.warnings, ms: now() - t0 };
@@ -183,7 +231,14 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
         const { embeddings, settings } = embeddingsOf(d, progress);
         progress({ kind: 'stage', stage: 'pca', message: 'projecting prompts to 2-D (PCA in tfjs)' });
         const pca = await pca2d(embeddings);
-        return { coords: pca.coords, explained: pca.explained, embedder: { kind: settings.kind, dim: embeddings.cols }, dataHash: datasetHash(d), demo: demoInfo(d), ms: now() - t0 };
+        return {
+          coords: pca.coords,
+          explained: pca.explained,
+          embedder: { kind: settings.kind, dim: embeddings.cols },
+          dataHash: datasetHash(d),
+          demo: demoInfo(d),
+          ms: now() - t0,
+        };
       }
       case 'train':
         return train(request.settings, progress);
@@ -199,7 +254,8 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
         const d = needDataset();
         const n = newcomerOf(d);
         if (!n) throw new Error('the loaded dataset is not the default demo, so it has no demo newcomer');
-        if (request.rows.some((r) => !Number.isInteger(r) || r < 0 || r >= d.prompts.length)) throw new Error('a prompt row is outside the dataset');
+        if (request.rows.some((r) => !Number.isInteger(r) || r < 0 || r >= d.prompts.length))
+          throw new Error('a prompt row is outside the dataset');
         return newcomerScoresFile(d, n, request.rows);
       }
       case 'checkBackends':

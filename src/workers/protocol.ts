@@ -5,7 +5,7 @@
 import type { BackendInfo, BackendName } from '../core/tf';
 import type { ColumnMapping } from '../core/data';
 import type { Dataset, DataIssue, NamedText } from '../core/types';
-import type { Router, RouterMethod } from '../core/router';
+import type { Router, RouterMethod } from '../core/routerFile';
 import type { SessionBase, SessionSetup } from '../core/explorer';
 import type { KMeansIteration } from '../core/cluster';
 import type { ClusterMapEpoch } from '../core/routing/clusterMap';
@@ -109,8 +109,7 @@ export interface TrainResult {
 }
 
 export type LoadResult =
-  | { ok: true; dataset: Dataset; warnings: DataIssue[]; ms: number }
-  | { ok: false; issues: DataIssue[]; headers: FileHeader[] };
+  { ok: true; dataset: Dataset; warnings: DataIssue[]; ms: number } | { ok: false; issues: DataIssue[]; headers: FileHeader[] };
 
 /** Requests, each answered by one 'result' or 'error' with the same id (plus 'progress' events before). */
 export type WorkerRequest =

@@ -16,7 +16,9 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 // k-means may split its Lloyd steps over two nested workers (picked only where a probe times it faster).
 const spawnShard: SpawnLloydShard | undefined =
-  typeof Worker === 'undefined' ? undefined : () => new Worker(new URL('./lloydShard.worker.ts', import.meta.url), { type: 'module' }) as unknown as LloydShardPort;
+  typeof Worker === 'undefined'
+    ? undefined
+    : () => new Worker(new URL('./lloydShard.worker.ts', import.meta.url), { type: 'module' }) as unknown as LloydShardPort;
 const handle = createHandler({ post: (message) => scope.postMessage(message), thread: 'worker', wasmPaths: WASM_PATHS, spawnShard });
 scope.onmessage = (event) => {
   void handle(event.data);

@@ -102,11 +102,23 @@ export function Preview() {
           ]}
         />
         <div className="rl-grid" style={{ marginTop: 16 }}>
-          <Panel title="Deferral curves" subtitle="Accuracy against normalised cost on the test prompts" className="rl-span-all" id="deferral">
+          <Panel
+            title="Deferral curves"
+            subtitle="Accuracy against normalised cost on the test prompts"
+            className="rl-span-all"
+            id="deferral"
+          >
             {show('deferral') ? <DeferralChart curves={curves} singles={singles} operatingPoint={operatingPoint} /> : null}
             <MetricTable rows={metricRows} highlightId="uniroute-kmeans" caption="Means over 5 trials" />
           </Panel>
-          <Panel title="Routing" actions={<button className="rl-button rl-button--small" type="button">Set for target…</button>}>
+          <Panel
+            title="Routing"
+            actions={
+              <button className="rl-button rl-button--small" type="button">
+                Set for target…
+              </button>
+            }
+          >
             <div className="rl-stack">
               <CostPenaltySlider value={lambda} min={1e-4} max={10} onChange={setLambda} />
               <div className="rl-stats">
@@ -131,20 +143,41 @@ export function Preview() {
             </div>
           </Panel>
           <Panel title="Clusters" subtitle="40,000 prompts, 50 clusters" className="rl-span-all">
-            <ClusterScatter x={scatter.x} y={scatter.y} cluster={scatter.cluster} labels={labels} selectedCluster={selected} onSelectCluster={setSelected} />
+            <ClusterScatter
+              x={scatter.x}
+              y={scatter.y}
+              cluster={scatter.cluster}
+              labels={labels}
+              selectedCluster={selected}
+              onSelectCluster={setSelected}
+            />
           </Panel>
           <Panel
             title="Error profiles"
             className="rl-span-all"
             actions={
-              <select className="rl-select" value={sortBy} onChange={(e) => setSortBy(e.target.value as ModelSort)} aria-label="Sort models">
+              <select
+                className="rl-select"
+                value={sortBy}
+                onChange={(e) => setSortBy(e.target.value as ModelSort)}
+                aria-label="Sort models"
+              >
                 <option value="input">as loaded</option>
                 <option value="cost">by cost</option>
                 <option value="accuracy">by accuracy</option>
               </select>
             }
           >
-            <ErrorHeatmap models={heat.models} clusterCount={50} psi={heat.psi} counts={heat.counts} selectedCluster={selected} onSelectCluster={setSelected} sortBy={sortBy} costUnit="$/1M" />
+            <ErrorHeatmap
+              models={heat.models}
+              clusterCount={50}
+              psi={heat.psi}
+              counts={heat.counts}
+              selectedCluster={selected}
+              onSelectCluster={setSelected}
+              sortBy={sortBy}
+              costUnit="$/1M"
+            />
           </Panel>
           <Panel title="A panel that throws">
             <Broken />

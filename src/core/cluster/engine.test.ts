@@ -69,7 +69,10 @@ describe('chooseKMeansEngine', () => {
 
 /** The first `n` prompts of a shared dataset, embedded with the built-in embedder (256-d). */
 function realEmbeddings(name: string, n: number): Matrix {
-  const rows = Papa.parse<Record<string, string>>(readFileSync(`${SHARED_DATA}/${name}/prompts.csv`, 'utf8'), { header: true, skipEmptyLines: true }).data;
+  const rows = Papa.parse<Record<string, string>>(readFileSync(`${SHARED_DATA}/${name}/prompts.csv`, 'utf8'), {
+    header: true,
+    skipEmptyLines: true,
+  }).data;
   const texts = rows.slice(0, n).map((r) => r.text);
   return embedTexts(texts, fitEmbedder(texts));
 }

@@ -12,7 +12,15 @@ import {
   gaussianBlobs,
   toRows,
 } from './fixtures.test-util';
-import { assignNearest, kmeans as kmeansAny, kmeansReference, kmeansSteps, type KMeansEngineChoice, type KMeansIteration, type KMeansRunOptions } from './index';
+import {
+  assignNearest,
+  kmeans as kmeansAny,
+  kmeansReference,
+  kmeansSteps,
+  type KMeansEngineChoice,
+  type KMeansIteration,
+  type KMeansRunOptions,
+} from './index';
 
 /**
  * Every engine kmeans() can run, and tfjs on both Node backends (issue 2: Lloyd in tfjs correct
@@ -129,7 +137,14 @@ describe.each(CASES)('kmeans on engine $engine (tfjs backend $backend)', ({ engi
     expect(tf.memory().numTensors).toBe(before);
 
     // A throwing progress callback propagates and still frees everything.
-    await expect(kmeans(pts, { k: 4, onIteration: () => { throw new Error('boom'); } })).rejects.toThrow('boom');
+    await expect(
+      kmeans(pts, {
+        k: 4,
+        onIteration: () => {
+          throw new Error('boom');
+        },
+      }),
+    ).rejects.toThrow('boom');
     expect(tf.memory().numTensors).toBe(before);
   });
 
@@ -165,5 +180,4 @@ describe.each(['cpu', 'wasm'] as BackendName[])('kmeansSteps (Lloyd in tfjs) on 
     for await (const _ of kmeansSteps(pts, { k: 4, seed: 5 })) break;
     expect(tf.memory().numTensors).toBe(before);
   });
-
 });

@@ -17,14 +17,7 @@ import { createRng } from '../rng';
 import type { Matrix } from '../types';
 import { chooseKMeansEngine, type KMeansEngineChoice, type TfBackendHint } from './engine';
 import { kmeansPlusPlus } from './initialization';
-import {
-  hasConverged,
-  type KMeansIteration,
-  type KMeansOptions,
-  type KMeansResult,
-  resolveKMeansOptions,
-  shiftThreshold,
-} from './options';
+import { hasConverged, type KMeansIteration, type KMeansOptions, type KMeansResult, resolveKMeansOptions, shiftThreshold } from './options';
 
 /** kmeans() also takes the engine, progress and cancellation callbacks. */
 export interface KMeansRunOptions extends KMeansOptions {
@@ -91,7 +84,11 @@ function columnMeans(points: Matrix): Float32Array {
   return Float32Array.from(sums, (s) => s / n);
 }
 
-async function* lloyd(points: Matrix, options: KMeansOptions, shouldStop?: () => boolean): AsyncGenerator<KMeansIteration, KMeansResult, void> {
+async function* lloyd(
+  points: Matrix,
+  options: KMeansOptions,
+  shouldStop?: () => boolean,
+): AsyncGenerator<KMeansIteration, KMeansResult, void> {
   const o = resolveKMeansOptions(points, options);
   const { k } = o;
   const { rows: n, cols: d } = points;

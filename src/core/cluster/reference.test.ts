@@ -71,7 +71,19 @@ describe('assignNearest', () => {
       [0, 0],
       [2, 0],
     ]);
-    expect(Array.from(assignNearest(matrix([[-1, 0], [1, 0], [1.1, 5], [3, 0]]), c))).toEqual([0, 0, 1, 1]);
+    expect(
+      Array.from(
+        assignNearest(
+          matrix([
+            [-1, 0],
+            [1, 0],
+            [1.1, 5],
+            [3, 0],
+          ]),
+          c,
+        ),
+      ),
+    ).toEqual([0, 0, 1, 1]);
   });
 
   it('rejects a width mismatch', () => {
@@ -93,13 +105,29 @@ describe('kmeansPlusPlus', () => {
   it('samples by D^2: a point equal to a chosen centre is never picked while others remain', () => {
     // Three copies of (0,0) and one (10,0): whichever comes first, the second has D^2 > 0 only
     // at the other location, so every seed gives both locations.
-    const pts = matrix([[0, 0], [0, 0], [10, 0], [0, 0]]);
+    const pts = matrix([
+      [0, 0],
+      [0, 0],
+      [10, 0],
+      [0, 0],
+    ]);
     for (let seed = 0; seed < 20; seed++) {
-      const c = toRows(kmeansPlusPlus(pts, 2, createRng(seed))).map((r) => r.join()).sort();
+      const c = toRows(kmeansPlusPlus(pts, 2, createRng(seed)))
+        .map((r) => r.join())
+        .sort();
       expect(c).toEqual(['0,0', '10,0']);
     }
     // All D^2 = 0 (k = n with duplicates): falls back to uniform draws, still k rows.
-    expect(kmeansPlusPlus(matrix([[1, 1], [1, 1]]), 2, createRng(0)).rows).toBe(2);
+    expect(
+      kmeansPlusPlus(
+        matrix([
+          [1, 1],
+          [1, 1],
+        ]),
+        2,
+        createRng(0),
+      ).rows,
+    ).toBe(2);
   });
 
   it('spreads the centres over well-separated blobs', () => {
@@ -125,12 +153,20 @@ describe('errors', () => {
     expect(() => kmeansReference(FOUR_POINTS, { k: 0 })).toThrow('k must be an integer >= 1, got 0');
     expect(() => kmeansReference(FOUR_POINTS, { k: 1.5 })).toThrow('k must be an integer >= 1, got 1.5');
     expect(() => kmeansReference(FOUR_POINTS, { k: 5 })).toThrow('k = 5 exceeds the number of points (4)');
-    expect(() => kmeansReference(FOUR_POINTS, { k: 2, initialCentroids: matrix([[0, 1, 2], [1, 1, 2]]) })).toThrow(
-      'initialCentroids must be k x dim = 2 x 2, got 2 x 3',
-    );
+    expect(() =>
+      kmeansReference(FOUR_POINTS, {
+        k: 2,
+        initialCentroids: matrix([
+          [0, 1, 2],
+          [1, 1, 2],
+        ]),
+      }),
+    ).toThrow('initialCentroids must be k x dim = 2 x 2, got 2 x 3');
     expect(() => kmeansReference(FOUR_POINTS, { k: 2, maxIterations: 0 })).toThrow('maxIterations must be an integer >= 1');
     expect(() => kmeansReference(FOUR_POINTS, { k: 2, tolerance: -1 })).toThrow('tolerance must be a number >= 0');
-    expect(() => kmeansReference({ rows: 2, cols: 2, data: new Float32Array(3) }, { k: 1 })).toThrow('points hold 3 values, expected 2 x 2 = 4');
+    expect(() => kmeansReference({ rows: 2, cols: 2, data: new Float32Array(3) }, { k: 1 })).toThrow(
+      'points hold 3 values, expected 2 x 2 = 4',
+    );
     expect(() => kmeansReference(matrix([[0, Number.NaN]]), { k: 1 })).toThrow('points contain a non-finite value at row 0, column 1');
     expect(() => kmeansPlusPlus(FOUR_POINTS, 0, createRng(0))).toThrow('k must be an integer >= 1, got 0');
   });

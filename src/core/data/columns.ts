@@ -50,17 +50,25 @@ export function findColumn(
 }
 
 /** The header name a missing column is asked for under: the mapped name, else the first default. */
-export function wantedName(key: CanonicalColumn, mapping: ColumnMapping = {}, names: readonly string[] = DEFAULT_COLUMN_NAMES[key]): string {
+export function wantedName(
+  key: CanonicalColumn,
+  mapping: ColumnMapping = {},
+  names: readonly string[] = DEFAULT_COLUMN_NAMES[key],
+): string {
   const mapped = mapping[key];
   return mapped !== undefined && mapped.trim() !== '' ? mapped.trim() : names[0];
 }
 
 /** Message for a required column that is not in the header (names the header so a typo shows). */
-export function missingColumnMessage(key: CanonicalColumn, header: readonly string[], mapping: ColumnMapping = {}, names: readonly string[] = DEFAULT_COLUMN_NAMES[key]): string {
+export function missingColumnMessage(
+  key: CanonicalColumn,
+  header: readonly string[],
+  mapping: ColumnMapping = {},
+  names: readonly string[] = DEFAULT_COLUMN_NAMES[key],
+): string {
   const mapped = mapping[key];
-  const wanted = mapped !== undefined && mapped.trim() !== ''
-    ? `"${mapped.trim()}" (mapped to ${key})`
-    : names.map((n) => `"${n}"`).join(' or ');
+  const wanted =
+    mapped !== undefined && mapped.trim() !== '' ? `"${mapped.trim()}" (mapped to ${key})` : names.map((n) => `"${n}"`).join(' or ');
   const shown = header.slice(0, 12).join(', ') + (header.length > 12 ? ', ...' : '');
   return `missing required column ${wanted}; the header is: ${shown}`;
 }

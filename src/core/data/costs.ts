@@ -13,7 +13,14 @@ const optionalCost = (cell: string, issues: IssueList, file: string, row: number
   parseCost(cell, issues, file, row, column, false);
 
 /** Checks costs.csv's columns against the models of correctness.csv and every cell as a cost >= 0. */
-export function validateCosts(file: string, table: Table, modelNames: readonly string[], promptIndex: ReadonlyMap<string, number>, promptsFile: string, ctx: LoadContext): void {
+export function validateCosts(
+  file: string,
+  table: Table,
+  modelNames: readonly string[],
+  promptIndex: ReadonlyMap<string, number>,
+  promptsFile: string,
+  ctx: LoadContext,
+): void {
   const { header } = table;
   const idCol = findColumn(header, 'promptId', ctx.mapping);
   if (idCol === -1) {
@@ -27,7 +34,12 @@ export function validateCosts(file: string, table: Table, modelNames: readonly s
     if (c === idCol) continue;
     const m = modelIndex.get(header[c]);
     if (m === undefined) {
-      ctx.issues.add(file, 1, header[c] === '' ? undefined : header[c], header[c] === '' ? `column ${c + 1} has no name` : `model "${header[c]}" is not a model of correctness.csv`);
+      ctx.issues.add(
+        file,
+        1,
+        header[c] === '' ? undefined : header[c],
+        header[c] === '' ? `column ${c + 1} has no name` : `model "${header[c]}" is not a model of correctness.csv`,
+      );
       continue;
     }
     if (present.has(header[c])) {
@@ -38,12 +50,25 @@ export function validateCosts(file: string, table: Table, modelNames: readonly s
     modelOfColumn[c] = m;
   }
   for (const name of modelNames) {
-    if (!present.has(name)) ctx.issues.add(file, 1, undefined, `missing column for model "${name}" (costs.csv must have the model columns of correctness.csv)`);
+    if (!present.has(name))
+      ctx.issues.add(file, 1, undefined, `missing column for model "${name}" (costs.csv must have the model columns of correctness.csv)`);
   }
   const out = new Float64Array(promptIndex.size * modelNames.length).fill(NaN);
   const seenAt = readWideMatrix(
-    { file, table, idColumn: idCol, modelOfColumn, promptIndex, models: modelNames.length, parseCell: optionalCost, unknownIdHint: `not in ${promptsFile}` },
-    out, ctx.issues, ctx.progress, 0,
+    {
+      file,
+      table,
+      idColumn: idCol,
+      modelOfColumn,
+      promptIndex,
+      models: modelNames.length,
+      parseCell: optionalCost,
+      unknownIdHint: `not in ${promptsFile}`,
+    },
+    out,
+    ctx.issues,
+    ctx.progress,
+    0,
   );
   const ids = [...promptIndex.keys()];
   const noRow = ids.filter((_, p) => seenAt[p] === 0);

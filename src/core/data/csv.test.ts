@@ -24,12 +24,18 @@ describe('parseCsvText', () => {
     const text = '\uFEFFprompt_id, text \r\np1,"a\nb"\r\np2,c\r\n';
     const t = ok(parseCsvText('x.csv', text));
     expect(t.header).toEqual(['prompt_id', 'text']);
-    expect(t.rows).toEqual([['p1', 'a\nb'], ['p2', 'c']]);
+    expect(t.rows).toEqual([
+      ['p1', 'a\nb'],
+      ['p2', 'c'],
+    ]);
   });
 
   it('skips blank lines but still counts them, so rows match line numbers', () => {
     const t = ok(parseCsvText('x.csv', 'a,b\n1,2\n\n3,4\n\n'));
-    expect(t.rows).toEqual([['1', '2'], ['3', '4']]);
+    expect(t.rows).toEqual([
+      ['1', '2'],
+      ['3', '4'],
+    ]);
     expect(Array.from(t.rowNumbers)).toEqual([2, 4]);
   });
 
@@ -55,7 +61,10 @@ describe('parseCsvText', () => {
   });
 
   it('rejects a file whose first line is blank (no header)', () => {
-    expect(parseCsvText('h.csv', '\np1,0\n')).toEqual({ ok: false, issues: [{ file: 'h.csv', row: 1, message: 'no header row: the first line is blank' }] });
+    expect(parseCsvText('h.csv', '\np1,0\n')).toEqual({
+      ok: false,
+      issues: [{ file: 'h.csv', row: 1, message: 'no header row: the first line is blank' }],
+    });
   });
 
   it('rejects binary files: NUL bytes, PNG, ZIP/xlsx, PDF', () => {
@@ -67,9 +76,13 @@ describe('parseCsvText', () => {
     expect(msg('\u0089PNG\r\n\u001a\n')).toBe('not a CSV text file: it looks like a PNG image');
     // A PNG read as UTF-8 text: 0x89 is not valid UTF-8 and becomes U+FFFD.
     expect(msg('\uFFFDPNG\r\n\u001a\n')).toBe('not a CSV text file: it looks like a PNG image');
-    expect(msg('PK\u0003\u0004\u0014\u0000')).toBe('not a CSV text file: it looks like a ZIP archive (an .xlsx workbook is one; export the sheet as CSV)');
+    expect(msg('PK\u0003\u0004\u0014\u0000')).toBe(
+      'not a CSV text file: it looks like a ZIP archive (an .xlsx workbook is one; export the sheet as CSV)',
+    );
     expect(msg('%PDF-1.7\n')).toBe('not a CSV text file: it looks like a PDF document');
-    expect(msg('x'.repeat(50) + '\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000e\u000f')).toBe('not a CSV text file: 10 of its first 60 characters are binary or invalid UTF-8');
+    expect(msg('x'.repeat(50) + '\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000e\u000f')).toBe(
+      'not a CSV text file: 10 of its first 60 characters are binary or invalid UTF-8',
+    );
   });
 
   it('tolerates the odd control character inside real text', () => {
@@ -91,7 +104,13 @@ describe('parseCsvText', () => {
   it('says so when a file is tab- or semicolon-separated', () => {
     expect(parseCsvText('t.csv', 'prompt_id;text\np1;hello\n')).toEqual({
       ok: false,
-      issues: [{ file: 't.csv', row: 1, message: 'header has one column "prompt_id;text": expected comma-separated values (this looks tab- or semicolon-separated)' }],
+      issues: [
+        {
+          file: 't.csv',
+          row: 1,
+          message: 'header has one column "prompt_id;text": expected comma-separated values (this looks tab- or semicolon-separated)',
+        },
+      ],
     });
   });
 
@@ -100,7 +119,11 @@ describe('parseCsvText', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.issues.length).toBe(201);
-    expect(r.issues[199]).toEqual({ file: 'f.csv', row: 201, message: 'row has 3 fields but the header has 2 (quote fields that contain commas)' });
+    expect(r.issues[199]).toEqual({
+      file: 'f.csv',
+      row: 201,
+      message: 'row has 3 fields but the header has 2 (quote fields that contain commas)',
+    });
     expect(r.issues[200]).toEqual({ file: 'f.csv', message: 'and 50 more issues not shown' });
   });
 });
@@ -129,8 +152,19 @@ describe('parseJsonlText', () => {
   });
 
   it('recognises a JSON array, an empty file and binary data', () => {
-    expect(parseJsonlText('a.jsonl', '[\n{"a":1}\n]')).toEqual({ ok: false, issues: [{ file: 'a.jsonl', row: 1, message: 'this is a JSON array: expected JSON Lines (one JSON object per line)' }] });
+    expect(parseJsonlText('a.jsonl', '[\n{"a":1}\n]')).toEqual({
+      ok: false,
+      issues: [{ file: 'a.jsonl', row: 1, message: 'this is a JSON array: expected JSON Lines (one JSON object per line)' }],
+    });
     expect(parseJsonlText('a.jsonl', '\n\n')).toEqual({ ok: false, issues: [{ file: 'a.jsonl', message: 'file is empty' }] });
-    expect(parseJsonlText('a.jsonl', 'PK\u0003\u0004')).toEqual({ ok: false, issues: [{ file: 'a.jsonl', message: 'not a JSON Lines text file: it looks like a ZIP archive (an .xlsx workbook is one; export the sheet as CSV)' }] });
+    expect(parseJsonlText('a.jsonl', 'PK\u0003\u0004')).toEqual({
+      ok: false,
+      issues: [
+        {
+          file: 'a.jsonl',
+          message: 'not a JSON Lines text file: it looks like a ZIP archive (an .xlsx workbook is one; export the sheet as CSV)',
+        },
+      ],
+    });
   });
 });

@@ -45,7 +45,12 @@ export function readCsv(file: string, text: string, issues: IssueList): Table | 
   const header = records[0].map((cell) => cell.trim());
   const width = header.length;
   if (width === 1 && /[\t;]/.test(header[0])) {
-    issues.add(file, 1, undefined, `header has one column "${header[0]}": expected comma-separated values (this looks tab- or semicolon-separated)`);
+    issues.add(
+      file,
+      1,
+      undefined,
+      `header has one column "${header[0]}": expected comma-separated values (this looks tab- or semicolon-separated)`,
+    );
     return null;
   }
   const rows: string[][] = [];

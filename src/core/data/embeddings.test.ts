@@ -38,11 +38,20 @@ describe('parseEmbeddings', () => {
       { file: 'emb.csv', message: 'no embedding for 1 of 3 prompts: "b"' },
     ]);
     expect(issuesOf(parseEmbeddings({ name: 'emb.csv', text: 'prompt_id,e0,e2\na,1,2\n' }, ['a'], { width: 3 }))).toEqual([
-      { file: 'emb.csv', row: 1, column: 'e2', message: 'expected column "e1" here: the columns after prompt_id must be e0 ... e1, in order' },
+      {
+        file: 'emb.csv',
+        row: 1,
+        column: 'e2',
+        message: 'expected column "e1" here: the columns after prompt_id must be e0 ... e1, in order',
+      },
       { file: 'emb.csv', row: 1, message: 'embeddings have 2 dimensions, expected 3' },
     ]);
     expect(issuesOf(parseEmbeddings({ name: 'emb.csv', text: 'e0,prompt_id\n1,a\n' }, ['a']))).toEqual([
-      { file: 'emb.csv', row: 1, message: 'missing required column "prompt_id"; the header is: e0, prompt_id (it must be the first column of an embeddings file)' },
+      {
+        file: 'emb.csv',
+        row: 1,
+        message: 'missing required column "prompt_id"; the header is: e0, prompt_id (it must be the first column of an embeddings file)',
+      },
     ]);
   });
 
@@ -54,13 +63,15 @@ describe('parseEmbeddings', () => {
     const wideHeader = `prompt_id,${Array.from({ length: 20000 }, (_, i) => `e${i}`).join(',')}\n`;
     expect(wideHeader.length).toBeGreaterThan(65536);
     expect(classifyFiles([{ name: 'big.csv', text: wideHeader }])).toEqual(['embeddings']);
-    expect(classifyFiles([
-      { name: 'x/vectors.csv', text: 'prompt_id,e0\np,1\n' },
-      { name: 'x/long.csv', text: 'prompt_id,prompt,model,score,cost\n' },
-      { name: 'x/MODELS.csv', text: '' },
-      { name: 'x/readme.md', text: '#' },
-      { name: 'x/l.jsonl', text: '' },
-    ])).toEqual(['embeddings', 'long', 'models', 'ignored', 'long']);
+    expect(
+      classifyFiles([
+        { name: 'x/vectors.csv', text: 'prompt_id,e0\np,1\n' },
+        { name: 'x/long.csv', text: 'prompt_id,prompt,model,score,cost\n' },
+        { name: 'x/MODELS.csv', text: '' },
+        { name: 'x/readme.md', text: '#' },
+        { name: 'x/l.jsonl', text: '' },
+      ]),
+    ).toEqual(['embeddings', 'long', 'models', 'ignored', 'long']);
   });
 
   it('is attached to the Dataset by loadDataset, aligned with its prompts', () => {
@@ -75,7 +86,8 @@ describe('parseEmbeddings', () => {
     const missing = [files[0], { name: 'phi.csv', text: 'prompt_id,e0\np1,1\n' }];
     expect(issuesOf(loadDataset(missing))).toEqual([{ file: 'phi.csv', message: 'no embedding for 1 of 2 prompts: "p2"' }]);
     expect(issuesOf(loadDataset([...files, { name: 'phi2.csv', text: 'prompt_id,e0\np1,1\n' }]))[0]).toEqual({
-      file: 'phi2.csv', message: 'found 2 embeddings files (phi.csv, phi2.csv): expected at most one',
+      file: 'phi2.csv',
+      message: 'found 2 embeddings files (phi.csv, phi2.csv): expected at most one',
     });
   });
 });
@@ -85,6 +97,8 @@ describe('readNumber', () => {
     expect(['0', '1', '0.25', '-1.5e-3', '.5', '+2', ' 3 ', '7\r', '1.'].map(readNumber)).toEqual([0, 1, 0.25, -0.0015, 0.5, 2, 3, 7, 1]);
     expect(readNumber('')).toBeNaN();
     expect(readNumber('  ')).toBeNaN();
-    expect(['0x1f', '0b1', '0o7', 'NaN', 'Infinity', '-Infinity', '1e999', '1,5', 'abc', '-', '.', '1e', '--1'].map(readNumber)).toEqual(Array(13).fill(null));
+    expect(['0x1f', '0b1', '0o7', 'NaN', 'Infinity', '-Infinity', '1e999', '1,5', 'abc', '-', '.', '1e', '--1'].map(readNumber)).toEqual(
+      Array(13).fill(null),
+    );
   });
 });

@@ -31,20 +31,33 @@ export function isEmbeddingsHeader(header: readonly string[], mapping: ColumnMap
  * Checks an embeddings table and returns its rows in `promptIds` order (a Matrix of
  * promptIds.length x D). With promptIds null only the file itself is checked (returns null).
  */
-export function readEmbeddings(file: string, table: Table, promptIds: readonly string[] | null, issues: IssueList, options: EmbeddingsOptions = {}): Matrix | null {
+export function readEmbeddings(
+  file: string,
+  table: Table,
+  promptIds: readonly string[] | null,
+  issues: IssueList,
+  options: EmbeddingsOptions = {},
+): Matrix | null {
   const { header, rows, rowNumbers } = table;
   const mapping = options.mapping ?? {};
   const before = issues.count;
   if (findColumn(header, 'promptId', mapping) !== 0) {
-    issues.add(file, 1, undefined, `${missingColumnMessage('promptId', header, mapping)} (it must be the first column of an embeddings file)`);
+    issues.add(
+      file,
+      1,
+      undefined,
+      `${missingColumnMessage('promptId', header, mapping)} (it must be the first column of an embeddings file)`,
+    );
     return null;
   }
   const D = header.length - 1;
   if (D === 0) issues.add(file, 1, undefined, 'no embedding columns: expected prompt_id, e0, e1, ..., e{D-1}');
   for (let c = 1; c < header.length; c++) {
-    if (header[c].toLowerCase() !== `e${c - 1}`) issues.add(file, 1, header[c], `expected column "e${c - 1}" here: the columns after prompt_id must be e0 ... e${D - 1}, in order`);
+    if (header[c].toLowerCase() !== `e${c - 1}`)
+      issues.add(file, 1, header[c], `expected column "e${c - 1}" here: the columns after prompt_id must be e0 ... e${D - 1}, in order`);
   }
-  if (options.width !== undefined && D !== options.width) issues.add(file, 1, undefined, `embeddings have ${D} dimensions, expected ${options.width}`);
+  if (options.width !== undefined && D !== options.width)
+    issues.add(file, 1, undefined, `embeddings have ${D} dimensions, expected ${options.width}`);
   if (rows.length === 0) issues.add(file, undefined, undefined, 'file has a header but no data rows');
   if (issues.count > before) return null;
 
@@ -84,7 +97,8 @@ export function readEmbeddings(file: string, table: Table, promptIds: readonly s
   }
   if (promptIds !== null) {
     const missing = promptIds.filter((_, p) => seenAt[p] === 0);
-    if (missing.length > 0) issues.add(file, undefined, undefined, `no embedding for ${missing.length} of ${n} prompts: ${listSome(missing)}`);
+    if (missing.length > 0)
+      issues.add(file, undefined, undefined, `no embedding for ${missing.length} of ${n} prompts: ${listSome(missing)}`);
   }
   if (issues.count > before || promptIds === null) return null;
   return { rows: n, cols: D, data };

@@ -70,7 +70,12 @@ function defaultName(files: readonly NamedText[], long: NamedText | undefined): 
 export function loadDataset(files: NamedText[], options: LoadOptions = {}): Result<Dataset> {
   const mapping = options.mapping ?? {};
   const total = 2 * files.reduce((sum, f) => sum + f.text.length, 0);
-  const ctx: LoadContext = { mapping, issues: createIssueList(), warnings: createIssueList(), progress: createProgress(total, options.onProgress) };
+  const ctx: LoadContext = {
+    mapping,
+    issues: createIssueList(),
+    warnings: createIssueList(),
+    progress: createProgress(total, options.onProgress),
+  };
   const roles = classifyFiles(files, mapping);
   const wide: WideFiles = {};
   const longs: NamedText[] = [];
@@ -83,7 +88,8 @@ export function loadDataset(files: NamedText[], options: LoadOptions = {}): Resu
       case 'correctness':
       case 'models':
       case 'costs':
-        if (wide[role] !== undefined) ctx.issues.add(file.name, undefined, undefined, `two ${role}.csv files given (also ${wide[role]?.name})`);
+        if (wide[role] !== undefined)
+          ctx.issues.add(file.name, undefined, undefined, `two ${role}.csv files given (also ${wide[role]?.name})`);
         wide[role] = file;
         break;
       case 'long':
@@ -111,14 +117,29 @@ export function loadDataset(files: NamedText[], options: LoadOptions = {}): Resu
   } else if (longs.length === 1) {
     tables = loadLong(longs[0], ctx);
   } else if (longs.length > 1) {
-    ctx.issues.add(longs[0].name, undefined, undefined, `found ${longs.length} long-format files (${longs.map((f) => f.name).join(', ')}): expected exactly one`);
+    ctx.issues.add(
+      longs[0].name,
+      undefined,
+      undefined,
+      `found ${longs.length} long-format files (${longs.map((f) => f.name).join(', ')}): expected exactly one`,
+    );
   } else {
     const given = files.length === 0 ? 'no files were given' : `got ${files.map((f) => f.name).join(', ')}`;
-    ctx.issues.add('(dataset)', undefined, undefined, `no benchmark files: expected prompts.csv + correctness.csv + models.csv, or one long-format .csv/.jsonl file; ${given}`);
+    ctx.issues.add(
+      '(dataset)',
+      undefined,
+      undefined,
+      `no benchmark files: expected prompts.csv + correctness.csv + models.csv, or one long-format .csv/.jsonl file; ${given}`,
+    );
   }
 
   if (embeddings.length > 1) {
-    ctx.issues.add(embeddings[1].name, undefined, undefined, `found ${embeddings.length} embeddings files (${embeddings.map((f) => f.name).join(', ')}): expected at most one`);
+    ctx.issues.add(
+      embeddings[1].name,
+      undefined,
+      undefined,
+      `found ${embeddings.length} embeddings files (${embeddings.map((f) => f.name).join(', ')}): expected at most one`,
+    );
   }
   let matrix: Dataset['embeddings'];
   if (embeddings.length === 1) {
@@ -129,7 +150,10 @@ export function loadDataset(files: NamedText[], options: LoadOptions = {}): Resu
     if (table !== null) matrix = readEmbeddings(file.name, table, ids, ctx.issues, { mapping }) ?? undefined;
   }
 
-  const notes = ignored.map((file) => ({ file: file.name, message: isWide ? 'ignored: not part of the wide layout and not an embeddings file' : 'ignored: not a .csv or .jsonl file' }));
+  const notes = ignored.map((file) => ({
+    file: file.name,
+    message: isWide ? 'ignored: not part of the wide layout and not an embeddings file' : 'ignored: not a .csv or .jsonl file',
+  }));
   if (tables === null || ctx.issues.count > 0) {
     // Ignored files may explain a failure (e.g. a dropped .xlsx), so list them with the issues.
     return { ok: false, issues: [...ctx.issues.toArray(), ...notes] };

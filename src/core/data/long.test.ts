@@ -48,14 +48,21 @@ describe('loadDataset: long layout', () => {
     ].join('\n');
     const { data, warnings } = good(loadDataset([{ name: 'x.jsonl', text: jsonl }]));
     expect(data.name).toBe('x');
-    expect(data.prompts).toEqual([{ id: 'p1', text: 'Hi' }, { id: 'p2', text: 'Yo', task: 't' }]);
-    expect(data.models).toEqual([{ name: 'a', cost: 1.5 }, { name: 'b', cost: 3 }]);
+    expect(data.prompts).toEqual([
+      { id: 'p1', text: 'Hi' },
+      { id: 'p2', text: 'Yo', task: 't' },
+    ]);
+    expect(data.models).toEqual([
+      { name: 'a', cost: 1.5 },
+      { name: 'b', cost: 3 },
+    ]);
     expect(Array.from(data.scores)).toEqual([1, 0, 1, NaN]);
     expect(warnings).toEqual([{ file: 'x.jsonl', message: '1 of the 2 x 2 (prompt, model) pairs have no row; their scores are blank' }]);
   });
 
   it('reports JSONL problems by line number', () => {
-    const jsonl = '{"prompt_id":"p1","prompt":"Hi","model":"a","score":1,"cost":1}\n\n{"prompt_id":"p1","prompt":"Hi","model":"a","score":"high","cost":1}\n';
+    const jsonl =
+      '{"prompt_id":"p1","prompt":"Hi","model":"a","score":1,"cost":1}\n\n{"prompt_id":"p1","prompt":"Hi","model":"a","score":"high","cost":1}\n';
     expect(issuesOf(loadDataset([{ name: 'x.jsonl', text: jsonl }]))).toEqual([
       { file: 'x.jsonl', row: 3, column: 'score', message: 'score "high" is not a number' },
       { file: 'x.jsonl', row: 3, column: 'model', message: 'duplicate (prompt_id, model) pair ("p1", "a"): first in row 1' },
@@ -63,14 +70,7 @@ describe('loadDataset: long layout', () => {
   });
 
   it('reports every row problem, including duplicate (prompt, model) pairs and conflicting texts', () => {
-    const csv = [
-      'prompt_id,prompt,model,score,cost',
-      'p1,A,m1,1,1',
-      'p1,A,m1,0,1',
-      'p1,B,m2,2,-1',
-      ',A,m1,1,1',
-      'p2,C,,1,',
-    ].join('\n');
+    const csv = ['prompt_id,prompt,model,score,cost', 'p1,A,m1,1,1', 'p1,A,m1,0,1', 'p1,B,m2,2,-1', ',A,m1,1,1', 'p2,C,,1,'].join('\n');
     expect(issuesOf(loadDataset([{ name: 'l.csv', text: csv }]))).toEqual([
       { file: 'l.csv', row: 4, column: 'score', message: 'score 2 is outside [0, 1]' },
       { file: 'l.csv', row: 4, column: 'cost', message: 'cost -1 is negative' },
@@ -92,9 +92,16 @@ describe('loadDataset: long layout', () => {
 
   it('uses a column mapping', () => {
     const csv = 'qid,question,llm,acc,price\nq1,hi,a,1,2\nq1,hi,b,0,4\n';
-    const { data } = good(loadDataset([{ name: 'l.csv', text: csv }], { mapping: { promptId: 'qid', text: 'question', model: 'llm', score: 'acc', cost: 'price' } }));
+    const { data } = good(
+      loadDataset([{ name: 'l.csv', text: csv }], {
+        mapping: { promptId: 'qid', text: 'question', model: 'llm', score: 'acc', cost: 'price' },
+      }),
+    );
     expect(data.prompts).toEqual([{ id: 'q1', text: 'hi' }]);
-    expect(data.models).toEqual([{ name: 'a', cost: 2 }, { name: 'b', cost: 4 }]);
+    expect(data.models).toEqual([
+      { name: 'a', cost: 2 },
+      { name: 'b', cost: 4 },
+    ]);
     expect(Array.from(data.scores)).toEqual([1, 0]);
   });
 
@@ -104,10 +111,18 @@ describe('loadDataset: long layout', () => {
       { file: 'a.csv', message: 'found 2 long-format files (a.csv, b.jsonl): expected exactly one' },
     ]);
     expect(issuesOf(loadDataset([]))).toEqual([
-      { file: '(dataset)', message: 'no benchmark files: expected prompts.csv + correctness.csv + models.csv, or one long-format .csv/.jsonl file; no files were given' },
+      {
+        file: '(dataset)',
+        message:
+          'no benchmark files: expected prompts.csv + correctness.csv + models.csv, or one long-format .csv/.jsonl file; no files were given',
+      },
     ]);
     expect(issuesOf(loadDataset([{ name: 'scores.xlsx', text: 'PK\u0003\u0004' }]))).toEqual([
-      { file: '(dataset)', message: 'no benchmark files: expected prompts.csv + correctness.csv + models.csv, or one long-format .csv/.jsonl file; got scores.xlsx' },
+      {
+        file: '(dataset)',
+        message:
+          'no benchmark files: expected prompts.csv + correctness.csv + models.csv, or one long-format .csv/.jsonl file; got scores.xlsx',
+      },
       { file: 'scores.xlsx', message: 'ignored: not a .csv or .jsonl file' },
     ]);
     expect(issuesOf(loadDataset([{ name: 'data.csv', text: '\u0000\u0001binary' }]))).toEqual([

@@ -99,9 +99,11 @@ export function loadLong(file: NamedText, ctx: LoadContext): LoadedTables | null
       // The text may be repeated on every row or given once; two different texts for one id is an error.
       const prompt = prompts[p];
       if (prompt.text === '') prompt.text = text;
-      else if (text !== '' && text !== prompt.text) ctx.issues.add(name, at, header[cols.text], `prompt "${id}" has a different text than in row ${promptRow[p]}`);
+      else if (text !== '' && text !== prompt.text)
+        ctx.issues.add(name, at, header[cols.text], `prompt "${id}" has a different text than in row ${promptRow[p]}`);
       if (prompt.task === undefined && task !== '') prompt.task = task;
-      else if (task !== '' && task !== prompt.task) ctx.issues.add(name, at, header[cols.task], `prompt "${id}" has task "${task}" but "${prompt.task}" in row ${promptRow[p]}`);
+      else if (task !== '' && task !== prompt.task)
+        ctx.issues.add(name, at, header[cols.task], `prompt "${id}" has task "${task}" but "${prompt.task}" in row ${promptRow[p]}`);
     }
     let m = modelIndex.get(model);
     if (m === undefined) {
@@ -121,7 +123,12 @@ export function loadLong(file: NamedText, ctx: LoadContext): LoadedTables | null
         costUnit = unit;
         unitRow = at;
       } else if (unit !== costUnit) {
-        ctx.issues.add(name, at, header[unitCol], `cost_unit "${unit}" differs from "${costUnit}" in row ${unitRow}: every cost must be in one unit`);
+        ctx.issues.add(
+          name,
+          at,
+          header[unitCol],
+          `cost_unit "${unit}" differs from "${costUnit}" in row ${unitRow}: every cost must be in one unit`,
+        );
       }
     }
     rowP.push(p);
@@ -141,7 +148,12 @@ export function loadLong(file: NamedText, ctx: LoadContext): LoadedTables | null
   for (let i = 0; i < rowP.length; i++) {
     const k = rowP[i] * M + rowM[i];
     if (firstRow[k] !== 0) {
-      ctx.issues.add(name, rowNo[i], header[cols.model], `duplicate (prompt_id, model) pair ("${prompts[rowP[i]].id}", "${modelNames[rowM[i]]}"): first in row ${firstRow[k]}`);
+      ctx.issues.add(
+        name,
+        rowNo[i],
+        header[cols.model],
+        `duplicate (prompt_id, model) pair ("${prompts[rowP[i]].id}", "${modelNames[rowM[i]]}"): first in row ${firstRow[k]}`,
+      );
       continue;
     }
     firstRow[k] = rowNo[i];
@@ -151,9 +163,16 @@ export function loadLong(file: NamedText, ctx: LoadContext): LoadedTables | null
 
   const models: Model[] = modelNames.map((n, m) => ({ name: n, cost: costSum[m] / costCount[m] }));
   const absent = P * M - rowP.length;
-  if (absent > 0) ctx.warnings.add(name, undefined, undefined, `${absent} of the ${P} x ${M} (prompt, model) pairs have no row; their scores are blank`);
+  if (absent > 0)
+    ctx.warnings.add(name, undefined, undefined, `${absent} of the ${P} x ${M} (prompt, model) pairs have no row; their scores are blank`);
   const emptyText = prompts.filter((prompt) => prompt.text.trim() === '').map((prompt) => prompt.id);
-  if (emptyText.length > 0) ctx.warnings.add(name, undefined, header[cols.text], `${emptyText.length} prompts have empty text (the built-in embedder sees nothing): ${listSome(emptyText)}`);
+  if (emptyText.length > 0)
+    ctx.warnings.add(
+      name,
+      undefined,
+      header[cols.text],
+      `${emptyText.length} prompts have empty text (the built-in embedder sees nothing): ${listSome(emptyText)}`,
+    );
   warnUnscored(prompts, models, scores, name, ctx);
   return { prompts, models, costUnit: costUnit ?? '', scores };
 }

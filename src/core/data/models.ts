@@ -54,7 +54,12 @@ export function readModelsCsv(file: NamedText, table: Table, ctx: LoadContext): 
         costUnit = unit;
         unitRow = rowNo;
       } else if (unit !== costUnit) {
-        ctx.issues.add(file.name, rowNo, header[unitCol], `cost_unit "${unit}" differs from "${costUnit}" in row ${unitRow}: every cost must be in one unit`);
+        ctx.issues.add(
+          file.name,
+          rowNo,
+          header[unitCol],
+          `cost_unit "${unit}" differs from "${costUnit}" in row ${unitRow}: every cost must be in one unit`,
+        );
       }
     }
   }

@@ -18,7 +18,9 @@ const TABLE = /\.(csv|jsonl|ndjson)$/i;
  */
 export function readDatasetDir(dir: string, extra: string[] = []): NamedText[] {
   if (!statSync(dir).isDirectory()) throw new Error(`${dir} is not a folder`);
-  const entries = readdirSync(dir).filter((name) => statSync(join(dir, name)).isFile()).sort();
+  const entries = readdirSync(dir)
+    .filter((name) => statSync(join(dir, name)).isFile())
+    .sort();
   const wide = entries.filter((name) => WIDE.includes(name.toLowerCase()));
   const chosen = wide.length > 0 ? wide : entries.filter((name) => TABLE.test(name));
   const read = (path: string): NamedText => ({ name: path, text: readFileSync(path, 'utf8') });

@@ -79,8 +79,12 @@ describe.runIf(existsSync(DATA))('real datasets in ../shared/data', () => {
     expect(warnings).toEqual([]);
     expect(data.prompts.length).toBe(20600);
     expect(data.models.map((m) => m.name)).toEqual([
-      'mistralai/Mistral-7B-v0.1', 'meta-math/MetaMath-Mistral-7B', 'itpossible/Chinese-Mistral-7B-v0.1',
-      'HuggingFaceH4/zephyr-7b-beta', 'cognitivecomputations/dolphin-2.6-mistral-7b', 'meta-llama/Meta-Llama-3-8B',
+      'mistralai/Mistral-7B-v0.1',
+      'meta-math/MetaMath-Mistral-7B',
+      'itpossible/Chinese-Mistral-7B-v0.1',
+      'HuggingFaceH4/zephyr-7b-beta',
+      'cognitivecomputations/dolphin-2.6-mistral-7b',
+      'meta-llama/Meta-Llama-3-8B',
       'cognitivecomputations/dolphin-2.9-llama3-8b',
     ]);
     expect(data.models[0].cost).toBe(7.24);
@@ -91,13 +95,23 @@ describe.runIf(existsSync(DATA))('real datasets in ../shared/data', () => {
 
   it('a real dataset rewritten in the long layout (CSV and JSONL) loads to the same Dataset', () => {
     const wide = load('routerbench_subset').data;
-    const costs = Papa.parse<string[]>(readDatasetDir(path.join(DATA, 'routerbench_subset')).find((f) => f.name.endsWith('costs.csv'))?.text ?? '', { skipEmptyLines: true }).data;
+    const costs = Papa.parse<string[]>(
+      readDatasetDir(path.join(DATA, 'routerbench_subset')).find((f) => f.name.endsWith('costs.csv'))?.text ?? '',
+      { skipEmptyLines: true },
+    ).data;
     const costOf = new Map(costs.slice(1).map((row) => [row[0], row.slice(1)]));
     const M = wide.models.length;
     const records: Record<string, string | number>[] = [];
     wide.prompts.forEach((p, i) => {
       wide.models.forEach((m, j) => {
-        records.push({ prompt_id: p.id, prompt: p.text, model: m.name, score: wide.scores[i * M + j], cost: Number(costOf.get(p.id)?.[costs[0].indexOf(m.name) - 1]), task: p.task ?? '' });
+        records.push({
+          prompt_id: p.id,
+          prompt: p.text,
+          model: m.name,
+          score: wide.scores[i * M + j],
+          cost: Number(costOf.get(p.id)?.[costs[0].indexOf(m.name) - 1]),
+          task: p.task ?? '',
+        });
       });
     });
     const asCsv: NamedText = { name: 'long.csv', text: Papa.unparse(records) };

@@ -64,7 +64,12 @@ function readPrompts(file: NamedText, table: Table, ctx: LoadContext): { prompts
     prompts.push(prompt);
   }
   if (emptyText.length > 0) {
-    ctx.warnings.add(file.name, undefined, header[textCol], `${emptyText.length} prompts have empty text (the built-in embedder sees nothing): ${listSome(emptyText)}`);
+    ctx.warnings.add(
+      file.name,
+      undefined,
+      header[textCol],
+      `${emptyText.length} prompts have empty text (the built-in embedder sees nothing): ${listSome(emptyText)}`,
+    );
   }
   ctx.progress.add(file.text.length);
   return { prompts, index };
@@ -100,7 +105,13 @@ function summarise(prompts: Prompt[], scores: Float64Array, models: Model[], see
   const noRow = prompts.filter((_, p) => seenAt[p] === 0).map((prompt) => prompt.id);
   // Our choice: a prompt missing from correctness.csv is kept with every score blank (a warning,
   // not an issue), like a row of blank cells; evaluations leave unscored prompts out and count them.
-  if (noRow.length > 0) ctx.warnings.add(file, undefined, undefined, `${noRow.length} prompts in prompts.csv have no row here; they are kept with every score blank: ${listSome(noRow)}`);
+  if (noRow.length > 0)
+    ctx.warnings.add(
+      file,
+      undefined,
+      undefined,
+      `${noRow.length} prompts in prompts.csv have no row here; they are kept with every score blank: ${listSome(noRow)}`,
+    );
   warnUnscored(prompts, models, scores, file, ctx, seenAt);
 }
 
@@ -110,7 +121,12 @@ export function loadWide(files: WideFiles, ctx: LoadContext): LoadedTables | nul
   const need: (keyof WideFiles)[] = ['prompts', 'correctness', 'models'];
   const missing = need.filter((role) => files[role] === undefined).map((role) => `${role}.csv`);
   for (const name of missing) {
-    ctx.issues.add(name, undefined, undefined, `missing required file ${name} (the wide layout needs prompts.csv, correctness.csv and models.csv)`);
+    ctx.issues.add(
+      name,
+      undefined,
+      undefined,
+      `missing required file ${name} (the wide layout needs prompts.csv, correctness.csv and models.csv)`,
+    );
   }
   const promptsTable = parse(files.prompts, ctx);
   const correctnessTable = parse(files.correctness, ctx);
@@ -134,7 +150,8 @@ export function loadWide(files: WideFiles, ctx: LoadContext): LoadedTables | nul
     }
     const inCorrectness = new Set(names);
     for (const [name, entry] of costModels.byName) {
-      if (!inCorrectness.has(name)) ctx.issues.add(files.models?.name ?? 'models.csv', entry.row, entry.column, `model "${name}" has no column in ${file}`);
+      if (!inCorrectness.has(name))
+        ctx.issues.add(files.models?.name ?? 'models.csv', entry.row, entry.column, `model "${name}" has no column in ${file}`);
     }
   }
   if (promptsRead === null) return null;
@@ -142,10 +159,23 @@ export function loadWide(files: WideFiles, ctx: LoadContext): LoadedTables | nul
   const M = names.length;
   const scores = new Float64Array(prompts.length * M).fill(NaN);
   const seenAt = readWideMatrix(
-    { file, table: correctnessTable, idColumn: idCol, modelOfColumn, promptIndex: index, models: M, parseCell: parseScore, unknownIdHint: `not in ${files.prompts?.name}` },
-    scores, ctx.issues, ctx.progress, files.correctness.text.length,
+    {
+      file,
+      table: correctnessTable,
+      idColumn: idCol,
+      modelOfColumn,
+      promptIndex: index,
+      models: M,
+      parseCell: parseScore,
+      unknownIdHint: `not in ${files.prompts?.name}`,
+    },
+    scores,
+    ctx.issues,
+    ctx.progress,
+    files.correctness.text.length,
   );
-  if (files.costs !== undefined && costsTable !== null) validateCosts(files.costs.name, costsTable, names, index, files.prompts?.name ?? 'prompts.csv', ctx);
+  if (files.costs !== undefined && costsTable !== null)
+    validateCosts(files.costs.name, costsTable, names, index, files.prompts?.name ?? 'prompts.csv', ctx);
   if (costModels === null || ctx.issues.count > before) return null;
   const models: Model[] = names.map((name) => ({ name, cost: costModels.byName.get(name)?.cost ?? NaN }));
   summarise(prompts, scores, models, seenAt, file, ctx);

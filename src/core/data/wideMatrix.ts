@@ -65,6 +65,9 @@ export function readWideMatrix(spec: WideMatrixSpec, out: Float64Array, issues: 
 
 /** "a, b, c and 12 more": a short sample of ids for a summary message. */
 export function listSome(ids: readonly string[], n = 5): string {
-  const shown = ids.slice(0, n).map((id) => `"${id}"`).join(', ');
+  const shown = ids
+    .slice(0, n)
+    .map((id) => `"${id}"`)
+    .join(', ');
   return ids.length > n ? `${shown} and ${ids.length - n} more` : shown;
 }

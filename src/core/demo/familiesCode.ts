@@ -28,17 +28,30 @@ const FUNCTIONS = [
   ['slugify', 'title', 'turns a title into a lowercase URL slug with hyphens'],
 ] as const;
 const HOWTO = [
-  'read a file line by line', 'sort a dictionary by its values', 'make an HTTP GET request with a timeout',
-  'parse a JSON string safely', 'reverse a string', 'remove duplicates from a list while keeping order',
-  'format a date as YYYY-MM-DD', 'run two tasks concurrently and wait for both', 'read an environment variable with a default',
-  'convert a string to an integer and handle bad input', 'write unit tests for a function', 'generate a random UUID',
+  'read a file line by line',
+  'sort a dictionary by its values',
+  'make an HTTP GET request with a timeout',
+  'parse a JSON string safely',
+  'reverse a string',
+  'remove duplicates from a list while keeping order',
+  'format a date as YYYY-MM-DD',
+  'run two tasks concurrently and wait for both',
+  'read an environment variable with a default',
+  'convert a string to an integer and handle bad input',
+  'write unit tests for a function',
+  'generate a random UUID',
 ];
 const CLASSES = [
   ['LRUCache', 'get(key)', 'put(key, value)', 'a fixed capacity that evicts the least recently used entry'],
   ['RateLimiter', 'allow(client_id)', 'reset(client_id)', 'at most N requests per client in any sliding 60-second window'],
   ['MinStack', 'push(x)', 'get_min()', 'every operation in O(1) time'],
   ['Trie', 'insert(word)', 'starts_with(prefix)', 'lowercase ASCII words only'],
-  ['EventEmitter', 'on(event, handler)', 'emit(event, payload)', 'handlers that can unsubscribe themselves while an event is being emitted'],
+  [
+    'EventEmitter',
+    'on(event, handler)',
+    'emit(event, payload)',
+    'handlers that can unsubscribe themselves while an event is being emitted',
+  ],
   ['IntervalSet', 'add(start, end)', 'contains(point)', 'intervals that merge automatically when they overlap'],
 ] as const;
 
@@ -50,12 +63,37 @@ function nameIn(lang: Lang, snake: string): string {
 
 /** Buggy snippets: language tag, code, what it should do, input that exposes the bug. */
 const BUGGY = [
-  ['python', 'def average(values):\n    total = 0\n    for v in values:\n        total += v\n    return total / len(values) - 1', 'return the mean of a list', '[2, 4, 6]'],
+  [
+    'python',
+    'def average(values):\n    total = 0\n    for v in values:\n        total += v\n    return total / len(values) - 1',
+    'return the mean of a list',
+    '[2, 4, 6]',
+  ],
   ['python', 'def last_n(items, n):\n    return items[len(items) - n - 1:]', 'return the last n items', "['a', 'b', 'c'], 2"],
-  ['javascript', 'function countWords(text) {\n  const words = text.split(" ");\n  return words.length;\n}', 'count the words in a sentence', '"  hello   world "'],
-  ['javascript', 'function sumTo(n) {\n  let s = 0;\n  for (let i = 0; i < n; i++) s += i;\n  return s;\n}', 'sum the integers from 1 to n', '5'],
-  ['python', 'def find_max(nums):\n    best = 0\n    for x in nums:\n        if x > best:\n            best = x\n    return best', 'return the largest number', '[-7, -3, -12]'],
-  ['go', 'func Contains(xs []int, t int) bool {\n\tfor i := 1; i < len(xs); i++ {\n\t\tif xs[i] == t {\n\t\t\treturn true\n\t\t}\n\t}\n\treturn false\n}', 'report whether t occurs in xs', '[]int{4, 8}, 4'],
+  [
+    'javascript',
+    'function countWords(text) {\n  const words = text.split(" ");\n  return words.length;\n}',
+    'count the words in a sentence',
+    '"  hello   world "',
+  ],
+  [
+    'javascript',
+    'function sumTo(n) {\n  let s = 0;\n  for (let i = 0; i < n; i++) s += i;\n  return s;\n}',
+    'sum the integers from 1 to n',
+    '5',
+  ],
+  [
+    'python',
+    'def find_max(nums):\n    best = 0\n    for x in nums:\n        if x > best:\n            best = x\n    return best',
+    'return the largest number',
+    '[-7, -3, -12]',
+  ],
+  [
+    'go',
+    'func Contains(xs []int, t int) bool {\n\tfor i := 1; i < len(xs); i++ {\n\t\tif xs[i] == t {\n\t\t\treturn true\n\t\t}\n\t}\n\treturn false\n}',
+    'report whether t occurs in xs',
+    '[]int{4, 8}, 4',
+  ],
 ] as const;
 
 const codeEasy: Template[] = [
@@ -70,7 +108,8 @@ const codeEasy: Template[] = [
     const op = pick(r, ['x * 2', 'x + 1', 'x % 3', 'x ** 2']);
     return `What does this Python code print?\n\n\`\`\`python\nnums = [${xs.join(', ')}]\nprint([${op} for x in nums if x > ${between(r, 2, 6)}])\n\`\`\``;
   },
-  (r) => `Explain the difference between ${pick(r, ['a list and a tuple in Python', '"==" and "===" in JavaScript', 'an interface and a type alias in TypeScript', 'a slice and an array in Go', 'String and &str in Rust', 'an abstract class and an interface in Java'])}, with a short code example.`,
+  (r) =>
+    `Explain the difference between ${pick(r, ['a list and a tuple in Python', '"==" and "===" in JavaScript', 'an interface and a type alias in TypeScript', 'a slice and an array in Go', 'String and &str in Rust', 'an abstract class and an interface in Java'])}, with a short code example.`,
   (r) => {
     const [fn, args] = pick(r, FUNCTIONS);
     return `Add type hints and a docstring to this function:\n\ndef ${fn}(${args}):\n    ...`;
@@ -96,7 +135,8 @@ const codeHard: Template[] = [
     const url = pick(r, ['/api/users', '/api/orders', '/api/metrics', '/v2/items']);
     return `Refactor this JavaScript to use async/await with proper error handling, then split the ids into batches of ${between(r, 5, 50)} and fetch the batches in parallel:\n\n\`\`\`js\nfunction load(ids) {\n  return fetch("${url}?ids=" + ids.join(","))\n    .then(res => res.json())\n    .then(data => data.items.map(x => x.name))\n    .catch(err => console.log(err));\n}\n\`\`\``;
   },
-  (r) => `Write a ${pick(r, LANGS)} program that reads a CSV file of ${pick(r, ['transactions', 'sensor readings', 'log entries', 'exam scores'])}, handles quoted fields containing commas, and prints the ${pick(r, ['median', 'top 5', 'daily total', 'running maximum'])} per ${pick(r, ['account', 'device', 'hour', 'student'])}. Stream the file instead of loading it into memory.`,
+  (r) =>
+    `Write a ${pick(r, LANGS)} program that reads a CSV file of ${pick(r, ['transactions', 'sensor readings', 'log entries', 'exam scores'])}, handles quoted fields containing commas, and prints the ${pick(r, ['median', 'top 5', 'daily total', 'running maximum'])} per ${pick(r, ['account', 'device', 'hour', 'student'])}. Stream the file instead of loading it into memory.`,
 ];
 
 /** Table name, columns, entity word, numeric column, grouping column. */
@@ -109,8 +149,13 @@ const SCHEMAS = [
   ['loans', 'id, member_id, book_id, days_overdue, borrowed_on', 'loans', 'days_overdue', 'member_id'],
 ] as const;
 const SQL_PAIRS = [
-  ['WHERE', 'HAVING'], ['INNER JOIN', 'LEFT JOIN'], ['UNION', 'UNION ALL'], ['DELETE', 'TRUNCATE'],
-  ['a primary key', 'a unique constraint'], ['COUNT(*)', 'COUNT(column)'], ['a view', 'a materialised view'],
+  ['WHERE', 'HAVING'],
+  ['INNER JOIN', 'LEFT JOIN'],
+  ['UNION', 'UNION ALL'],
+  ['DELETE', 'TRUNCATE'],
+  ['a primary key', 'a unique constraint'],
+  ['COUNT(*)', 'COUNT(column)'],
+  ['a view', 'a materialised view'],
 ];
 
 const sqlEasy: Template[] = [
@@ -124,7 +169,11 @@ const sqlEasy: Template[] = [
   },
   (r) => {
     const [a, b] = pick(r, SQL_PAIRS);
-    return pick(r, [`What is the difference between ${a} and ${b} in SQL?`, `When should I use ${a} instead of ${b} in a SQL query?`, `${a} vs ${b}: explain the difference in SQL with an example of each.`]);
+    return pick(r, [
+      `What is the difference between ${a} and ${b} in SQL?`,
+      `When should I use ${a} instead of ${b} in a SQL query?`,
+      `${a} vs ${b}: explain the difference in SQL with an example of each.`,
+    ]);
   },
   (r) => {
     const [t, , , num, grp] = pick(r, SCHEMAS);
@@ -139,7 +188,8 @@ const sqlEasy: Template[] = [
 ];
 
 const sqlHard: Template[] = [
-  (r) => `Tables: customers(id, name, city) and orders(id, customer_id, amount, created_at). Write a query returning the top ${between(r, 3, 20)} customers by total order amount in ${between(r, 2015, 2024)}, including customers with no orders (shown with a total of 0). Ties should be broken by name.`,
+  (r) =>
+    `Tables: customers(id, name, city) and orders(id, customer_id, amount, created_at). Write a query returning the top ${between(r, 3, 20)} customers by total order amount in ${between(r, 2015, 2024)}, including customers with no orders (shown with a total of 0). Ties should be broken by name.`,
   (r) => {
     const [t, cols, ent, num, grp] = pick(r, SCHEMAS);
     return `Using a window function on ${t}(${cols}), return for each ${grp} the ${ent} with the ${pick(r, ['second', 'third', 'highest', 'lowest'])} ${num}. Explain how ties are handled by RANK versus ROW_NUMBER.`;
@@ -149,7 +199,8 @@ const sqlHard: Template[] = [
     const first = cols.split(', ')[1];
     return `This query on a table with ${between(r, 2, 90)} million rows is slow. Explain why and rewrite it, suggesting any indexes:\n\n\`\`\`sql\nSELECT *\nFROM ${t}\nWHERE LOWER(${first}) LIKE '%${pick(r, ['an', 'er', 'on', 'x'])}%'\n  AND ${num} > (SELECT AVG(${num}) FROM ${t} t2 WHERE t2.${grp} = ${t}.${grp})\nORDER BY ${num} DESC;\n\`\`\``;
   },
-  (r) => `Write a recursive CTE over employees(id, name, manager_id) that lists every employee under the manager with id ${between(r, 1, 500)}, with their depth in the hierarchy, and guards against cycles.`,
+  (r) =>
+    `Write a recursive CTE over employees(id, name, manager_id) that lists every employee under the manager with id ${between(r, 1, 500)}, with their depth in the hierarchy, and guards against cycles.`,
   (r) => {
     const [a, b] = pickDistinct(r, SCHEMAS, 2);
     return `Given ${a[0]}(${a[1]}) and ${b[0]}(${b[1]}), write a query on ${a[0]} that computes the rolling sum of ${a[3]} over the last ${between(r, 3, 30)} days per ${a[4]}, then explain the query plan you would expect and how to make it faster.`;
@@ -157,12 +208,18 @@ const sqlHard: Template[] = [
 ];
 
 export const CODE: FamilySpec = {
-  task: 'code', difficulty: 0.4, easy: codeEasy, hard: codeHard,
+  task: 'code',
+  difficulty: 0.4,
+  easy: codeEasy,
+  hard: codeHard,
   prefixes: ['Programming task: ', 'Coding question: ', 'You are an experienced software engineer. '],
   suffixes: ['Return the code with brief comments.', 'Keep the code idiomatic and include a usage example.'],
 };
 export const SQL: FamilySpec = {
-  task: 'sql', difficulty: 0.2, easy: sqlEasy, hard: sqlHard,
+  task: 'sql',
+  difficulty: 0.2,
+  easy: sqlEasy,
+  hard: sqlHard,
   prefixes: ['SQL question: ', 'Database task: ', 'Using standard SQL: '],
   suffixes: ['Use standard SQL where possible.', 'Assume a PostgreSQL database.'],
 };

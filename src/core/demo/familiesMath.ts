@@ -6,10 +6,14 @@ import type { FamilySpec, Template } from './text';
 import { NAMES, between, pick, pickDistinct, plural } from './text';
 
 const ITEMS = [
-  ['boxes of muffins', 'muffins', 'box'], ['crates of apples', 'apples', 'crate'],
-  ['packs of pencils', 'pencils', 'pack'], ['trays of cookies', 'cookies', 'tray'],
-  ['bags of oranges', 'oranges', 'bag'], ['cartons of eggs', 'eggs', 'carton'],
-  ['rolls of stickers', 'stickers', 'roll'], ['jars of jam', 'jars', 'jar'],
+  ['boxes of muffins', 'muffins', 'box'],
+  ['crates of apples', 'apples', 'crate'],
+  ['packs of pencils', 'pencils', 'pack'],
+  ['trays of cookies', 'cookies', 'tray'],
+  ['bags of oranges', 'oranges', 'bag'],
+  ['cartons of eggs', 'eggs', 'carton'],
+  ['rolls of stickers', 'stickers', 'roll'],
+  ['jars of jam', 'jars', 'jar'],
 ] as const;
 const SHOPS = ['bakery', 'farm stand', 'school shop', 'corner store', 'market stall', 'garden centre'];
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -48,14 +52,17 @@ const mathHard: Template[] = [
     const [d1, d2] = pickDistinct(r, DAYS, 2);
     return `A ${pick(r, SHOPS)} sells ${between(r, 6, 40)} ${sold} on ${d1} and ${between(r, 2, 5)} times as many on ${d2}. Each ${box} holds ${between(r, 4, 12)} ${unit}. How many ${unit} did it sell in total over the two days?`;
   },
-  (r) => `A shop raises the price of a jacket by ${between(r, 5, 40)}% and later offers a ${between(r, 5, 35)}% discount on the new price. If the jacket originally cost $${between(r, 30, 250)}, what is its final price? Give the answer to the nearest cent and explain each step.`,
+  (r) =>
+    `A shop raises the price of a jacket by ${between(r, 5, 40)}% and later offers a ${between(r, 5, 35)}% discount on the new price. If the jacket originally cost $${between(r, 30, 250)}, what is its final price? Give the answer to the nearest cent and explain each step.`,
   (r) => {
     const a = between(r, 3, 12);
     const c = between(r, 1, a - 1);
     return `Solve for x: ${a}x + ${between(r, 1, 40)} = ${c}x + ${between(r, 41, 120)}. Show your working.`;
   },
-  (r) => `Two pipes fill a water tank. The first alone takes ${between(r, 2, 9)} hours and the second alone takes ${between(r, 10, 18)} hours. If both pipes are opened together, how long does it take to fill the tank? Express the answer in hours and minutes.`,
-  (r) => `The sum of three consecutive even integers is ${(between(r, 5, 80) * 2 + 2) * 3}. What is the largest of the three integers? Explain your reasoning step by step.`,
+  (r) =>
+    `Two pipes fill a water tank. The first alone takes ${between(r, 2, 9)} hours and the second alone takes ${between(r, 10, 18)} hours. If both pipes are opened together, how long does it take to fill the tank? Express the answer in hours and minutes.`,
+  (r) =>
+    `The sum of three consecutive even integers is ${(between(r, 5, 80) * 2 + 2) * 3}. What is the largest of the three integers? Explain your reasoning step by step.`,
   (r) => {
     const k = between(r, 2, 9);
     return `A rectangle's length is ${k} cm longer than its width, and its perimeter is ${(between(r, 3, 30) * 2 + k) * 2} cm. Find the area of the rectangle in square centimetres.`;
@@ -76,11 +83,16 @@ const mathHard: Template[] = [
 
 const CREATURES = ['blickets', 'daxes', 'wugs', 'florps', 'tovs', 'zorbs', 'grolls', 'mimsies'];
 const CONDITIONS = [
-  ['it rains', 'the football match is cancelled'], ['the alarm rings', 'everyone leaves the building'],
-  ['the light is green', 'the cars may go'], ['a number is divisible by 6', 'it is divisible by 3'],
-  ['the oven is on', 'the kitchen is warm'], ['the password is correct', 'the door opens'],
-  ['a shape is a square', 'it has four sides'], ['the battery is flat', 'the torch does not light'],
-  ['the museum is open', 'the flag is raised'], ['the river freezes', 'the ferry stops running'],
+  ['it rains', 'the football match is cancelled'],
+  ['the alarm rings', 'everyone leaves the building'],
+  ['the light is green', 'the cars may go'],
+  ['a number is divisible by 6', 'it is divisible by 3'],
+  ['the oven is on', 'the kitchen is warm'],
+  ['the password is correct', 'the door opens'],
+  ['a shape is a square', 'it has four sides'],
+  ['the battery is flat', 'the torch does not light'],
+  ['the museum is open', 'the flag is raised'],
+  ['the river freezes', 'the ferry stops running'],
 ] as const;
 
 const logicEasy: Template[] = [
@@ -132,7 +144,14 @@ const logicHard: Template[] = [
     return `Five friends, ${p.join(', ')}, sit in a row of five chairs. ${p[0]} sits at one end. ${p[1]} sits directly to the right of ${p[3]}. ${p[2]} is not next to ${p[0]}. ${p[4]} sits in chair ${between(r, 2, 4)}. Who could be sitting in the middle chair? List every possibility.`;
   },
   (r) => {
-    const f = pick(r, ['((p → q) ∧ ¬q) → ¬p', '(p ∨ q) → (p ∧ q)', '(p → q) ↔ (¬q → ¬p)', '((p → q) ∧ (q → r)) → (p → r)', '(p ∧ ¬p) → q', '¬(p ∧ q) ↔ (¬p ∨ ¬q)']);
+    const f = pick(r, [
+      '((p → q) ∧ ¬q) → ¬p',
+      '(p ∨ q) → (p ∧ q)',
+      '(p → q) ↔ (¬q → ¬p)',
+      '((p → q) ∧ (q → r)) → (p → r)',
+      '(p ∧ ¬p) → q',
+      '¬(p ∧ q) ↔ (¬p ∨ ¬q)',
+    ]);
     return `Is the formula ${f} a tautology, a contradiction or contingent? Justify your answer with a truth table.`;
   },
   (r) => {
@@ -151,12 +170,18 @@ const logicHard: Template[] = [
 ];
 
 export const MATH: FamilySpec = {
-  task: 'math', difficulty: 0.3, easy: mathEasy, hard: mathHard,
+  task: 'math',
+  difficulty: 0.3,
+  easy: mathEasy,
+  hard: mathHard,
   prefixes: ['Math word problem: ', 'Solve the following maths problem. ', 'Arithmetic practice: '],
   suffixes: ['Give the final answer on its own line.', 'Check your answer before replying.'],
 };
 export const LOGIC: FamilySpec = {
-  task: 'logic', difficulty: 0.5, easy: logicEasy, hard: logicHard,
+  task: 'logic',
+  difficulty: 0.5,
+  easy: logicEasy,
+  hard: logicHard,
   prefixes: ['Logic puzzle: ', 'Deductive reasoning task: ', 'Puzzle. '],
   suffixes: ['Reason step by step, then state your conclusion.', 'Explain your deduction briefly.'],
 };

@@ -7,11 +7,40 @@ import type { FamilySpec, Template } from './text';
 import { NAMES, TOWNS, between, options, pick, pickDistinct, withArticle } from './text';
 
 const JOBS = ['nurse', 'carpenter', 'librarian', 'chef', 'engineer', 'teacher', 'beekeeper', 'photographer', 'pharmacist'];
-const REASONS = ['to be closer to family', 'because the rent was cheaper', 'to start a new job', 'to study at the art college', 'after the factory closed', 'to escape the noise of the capital'];
-const HOBBIES = ['restoring old bicycles', 'growing tomatoes', 'playing the cello', 'painting harbour scenes', 'running marathons', 'collecting maps'];
-const PROBLEMS = ['the workshop flooded', 'a new supermarket opened next door', 'the landlord doubled the rent', 'a fire destroyed the shed', 'the town lost its railway station'];
+const REASONS = [
+  'to be closer to family',
+  'because the rent was cheaper',
+  'to start a new job',
+  'to study at the art college',
+  'after the factory closed',
+  'to escape the noise of the capital',
+];
+const HOBBIES = [
+  'restoring old bicycles',
+  'growing tomatoes',
+  'playing the cello',
+  'painting harbour scenes',
+  'running marathons',
+  'collecting maps',
+];
+const PROBLEMS = [
+  'the workshop flooded',
+  'a new supermarket opened next door',
+  'the landlord doubled the rent',
+  'a fire destroyed the shed',
+  'the town lost its railway station',
+];
 
-interface Story { name: string; town: string; year: number; job: string; reason: string; hobby: string; problem: string; passage: string }
+interface Story {
+  name: string;
+  town: string;
+  year: number;
+  job: string;
+  reason: string;
+  hobby: string;
+  problem: string;
+  passage: string;
+}
 
 function story(r: Rng, long: boolean): Story {
   const name = pick(r, NAMES);
@@ -21,7 +50,10 @@ function story(r: Rng, long: boolean): Story {
   const reason = pick(r, REASONS);
   const hobby = pick(r, HOBBIES);
   const problem = pick(r, PROBLEMS);
-  const friend = pick(r, NAMES.filter((n) => n !== name));
+  const friend = pick(
+    r,
+    NAMES.filter((n) => n !== name),
+  );
   let passage = `${name} moved to ${town} in ${year} ${reason}. There ${name} worked as ${withArticle(job)} for ${between(r, 3, 30)} years and spent weekends ${hobby}.`;
   if (long) {
     passage += ` In ${year + between(r, 2, 12)}, ${problem}, and many neighbours expected ${name} to leave. Instead, ${name} and an old friend, ${friend}, ${pick(r, ['opened a small repair shop', 'organised a weekly market', 'started an evening class', 'set up a lending library'])} that is still running today. "We never planned any of it," ${name} later said, "we just refused to give up."`;
@@ -40,7 +72,15 @@ const readingEasy: Template[] = [
   },
   (r) => {
     const s = story(r, false);
-    return `Passage: ${s.passage}\nQuestion: What was ${s.name}'s job? ${options(pickDistinct(r, JOBS.filter((j) => j !== s.job), 3).concat(s.job).sort())}`;
+    return `Passage: ${s.passage}\nQuestion: What was ${s.name}'s job? ${options(
+      pickDistinct(
+        r,
+        JOBS.filter((j) => j !== s.job),
+        3,
+      )
+        .concat(s.job)
+        .sort(),
+    )}`;
   },
 ];
 
@@ -74,7 +114,18 @@ const SITUATIONS = [
   ['{n} forgot to water the houseplants for a month.', 'What would the plants probably look like?'],
   ['{n} is carrying a full cup of hot tea up the stairs.', 'Why should {n} walk slowly?'],
 ];
-const OBJECTS = ['a brick', 'a feather', 'a watermelon', 'a paperclip', 'a bicycle', 'a pillow', 'a hammer', 'a grape', 'a sofa', 'a laptop'];
+const OBJECTS = [
+  'a brick',
+  'a feather',
+  'a watermelon',
+  'a paperclip',
+  'a bicycle',
+  'a pillow',
+  'a hammer',
+  'a grape',
+  'a sofa',
+  'a laptop',
+];
 const PLACES = [
   ['a toothbrush', ['a bathroom', 'a garage', 'a library', 'a car park']],
   ['a stapler', ['an office', 'a swimming pool', 'a forest', 'a bakery oven']],
@@ -96,8 +147,12 @@ const HABITS = [
 
 /** Object that does not fit, container, the two adjectives that flip the referent. */
 const FITS = [
-  ['piano', 'doorway', 'wide', 'narrow'], ['suitcase', 'car boot', 'big', 'small'], ['sofa', 'lift', 'long', 'short'],
-  ['painting', 'frame', 'large', 'tiny'], ['cake', 'tin', 'tall', 'shallow'], ['ladder', 'van', 'long', 'short'],
+  ['piano', 'doorway', 'wide', 'narrow'],
+  ['suitcase', 'car boot', 'big', 'small'],
+  ['sofa', 'lift', 'long', 'short'],
+  ['painting', 'frame', 'large', 'tiny'],
+  ['cake', 'tin', 'tall', 'shallow'],
+  ['ladder', 'van', 'long', 'short'],
 ] as const;
 
 const commonsenseEasy: Template[] = [
@@ -116,7 +171,10 @@ const commonsenseEasy: Template[] = [
   },
   (r) => {
     const [habit, whens] = pick(r, HABITS);
-    return pick(r, [`Why might someone ${habit} ${pick(r, whens)}? Give the everyday reason.`, `${pick(r, NAMES)} always remembers to ${habit} ${pick(r, whens)}. Why is that sensible?`]);
+    return pick(r, [
+      `Why might someone ${habit} ${pick(r, whens)}? Give the everyday reason.`,
+      `${pick(r, NAMES)} always remembers to ${habit} ${pick(r, whens)}. Why is that sensible?`,
+    ]);
   },
 ];
 
@@ -134,16 +192,23 @@ const commonsenseHard: Template[] = [
     const [a, b] = pickDistinct(r, NAMES, 2);
     return `${a} lent ${b} an umbrella on a rainy afternoon. The next day ${b} returned it ${pick(r, ['with a box of chocolates', 'broken', 'still wet', 'without saying a word'])}. How might ${a} feel, and what would be a considerate response? Consider at least two perspectives.`;
   },
-  (r) => `A ${pick(r, ['glass', 'plastic', 'metal', 'paper'])} cup, a ${pick(r, ['wooden', 'rubber', 'ceramic'])} spoon and an ice cube are left in a car parked in the sun in ${pick(r, ['July', 'August'])} for ${between(r, 2, 6)} hours. Describe what each object is likely to be like afterwards, and explain the everyday knowledge you used.`,
+  (r) =>
+    `A ${pick(r, ['glass', 'plastic', 'metal', 'paper'])} cup, a ${pick(r, ['wooden', 'rubber', 'ceramic'])} spoon and an ice cube are left in a car parked in the sun in ${pick(r, ['July', 'August'])} for ${between(r, 2, 6)} hours. Describe what each object is likely to be like afterwards, and explain the everyday knowledge you used.`,
 ];
 
 export const READING: FamilySpec = {
-  task: 'reading', difficulty: 0.0, easy: readingEasy, hard: readingHard,
+  task: 'reading',
+  difficulty: 0.0,
+  easy: readingEasy,
+  hard: readingHard,
   prefixes: ['Reading comprehension.\n', 'Reading test, part 2.\n'],
   suffixes: ['Answer using only information in the passage.', 'Quote the passage where it supports your answer.'],
 };
 export const COMMONSENSE: FamilySpec = {
-  task: 'commonsense', difficulty: -0.4, easy: commonsenseEasy, hard: commonsenseHard,
+  task: 'commonsense',
+  difficulty: -0.4,
+  easy: commonsenseEasy,
+  hard: commonsenseHard,
   prefixes: ['Commonsense question: ', 'Everyday reasoning: ', 'Use common sense. '],
   suffixes: ['Keep the answer short and practical.', 'Think about what usually happens in daily life.'],
 };

@@ -6,29 +6,109 @@ import type { FamilySpec, Template } from './text';
 import { capitalise, pick, pickDistinct, withArticle } from './text';
 
 const COUNTRIES = [
-  'Canada', 'Australia', 'Brazil', 'Kenya', 'Norway', 'Japan', 'Egypt', 'Peru', 'Vietnam', 'Hungary',
-  'Morocco', 'New Zealand', 'Chile', 'Finland', 'Turkey', 'Ghana', 'Portugal', 'Mongolia', 'Argentina', 'Poland',
-  'Thailand', 'Iceland', 'Nigeria', 'Colombia', 'Greece', 'Indonesia', 'Ireland', 'Pakistan', 'Ukraine', 'Cuba',
-  'Ethiopia', 'Austria', 'Bolivia', 'Nepal', 'Senegal', 'Sweden', 'Malaysia', 'Uruguay', 'Jordan', 'Croatia',
-  'Tanzania', 'Romania', 'Ecuador', 'Bangladesh', 'Estonia',
+  'Canada',
+  'Australia',
+  'Brazil',
+  'Kenya',
+  'Norway',
+  'Japan',
+  'Egypt',
+  'Peru',
+  'Vietnam',
+  'Hungary',
+  'Morocco',
+  'New Zealand',
+  'Chile',
+  'Finland',
+  'Turkey',
+  'Ghana',
+  'Portugal',
+  'Mongolia',
+  'Argentina',
+  'Poland',
+  'Thailand',
+  'Iceland',
+  'Nigeria',
+  'Colombia',
+  'Greece',
+  'Indonesia',
+  'Ireland',
+  'Pakistan',
+  'Ukraine',
+  'Cuba',
+  'Ethiopia',
+  'Austria',
+  'Bolivia',
+  'Nepal',
+  'Senegal',
+  'Sweden',
+  'Malaysia',
+  'Uruguay',
+  'Jordan',
+  'Croatia',
+  'Tanzania',
+  'Romania',
+  'Ecuador',
+  'Bangladesh',
+  'Estonia',
 ];
 const BOOKS = [
-  'Pride and Prejudice', 'War and Peace', 'One Hundred Years of Solitude', 'Moby-Dick', 'Don Quixote', 'Crime and Punishment',
-  'Things Fall Apart', 'The Great Gatsby', 'Frankenstein', 'Jane Eyre', 'The Odyssey', 'Madame Bovary', 'Les Misérables',
-  'The Brothers Karamazov', 'Great Expectations', 'Middlemarch', 'The Tale of Genji', 'Wuthering Heights',
+  'Pride and Prejudice',
+  'War and Peace',
+  'One Hundred Years of Solitude',
+  'Moby-Dick',
+  'Don Quixote',
+  'Crime and Punishment',
+  'Things Fall Apart',
+  'The Great Gatsby',
+  'Frankenstein',
+  'Jane Eyre',
+  'The Odyssey',
+  'Madame Bovary',
+  'Les Misérables',
+  'The Brothers Karamazov',
+  'Great Expectations',
+  'Middlemarch',
+  'The Tale of Genji',
+  'Wuthering Heights',
 ];
 const EVENTS = [
-  'the Berlin Wall fall', 'the first crewed Moon landing take place', 'the French Revolution begin', 'the Titanic sink',
-  'the Second World War end', 'the printing press arrive in England', 'the Suez Canal open', 'the Chernobyl disaster happen',
-  'the first modern Olympic Games take place', 'India gain independence', 'the Magna Carta get sealed',
+  'the Berlin Wall fall',
+  'the first crewed Moon landing take place',
+  'the French Revolution begin',
+  'the Titanic sink',
+  'the Second World War end',
+  'the printing press arrive in England',
+  'the Suez Canal open',
+  'the Chernobyl disaster happen',
+  'the first modern Olympic Games take place',
+  'India gain independence',
+  'the Magna Carta get sealed',
 ];
 const RIVERS = ['Danube', 'Nile', 'Amazon', 'Mekong', 'Rhine', 'Volga', 'Mississippi', 'Zambezi', 'Yangtze', 'Ganges', 'Loire', 'Thames'];
 const WORKS = [
-  'the opera Carmen', 'the ballet Swan Lake', 'The Four Seasons', 'the Ninth Symphony with its choral finale',
-  'The Magic Flute', 'Peer Gynt', 'The Rite of Spring', 'the Moonlight Sonata', 'Rhapsody in Blue', 'the New World Symphony',
+  'the opera Carmen',
+  'the ballet Swan Lake',
+  'The Four Seasons',
+  'the Ninth Symphony with its choral finale',
+  'The Magic Flute',
+  'Peer Gynt',
+  'The Rite of Spring',
+  'the Moonlight Sonata',
+  'Rhapsody in Blue',
+  'the New World Symphony',
 ];
 const SPORTS = ['cricket', 'rugby union', 'ice hockey', 'basketball', 'volleyball', 'water polo', 'handball', 'baseball'];
-const LANDMARKS = ['Machu Picchu', 'Angkor Wat', 'the Alhambra', 'Petra', 'the Taj Mahal', 'Chichen Itza', 'Great Zimbabwe', 'the Acropolis'];
+const LANDMARKS = [
+  'Machu Picchu',
+  'Angkor Wat',
+  'the Alhambra',
+  'Petra',
+  'the Taj Mahal',
+  'Chichen Itza',
+  'Great Zimbabwe',
+  'the Acropolis',
+];
 
 /** Easy recall questions, each with several phrasings so the same fact is asked in different words. */
 const triviaEasy: Template[] = [
@@ -46,7 +126,11 @@ const triviaEasy: Template[] = [
   },
   (r) => {
     const v = pick(r, RIVERS);
-    return pick(r, [`Through which countries does the ${v} river flow?`, `Name the countries the ${v} passes through.`, `Into which sea or ocean does the ${v} flow?`]);
+    return pick(r, [
+      `Through which countries does the ${v} river flow?`,
+      `Name the countries the ${v} passes through.`,
+      `Into which sea or ocean does the ${v} flow?`,
+    ]);
   },
   (r) => {
     const s = pick(r, SPORTS);
@@ -58,7 +142,11 @@ const triviaEasy: Template[] = [
   },
   (r) => {
     const c = pick(r, COUNTRIES);
-    return pick(r, [`What is the official currency of ${c}?`, `Which language has the most native speakers in ${c}?`, `On which continent is ${c}?`]);
+    return pick(r, [
+      `What is the official currency of ${c}?`,
+      `Which language has the most native speakers in ${c}?`,
+      `On which continent is ${c}?`,
+    ]);
   },
   (r) => `Who composed ${pick(r, WORKS)}?`,
 ];
@@ -78,7 +166,8 @@ const triviaHard: Template[] = [
     return `Put these in chronological order and say how many years apart they were: when did ${a}, and when did ${b}?`;
   },
   (r) => `Which empire or civilisation built ${pick(r, LANDMARKS)}, roughly when, and what was its main purpose?`,
-  (r) => `The ${pick(r, RIVERS)} river empties into which sea or ocean, and which is the largest city on its banks? Give its approximate length in kilometres.`,
+  (r) =>
+    `The ${pick(r, RIVERS)} river empties into which sea or ocean, and which is the largest city on its banks? Give its approximate length in kilometres.`,
   (r) => {
     const [a, b, c] = pickDistinct(r, COUNTRIES, 3);
     return `Rank ${a}, ${b} and ${c} by population, from largest to smallest, and say which of them has the largest land area.`;
@@ -86,7 +175,10 @@ const triviaHard: Template[] = [
 ];
 
 export const TRIVIA: FamilySpec = {
-  task: 'trivia', difficulty: 0.0, easy: triviaEasy, hard: triviaHard,
+  task: 'trivia',
+  difficulty: 0.0,
+  easy: triviaEasy,
+  hard: triviaHard,
   prefixes: ['Quiz question: ', 'General knowledge: ', 'Pub quiz round: '],
   suffixes: ['Be precise.', 'If you are not sure, say so.'],
 };

@@ -19,15 +19,26 @@ describe('RFC-4180 writing', () => {
     expect(csvField('line 1\nline 2')).toBe('"line 1\nline 2"');
     expect(csvField('cr\r')).toBe('"cr\r"');
     expect(csvField('')).toBe('');
-    expect(toCsv([['id', 'text'], ['p1', 'x, "y"\nz']])).toBe('id,text\np1,"x, ""y""\nz"\n');
+    expect(
+      toCsv([
+        ['id', 'text'],
+        ['p1', 'x, "y"\nz'],
+      ]),
+    ).toBe('id,text\np1,"x, ""y""\nz"\n');
   });
 
   it('writes a hand-made dataset, NaN as a blank cell', () => {
     const ds: Dataset = {
       name: 't',
       costUnit: 'USD per call',
-      prompts: [{ id: 'p1', text: 'Add 2, 3', task: 'math' }, { id: 'p2', text: 'hi' }],
-      models: [{ name: 'm-a', cost: 0.5 }, { name: 'm-b', cost: 12 }],
+      prompts: [
+        { id: 'p1', text: 'Add 2, 3', task: 'math' },
+        { id: 'p2', text: 'hi' },
+      ],
+      models: [
+        { name: 'm-a', cost: 0.5 },
+        { name: 'm-b', cost: 12 },
+      ],
       scores: new Float64Array([1, NaN, 0, 0.25]),
     };
     const [prompts, correctness, models] = demoDatasetFiles(ds);

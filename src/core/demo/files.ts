@@ -25,21 +25,12 @@ function scoreCell(score: number): string {
  */
 export function demoDatasetFiles(dataset: Dataset): NamedText[] {
   const M = dataset.models.length;
-  const prompts = toCsv([
-    ['prompt_id', 'text', 'task'],
-    ...dataset.prompts.map((p) => [p.id, p.text, p.task ?? '']),
-  ]);
+  const prompts = toCsv([['prompt_id', 'text', 'task'], ...dataset.prompts.map((p) => [p.id, p.text, p.task ?? ''])]);
   const correctness = toCsv([
     ['prompt_id', ...dataset.models.map((m) => m.name)],
-    ...dataset.prompts.map((p, i) => [
-      p.id,
-      ...Array.from({ length: M }, (_, m) => scoreCell(dataset.scores[i * M + m])),
-    ]),
+    ...dataset.prompts.map((p, i) => [p.id, ...Array.from({ length: M }, (_, m) => scoreCell(dataset.scores[i * M + m]))]),
   ]);
-  const models = toCsv([
-    ['model', 'cost', 'cost_unit'],
-    ...dataset.models.map((m) => [m.name, String(m.cost), dataset.costUnit]),
-  ]);
+  const models = toCsv([['model', 'cost', 'cost_unit'], ...dataset.models.map((m) => [m.name, String(m.cost), dataset.costUnit])]);
   return [
     { name: 'prompts.csv', text: prompts },
     { name: 'correctness.csv', text: correctness },

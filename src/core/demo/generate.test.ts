@@ -112,7 +112,14 @@ describe('latent model', () => {
 describe('text kit', () => {
   it('chooses a / an by sound, numbers included', () => {
     expect(['engineer', 'chef', '8', '80', '11', '18', '110', '2'].map(withArticle)).toEqual([
-      'an engineer', 'a chef', 'an 8', 'an 80', 'an 11', 'an 18', 'a 110', 'a 2',
+      'an engineer',
+      'a chef',
+      'an 8',
+      'an 80',
+      'an 11',
+      'an 18',
+      'a 110',
+      'a 2',
     ]);
     expect(plural(1, 'year')).toBe('1 year');
     expect(plural(3, 'year')).toBe('3 years');

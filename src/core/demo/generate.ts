@@ -121,7 +121,10 @@ function generate(options: DemoDatasetOptions, withText: boolean): DemoGeneratio
 
   const F = DEMO_FAMILIES.length;
   const M = DEMO_MODELS.length;
-  const familyOf = shuffled(Array.from({ length: count }, (_, i) => i % F), orderRng);
+  const familyOf = shuffled(
+    Array.from({ length: count }, (_, i) => i % F),
+    orderRng,
+  );
   const width = Math.max(4, String(count).length);
   const seen = new Set<string>();
   const prompts: Prompt[] = [];

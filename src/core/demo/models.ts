@@ -14,12 +14,21 @@ import { TRIVIA } from './familiesTrivia';
 
 /** Every task family of the demo, in a fixed order (the order of skill tables below). */
 export const DEMO_FAMILIES: readonly FamilySpec[] = [
-  MATH, LOGIC, SCIENCE, CODE, SQL, TRANSLATION, SUMMARIZATION, READING, COMMONSENSE, TRIVIA, MEDLAW,
+  MATH,
+  LOGIC,
+  SCIENCE,
+  CODE,
+  SQL,
+  TRANSLATION,
+  SUMMARIZATION,
+  READING,
+  COMMONSENSE,
+  TRIVIA,
+  MEDLAW,
 ];
 
 export type DemoTask =
-  | 'math' | 'logic' | 'science' | 'code' | 'sql' | 'translation' | 'summarization' | 'reading'
-  | 'commonsense' | 'trivia' | 'medical-legal';
+  'math' | 'logic' | 'science' | 'code' | 'sql' | 'translation' | 'summarization' | 'reading' | 'commonsense' | 'trivia' | 'medical-legal';
 
 export interface DemoModel {
   name: string;

@@ -60,9 +60,19 @@ describe('routing pays off on the demo', () => {
     // Policy: accuracy (2 * 1 + 2 * 1) / 4 = 1, cost (2 * 1 + 2 * 10) / 4 = 5.5.
     // Oracle: every prompt has a correct model -> 1. Singles: m0 0.5, m1 0.75, m2 0.75.
     const ds: Dataset = {
-      name: 't', costUnit: '',
-      prompts: [{ id: 'p0', text: '', task: 'a' }, { id: 'p1', text: '', task: 'a' }, { id: 'p2', text: '', task: 'b' }, { id: 'p3', text: '', task: 'b' }],
-      models: [{ name: 'm0', cost: 1 }, { name: 'm1', cost: 5 }, { name: 'm2', cost: 10 }],
+      name: 't',
+      costUnit: '',
+      prompts: [
+        { id: 'p0', text: '', task: 'a' },
+        { id: 'p1', text: '', task: 'a' },
+        { id: 'p2', text: '', task: 'b' },
+        { id: 'p3', text: '', task: 'b' },
+      ],
+      models: [
+        { name: 'm0', cost: 1 },
+        { name: 'm1', cost: 5 },
+        { name: 'm2', cost: 10 },
+      ],
       scores: new Float64Array([1, 1, 1, 1, 1, 0, 0, 1, 1, 0, 0, 1]),
     };
     const s = summarise(ds);

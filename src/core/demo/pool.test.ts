@@ -11,7 +11,7 @@ import { splitPrompts } from '../eval/split';
 import { datasetEmbeddings } from '../eval/evaluate';
 import { runTrial, type TrialSetup } from '../eval/trial';
 import { DEFAULT_K_GRID, DEFAULT_KNN_K_GRID } from '../eval/chooseK';
-import { exportRouter } from '../router';
+import { exportRouter } from '../routerFile';
 import { addModelFromScores, evaluatePool, routeLive, sessionRouterFromRouter } from '../explorer';
 import { buildSessionBase } from '../explorer/session';
 import { generateDemoDataset, generateDemoDetailed, generateDemoLatent } from './generate';
@@ -119,12 +119,23 @@ describe('a session on the default demo pool (seed 0, K = 10, cpu)', () => {
     // The worker's trainingSetup: the seeded prompt split, then the demo's fixed pool.
     const split = splitPrompts(ds.prompts.length, createRng(0));
     const testModels = DEMO_TEST_POOL.map((n) => ds.models.findIndex((h) => h.name === n)).sort((a, b) => a - b);
-    const setup: TrialSetup = { split, testModels, trainModels: ds.models.map((_, j) => j).filter((j) => !testModels.includes(j)), seed: 0 };
+    const setup: TrialSetup = {
+      split,
+      testModels,
+      trainModels: ds.models.map((_, j) => j).filter((j) => !testModels.includes(j)),
+      seed: 0,
+    };
     const { embeddings, settings } = datasetEmbeddings(ds);
     const trial = await runTrial(ds, embeddings, setup, {
-      k: 10, knnK: 10, kGrid: DEFAULT_K_GRID, knnKGrid: DEFAULT_KNN_K_GRID, pseudoCount: 1,
+      k: 10,
+      knnK: 10,
+      kGrid: DEFAULT_K_GRID,
+      knnKGrid: DEFAULT_KNN_K_GRID,
+      pseudoCount: 1,
       methods: ['oracle', 'zero-router', 'knn', 'uniroute-kmeans', 'uniroute-learnedmap'],
-      qncDenominator: 'max-test-cost', clusterMap: { epochs: 50 }, maxIterations: 50,
+      qncDenominator: 'max-test-cost',
+      clusterMap: { epochs: 50 },
+      maxIterations: 50,
     });
     const m = trial.methods;
     const qnc = (q: number | null | undefined) => (q === null || q === undefined || !Number.isFinite(q) ? Infinity : q);
@@ -143,7 +154,12 @@ describe('a session on the default demo pool (seed 0, K = 10, cpu)', () => {
     if (!sr.ok) throw new Error(sr.issues[0].message);
     const base = buildSessionBase(ds, embeddings, setup, sr.data);
     const file = newcomerScoresFile(ds, demo.newcomer, [...base.valRows, ...base.testRows]);
-    const added = addModelFromScores(base, router, ds.prompts.map((p) => p.id), { name: demo.newcomer.name, cost: demo.newcomer.cost, file: file.name, text: file.text });
+    const added = addModelFromScores(
+      base,
+      router,
+      ds.prompts.map((p) => p.id),
+      { name: demo.newcomer.name, cost: demo.newcomer.cost, file: file.name, text: file.text },
+    );
     if (!added.ok) throw new Error(added.issues[0].message);
     expect(added.data.model.estimated).toBe(false);
     const before = evaluatePool(base);

@@ -57,11 +57,20 @@ describe('features', () => {
     // "hi yo": words hi, yo; padded " hi yo " has 7 units: starts 0..2 give 3 grams each,
     // start 3 gives " yo", " yo " and start 4 gives "yo " -> 3 + 3 + 3 + 2 + 1 = 12 char grams.
     expect(featureStrings('hi  yo')).toEqual([
-      'w:hi', 'w:yo', 'b:hi yo',
-      'c: hi', 'c: hi ', 'c: hi y',
-      'c:hi ', 'c:hi y', 'c:hi yo',
-      'c:i y', 'c:i yo', 'c:i yo ',
-      'c: yo', 'c: yo ',
+      'w:hi',
+      'w:yo',
+      'b:hi yo',
+      'c: hi',
+      'c: hi ',
+      'c: hi y',
+      'c:hi ',
+      'c:hi y',
+      'c:hi yo',
+      'c:i y',
+      'c:i yo',
+      'c:i yo ',
+      'c: yo',
+      'c: yo ',
       'c:yo ',
     ]);
     expect(featureStrings('')).toEqual([]);
@@ -162,7 +171,11 @@ describe('embedTexts', () => {
 
   it('reports progress and ends at 1', () => {
     const seen: number[] = [];
-    embedTexts(Array.from({ length: 1100 }, (_, i) => `prompt ${i}`), settings, (f) => seen.push(f));
+    embedTexts(
+      Array.from({ length: 1100 }, (_, i) => `prompt ${i}`),
+      settings,
+      (f) => seen.push(f),
+    );
     expect(seen.at(-1)).toBe(1);
     expect(seen.length).toBeGreaterThanOrEqual(3);
     for (let i = 1; i < seen.length; i++) expect(seen[i]).toBeGreaterThan(seen[i - 1]);

@@ -67,11 +67,27 @@ export function cappedGrid(grid: number[], cap: number): number[] {
 }
 
 /** K for UniRoute (K-means); ties keep the smaller K. */
-export async function chooseK(input: SelectionInput & { seed: number; pseudoCount: number; maxIterations: number; engine?: KMeansEngineChoice; tfBackend?: TfBackendHint; spawnShard?: SpawnLloydShard }): Promise<Selection> {
+export async function chooseK(
+  input: SelectionInput & {
+    seed: number;
+    pseudoCount: number;
+    maxIterations: number;
+    engine?: KMeansEngineChoice;
+    tfBackend?: TfBackendHint;
+    spawnShard?: SpawnLloydShard;
+  },
+): Promise<Selection> {
   const m = input.costs.length;
   const scores: Selection['scores'] = [];
   for (const k of cappedGrid(input.grid, input.trainX.rows)) {
-    const km = await kmeans(input.trainX, { k, seed: input.seed, maxIterations: input.maxIterations, engine: input.engine, tfBackend: input.tfBackend, spawnShard: input.spawnShard });
+    const km = await kmeans(input.trainX, {
+      k,
+      seed: input.seed,
+      maxIterations: input.maxIterations,
+      engine: input.engine,
+      tfBackend: input.tfBackend,
+      spawnShard: input.spawnShard,
+    });
     // Training LLMs are represented by their per-cluster errors on S_tr for this choice.
     const profiles = computeErrorProfiles(km.assignments, input.trainErrors, m, k, input.pseudoCount);
     const gamma = kmeansGamma(assignNearest(input.valX, km.centroids), profiles);

@@ -75,7 +75,14 @@ export interface PathEvents {
 
 export function newPathEvents(capacity = 64): PathEvents {
   const c = Math.max(16, capacity);
-  return { length: 0, lambda: new Float64Array(c), settled: new Float64Array(c), from: new Int32Array(c), to: new Int32Array(c), tag: new Int32Array(c) };
+  return {
+    length: 0,
+    lambda: new Float64Array(c),
+    settled: new Float64Array(c),
+    from: new Int32Array(c),
+    to: new Int32Array(c),
+    tag: new Int32Array(c),
+  };
 }
 
 function grow(ev: PathEvents): void {
@@ -110,7 +117,15 @@ let stair = new Int32Array(64);
  * and division round monotonically) and wins ties as the cheaper or earlier one. So the walk is a
  * gift wrap over the staircase, O(m + t^2) for t stairs, with exactly the choices of a full scan.
  */
-export function walkCostPenaltyPath(gamma: Float64Array, offset: number, m: number, costs: Float64Array, order: Int32Array, ev: PathEvents, tag: number): number {
+export function walkCostPenaltyPath(
+  gamma: Float64Array,
+  offset: number,
+  m: number,
+  costs: Float64Array,
+  order: Int32Array,
+  ev: PathEvents,
+  tag: number,
+): number {
   if (stair.length < m) stair = new Int32Array(m);
   let t = 0;
   let lowest = Infinity;

@@ -142,7 +142,12 @@ describe('deferralCurve', () => {
     const k = 6;
     const half = Math.floor(n / 2);
     const clusters = Int32Array.from({ length: n }, () => rng.int(k));
-    const profiles = computeErrorProfiles(clusters.subarray(0, half), scores.subarray(0, half * m).map((s) => 1 - s), m, k);
+    const profiles = computeErrorProfiles(
+      clusters.subarray(0, half),
+      scores.subarray(0, half * m).map((s) => 1 - s),
+      m,
+      k,
+    );
     const testScores = scores.subarray(half * m);
     const gamma = kmeansGamma(clusters.subarray(half), profiles);
     for (const g of [gamma, oracleGamma(testScores)]) {

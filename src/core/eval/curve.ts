@@ -4,7 +4,16 @@
  * "Metrics"), plus the Pareto front and its piecewise-linear reading.
  */
 import { checkCosts } from '../routing/route';
-import { asBlocks, blockAt, blockRow, costOrder, eventOrder, newPathEvents, walkCostPenaltyPath, type ColumnBlocks } from './costPenaltyPath';
+import {
+  asBlocks,
+  blockAt,
+  blockRow,
+  costOrder,
+  eventOrder,
+  newPathEvents,
+  walkCostPenaltyPath,
+  type ColumnBlocks,
+} from './costPenaltyPath';
 
 export { asBlocks, blockAt, blockRow, type ColumnBlocks } from './costPenaltyPath';
 
@@ -80,7 +89,8 @@ export function deferralCurve(
 /** The points of a sweep as CurvePoint objects; `known` supplies objects already made for some indices. */
 export function sweepPoints(sweep: DeferralSweep, known?: ReadonlyMap<number, CurvePoint>): CurvePoint[] {
   const points: CurvePoint[] = [];
-  for (let i = 0; i < sweep.cost.length; i++) points.push(known?.get(i) ?? { cost: sweep.cost[i], accuracy: sweep.accuracy[i], costPenalty: sweep.costPenalty[i] });
+  for (let i = 0; i < sweep.cost.length; i++)
+    points.push(known?.get(i) ?? { cost: sweep.cost[i], accuracy: sweep.accuracy[i], costPenalty: sweep.costPenalty[i] });
   return points;
 }
 
@@ -131,7 +141,9 @@ export function deferralSweepBlocks(
   let t = 0;
   for (let p = 0; p < n; p++) {
     const first = events.length;
-    const start = plain ? walkCostPenaltyPath(gamma.base, p * m, m, c64, byCost, events, p) : walkCostPenaltyPath(blockRow(gamma, p, row), 0, m, c64, byCost, events, p);
+    const start = plain
+      ? walkCostPenaltyPath(gamma.base, p * m, m, c64, byCost, events, p)
+      : walkCostPenaltyPath(blockRow(gamma, p, row), 0, m, c64, byCost, events, p);
     starts[p] = start;
     if (scoreFrom.length < events.lambda.length) {
       scoreFrom = grown(scoreFrom, events.lambda.length);
@@ -156,7 +168,6 @@ export function deferralSweepBlocks(
     accC += compensation(accS, s, t);
     accS = t;
   }
-
 
   // Switches are grouped by equality of the float64 quotient (g_to - g_from) / (c_from - c_to), so
   // all prompts with the same gamma and cost pair switch in one step. Quotients that are equal in
@@ -214,7 +225,16 @@ export function deferralSweepBlocks(
 /** A sweep without points (no prompts). */
 export function emptySweep(starts: Int32Array): DeferralSweep {
   const none = new Float64Array(0);
-  return { cost: none, accuracy: none, costPenalty: none, starts, from: new Int32Array(0), to: new Int32Array(0), tag: new Int32Array(0), pointEnd: new Int32Array(0) };
+  return {
+    cost: none,
+    accuracy: none,
+    costPenalty: none,
+    starts,
+    from: new Int32Array(0),
+    to: new Int32Array(0),
+    tag: new Int32Array(0),
+    pointEnd: new Int32Array(0),
+  };
 }
 
 /** Point columns for a sweep of B switches (at most B + 1 points): push, then done() trims them. */
@@ -229,7 +249,11 @@ export function newColumns(B: number) {
       accuracy[columns.length] = a;
       costPenalty[columns.length++] = l;
     },
-    done: () => ({ cost: cost.slice(0, columns.length), accuracy: accuracy.slice(0, columns.length), costPenalty: costPenalty.slice(0, columns.length) }),
+    done: () => ({
+      cost: cost.slice(0, columns.length),
+      accuracy: accuracy.slice(0, columns.length),
+      costPenalty: costPenalty.slice(0, columns.length),
+    }),
   };
   return columns;
 }

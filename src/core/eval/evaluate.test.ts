@@ -21,7 +21,8 @@ function scrambleTestLabels(ds: Dataset, split: ResolvedSplit): Dataset {
   const M = ds.models.length;
   const scores = ds.scores.slice();
   const noise = createRng(99);
-  for (const r of [...split.prompts.train, ...split.prompts.test]) for (const h of split.testModels) scores[r * M + h] = noise.next() < 0.5 ? 0 : 1;
+  for (const r of [...split.prompts.train, ...split.prompts.test])
+    for (const h of split.testModels) scores[r * M + h] = noise.next() < 0.5 ? 0 : 1;
   return { ...ds, scores };
 }
 
@@ -40,7 +41,13 @@ describe('evaluate: K and k selection', () => {
   });
 
   it('never looks at test-LLM labels on S_tr or S_te to choose K or k', async () => {
-    const options = { ...fast, split: fixedSplit, k: 'auto' as const, knnK: 'auto' as const, methods: ['uniroute-kmeans' as const, 'knn' as const] };
+    const options = {
+      ...fast,
+      split: fixedSplit,
+      k: 'auto' as const,
+      knnK: 'auto' as const,
+      methods: ['uniroute-kmeans' as const, 'knn' as const],
+    };
     const a = await evaluate(demo, options);
     const b = await evaluate(scrambleTestLabels(demo, fixedSplit), options);
     expect(b.chosen).toEqual(a.chosen);

@@ -68,8 +68,12 @@ const DEFAULTS = {
 };
 
 /** phi(x) for every prompt: the uploaded vectors as given, else the built-in embedder fitted on all prompt texts. */
-export function datasetEmbeddings(dataset: Dataset, onProgress?: (fraction: number) => void): { embeddings: Matrix; kind: string; settings: EmbedderSettings } {
-  if (dataset.embeddings) return { embeddings: dataset.embeddings, kind: 'external', settings: { kind: 'external', dim: dataset.embeddings.cols } };
+export function datasetEmbeddings(
+  dataset: Dataset,
+  onProgress?: (fraction: number) => void,
+): { embeddings: Matrix; kind: string; settings: EmbedderSettings } {
+  if (dataset.embeddings)
+    return { embeddings: dataset.embeddings, kind: 'external', settings: { kind: 'external', dim: dataset.embeddings.cols } };
   const texts = dataset.prompts.map((p) => p.text);
   // The IDF is fitted on every prompt text: unsupervised, label-free, and independent of the split.
   const settings = fitEmbedder(texts);
@@ -125,7 +129,18 @@ export async function evaluate(dataset: Dataset, options: EvaluateOptions = {}):
   const results: TrialResult[] = [];
   for (let t = 0; t < o.trials; t++) {
     const setup = trialSetup(dataset, o.seed + t, o);
-    results.push(await runTrial(dataset, embeddings, setup, trialOptions(o, methods, { kmeansEngine: o.kmeansEngine, tfBackend: o.tfBackend, onProgress: (stage, message, fraction) => report(t + 1, stage, message, fraction) })));
+    results.push(
+      await runTrial(
+        dataset,
+        embeddings,
+        setup,
+        trialOptions(o, methods, {
+          kmeansEngine: o.kmeansEngine,
+          tfBackend: o.tfBackend,
+          onProgress: (stage, message, fraction) => report(t + 1, stage, message, fraction),
+        }),
+      ),
+    );
     if (t === 0 && o.trials === 1) {
       (results[0].counts as EvalReport['split']).trainModelNames = setup.trainModels.map((h) => dataset.models[h].name);
       (results[0].counts as EvalReport['split']).testModelNames = setup.testModels.map((h) => dataset.models[h].name);
@@ -140,7 +155,8 @@ export async function evaluate(dataset: Dataset, options: EvaluateOptions = {}):
   const singleLists: Record<string, { cost: number; accuracy: number }[]> = {};
   for (const r of results) for (const [name, s] of Object.entries(r.singles)) (singleLists[name] ??= []).push(s);
   const singles: EvalReport['singles'] = {};
-  for (const [name, list] of Object.entries(singleLists)) singles[name] = { cost: mean(list.map((s) => s.cost)), accuracy: mean(list.map((s) => s.accuracy)) };
+  for (const [name, list] of Object.entries(singleLists))
+    singles[name] = { cost: mean(list.map((s) => s.cost)), accuracy: mean(list.map((s) => s.accuracy)) };
   return {
     methods: methodReports,
     singles,

@@ -112,12 +112,7 @@ export function zeroRouterHull(valAccuracy: ArrayLike<number>, costs: ArrayLike<
  * linear interpolation between hull LLMs is random mixing, and (as for every curve) a hull LLM
  * that is dominated on the test prompts drops out of the Pareto front.
  */
-export function zeroRouterCurve(
-  valAccuracy: number[],
-  testAccuracy: number[],
-  costs: number[],
-  normaliser: number,
-): CurvePoint[] {
+export function zeroRouterCurve(valAccuracy: number[], testAccuracy: number[], costs: number[], normaliser: number): CurvePoint[] {
   if (testAccuracy.length !== valAccuracy.length) {
     throw new RangeError(`testAccuracy has ${testAccuracy.length} values but valAccuracy has ${valAccuracy.length}`);
   }

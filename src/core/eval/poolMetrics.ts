@@ -20,7 +20,12 @@ export function meanScored(values: Float64Array, n: number, m: number, col: numb
  * Metric options for a pool with test accuracies `accuracies` and raw costs `costs`: QNC targets the most accurate
  * LLM (ties: the cheaper), optionally measured against its cost; AIQ spans the pool's normalised cost range.
  */
-export function poolMetricOptions(accuracies: readonly number[], costs: ArrayLike<number>, normaliser: number, qncDenominator: QncDenominator): CurveMetricsOptions {
+export function poolMetricOptions(
+  accuracies: readonly number[],
+  costs: ArrayLike<number>,
+  normaliser: number,
+  qncDenominator: QncDenominator,
+): CurveMetricsOptions {
   let best = 0;
   let bestIdx = 0;
   accuracies.forEach((a, j) => {

@@ -30,7 +30,12 @@ export function errorsFromScores(scores: Float64Array): Float64Array {
 }
 
 /** Indices of `rows` whose scores are present for every one of `cols` (the rest are dropped). */
-export function fullyScoredRows(scores: Float64Array, m: number, rows: readonly number[], cols: readonly number[]): { kept: number[]; dropped: number } {
+export function fullyScoredRows(
+  scores: Float64Array,
+  m: number,
+  rows: readonly number[],
+  cols: readonly number[],
+): { kept: number[]; dropped: number } {
   const kept: number[] = [];
   for (const r of rows) {
     let ok = true;

@@ -43,7 +43,10 @@ function describe(value: unknown): string {
 }
 
 function knownList(names: string[]): string {
-  const shown = names.slice(0, 10).map((s) => JSON.stringify(s)).join(', ');
+  const shown = names
+    .slice(0, 10)
+    .map((s) => JSON.stringify(s))
+    .join(', ');
   return names.length > 10 ? `${shown}, ... (${names.length} in all)` : shown;
 }
 
@@ -53,12 +56,7 @@ function knownList(names: string[]): string {
  * or models, an id or model listed twice or in two sets, an empty train / val / test set or an
  * empty test pool. Warnings: unknown keys, prompts and models the file leaves out.
  */
-export function applySplitFile(
-  split: unknown,
-  promptIds: string[],
-  modelNames: string[],
-  file: string,
-): Result<SplitIndices> {
+export function applySplitFile(split: unknown, promptIds: string[], modelNames: string[], file: string): Result<SplitIndices> {
   const issues: DataIssue[] = [];
   const warnings: DataIssue[] = [];
   const fail = (message: string): void => {
@@ -125,7 +123,10 @@ export function applySplitFile(
       if ((lists.get(key) ?? []).length === 0 && EMPTY_REASON[key] !== '') {
         fail(`"${key}" is empty: ${EMPTY_REASON[key]}`);
       }
-      out.set(key, indices.sort((a, b) => a - b));
+      out.set(
+        key,
+        indices.sort((a, b) => a - b),
+      );
     }
     const left = names.length - owner.size;
     if (left > 0 && noun === 'prompt id') {

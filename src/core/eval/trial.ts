@@ -101,10 +101,18 @@ export function selectProfiles(profiles: ErrorProfiles, models: readonly number[
 }
 
 /** The setup of the trial with `seed`: the explicit split verbatim, else a seeded prompt split and LLM split. */
-export function trialSetup(dataset: Dataset, seed: number, o: { split?: ResolvedSplit; fractions?: SplitFractions; testModelFraction?: number }): TrialSetup {
+export function trialSetup(
+  dataset: Dataset,
+  seed: number,
+  o: { split?: ResolvedSplit; fractions?: SplitFractions; testModelFraction?: number },
+): TrialSetup {
   if (o.split) return { split: o.split.prompts, trainModels: o.split.trainModels, testModels: o.split.testModels, seed };
   const rng = createRng(seed);
-  return { split: splitPrompts(dataset.prompts.length, rng, o.fractions), ...splitModels(dataset.models.length, rng, o.testModelFraction), seed };
+  return {
+    split: splitPrompts(dataset.prompts.length, rng, o.fractions),
+    ...splitModels(dataset.models.length, rng, o.testModelFraction),
+    seed,
+  };
 }
 
 /** The pipeline settings shared by `evaluate` and `trainRouter`. */
@@ -120,7 +128,11 @@ export interface PipelineSettings {
 }
 
 /** TrialOptions from pipeline settings, with the defaults for the K and k grids. */
-export function trialOptions(o: PipelineSettings, methods: readonly MethodName[], hooks: Pick<TrialOptions, 'onProgress' | 'shouldStop' | 'onKMeansIteration' | 'kmeansEngine' | 'tfBackend' | 'spawnShard'> = {}): TrialOptions {
+export function trialOptions(
+  o: PipelineSettings,
+  methods: readonly MethodName[],
+  hooks: Pick<TrialOptions, 'onProgress' | 'shouldStop' | 'onKMeansIteration' | 'kmeansEngine' | 'tfBackend' | 'spawnShard'> = {},
+): TrialOptions {
   return {
     k: o.k,
     knnK: o.knnK,
@@ -147,7 +159,10 @@ export async function runTrial(dataset: Dataset, embeddings: Matrix, setup: Tria
   const { kept: testRows, dropped } = fullyScoredRows(dataset.scores, M, split.test, testModels);
   if (testRows.length === 0) throw new Error('no test prompt has a score for every test-pool LLM');
   const mTe = testModels.length;
-  const costs = pick(dataset.models.map((h) => h.cost), testModels);
+  const costs = pick(
+    dataset.models.map((h) => h.cost),
+    testModels,
+  );
   const maxCost = Math.max(...costs);
   // Cost axis normalised by the max test-pool cost (UNIROUTE.md); all-zero costs leave it unnormalised.
   const normaliser = maxCost > 0 ? maxCost : 1;
@@ -161,7 +176,12 @@ export async function runTrial(dataset: Dataset, embeddings: Matrix, setup: Tria
   const testX = selectRows(embeddings, testRows);
 
   const singles = singleModelPoints(testScores, mTe, costs, normaliser);
-  const metricOptions = poolMetricOptions(singles.map((s) => s.accuracy), costs, normaliser, options.qncDenominator);
+  const metricOptions = poolMetricOptions(
+    singles.map((s) => s.accuracy),
+    costs,
+    normaliser,
+    options.qncDenominator,
+  );
   const methods: Partial<Record<MethodName, MethodResult>> = {};
   const record = (name: MethodName, points: CurvePoint[]): void => {
     const metrics = curveMetrics(points, metricOptions);
@@ -171,17 +191,36 @@ export async function runTrial(dataset: Dataset, embeddings: Matrix, setup: Tria
   if (want.has('oracle')) record('oracle', deferralCurve(oracleGamma(testScores), testScores, mTe, costs, normaliser));
   if (want.has('zero-router')) {
     const valAcc = testModels.map((_, j) => meanScored(valScoresTe, split.val.length, mTe, j));
-    record('zero-router', zeroRouterCurve(valAcc, singles.map((s) => s.accuracy), costs, normaliser));
+    record(
+      'zero-router',
+      zeroRouterCurve(
+        valAcc,
+        singles.map((s) => s.accuracy),
+        costs,
+        normaliser,
+      ),
+    );
   }
 
   const trainErrorsTr = errorsFromScores(selectBlock(dataset.scores, M, split.train, trainModels));
   const valErrorsTr = errorsFromScores(selectBlock(dataset.scores, M, split.val, trainModels));
-  const trainCosts = pick(dataset.models.map((h) => h.cost), trainModels);
+  const trainCosts = pick(
+    dataset.models.map((h) => h.cost),
+    trainModels,
+  );
   const canTune = trainModels.length > 0 && split.val.length > 0;
 
   let knnK = typeof options.knnK === 'number' ? options.knnK : 10;
   if (options.knnK === 'auto') {
-    if (canTune) knnK = chooseKnnK({ trainX, trainErrors: trainErrorsTr, valX, valErrors: valErrorsTr, costs: trainCosts, grid: options.knnKGrid }).best;
+    if (canTune)
+      knnK = chooseKnnK({
+        trainX,
+        trainErrors: trainErrorsTr,
+        valX,
+        valErrors: valErrorsTr,
+        costs: trainCosts,
+        grid: options.knnKGrid,
+      }).best;
     else notes.push('--knn-k auto needs a training LLM: using k = 10');
   }
   knnK = Math.max(1, Math.min(knnK, split.val.length));
@@ -191,7 +230,22 @@ export async function runTrial(dataset: Dataset, embeddings: Matrix, setup: Tria
   if (options.k === 'auto') {
     if (canTune) {
       progress('k-selection', 'choosing K on S_val with the training LLMs');
-      K = (await chooseK({ trainX, trainErrors: trainErrorsTr, valX, valErrors: valErrorsTr, costs: trainCosts, grid: options.kGrid, seed: setup.seed, pseudoCount: options.pseudoCount, maxIterations: options.maxIterations, engine: options.kmeansEngine, tfBackend: options.tfBackend, spawnShard: options.spawnShard })).best;
+      K = (
+        await chooseK({
+          trainX,
+          trainErrors: trainErrorsTr,
+          valX,
+          valErrors: valErrorsTr,
+          costs: trainCosts,
+          grid: options.kGrid,
+          seed: setup.seed,
+          pseudoCount: options.pseudoCount,
+          maxIterations: options.maxIterations,
+          engine: options.kmeansEngine,
+          tfBackend: options.tfBackend,
+          spawnShard: options.spawnShard,
+        })
+      ).best;
     } else notes.push('--k auto needs a training LLM: using K = 10');
   }
   K = Math.max(1, Math.min(K, split.train.length));
@@ -216,10 +270,27 @@ export async function runTrial(dataset: Dataset, embeddings: Matrix, setup: Tria
     const valClusters = assignNearest(valX, km.centroids);
     const testClusters = assignNearest(testX, km.centroids);
     // Every LLM (old or new) is represented only by its errors on S_val, so all profiles come from there.
-    const profiles = computeErrorProfiles(valClusters, errorsFromScores(selectBlock(dataset.scores, M, split.val, allModels(M))), M, K, options.pseudoCount);
+    const profiles = computeErrorProfiles(
+      valClusters,
+      errorsFromScores(selectBlock(dataset.scores, M, split.val, allModels(M))),
+      M,
+      K,
+      options.pseudoCount,
+    );
     const profilesTe = selectProfiles(profiles, testModels);
-    fitted = { k: K, centroids: km.centroids, kmeansHistory: km.history, clusterMap: null, clusterMapHistory: [], valClusters, profiles, knnK, engines: { kmeans: km.engine, clusterMap: null } };
-    if (want.has('uniroute-kmeans')) record('uniroute-kmeans', deferralCurve(kmeansGamma(testClusters, profilesTe), testScores, mTe, costs, normaliser));
+    fitted = {
+      k: K,
+      centroids: km.centroids,
+      kmeansHistory: km.history,
+      clusterMap: null,
+      clusterMapHistory: [],
+      valClusters,
+      profiles,
+      knnK,
+      engines: { kmeans: km.engine, clusterMap: null },
+    };
+    if (want.has('uniroute-kmeans'))
+      record('uniroute-kmeans', deferralCurve(kmeansGamma(testClusters, profilesTe), testScores, mTe, costs, normaliser));
 
     if (want.has('uniroute-learnedmap')) {
       if (trainModels.length === 0) notes.push('uniroute-learnedmap needs at least one training LLM: not reported');
@@ -256,7 +327,14 @@ export async function runTrial(dataset: Dataset, embeddings: Matrix, setup: Tria
     fitted,
     methods,
     singles: singleRecord,
-    counts: { train: split.train.length, val: split.val.length, test: split.test.length, testScored: testRows.length, trainModels: trainModels.length, testModels: mTe },
+    counts: {
+      train: split.train.length,
+      val: split.val.length,
+      test: split.test.length,
+      testScored: testRows.length,
+      trainModels: trainModels.length,
+      testModels: mTe,
+    },
     dropped,
     chosen: { k: K, knnK },
     notes,

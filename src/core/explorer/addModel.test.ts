@@ -90,13 +90,19 @@ describe('addModelFromScores', () => {
   it('reports missing, extra and invalid scores with file, row and column', () => {
     const missing = add('prompt_id,score\nq2,1\nq3,1\n').res;
     expect(missing.ok).toBe(false);
-    if (!missing.ok) expect(missing.issues.map(formatIssue)[0]).toMatch(/^newbie\.csv: no score for 2 of 4 validation prompts \("q4", "q5"\)/);
+    if (!missing.ok)
+      expect(missing.issues.map(formatIssue)[0]).toMatch(/^newbie\.csv: no score for 2 of 4 validation prompts \("q4", "q5"\)/);
     const extra = add(VAL_ONLY + 'q0,1\n').res;
     if (extra.ok) throw new Error('expected an error');
-    expect(extra.issues.map(formatIssue)).toEqual(['newbie.csv, row 6, column "prompt_id": "q0" is not a validation prompt of this router (only its 4 validation prompts are scored)']);
+    expect(extra.issues.map(formatIssue)).toEqual([
+      'newbie.csv, row 6, column "prompt_id": "q0" is not a validation prompt of this router (only its 4 validation prompts are scored)',
+    ]);
     const invalid = add('prompt_id,score\nq2,abc\nq3,1.5\nq4,1\nq5,0\n').res;
     if (invalid.ok) throw new Error('expected an error');
-    expect(invalid.issues.map(formatIssue)).toEqual(['newbie.csv, row 2, column "score": score "abc" is not a number', 'newbie.csv, row 3, column "score": score 1.5 is outside [0, 1]']);
+    expect(invalid.issues.map(formatIssue)).toEqual([
+      'newbie.csv, row 2, column "score": score "abc" is not a number',
+      'newbie.csv, row 3, column "score": score 1.5 is outside [0, 1]',
+    ]);
     const taken = add(VAL_ONLY, 'cheap').res;
     if (taken.ok) throw new Error('expected an error');
     expect(taken.issues[0].message).toBe('an LLM named "cheap" is already in the router (remove it first to replace it)');

@@ -3,7 +3,7 @@
  * router's addModel: same checks, same messages), appended to the test pool; where its scores file
  * also scores test prompts, its accuracy on S_te is exact, otherwise estimated as 1 - gamma.
  */
-import { addModel as addRouterModel, parseScoresCsv, removeModel as removeRouterModel, type Router } from '../router';
+import { addModel as addRouterModel, parseScoresCsv, removeModel as removeRouterModel, type Router } from '../routerFile';
 import type { Result } from '../types';
 import type { AddedModel, SessionBase } from './types';
 
@@ -30,7 +30,12 @@ export interface AddedModelResult {
  * not validation prompts, missing validation prompts, invalid scores, a taken name or a bad cost.
  * `promptIds` are the dataset's prompt ids (base.testRows index into them).
  */
-export function addModelFromScores(base: SessionBase, router: Router, promptIds: readonly string[], input: NewModelInput): Result<AddedModelResult> {
+export function addModelFromScores(
+  base: SessionBase,
+  router: Router,
+  promptIds: readonly string[],
+  input: NewModelInput,
+): Result<AddedModelResult> {
   const parsed = parseScoresCsv(input.file, input.text);
   if (!parsed.ok) return parsed;
   const testIndex = new Map<string, number>();
@@ -46,7 +51,12 @@ export function addModelFromScores(base: SessionBase, router: Router, promptIds:
       testScored++;
     } else forRouter.set(id, score);
   }
-  const added = addRouterModel(router, { name: input.name, cost: input.cost, scores: forRouter, source: { file: input.file, rows: parsed.data.rows } });
+  const added = addRouterModel(router, {
+    name: input.name,
+    cost: input.cost,
+    scores: forRouter,
+    source: { file: input.file, rows: parsed.data.rows },
+  });
   if (!added.ok) return added;
   const entry = added.data.models[added.data.models.length - 1];
   const valErrors = Float64Array.from(router.validationPrompts, (p) => {
@@ -65,9 +75,17 @@ export function addModelFromScores(base: SessionBase, router: Router, promptIds:
 }
 
 /** The session's added LLMs and router without the LLM `name` (the base pool cannot be removed here). */
-export function removeAddedModel(added: readonly AddedModel[], router: Router, name: string): Result<{ added: AddedModel[]; router: Router }> {
+export function removeAddedModel(
+  added: readonly AddedModel[],
+  router: Router,
+  name: string,
+): Result<{ added: AddedModel[]; router: Router }> {
   const index = added.findIndex((a) => a.name === name);
-  if (index < 0) return { ok: false, issues: [{ file: 'session', message: `no added LLM named "${name}" (only LLMs added after training can be removed)` }] };
+  if (index < 0)
+    return {
+      ok: false,
+      issues: [{ file: 'session', message: `no added LLM named "${name}" (only LLMs added after training can be removed)` }],
+    };
   const removed = removeRouterModel(router, name);
   if (!removed.ok) return removed;
   return { ok: true, data: { added: added.filter((_, i) => i !== index), router: removed.data }, warnings: [] };
@@ -79,7 +97,8 @@ export function checkSessionRouter(base: SessionBase, router: Router, promptIds:
     return `the router has ${router.validationPrompts.length} validation prompts, the session ${base.valRows.length}`;
   }
   for (let i = 0; i < base.valRows.length; i++) {
-    if (router.validationPrompts[i].id !== promptIds[base.valRows[i]]) return `validation prompt ${i + 1} is "${router.validationPrompts[i].id}" in the router but "${promptIds[base.valRows[i]]}" in the session`;
+    if (router.validationPrompts[i].id !== promptIds[base.valRows[i]])
+      return `validation prompt ${i + 1} is "${router.validationPrompts[i].id}" in the router but "${promptIds[base.valRows[i]]}" in the session`;
   }
   return null;
 }

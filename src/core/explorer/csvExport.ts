@@ -4,7 +4,7 @@
  * neutralised with a leading apostrophe (OWASP "CSV injection").
  */
 import { METHOD_LABELS, type MethodName } from '../eval/methods';
-import type { Router } from '../router';
+import type { Router } from '../routerFile';
 import type { SessionPool } from './types';
 import { POOL_METHODS } from './pool';
 
@@ -30,7 +30,9 @@ function num(v: number | null): string {
  * number is data, not a formula, so number cells are not prefixed).
  */
 export function toSafeCsv(rows: readonly (readonly (string | number | null)[])[]): string {
-  return rows.map((row) => row.map((cell) => (typeof cell === 'string' ? field(neutraliseCell(cell)) : num(cell))).join(',')).join('\n') + '\n';
+  return (
+    rows.map((row) => row.map((cell) => (typeof cell === 'string' ? field(neutraliseCell(cell)) : num(cell))).join(',')).join('\n') + '\n'
+  );
 }
 
 /** Every method's Pareto front and every single LLM: method,label,kind,normalised_cost,accuracy,cost_penalty,estimated. */
@@ -39,7 +41,8 @@ export function curvesCsv(pool: SessionPool): string {
   for (const method of POOL_METHODS) {
     const view = pool.methods[method];
     if (!view) continue;
-    for (const pt of view.front) rows.push([method, METHOD_LABELS[method], 'curve', pt.cost, pt.accuracy, pt.costPenalty, view.estimated ? 'yes' : 'no']);
+    for (const pt of view.front)
+      rows.push([method, METHOD_LABELS[method], 'curve', pt.cost, pt.accuracy, pt.costPenalty, view.estimated ? 'yes' : 'no']);
   }
   for (const s of pool.singles) rows.push(['single', s.name, 'llm', s.cost, s.accuracy, null, s.estimated ? 'yes' : 'no']);
   return toSafeCsv(rows);

@@ -8,7 +8,7 @@ import { runTrial, type TrialSetup } from '../eval/trial';
 import { DEFAULT_K_GRID, DEFAULT_KNN_K_GRID } from '../eval/chooseK';
 import { loadDataset } from '../data';
 import { createRng } from '../rng';
-import { exportRouter } from '../router';
+import { exportRouter } from '../routerFile';
 import { routeAt, routingSummary } from '../routing/route';
 import type { Dataset } from '../types';
 import { buildSessionBase } from './session';
@@ -20,7 +20,13 @@ async function trainSession(dataset: Dataset, method: 'kmeans' | 'learnedmap', k
   const rng = createRng(3);
   const setup: TrialSetup = { split: splitPrompts(dataset.prompts.length, rng), ...splitModels(dataset.models.length, rng), seed: 3 };
   const { embeddings, settings } = datasetEmbeddings(dataset);
-  const methods = ['oracle', 'zero-router', 'knn', 'uniroute-kmeans', ...(method === 'learnedmap' ? (['uniroute-learnedmap'] as const) : [])] as const;
+  const methods = [
+    'oracle',
+    'zero-router',
+    'knn',
+    'uniroute-kmeans',
+    ...(method === 'learnedmap' ? (['uniroute-learnedmap'] as const) : []),
+  ] as const;
   const trial = await runTrial(dataset, embeddings, setup, {
     k,
     knnK: 10,

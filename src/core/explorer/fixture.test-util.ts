@@ -16,8 +16,8 @@
  * Curve (normaliser 10): lambda 0 -> (1.0, 1); 1/54 -> (0.55, 1); 1/48 -> (0.15, 1); 2/3 -> (0.1, 0.5).
  */
 import type { Dataset, Matrix } from '../types';
-import type { Router } from '../router';
-import { ROUTER_SCHEMA, ROUTER_TOOL, ROUTER_VERSION } from '../router';
+import type { Router } from '../routerFile';
+import { ROUTER_SCHEMA, ROUTER_TOOL, ROUTER_VERSION } from '../routerFile';
 import { computeErrorProfiles } from '../routing/errorProfile';
 import { errorsFromScores, selectBlock } from '../eval/select';
 import type { SessionRouter, SessionSetup } from './types';
@@ -53,7 +53,12 @@ export function tinyEmbeddings(): Matrix {
   return { rows: N, cols: 2, data };
 }
 
-export const TINY_SETUP: SessionSetup = { split: { train: [0, 1], val: [2, 3, 4, 5], test: [6, 7, 8, 9] }, trainModels: [], testModels: [0, 1, 2], seed: 0 };
+export const TINY_SETUP: SessionSetup = {
+  split: { train: [0, 1], val: [2, 3, 4, 5], test: [6, 7, 8, 9] },
+  trainModels: [],
+  testModels: [0, 1, 2],
+  seed: 0,
+};
 
 export const CENTROIDS: Matrix = { rows: 2, cols: 2, data: Float32Array.from([0, 0, 10, 0]) };
 

@@ -5,7 +5,7 @@
  */
 import { createRng } from '../rng';
 import { splitPrompts } from '../eval/split';
-import { datasetHash, type Router } from '../router';
+import { datasetHash, type Router } from '../routerFile';
 import type { Dataset, Result } from '../types';
 import type { SessionRouter, SessionSetup } from './types';
 
@@ -29,11 +29,28 @@ export function sessionRouterFromRouter(router: Router, dataset: Dataset): Resul
     overall[j] = h.overall;
   });
   if (missing.length > 0) {
-    return { ok: false, issues: [{ file: 'router', message: `the router has no error profile for ${missing.length} LLM(s) of the dataset: ${missing.slice(0, 5).map((n) => `"${n}"`).join(', ')}` }] };
+    return {
+      ok: false,
+      issues: [
+        {
+          file: 'router',
+          message: `the router has no error profile for ${missing.length} LLM(s) of the dataset: ${missing
+            .slice(0, 5)
+            .map((n) => `"${n}"`)
+            .join(', ')}`,
+        },
+      ],
+    };
   }
   return {
     ok: true,
-    data: { centroids: router.centroids, clusterMap: router.clusterMap, profiles: { k, m: M, psi, counts, overall }, knnK: router.provenance.knnK, pseudoCount: router.pseudoCount },
+    data: {
+      centroids: router.centroids,
+      clusterMap: router.clusterMap,
+      profiles: { k, m: M, psi, counts, overall },
+      knnK: router.provenance.knnK,
+      pseudoCount: router.pseudoCount,
+    },
     warnings: [],
   };
 }
@@ -51,8 +68,11 @@ export function reproduceSetup(router: Router, dataset: Dataset, hash: string = 
   const { train, val, test } = p.split;
   if (train + val + test !== n) return fail(`the router's split has ${train + val + test} prompts, the dataset ${n}`);
   const split = splitPrompts(n, createRng(p.seed), { train: train / n, val: val / n, test: test / n });
-  if (split.val.length !== router.validationPrompts.length || split.val.some((r, i) => dataset.prompts[r].id !== router.validationPrompts[i].id)) {
-    return fail('re-drawing the seeded split does not give the router\'s validation prompts (it was trained with another split)');
+  if (
+    split.val.length !== router.validationPrompts.length ||
+    split.val.some((r, i) => dataset.prompts[r].id !== router.validationPrompts[i].id)
+  ) {
+    return fail("re-drawing the seeded split does not give the router's validation prompts (it was trained with another split)");
   }
   const index = new Map(dataset.models.map((h, j) => [h.name, j]));
   const pool = (names: string[]): number[] | null => {

@@ -36,9 +36,16 @@ describe('groupedDeferralCurve', () => {
     // Two prompts of group 1 (group 0 empty); LLM 0 (cost 2) is better, LLM 1 (cost 1) cheaper:
     // switch at lambda = 0.4. Scores: LLM 0 right on both, LLM 1 right on one.
     const curve = groupedDeferralCurve(gamma, Float64Array.from([1, 1, 1, 0]), 2, [2, 1], 2, Int32Array.from([1, 1]), 2);
-    expect(curve.map((p) => [p.cost, p.accuracy])).toEqual([[1, 1], [0.5, 0.5]]);
+    expect(curve.map((p) => [p.cost, p.accuracy])).toEqual([
+      [1, 1],
+      [0.5, 0.5],
+    ]);
     expect(curve[1].costPenalty).toBeCloseTo(0.4, 12);
-    expect(() => groupedDeferralCurve(gamma, Float64Array.from([NaN, 1, 1, 0]), 2, [2, 1], 2, Int32Array.from([1, 1]), 2)).toThrow('no score for model 0');
-    expect(() => groupedDeferralCurve(gamma, Float64Array.from([1, 1, 1, 0]), 2, [2, 1], 2, Int32Array.from([1, 2]), 2)).toThrow('group 2 of prompt 1 is outside [0, 2)');
+    expect(() => groupedDeferralCurve(gamma, Float64Array.from([NaN, 1, 1, 0]), 2, [2, 1], 2, Int32Array.from([1, 1]), 2)).toThrow(
+      'no score for model 0',
+    );
+    expect(() => groupedDeferralCurve(gamma, Float64Array.from([1, 1, 1, 0]), 2, [2, 1], 2, Int32Array.from([1, 2]), 2)).toThrow(
+      'group 2 of prompt 1 is outside [0, 2)',
+    );
   });
 });

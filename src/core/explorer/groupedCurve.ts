@@ -5,7 +5,16 @@
  * core's deferralCurve (same breakpoints and tie rules; sums in another order, so equal to rounding).
  */
 import { costOrder, eventOrder, newPathEvents, walkCostPenaltyPath } from '../eval/costPenaltyPath';
-import { asBlocks, blockRow, emptySweep, newColumns, sweepPoints, type ColumnBlocks, type CurvePoint, type DeferralSweep } from '../eval/curve';
+import {
+  asBlocks,
+  blockRow,
+  emptySweep,
+  newColumns,
+  sweepPoints,
+  type ColumnBlocks,
+  type CurvePoint,
+  type DeferralSweep,
+} from '../eval/curve';
 import { checkCosts } from '../routing/route';
 
 /** Neumaier-compensated running sum (as deferralCurve keeps it). */
@@ -27,18 +36,42 @@ class Sum {
  * must have the same gamma row (the first prompt of each group stands for it). Scores are summed per
  * group and LLM; a chosen LLM without a score throws, as in deferralCurve.
  */
-export function groupedDeferralCurve(gamma: Float64Array, scores: Float64Array, m: number, costs: ArrayLike<number>, normaliser: number, groupOf: Int32Array, groups: number): CurvePoint[] {
+export function groupedDeferralCurve(
+  gamma: Float64Array,
+  scores: Float64Array,
+  m: number,
+  costs: ArrayLike<number>,
+  normaliser: number,
+  groupOf: Int32Array,
+  groups: number,
+): CurvePoint[] {
   return sweepPoints(groupedDeferralSweep(gamma, scores, m, costs, normaliser, groupOf, groups));
 }
 
 /** groupedDeferralCurve with its switches (tags are groups; starts[g] = -1 for an empty group). */
-export function groupedDeferralSweep(gamma: Float64Array, scores: Float64Array, m: number, costs: ArrayLike<number>, normaliser: number, groupOf: Int32Array, groups: number): DeferralSweep {
-  if (gamma.length !== groupOf.length * m || scores.length !== groupOf.length * m) throw new RangeError(`gamma and scores must be ${groupOf.length} x ${m}`);
+export function groupedDeferralSweep(
+  gamma: Float64Array,
+  scores: Float64Array,
+  m: number,
+  costs: ArrayLike<number>,
+  normaliser: number,
+  groupOf: Int32Array,
+  groups: number,
+): DeferralSweep {
+  if (gamma.length !== groupOf.length * m || scores.length !== groupOf.length * m)
+    throw new RangeError(`gamma and scores must be ${groupOf.length} x ${m}`);
   return groupedDeferralSweepBlocks(asBlocks(gamma, m), asBlocks(scores, m), costs, normaliser, groupOf, groups);
 }
 
 /** groupedDeferralSweep with gamma and scores as column blocks (the pool with added LLMs). */
-export function groupedDeferralSweepBlocks(gamma: ColumnBlocks, scores: ColumnBlocks, costs: ArrayLike<number>, normaliser: number, groupOf: Int32Array, groups: number): DeferralSweep {
+export function groupedDeferralSweepBlocks(
+  gamma: ColumnBlocks,
+  scores: ColumnBlocks,
+  costs: ArrayLike<number>,
+  normaliser: number,
+  groupOf: Int32Array,
+  groups: number,
+): DeferralSweep {
   const m = gamma.m0 + gamma.columns.length;
   checkCosts(costs, m);
   if (!Number.isFinite(normaliser) || normaliser <= 0) throw new RangeError(`normaliser must be a finite number > 0, got ${normaliser}`);

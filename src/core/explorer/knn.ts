@@ -2,7 +2,13 @@
 import { NO_EVIDENCE_ERROR } from '../routing/errorProfile';
 
 /** K-NN gamma from precomputed neighbours: mean error over scored neighbours, else `fallback` (knnGamma's rule). */
-export function knnGammaFromNeighbours(neighbours: Int32Array, kk: number, refErrors: Float64Array, m: number, fallback: Float64Array): Float64Array {
+export function knnGammaFromNeighbours(
+  neighbours: Int32Array,
+  kk: number,
+  refErrors: Float64Array,
+  m: number,
+  fallback: Float64Array,
+): Float64Array {
   const n = kk > 0 ? neighbours.length / kk : 0;
   const gamma = new Float64Array(n * m);
   for (let p = 0; p < n; p++) {
@@ -40,4 +46,3 @@ export function meanErrors(errors: Float64Array, m: number): Float64Array {
   }
   return out;
 }
-

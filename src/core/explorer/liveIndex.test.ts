@@ -91,7 +91,15 @@ describe('routeLive replays the exact sweep', () => {
         expect(view.live, method).not.toBeNull();
         // Probes: 0, every breakpoint (and just below / above it), midpoints and far beyond.
         const bps = view.live!.penalties;
-        const probes = [0, ...Array.from(bps).flatMap((b, i) => [b, b * (1 - 1e-12), b * (1 + 1e-12), i + 1 < bps.length ? (b + bps[i + 1]) / 2 : 2 * b + 1])];
+        const probes = [
+          0,
+          ...Array.from(bps).flatMap((b, i) => [
+            b,
+            b * (1 - 1e-12),
+            b * (1 + 1e-12),
+            i + 1 < bps.length ? (b + bps[i + 1]) / 2 : 2 * b + 1,
+          ]),
+        ];
         for (const lambda of probes) {
           const fast = routeLive(pool, method, lambda);
           const direct = routeLive(pool, method, lambda, new Int32Array(pool.n));

@@ -57,7 +57,13 @@ export function sweepGroups(groupOf: Int32Array, groups: number, m: number, unkn
  * (n x m, 1 = estimated score) marking cells counted in estimatedPrompts; or, with `groups`, tags
  * are groups of prompts that route alike (one path per K-means cluster).
  */
-export function buildLiveIndex(sweep: DeferralSweep, n: number, m: number, unknown: Uint8Array | null, groups: SweepGroups | null = null): LiveIndex {
+export function buildLiveIndex(
+  sweep: DeferralSweep,
+  n: number,
+  m: number,
+  unknown: Uint8Array | null,
+  groups: SweepGroups | null = null,
+): LiveIndex {
   const { starts, from, to, tag, pointEnd } = sweep;
   const B = from.length;
   const weight = groups ? new Int32Array(B) : null;
@@ -141,7 +147,13 @@ export function replayAt(index: LiveIndex, costPenalty: number, counts: Int32Arr
  * prompts on one LLM at a time, accuracy = that LLM's mean score `meanScore[h]` (what the direct
  * pass sums), so it never touches the n x m score matrix.
  */
-export function uniformLiveIndex(gammaRow: Float64Array, costs: Float64Array, n: number, meanScore: readonly number[], unknown: Uint8Array | null): LiveIndex {
+export function uniformLiveIndex(
+  gammaRow: Float64Array,
+  costs: Float64Array,
+  n: number,
+  meanScore: readonly number[],
+  unknown: Uint8Array | null,
+): LiveIndex {
   const m = gammaRow.length;
   const events = newPathEvents(m);
   const start = walkCostPenaltyPath(gammaRow, 0, m, costs, costOrder(costs, m), events, 0);
@@ -168,6 +180,13 @@ export function uniformLiveIndex(gammaRow: Float64Array, costs: Float64Array, n:
     perColumn = new Int32Array(m);
     for (let p = 0; p < n; p++) for (let h = 0; h < m; h++) perColumn[h] += unknown[p * m + h];
   }
-  const sweep = { ...out.done(), starts: Int32Array.of(start), from: Int32Array.from(order, (i) => events.from[i]), to: Int32Array.from(order, (i) => events.to[i]), tag: new Int32Array(order.length), pointEnd: Int32Array.from(pointEnd) };
+  const sweep = {
+    ...out.done(),
+    starts: Int32Array.of(start),
+    from: Int32Array.from(order, (i) => events.from[i]),
+    to: Int32Array.from(order, (i) => events.to[i]),
+    tag: new Int32Array(order.length),
+    pointEnd: Int32Array.from(pointEnd),
+  };
   return buildLiveIndex(sweep, n, m, null, { size: Int32Array.of(n), unknown: perColumn });
 }

@@ -90,7 +90,15 @@ export function routeLive(pool: SessionPool, method: MethodName, costPenalty: nu
   return summary(pool, method, costPenalty, counts, n > 0 ? costSum / n : NaN, n > 0 ? accSum / n : NaN, estimatedPrompts);
 }
 
-function summary(pool: SessionPool, method: MethodName, costPenalty: number, counts: Int32Array, meanCost: number, accuracy: number, estimatedPrompts: number): LiveRouting {
+function summary(
+  pool: SessionPool,
+  method: MethodName,
+  costPenalty: number,
+  counts: Int32Array,
+  meanCost: number,
+  accuracy: number,
+  estimatedPrompts: number,
+): LiveRouting {
   const { n } = pool;
   const share = new Float64Array(counts.length);
   for (let h = 0; h < counts.length; h++) share[h] = n > 0 ? counts[h] / n : 0;

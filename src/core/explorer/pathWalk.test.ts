@@ -43,7 +43,9 @@ function fullScan(gamma: Float64Array, m: number, costs: Float64Array): { start:
 }
 
 function randomRow(rng: Rng, m: number, kind: number): { gamma: Float64Array; costs: Float64Array } {
-  const costs = Float64Array.from({ length: m }, () => (kind === 0 ? rng.int(3) : kind === 1 ? Math.round(rng.next() * 1000) / 100 : rng.next() * 5));
+  const costs = Float64Array.from({ length: m }, () =>
+    kind === 0 ? rng.int(3) : kind === 1 ? Math.round(rng.next() * 1000) / 100 : rng.next() * 5,
+  );
   const gamma = Float64Array.from({ length: m }, () => {
     const r = rng.next();
     if (r < 0.05) return NaN;

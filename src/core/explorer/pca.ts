@@ -64,7 +64,21 @@ function eig2(a: number, b: number, d: number): { values: [number, number]; vect
   const l1 = mid + root;
   const l2 = mid - root;
   if (Math.abs(b) < 1e-300) {
-    return a >= d ? { values: [a, d], vectors: [[1, 0], [0, 1]] } : { values: [d, a], vectors: [[0, 1], [1, 0]] };
+    return a >= d
+      ? {
+          values: [a, d],
+          vectors: [
+            [1, 0],
+            [0, 1],
+          ],
+        }
+      : {
+          values: [d, a],
+          vectors: [
+            [0, 1],
+            [1, 0],
+          ],
+        };
   }
   // (A - l I) v = 0 with v = (b, l - a), normalised.
   const v1: [number, number] = [b, l1 - a];
@@ -86,7 +100,14 @@ export async function pca2d(points: Matrix, options: PcaOptions = {}): Promise<P
   const { rows: n, cols: d } = points;
   if (points.data.length !== n * d) throw new RangeError(`points hold ${points.data.length} values, expected ${n} x ${d}`);
   if (d < 1) throw new RangeError('pca2d needs at least one column');
-  if (n === 0) return { coords: new Float32Array(0), mean: new Float32Array(d), components: new Float32Array(2 * d), variance: [0, 0], explained: [0, 0] };
+  if (n === 0)
+    return {
+      coords: new Float32Array(0),
+      mean: new Float32Array(d),
+      components: new Float32Array(2 * d),
+      variance: [0, 0],
+      explained: [0, 0],
+    };
 
   const fitIdx = strideRows(n, o.maxFitRows);
   const rng = createRng(o.seed);

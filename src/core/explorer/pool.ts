@@ -98,7 +98,13 @@ function dense(b: ColumnBlocks, n: number): Float64Array {
 }
 
 /** A method view whose dense gamma, scores and full point list are built on first read (the hot paths read blocks and columns). */
-function methodView(gammaBlocks: ColumnBlocks, scoreBlocks: ColumnBlocks, n: number, points: () => CurvePoint[], rest: Omit<MethodView, 'gamma' | 'scores' | 'points' | 'gammaBlocks' | 'scoreBlocks'>): MethodView {
+function methodView(
+  gammaBlocks: ColumnBlocks,
+  scoreBlocks: ColumnBlocks,
+  n: number,
+  points: () => CurvePoint[],
+  rest: Omit<MethodView, 'gamma' | 'scores' | 'points' | 'gammaBlocks' | 'scoreBlocks'>,
+): MethodView {
   let gamma: Float64Array | undefined;
   let scores: Float64Array | undefined;
   const view = { gammaBlocks, scoreBlocks, ...rest };
@@ -147,7 +153,12 @@ export function evaluatePool(base: SessionBase, added: readonly AddedModel[] = [
     const accuracy = j < m0 ? sums[j] / n : meanOf(addedSingles[j - m0]);
     return { name, cost: costs[j] / normaliser, costRaw: costs[j], accuracy, estimated: estimated[j] };
   });
-  const metricOptions = poolMetricOptions(singles.map((x) => x.accuracy), costs, normaliser, base.qncDenominator);
+  const metricOptions = poolMetricOptions(
+    singles.map((x) => x.accuracy),
+    costs,
+    normaliser,
+    base.qncDenominator,
+  );
 
   let unknownScore: Uint8Array | null = null;
   if (estimated.some(Boolean)) {
@@ -170,17 +181,35 @@ export function evaluatePool(base: SessionBase, added: readonly AddedModel[] = [
     // The oracle never routes to an unknown cell (NaN gamma), so its scores can keep NaN there.
     // Without estimated cells every method counts the same true scores: one shared matrix.
     let scores: ColumnBlocks;
-    if (method === 'oracle' || !anyEstimated) scores = sharedScores ??= { base: base.testScores, m0, columns: added.map((a) => a.testScores) };
-    else scores = { base: base.testScores, m0, columns: added.map((a, j) => (method === 'zero-router' ? addedSingles[j] : effectiveScores(a, cols[j]))) };
+    if (method === 'oracle' || !anyEstimated)
+      scores = sharedScores ??= { base: base.testScores, m0, columns: added.map((a) => a.testScores) };
+    else
+      scores = {
+        base: base.testScores,
+        m0,
+        columns: added.map((a, j) => (method === 'zero-router' ? addedSingles[j] : effectiveScores(a, cols[j]))),
+      };
     let curve: { points: () => CurvePoint[]; front: CurvePoint[] };
     let live: LiveIndex | null = null;
     if (method === 'zero-router') {
       // The core's ZeroRouter curve (hull on validation accuracy, placed at test accuracy), as runTrial draws it.
       const valAccuracy = [...base.valAccuracy, ...cols.slice().map((c) => 1 - (c as Float64Array)[0])];
-      const points = zeroRouterCurve(valAccuracy, singles.map((x) => x.accuracy), Array.from(costs), normaliser);
+      const points = zeroRouterCurve(
+        valAccuracy,
+        singles.map((x) => x.accuracy),
+        Array.from(costs),
+        normaliser,
+      );
       curve = { points: () => points, front: paretoFront(points) };
       // Routed live, ZeroRouter sends every prompt to one LLM (the same gamma row): one path.
-      if (n > 0) live = uniformLiveIndex(blockRow(gamma, 0, new Float64Array(m)), costs, n, singles.map((x) => x.accuracy), unknownScore);
+      if (n > 0)
+        live = uniformLiveIndex(
+          blockRow(gamma, 0, new Float64Array(m)),
+          costs,
+          n,
+          singles.map((x) => x.accuracy),
+          unknownScore,
+        );
     } else if (method === 'uniroute-kmeans') {
       // Every prompt of a cluster has the same gamma row: one cost-penalty path per cluster.
       const sweep = groupedDeferralSweepBlocks(gamma, scores, costs, normaliser, base.testClusters, base.k);

@@ -148,7 +148,10 @@ describe('datasetSummary', () => {
     const s = datasetSummary(d);
     expect(s.prompts).toBe(10);
     expect(s.blank).toBe(1);
-    expect(s.tasks).toEqual([{ task: 'alpha', count: 5 }, { task: 'beta', count: 5 }]);
+    expect(s.tasks).toEqual([
+      { task: 'alpha', count: 5 },
+      { task: 'beta', count: 5 },
+    ]);
     expect(s.models[0]).toEqual({ name: 'cheap', cost: 1, accuracy: 4 / 9, scored: 9 });
     expect(s.models[1].accuracy).toBe(1);
   });

@@ -26,7 +26,12 @@ const DEFAULTS: Required<BuildSessionOptions> = {
 };
 
 /** Size, validation evidence and the (at most 3) dominant tasks of every cluster. */
-export function clusterSummaries(promptClusters: Int32Array, valClusters: Int32Array, tasks: readonly (string | undefined)[], k: number): ClusterSummary[] {
+export function clusterSummaries(
+  promptClusters: Int32Array,
+  valClusters: Int32Array,
+  tasks: readonly (string | undefined)[],
+  k: number,
+): ClusterSummary[] {
   const sizes = new Int32Array(k);
   const valCounts = new Int32Array(k);
   const byTask = Array.from({ length: k }, () => new Map<string, number>());
@@ -48,12 +53,19 @@ export function clusterSummaries(promptClusters: Int32Array, valClusters: Int32A
 }
 
 /** Builds the session base: every method's gamma on S_te for H_te and what the cluster views need. */
-export function buildSessionBase(dataset: Dataset, embeddings: Matrix, setup: SessionSetup, router: SessionRouter, options: BuildSessionOptions = {}): SessionBase {
+export function buildSessionBase(
+  dataset: Dataset,
+  embeddings: Matrix,
+  setup: SessionSetup,
+  router: SessionRouter,
+  options: BuildSessionOptions = {},
+): SessionBase {
   const o = { ...DEFAULTS, ...options };
   const want = new Set(o.methods);
   const M = dataset.models.length;
   const { split, trainModels, testModels } = setup;
-  if (embeddings.rows !== dataset.prompts.length) throw new RangeError(`embeddings have ${embeddings.rows} rows, the dataset ${dataset.prompts.length} prompts`);
+  if (embeddings.rows !== dataset.prompts.length)
+    throw new RangeError(`embeddings have ${embeddings.rows} rows, the dataset ${dataset.prompts.length} prompts`);
   if (router.profiles.m !== M) throw new RangeError(`the router profiles ${router.profiles.m} LLMs, the dataset has ${M}`);
   if (testModels.length === 0) throw new RangeError('the test pool is empty');
   const k = router.centroids.rows;
@@ -86,7 +98,8 @@ export function buildSessionBase(dataset: Dataset, embeddings: Matrix, setup: Se
     for (let p = 0; p < kept.length; p++) for (let h = 0; h < mTe; h++) g[p * mTe + h] = 1 - valAccuracy[h];
     gammas['zero-router'] = g;
   }
-  if (want.has('knn') && neighbourCount > 0) gammas.knn = knnGammaFromNeighbours(testNeighbours, neighbourCount, valErrorsTe, mTe, meanErrors(valErrorsTe, mTe));
+  if (want.has('knn') && neighbourCount > 0)
+    gammas.knn = knnGammaFromNeighbours(testNeighbours, neighbourCount, valErrorsTe, mTe, meanErrors(valErrorsTe, mTe));
   if (want.has('uniroute-kmeans')) gammas['uniroute-kmeans'] = kmeansGamma(testClusters, profilesTe);
   if (want.has('uniroute-learnedmap') && testPhi) gammas['uniroute-learnedmap'] = softGamma(testPhi, profilesTe);
 
@@ -113,7 +126,12 @@ export function buildSessionBase(dataset: Dataset, embeddings: Matrix, setup: Se
     testScores,
     valAccuracy,
     gammas,
-    clusters: clusterSummaries(promptClusters, valClusters, dataset.prompts.map((p) => p.task), k),
+    clusters: clusterSummaries(
+      promptClusters,
+      valClusters,
+      dataset.prompts.map((p) => p.task),
+      k,
+    ),
     qncDenominator: o.qncDenominator,
   };
 }

@@ -32,7 +32,12 @@ export function datasetSummary(dataset: Dataset): DatasetSummary {
   for (const p of dataset.prompts) if (p.task) tasks.set(p.task, (tasks.get(p.task) ?? 0) + 1);
   return {
     prompts: n,
-    models: dataset.models.map((h, j) => ({ name: h.name, cost: h.cost, accuracy: counts[j] ? sums[j] / counts[j] : NaN, scored: counts[j] })),
+    models: dataset.models.map((h, j) => ({
+      name: h.name,
+      cost: h.cost,
+      accuracy: counts[j] ? sums[j] / counts[j] : NaN,
+      scored: counts[j],
+    })),
     tasks: [...tasks.entries()].map(([task, count]) => ({ task, count })).sort((a, b) => b.count - a.count || (a.task < b.task ? -1 : 1)),
     blank,
     embeddings: dataset.embeddings ? dataset.embeddings.cols : null,

@@ -32,7 +32,12 @@ export function penaltyForAccuracy(points: readonly CurvePoint[], targetAccuracy
   points.forEach((pt, i) => {
     if (!(pt.accuracy >= targetAccuracy - EPS)) return;
     const b = points[best];
-    if (best < 0 || pt.cost < b.cost || (pt.cost === b.cost && (pt.accuracy > b.accuracy || (pt.accuracy === b.accuracy && pt.costPenalty > b.costPenalty)))) best = i;
+    if (
+      best < 0 ||
+      pt.cost < b.cost ||
+      (pt.cost === b.cost && (pt.accuracy > b.accuracy || (pt.accuracy === b.accuracy && pt.costPenalty > b.costPenalty)))
+    )
+      best = i;
   });
   return best < 0 ? null : choiceAt(points, best);
 }
@@ -47,7 +52,12 @@ export function penaltyForBudget(points: readonly CurvePoint[], budget: number):
   points.forEach((pt, i) => {
     if (!(pt.cost <= budget + EPS)) return;
     const b = points[best];
-    if (best < 0 || pt.accuracy > b.accuracy || (pt.accuracy === b.accuracy && (pt.cost < b.cost || (pt.cost === b.cost && pt.costPenalty > b.costPenalty)))) best = i;
+    if (
+      best < 0 ||
+      pt.accuracy > b.accuracy ||
+      (pt.accuracy === b.accuracy && (pt.cost < b.cost || (pt.cost === b.cost && pt.costPenalty > b.costPenalty)))
+    )
+      best = i;
   });
   return best < 0 ? null : choiceAt(points, best);
 }

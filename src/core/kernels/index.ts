@@ -6,8 +6,23 @@
  */
 export type { LloydEngine, LloydEngineKind, LloydStep } from './lloydTypes';
 export { centroidsFromStep } from './lloydTypes';
-export { buildLloydEngine, createLloydEngine, defaultCandidates, probeLloydEngines, type LloydEngineChoice, type LloydEngineOptions, type LloydProbe } from './lloydEngine';
-export { centrePoints, kmeansOnEngine, lloydOnEngine, type EngineKMeansOptions, type EngineKMeansResult, type LloydLoopOptions } from './lloydRun';
+export {
+  buildLloydEngine,
+  createLloydEngine,
+  defaultCandidates,
+  probeLloydEngines,
+  type LloydEngineChoice,
+  type LloydEngineOptions,
+  type LloydProbe,
+} from './lloydEngine';
+export {
+  centrePoints,
+  kmeansOnEngine,
+  lloydOnEngine,
+  type EngineKMeansOptions,
+  type EngineKMeansResult,
+  type LloydLoopOptions,
+} from './lloydRun';
 export type { WasmLloydOptions } from './lloydWasm';
 export { createParallelLloydEngine, type LloydShardPort, type ParallelLloydOptions, type SpawnLloydShard } from './lloydParallel';
 export { createLloydShardHandler, type LloydShardReply, type LloydShardRequest } from './lloydShard';

@@ -32,7 +32,10 @@ describe('learned map kernel (wasm SIMD)', () => {
     // dL/dPhi = -1.25 (0.2, 0.6) = (-0.25, -0.75); Phi . dPhi = -0.5;
     // dz = 0.5 (-0.25 + 0.5, -0.75 + 0.5) = (0.125, -0.125) for each prompt;
     // bias grads = 2 x dz = (0.25, -0.25); weight grads = 0.125 * (0 + 2) = 0.25 and -0.25.
-    const kernel = await createLearnedMapKernel({ x: { rows: 2, cols: 1, data: Float32Array.from([0, 2]) }, errors: [1, 1], psi: [0.2, 0.6], theta: [0, 0, 0, 0] }, { l2: 0 });
+    const kernel = await createLearnedMapKernel(
+      { x: { rows: 2, cols: 1, data: Float32Array.from([0, 2]) }, errors: [1, 1], psi: [0.2, 0.6], theta: [0, 0, 0, 0] },
+      { l2: 0 },
+    );
     const { loss, gradient } = kernel.gradient();
     expect(loss).toBeCloseTo(-Math.log(0.4), 6);
     // theta layout K x (D+1): [w_0, b_0, w_1, b_1]
@@ -46,10 +49,17 @@ describe('learned map kernel (wasm SIMD)', () => {
     const p = randomProblem(37, 9, 6, 5, 1); // odd sizes: padding of D, K, H and a 1-row tail tile
     const kernel = await createLearnedMapKernel(p, { batchSize: 64, l2: 1e-3 });
     const got = kernel.gradient();
-    const want = clusterMapGradient({ x: p.x, errors: p.errors as Float64Array, psi: p.psi as Float64Array }, { k: 6, dim: 9, theta: p.theta }, 1e-3);
+    const want = clusterMapGradient(
+      { x: p.x, errors: p.errors as Float64Array, psi: p.psi as Float64Array },
+      { k: 6, dim: 9, theta: p.theta },
+      1e-3,
+    );
     expect(Math.abs(got.loss - want.loss)).toBeLessThan(1e-5);
     expect(maxDiff(got.gradient, want.gradient)).toBeLessThan(1e-5);
-    expect(kernel.meanLoss()).toBeCloseTo(clusterMapLoss({ x: p.x, errors: p.errors as Float64Array, psi: p.psi as Float64Array }, { k: 6, dim: 9, theta: p.theta }), 5);
+    expect(kernel.meanLoss()).toBeCloseTo(
+      clusterMapLoss({ x: p.x, errors: p.errors as Float64Array, psi: p.psi as Float64Array }, { k: 6, dim: 9, theta: p.theta }),
+      5,
+    );
     // A gathered batch (rows 3, 30, 7) equals the reference on those rows alone.
     const rows = [3, 30, 7];
     const sub = {
@@ -75,7 +85,11 @@ describe('learned map kernel (wasm SIMD)', () => {
     let lossSum = 0;
     for (let s = 0, t = 1; s < 50; s += 16, t++) {
       const rows = order.slice(s, s + 16);
-      const x = { rows: rows.length, cols: 8, data: Float32Array.from(rows.flatMap((r) => Array.from(p.x.data.subarray(r * 8, r * 8 + 8)))) };
+      const x = {
+        rows: rows.length,
+        cols: 8,
+        data: Float32Array.from(rows.flatMap((r) => Array.from(p.x.data.subarray(r * 8, r * 8 + 8)))),
+      };
       const errors = Float64Array.from(rows.flatMap((r) => Array.from((p.errors as Float64Array).subarray(r * 3, r * 3 + 3))));
       const data = { x, errors, psi: p.psi as Float64Array };
       const { gradient } = clusterMapGradient(data, { k: 4, dim: 8, theta }, opts.l2);
@@ -97,7 +111,9 @@ describe('learned map kernel (wasm SIMD)', () => {
   it('rejects shapes that disagree and use after dispose', async () => {
     const x = { rows: 2, cols: 1, data: Float32Array.from([0, 1]) };
     await expect(createLearnedMapKernel({ x, errors: [1, 1], psi: [0.5], theta: [0, 0, 0] })).rejects.toThrow('theta has 3 values');
-    await expect(createLearnedMapKernel({ x, errors: [1, 1, 1], psi: [0.5], theta: [0, 0] })).rejects.toThrow('errors have 3 values, expected 2 x 1');
+    await expect(createLearnedMapKernel({ x, errors: [1, 1, 1], psi: [0.5], theta: [0, 0] })).rejects.toThrow(
+      'errors have 3 values, expected 2 x 1',
+    );
     const kernel = await createLearnedMapKernel({ x, errors: [1, 0], psi: [0.5], theta: [0, 0] });
     expect(() => kernel.gradient(undefined, 0, 0)).toThrow('a batch must hold 1..2 prompts, got 0');
     kernel.dispose();

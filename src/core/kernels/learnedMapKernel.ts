@@ -34,7 +34,14 @@ export interface LearnedMapKernelOptions {
   epsilon?: number;
 }
 
-const DEFAULTS: Required<LearnedMapKernelOptions> = { learningRate: 0.01, l2: 1e-6, batchSize: 256, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 };
+const DEFAULTS: Required<LearnedMapKernelOptions> = {
+  learningRate: 0.01,
+  l2: 1e-6,
+  batchSize: 256,
+  beta1: 0.9,
+  beta2: 0.999,
+  epsilon: 1e-7,
+};
 const CLIP = 1e-6;
 
 export interface LearnedMapKernel {
@@ -85,8 +92,16 @@ export async function createLearnedMapKernel(problem: LearnedMapProblem, options
     return start;
   };
   const L = {
-    x: take(n * dp), xb: take(bp * dp), wt: take(dp * kp), z: take(bp * kp), psiT: take(kp * hp), g: take(bp * hp),
-    psi: take(hp * kp), dphi: take(bp * kp), dzt: take(kp * bp), dw: take(kp * dp),
+    x: take(n * dp),
+    xb: take(bp * dp),
+    wt: take(dp * kp),
+    z: take(bp * kp),
+    psiT: take(kp * hp),
+    g: take(bp * hp),
+    psi: take(hp * kp),
+    dphi: take(bp * kp),
+    dzt: take(kp * bp),
+    dw: take(kp * dp),
   };
   if (at > 2 ** 31) throw new Error(`${n} x ${d} prompts need ${(at / 2 ** 30).toFixed(1)} GiB: too large for the wasm kernel`);
   const bytes = assembleModule({
@@ -103,7 +118,15 @@ export async function createLearnedMapKernel(problem: LearnedMapProblem, options
   const f32 = (offset: number, len: number): Float32Array => new Float32Array(buf, offset, len);
   const X = f32(L.x, n * dp);
   for (let r = 0; r < n; r++) X.set(problem.x.data.subarray(r * d, (r + 1) * d), r * dp);
-  const [XB, WT, Z, G, DPHI, DZT, DW] = [f32(L.xb, bp * dp), f32(L.wt, dp * kp), f32(L.z, bp * kp), f32(L.g, bp * hp), f32(L.dphi, bp * kp), f32(L.dzt, kp * bp), f32(L.dw, kp * dp)];
+  const [XB, WT, Z, G, DPHI, DZT, DW] = [
+    f32(L.xb, bp * dp),
+    f32(L.wt, dp * kp),
+    f32(L.z, bp * kp),
+    f32(L.g, bp * hp),
+    f32(L.dphi, bp * kp),
+    f32(L.dzt, kp * bp),
+    f32(L.dw, kp * dp),
+  ];
   const psiT = f32(L.psiT, kp * hp);
   const psiP = f32(L.psi, hp * kp);
   for (let m = 0; m < h; m++) {
@@ -160,7 +183,12 @@ export async function createLearnedMapKernel(problem: LearnedMapProblem, options
   };
 
   /** BCE of G against the labels; with withGrad, G becomes dL/dgamma (unnormalised). */
-  const bce = (rows: ArrayLike<number> | undefined, start: number, count: number, withGrad: boolean): { total: number; observed: number } => {
+  const bce = (
+    rows: ArrayLike<number> | undefined,
+    start: number,
+    count: number,
+    withGrad: boolean,
+  ): { total: number; observed: number } => {
     let total = 0;
     let observed = 0;
     for (let i = 0; i < count; i++) {

@@ -41,14 +41,31 @@ describe.each(ENGINES)('Lloyd engine $kind (tfjs on $backend)', ({ kind, backend
     // A=(0,1) B=(1,1) C=(4,-1) D=(5,-1), mu1=(0,1), mu2=(1,1):
     // A->1 (0), B->2 (0), C: 16+4=20 vs 9+4=13 -> 2, D: 25+4=29 vs 16+4=20 -> 2.
     // counts [1,3], sums mu1 (0,1), mu2 (1+4+5, 1-1-1) = (10,-1), inertia 0+0+13+20 = 33.
-    const engine = await buildLloydEngine(m([[0, 1], [1, 1], [4, -1], [5, -1]]), 2, kind);
+    const engine = await buildLloydEngine(
+      m([
+        [0, 1],
+        [1, 1],
+        [4, -1],
+        [5, -1],
+      ]),
+      2,
+      kind,
+    );
     const step = await engine.step(Float32Array.from([0, 1, 1, 1]));
     expect(Array.from(step.assignments)).toEqual([0, 1, 1, 1]);
     expect(Array.from(step.counts)).toEqual([1, 3]);
     expect(Array.from(step.sums)).toEqual([0, 1, 10, -1]);
     expect(step.inertia).toBe(33);
     // Tie: (1,0) is 1 from both (0,0) and (2,0): the lower index wins. (50,50) stays empty.
-    const tie = await buildLloydEngine(m([[0, 0], [1, 0], [2, 0]]), 3, kind);
+    const tie = await buildLloydEngine(
+      m([
+        [0, 0],
+        [1, 0],
+        [2, 0],
+      ]),
+      3,
+      kind,
+    );
     const t = await tie.step(Float32Array.from([0, 0, 50, 50, 2, 0]));
     expect(Array.from(t.assignments)).toEqual([0, 0, 2]);
     expect(Array.from(t.counts)).toEqual([2, 0, 1]);
@@ -126,7 +143,12 @@ describe('Lloyd loop', () => {
     const engine = await buildLloydEngine(pts, 4, 'wasm-simd');
     // Rows 0, 1, 4, 5 lie in blobs 0, 1, 0, 1 (point i is in blob i % 4): blobs 2 and 3 start
     // without a centroid, so it takes more than one step to converge.
-    const init = Float32Array.from([...pts.data.slice(0, 6), ...pts.data.slice(6, 12), ...pts.data.slice(24, 30), ...pts.data.slice(30, 36)]);
+    const init = Float32Array.from([
+      ...pts.data.slice(0, 6),
+      ...pts.data.slice(6, 12),
+      ...pts.data.slice(24, 30),
+      ...pts.data.slice(30, 36),
+    ]);
     const full = await lloydOnEngine(engine, init.slice(), { maxIterations: 50, threshold: 0 });
     expect(full.iterations).toBeGreaterThan(1);
     // The timer armed in step 1's callback fires in the yield before step 2 (yieldEveryMs 0).
@@ -157,7 +179,12 @@ describe('Lloyd loop', () => {
 
   it('centres the points and computes the shift threshold of cluster/options.ts in one pass', () => {
     // Points (0,1), (1,1), (4,-1), (5,-1): mean (2.5, 0); variances 4.25 and 1 -> threshold 2.625 t.
-    const pts = m([[0, 1], [1, 1], [4, -1], [5, -1]]);
+    const pts = m([
+      [0, 1],
+      [1, 1],
+      [4, -1],
+      [5, -1],
+    ]);
     const { centred, mean, threshold } = centrePoints(pts, 0.1);
     expect(Array.from(mean)).toEqual([2.5, 0]);
     expect(Array.from(centred.data)).toEqual([-2.5, 1, -1.5, 1, 1.5, -1, 2.5, -1]);

@@ -47,7 +47,16 @@ describe("Lloyd engine 'wasm-simd-x2' (rows split across shards)", () => {
     // A->1 (0), B->2 (0), C: 16+4=20 vs 9+4=13 -> 2, D: 29 vs 20 -> 2.
     // Shard 1: counts [1,1], sums (0,1 | 1,1), inertia 0; shard 2: counts [0,2], sums (0,0 | 9,-2), inertia 33.
     // Total: counts [1,3], sums (0,1 | 10,-1), inertia 33.
-    const engine = await createParallelLloydEngine(m([[0, 1], [1, 1], [4, -1], [5, -1]]), 2, fakeSpawn(log));
+    const engine = await createParallelLloydEngine(
+      m([
+        [0, 1],
+        [1, 1],
+        [4, -1],
+        [5, -1],
+      ]),
+      2,
+      fakeSpawn(log),
+    );
     expect(log.rows).toEqual([2, 2]);
     expect(engine.kind).toBe('wasm-simd-x2');
     const step = await engine.step(Float32Array.from([0, 1, 1, 1]));
@@ -103,7 +112,10 @@ describe("Lloyd engine 'wasm-simd-x2' (rows split across shards)", () => {
     expect(chosen.probes.map((p) => p.kind).sort()).toEqual(['wasm-simd', 'wasm-simd-x2']);
     expect(chosen.kind).toBe(chosen.probes[0].kind);
     // Without shards nothing is probed: the single kernel.
-    expect(await chooseKMeansEngine(points, 8, 'auto', { name: 'cpu', softwareRenderer: false })).toEqual({ kind: 'wasm-simd', probes: [] });
+    expect(await chooseKMeansEngine(points, 8, 'auto', { name: 'cpu', softwareRenderer: false })).toEqual({
+      kind: 'wasm-simd',
+      probes: [],
+    });
     expect(log.terminated).toBe(log.spawned);
     expect(tf.memory().numTensors).toBe(before);
   });

@@ -42,7 +42,11 @@ const now = (): number => globalThis.performance?.now() ?? Date.now();
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** Lloyd iterations on an engine that already holds the points (the engine is not disposed). */
-export async function lloydOnEngine(engine: LloydEngine, init: Float32Array, o: LloydLoopOptions): Promise<Omit<KMeansResult, 'k' | 'dim'>> {
+export async function lloydOnEngine(
+  engine: LloydEngine,
+  init: Float32Array,
+  o: LloydLoopOptions,
+): Promise<Omit<KMeansResult, 'k' | 'dim'>> {
   const { k, dim, n } = engine;
   let centroids = init;
   let previous: Int32Array | undefined;

@@ -36,7 +36,12 @@ export async function createTfLloydEngine(points: Matrix, k: number): Promise<Ll
         return { assignments, inertia, sums, counts };
       });
       try {
-        const [a, inertia, sums, counts] = await Promise.all([out.assignments.data(), out.inertia.data(), out.sums.data(), out.counts.data()]);
+        const [a, inertia, sums, counts] = await Promise.all([
+          out.assignments.data(),
+          out.inertia.data(),
+          out.sums.data(),
+          out.counts.data(),
+        ]);
         return {
           assignments: Int32Array.from(a),
           sums: Float64Array.from(sums),

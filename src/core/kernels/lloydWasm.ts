@@ -31,7 +31,8 @@ export async function createWasmLloydEngine(points: Matrix, k: number, options: 
   const { rows: n, cols: d } = points;
   const layout = lloydLayout(n, d, k, shape.points);
   // Addresses are i32 in the kernel: stay well inside wasm32's 4 GiB (and browsers' memory caps).
-  if (layout.bytes > 2 ** 31) throw new Error(`${n} x ${d} points need ${(layout.bytes / 2 ** 30).toFixed(1)} GiB: too large for the wasm kernel`);
+  if (layout.bytes > 2 ** 31)
+    throw new Error(`${n} x ${d} points need ${(layout.bytes / 2 ** 30).toFixed(1)} GiB: too large for the wasm kernel`);
   const { dp, kp } = layout;
   const bytes = lloydModuleBytes(layout, shape);
   const { instance } = await WebAssembly.instantiate(bytes);

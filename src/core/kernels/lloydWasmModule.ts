@@ -138,8 +138,16 @@ export function lloydModuleBytes(layout: LloydLayout, shape: LloydKernelShape): 
   /** Distances of `tile` points starting at row i (xp = its address) to every centroid -> scratch. */
   const distances = (tile: number): void => {
     for (const g of groups(kp / 4, V)) {
-      for (let p = 0; p < tile; p++) for (let w = 0; w < g.count; w++) emit(op.i32Const(0), op.v128Load(layout.cn + (g.start + w) * 16), op.localSet(acc[p][w]));
-      emit(op.localGet(xp), op.localSet(jp), op.i32Const(layout.ct + g.start * 16), op.localSet(ctp), op.i32Const(dp / U), op.localSet(cnt));
+      for (let p = 0; p < tile; p++)
+        for (let w = 0; w < g.count; w++) emit(op.i32Const(0), op.v128Load(layout.cn + (g.start + w) * 16), op.localSet(acc[p][w]));
+      emit(
+        op.localGet(xp),
+        op.localSet(jp),
+        op.i32Const(layout.ct + g.start * 16),
+        op.localSet(ctp),
+        op.i32Const(dp / U),
+        op.localSet(cnt),
+      );
       emit(op.loop);
       for (let u = 0; u < U; u++) {
         for (let p = 0; p < tile; p++) emit(op.localGet(jp), op.v128Load32Splat(p * dp * 4 + u * 4), op.localSet(xs[p]));
@@ -155,7 +163,8 @@ export function lloydModuleBytes(layout: LloydLayout, shape: LloydKernelShape): 
       emit(op.localGet(ctp), op.i32Const(U * kp * 4), op.i32Add, op.localSet(ctp));
       emit(op.localGet(cnt), op.i32Const(1), op.i32Sub, op.localTee(cnt), op.brIf(0), op.end);
       for (let p = 0; p < tile; p++) {
-        for (let w = 0; w < g.count; w++) emit(op.i32Const(0), op.localGet(acc[p][w]), op.v128Store(layout.scratch + (p * kp + (g.start + w) * 4) * 4));
+        for (let w = 0; w < g.count; w++)
+          emit(op.i32Const(0), op.localGet(acc[p][w]), op.v128Store(layout.scratch + (p * kp + (g.start + w) * 4) * 4));
       }
     }
   };
@@ -174,16 +183,47 @@ export function lloydModuleBytes(layout: LloydLayout, shape: LloydKernelShape): 
     emit(op.localGet(cp), op.i32Load(layout.counts), op.i32Const(1), op.i32Add, op.i32Store(layout.counts));
     // sp = sums32 row, cp = centroid row (relative addresses: offsets added in the ops)
     emit(op.localGet(bestC), op.i32Const(dp * 4), op.i32Mul, op.localTee(sp), op.localSet(cp));
-    emit(zero, op.localSet(sq), op.localGet(xp), op.i32Const(p * dp * 4), op.i32Add, op.localSet(jp), op.i32Const(dp / 4), op.localSet(cnt));
+    emit(
+      zero,
+      op.localSet(sq),
+      op.localGet(xp),
+      op.i32Const(p * dp * 4),
+      op.i32Add,
+      op.localSet(jp),
+      op.i32Const(dp / 4),
+      op.localSet(cnt),
+    );
     emit(op.loop);
     emit(op.localGet(jp), op.v128Load(0), op.localSet(xv));
-    emit(op.localGet(xv), op.localGet(cp), op.v128Load(layout.c), op.f32x4Sub, op.localTee(diff), op.localGet(diff), op.f32x4Mul, op.localGet(sq), op.f32x4Add, op.localSet(sq));
+    emit(
+      op.localGet(xv),
+      op.localGet(cp),
+      op.v128Load(layout.c),
+      op.f32x4Sub,
+      op.localTee(diff),
+      op.localGet(diff),
+      op.f32x4Mul,
+      op.localGet(sq),
+      op.f32x4Add,
+      op.localSet(sq),
+    );
     emit(op.localGet(sp), op.localGet(sp), op.v128Load(layout.sums32), op.localGet(xv), op.f32x4Add, op.v128Store(layout.sums32));
     emit(op.localGet(jp), op.i32Const(16), op.i32Add, op.localSet(jp), op.localGet(sp), op.i32Const(16), op.i32Add, op.localSet(sp));
     emit(op.localGet(cp), op.i32Const(16), op.i32Add, op.localSet(cp));
     emit(op.localGet(cnt), op.i32Const(1), op.i32Sub, op.localTee(cnt), op.brIf(0), op.end);
     // inertia (f64x2) += the point's squared distance, summed in float32 over its 4 lanes' halves
-    emit(op.localGet(inertia), op.localGet(sq), op.f64x2PromoteLowF32x4, op.f64x2Add, op.localGet(sq), op.localGet(sq), highToLow, op.f64x2PromoteLowF32x4, op.f64x2Add, op.localSet(inertia));
+    emit(
+      op.localGet(inertia),
+      op.localGet(sq),
+      op.f64x2PromoteLowF32x4,
+      op.f64x2Add,
+      op.localGet(sq),
+      op.localGet(sq),
+      highToLow,
+      op.f64x2PromoteLowF32x4,
+      op.f64x2Add,
+      op.localSet(inertia),
+    );
   };
 
   /** Processes tiles of `tile` points while i + tile <= end. */
@@ -208,14 +248,49 @@ export function lloydModuleBytes(layout: LloydLayout, shape: LloydKernelShape): 
   const n4 = F.local('i32');
   const f32v = F.local('v128');
   const flush = [
-    ...op.i32Const(0), ...op.localSet(a), ...op.i32Const(0), ...op.localSet(b), ...op.i32Const((k * dp) / 4), ...op.localSet(n4),
+    ...op.i32Const(0),
+    ...op.localSet(a),
+    ...op.i32Const(0),
+    ...op.localSet(b),
+    ...op.i32Const((k * dp) / 4),
+    ...op.localSet(n4),
     ...op.loop,
-    ...op.localGet(a), ...op.v128Load(layout.sums32), ...op.localSet(f32v),
-    ...op.localGet(b), ...op.localGet(b), ...op.v128Load(layout.sums64), ...op.localGet(f32v), ...op.f64x2PromoteLowF32x4, ...op.f64x2Add, ...op.v128Store(layout.sums64),
-    ...op.localGet(b), ...op.localGet(b), ...op.v128Load(layout.sums64 + 16), ...op.localGet(f32v), ...op.localGet(f32v), ...highToLow, ...op.f64x2PromoteLowF32x4, ...op.f64x2Add, ...op.v128Store(layout.sums64 + 16),
-    ...op.localGet(a), ...zero, ...op.v128Store(layout.sums32),
-    ...op.localGet(a), ...op.i32Const(16), ...op.i32Add, ...op.localSet(a), ...op.localGet(b), ...op.i32Const(32), ...op.i32Add, ...op.localSet(b),
-    ...op.localGet(n4), ...op.i32Const(1), ...op.i32Sub, ...op.localTee(n4), ...op.brIf(0), ...op.end,
+    ...op.localGet(a),
+    ...op.v128Load(layout.sums32),
+    ...op.localSet(f32v),
+    ...op.localGet(b),
+    ...op.localGet(b),
+    ...op.v128Load(layout.sums64),
+    ...op.localGet(f32v),
+    ...op.f64x2PromoteLowF32x4,
+    ...op.f64x2Add,
+    ...op.v128Store(layout.sums64),
+    ...op.localGet(b),
+    ...op.localGet(b),
+    ...op.v128Load(layout.sums64 + 16),
+    ...op.localGet(f32v),
+    ...op.localGet(f32v),
+    ...highToLow,
+    ...op.f64x2PromoteLowF32x4,
+    ...op.f64x2Add,
+    ...op.v128Store(layout.sums64 + 16),
+    ...op.localGet(a),
+    ...zero,
+    ...op.v128Store(layout.sums32),
+    ...op.localGet(a),
+    ...op.i32Const(16),
+    ...op.i32Add,
+    ...op.localSet(a),
+    ...op.localGet(b),
+    ...op.i32Const(32),
+    ...op.i32Add,
+    ...op.localSet(b),
+    ...op.localGet(n4),
+    ...op.i32Const(1),
+    ...op.i32Sub,
+    ...op.localTee(n4),
+    ...op.brIf(0),
+    ...op.end,
   ];
 
   return assembleModule({

@@ -26,10 +26,20 @@ describe('assembleModule', () => {
     // axpy4(p): mem[p..p+16) = mem[p..p+16) * splat(2.5) + mem[p+16..p+32), returns lane 3 + 0.5 (f32).
     const body = [
       ...op.localGet(0),
-      ...op.localGet(0), ...op.v128Load(0), ...op.f32Const(2.5), ...op.f32x4Splat, ...op.f32x4Mul,
-      ...op.localGet(0), ...op.v128Load(16), ...op.f32x4Add,
+      ...op.localGet(0),
+      ...op.v128Load(0),
+      ...op.f32Const(2.5),
+      ...op.f32x4Splat,
+      ...op.f32x4Mul,
+      ...op.localGet(0),
+      ...op.v128Load(16),
+      ...op.f32x4Add,
       ...op.v128Store(0),
-      ...op.localGet(0), ...op.v128Load(0), ...op.f32x4ExtractLane(3), ...op.f32Const(0.5), ...op.f32Add,
+      ...op.localGet(0),
+      ...op.v128Load(0),
+      ...op.f32x4ExtractLane(3),
+      ...op.f32Const(0.5),
+      ...op.f32Add,
     ];
     const bytes = assembleModule({ memoryPages: 1, functions: [{ name: 'axpy4', params: ['i32'], results: ['f32'], locals: [], body }] });
     expect(WebAssembly.validate(bytes)).toBe(true);

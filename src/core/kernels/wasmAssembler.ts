@@ -51,7 +51,9 @@ function section(id: number, body: number[]): number[] {
 const SIMD = 0xfd;
 const simd = (op: number): number[] => [SIMD, ...uleb(op)];
 /** memarg: alignment exponent then byte offset (the offset folds constant address parts into the op). */
-const mem = (op: number[], align: number) => (offset = 0): number[] => [...op, align, ...uleb(offset)];
+const mem =
+  (op: number[], align: number) =>
+  (offset = 0): number[] => [...op, align, ...uleb(offset)];
 
 /**
  * Opcodes as byte arrays, named as in the text format. Loads and stores take the static byte
@@ -156,7 +158,7 @@ export interface WasmModuleSpec {
 function encodeLocals(locals: ValType[]): number[] {
   // Runs of equal types: (count, type) pairs.
   const runs: number[][] = [];
-  for (let i = 0; i < locals.length; ) {
+  for (let i = 0; i < locals.length;) {
     let j = i;
     while (j < locals.length && locals[j] === locals[i]) j++;
     runs.push([...uleb(j - i), VALTYPE[locals[i]]]);
@@ -179,7 +181,14 @@ export function assembleModule(spec: WasmModuleSpec): Uint8Array<ArrayBuffer> {
     return [...uleb(body.length), ...body];
   });
   return new Uint8Array([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    0x00,
+    0x61,
+    0x73,
+    0x6d,
+    0x01,
+    0x00,
+    0x00,
+    0x00,
     ...section(1, vec(types)),
     ...section(3, vec(funcs)),
     ...section(5, vec(memory)),

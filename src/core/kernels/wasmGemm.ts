@@ -32,7 +32,8 @@ export function gemmFunction(spec: GemmSpec): WasmFunction {
   const P = spec.points ?? 2;
   const V = spec.vectors ?? 4;
   const U = spec.unroll ?? 4;
-  if (cols % 4 !== 0 || ldb % 4 !== 0 || ldc % 4 !== 0) throw new Error(`gemm ${spec.name}: cols and strides of B and C must be multiples of 4`);
+  if (cols % 4 !== 0 || ldb % 4 !== 0 || ldc % 4 !== 0)
+    throw new Error(`gemm ${spec.name}: cols and strides of B and C must be multiples of 4`);
   const types: ValType[] = [];
   const local = (t: ValType): number => {
     types.push(t);
@@ -56,7 +57,8 @@ export function gemmFunction(spec: GemmSpec): WasmFunction {
     for (let p = 0; p < tile; p++) emit(op.localGet(ap), op.v128Load32Splat(p * lda * 4 + u * 4), op.localSet(as[p]));
     for (let w = 0; w < count; w++) {
       emit(op.localGet(bp), op.v128Load(u * ldb * 4 + w * 16), op.localSet(bv));
-      for (let p = 0; p < tile; p++) emit(op.localGet(acc[p][w]), op.localGet(as[p]), op.localGet(bv), op.f32x4Mul, op.f32x4Add, op.localSet(acc[p][w]));
+      for (let p = 0; p < tile; p++)
+        emit(op.localGet(acc[p][w]), op.localGet(as[p]), op.localGet(bv), op.f32x4Mul, op.f32x4Add, op.localSet(acc[p][w]));
     }
   };
 
@@ -71,7 +73,16 @@ export function gemmFunction(spec: GemmSpec): WasmFunction {
       // Unrolled by U while at least U steps remain, then one at a time.
       emit(op.block, op.loop, op.localGet(rem), op.i32Const(U), op.i32LtS, op.brIf(1));
       for (let u = 0; u < U; u++) madd(tile, count, u);
-      emit(op.localGet(ap), op.i32Const(U * 4), op.i32Add, op.localSet(ap), op.localGet(bp), op.i32Const(U * ldb * 4), op.i32Add, op.localSet(bp));
+      emit(
+        op.localGet(ap),
+        op.i32Const(U * 4),
+        op.i32Add,
+        op.localSet(ap),
+        op.localGet(bp),
+        op.i32Const(U * ldb * 4),
+        op.i32Add,
+        op.localSet(bp),
+      );
       emit(op.localGet(rem), op.i32Const(U), op.i32Sub, op.localSet(rem), op.br(0), op.end, op.end);
       emit(op.block, op.loop, op.localGet(rem), op.i32Eqz, op.brIf(1));
       madd(tile, count, 0);
@@ -79,7 +90,15 @@ export function gemmFunction(spec: GemmSpec): WasmFunction {
       emit(op.localGet(rem), op.i32Const(1), op.i32Sub, op.localSet(rem), op.br(0), op.end, op.end);
       for (let p = 0; p < tile; p++) {
         for (let w = 0; w < count; w++) {
-          emit(op.localGet(i), op.i32Const(ldc * 4), op.i32Mul, op.localGet(C), op.i32Add, op.localGet(acc[p][w]), op.v128Store((p * ldc + (g + w) * 4) * 4));
+          emit(
+            op.localGet(i),
+            op.i32Const(ldc * 4),
+            op.i32Mul,
+            op.localGet(C),
+            op.i32Add,
+            op.localGet(acc[p][w]),
+            op.v128Store((p * ldc + (g + w) * 4) * 4),
+          );
         }
       }
     }

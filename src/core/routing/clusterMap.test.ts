@@ -31,15 +31,21 @@ describe('initClusterMap', () => {
 
   it('is the soft K-means assignment softmax(-|x - mu|^2 / tau), hard K-means as tau -> 0', () => {
     const rng = createRng(3);
-    const centroids = matrix(4, 3, Array.from({ length: 12 }, () => rng.normal()));
-    const x = matrix(200, 3, Array.from({ length: 600 }, () => 1.5 * rng.normal()));
+    const centroids = matrix(
+      4,
+      3,
+      Array.from({ length: 12 }, () => rng.normal()),
+    );
+    const x = matrix(
+      200,
+      3,
+      Array.from({ length: 600 }, () => 1.5 * rng.normal()),
+    );
     const soft = clusterMapProbs(x, initClusterMap(centroids, 0.7));
     const hard = clusterMapProbs(x, initClusterMap(centroids, 1e-4));
     let confident = 0;
     for (let r = 0; r < x.rows; r++) {
-      const d2 = [0, 1, 2, 3].map((c) =>
-        [0, 1, 2].reduce((s, d) => s + (x.data[r * 3 + d] - centroids.data[c * 3 + d]) ** 2, 0),
-      );
+      const d2 = [0, 1, 2, 3].map((c) => [0, 1, 2].reduce((s, d) => s + (x.data[r * 3 + d] - centroids.data[c * 3 + d]) ** 2, 0));
       const z = d2.map((v) => Math.exp(-(v - Math.min(...d2)) / 0.7));
       const total = z.reduce((a, b) => a + b, 0);
       for (let c = 0; c < 4; c++) expect(soft[r * 4 + c]).toBeCloseTo(z[c] / total, 4);
@@ -129,7 +135,11 @@ describe('clusterMapLoss', () => {
 /** A random tiny problem (N=5, D=3, K=2, H=3) with a soft score and a missing label. */
 function tinyProblem(): { data: ClusterMapData; theta: Float64Array } {
   const rng = createRng(11);
-  const x = matrix(5, 3, Array.from({ length: 15 }, () => rng.normal()));
+  const x = matrix(
+    5,
+    3,
+    Array.from({ length: 15 }, () => rng.normal()),
+  );
   const errors = Float64Array.from({ length: 15 }, () => (rng.next() < 0.5 ? 1 : 0));
   errors[4] = 0.3;
   errors[7] = NaN;

@@ -121,10 +121,7 @@ export function resolveClusterMapOptions(options: ClusterMapOptions = {}): Resol
  * The trainers are loaded on first use, so importing this file (clusterMapProbs for routing)
  * stays tfjs-free.
  */
-export async function trainClusterMap(
-  input: ClusterMapInput,
-  options: ClusterMapOptions = {},
-): Promise<ClusterMapResult> {
+export async function trainClusterMap(input: ClusterMapInput, options: ClusterMapOptions = {}): Promise<ClusterMapResult> {
   const trainer = await import('./clusterMapTrain');
   return trainer.trainClusterMap(input, options);
 }
@@ -197,11 +194,7 @@ function checkData(data: ClusterMapData, map: ClusterMapParams): number {
  * Mean, not the paper's sum, so the learning rate does not depend on the data size. Where gamma is
  * clipped the gradient is 0, as in tf.clipByValue.
  */
-export function clusterMapGradient(
-  data: ClusterMapData,
-  map: ClusterMapParams,
-  l2 = 0,
-): { loss: number; gradient: Float64Array } {
+export function clusterMapGradient(data: ClusterMapData, map: ClusterMapParams, l2 = 0): { loss: number; gradient: Float64Array } {
   return lossAndGradient(data, map, l2, true);
 }
 

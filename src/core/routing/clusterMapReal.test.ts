@@ -17,14 +17,25 @@ import { computeErrorProfiles } from './errorProfile';
  */
 async function nim9Input(): Promise<ClusterMapInput> {
   const scores = loadSharedScores('llmrouter_nim9');
-  const prompts = Papa.parse<Record<string, string>>(readFileSync(`${SHARED_DATA}/llmrouter_nim9/prompts.csv`, 'utf8'), { header: true, skipEmptyLines: true }).data;
+  const prompts = Papa.parse<Record<string, string>>(readFileSync(`${SHARED_DATA}/llmrouter_nim9/prompts.csv`, 'utf8'), {
+    header: true,
+    skipEmptyLines: true,
+  }).data;
   const textOf = new Map(prompts.map((p) => [p.prompt_id, p.text]));
   const m = scores.modelNames.length;
   const trainRows = scores.promptIds.map((_, i) => i).filter((i) => i % 3 === 0);
-  const valRows = scores.promptIds.map((_, i) => i).filter((i) => i % 3 === 1).slice(0, 600);
+  const valRows = scores.promptIds
+    .map((_, i) => i)
+    .filter((i) => i % 3 === 1)
+    .slice(0, 600);
   const settings = fitEmbedder(scores.promptIds.map((id) => textOf.get(id) ?? ''));
-  const embed = (rows: number[]): Matrix => embedTexts(rows.map((i) => textOf.get(scores.promptIds[i]) ?? ''), settings);
-  const errors = (rows: number[]): Float64Array => Float64Array.from(rows.flatMap((i) => Array.from(scores.scores.subarray(i * m, (i + 1) * m), (s) => 1 - s)));
+  const embed = (rows: number[]): Matrix =>
+    embedTexts(
+      rows.map((i) => textOf.get(scores.promptIds[i]) ?? ''),
+      settings,
+    );
+  const errors = (rows: number[]): Float64Array =>
+    Float64Array.from(rows.flatMap((i) => Array.from(scores.scores.subarray(i * m, (i + 1) * m), (s) => 1 - s)));
   const trainX = embed(trainRows);
   const valX = embed(valRows);
   const valErrors = errors(valRows);

@@ -81,13 +81,7 @@ export async function readTheta(vars: { w: tf.Tensor2D; b: tf.Tensor1D }): Promi
 }
 
 /** Sum over observed (x,h) of BCE(clip(Phi(x) . Psi(h)), e(x,h)). Call inside a tidy or grad. */
-export function maskedBceSum(
-  x: tf.Tensor2D,
-  errors: tf.Tensor2D,
-  mask: tf.Tensor2D,
-  psi: tf.Tensor2D,
-  vars: MapVariables,
-): tf.Scalar {
+export function maskedBceSum(x: tf.Tensor2D, errors: tf.Tensor2D, mask: tf.Tensor2D, psi: tf.Tensor2D, vars: MapVariables): tf.Scalar {
   const phi = tf.softmax(tf.add(tf.matMul(x, vars.w, false, true), vars.b));
   const gamma = tf.clipByValue(tf.matMul(phi, psi, false, true), GAMMA_CLIP, 1 - GAMMA_CLIP);
   const logLik = tf.add(tf.mul(errors, tf.log(gamma)), tf.mul(tf.sub(1, errors), tf.log(tf.sub(1, gamma))));

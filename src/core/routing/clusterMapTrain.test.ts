@@ -18,11 +18,13 @@ import {
 const ENGINES: ClusterMapEngine[] = ['wasm-simd', 'tfjs'];
 
 /** trainClusterMap forced onto one engine, checking that the result reports it. */
-const trainerOn = (engine: ClusterMapEngine) => async (inp: ClusterMapInput, options: ClusterMapOptions = {}) => {
-  const r = await trainOnAnyEngine(inp, { ...options, engine });
-  expect(r.engine).toBe(engine);
-  return r;
-};
+const trainerOn =
+  (engine: ClusterMapEngine) =>
+  async (inp: ClusterMapInput, options: ClusterMapOptions = {}) => {
+    const r = await trainOnAnyEngine(inp, { ...options, engine });
+    expect(r.engine).toBe(engine);
+    return r;
+  };
 
 beforeAll(async () => {
   expect(await tf.setBackend('cpu')).toBe(true);
@@ -251,10 +253,7 @@ describe.each(ENGINES)('trainClusterMap mechanics (%s)', (engine) => {
   it('reports the train loss on an evenly spaced subset beyond 8,192 training prompts', async () => {
     const big = toySet(9000, 4);
     const before = tf.memory().numTensors;
-    const { history } = await trainClusterMap(
-      { ...input, trainX: big.x, trainErrors: big.errors },
-      { epochs: 1, batchSize: 4096, tau: 1 },
-    );
+    const { history } = await trainClusterMap({ ...input, trainX: big.x, trainErrors: big.errors }, { epochs: 1, batchSize: 4096, tau: 1 });
     expect(tf.memory().numTensors).toBe(before);
     // Epoch 0 is the initial map on rows floor(i * 9000 / 8192), i < 8192.
     const rows = Array.from({ length: 8192 }, (_, i) => Math.floor((i * 9000) / 8192));

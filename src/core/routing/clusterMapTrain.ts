@@ -109,7 +109,10 @@ export async function trainClusterMap(input: ClusterMapInput, options: ClusterMa
   const batchSize = Math.max(1, Math.floor(opts.batchSize));
   const settings = { learningRate: opts.learningRate, l2: opts.l2, batchSize };
   const monitor = monitorRows(input.trainX.rows);
-  const trainer = engine === 'wasm-simd' ? await createSimdMapTrainer(input, init, settings, monitor) : createTfMapTrainer(input, h, init, settings, monitor);
+  const trainer =
+    engine === 'wasm-simd'
+      ? await createSimdMapTrainer(input, init, settings, monitor)
+      : createTfMapTrainer(input, h, init, settings, monitor);
   try {
     const history: ClusterMapEpoch[] = [];
     const record = async (epoch: number): Promise<ClusterMapEpoch> => {

@@ -20,7 +20,10 @@ export async function createSimdMapTrainer(
   const train = await createLearnedMapKernel({ x: input.trainX, errors: input.trainErrors, psi: input.psi, theta: init.theta }, o);
   let val: LearnedMapKernel;
   try {
-    val = await createLearnedMapKernel({ x: input.valX, errors: input.valErrors, psi: input.psi, theta: init.theta }, { l2: o.l2, batchSize: EVAL_BATCH });
+    val = await createLearnedMapKernel(
+      { x: input.valX, errors: input.valErrors, psi: input.psi, theta: init.theta },
+      { l2: o.l2, batchSize: EVAL_BATCH },
+    );
   } catch (e) {
     train.dispose();
     throw e;

@@ -7,7 +7,16 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Matrix } from '../types';
 import type { ClusterMap, ClusterMapInput } from './clusterMap';
-import { disposeLabelled, labelledTensors, mapVariables, meanBce, objective, psiTensor, readTheta, type LabelledTensors } from './clusterMapTf';
+import {
+  disposeLabelled,
+  labelledTensors,
+  mapVariables,
+  meanBce,
+  objective,
+  psiTensor,
+  readTheta,
+  type LabelledTensors,
+} from './clusterMapTf';
 import type { MapTrainer } from './clusterMapTrain';
 
 /** The given rows of S_tr (the monitored subset) as their own labelled set. */

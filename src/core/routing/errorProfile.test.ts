@@ -62,7 +62,9 @@ describe('computeErrorProfiles (Psi with shrinkage)', () => {
     expect(() => computeErrorProfiles(Int32Array.from([0, 3]), new Float64Array(2), 1, 3)).toThrow(
       'cluster 3 of validation prompt 1 is outside [0, 3)',
     );
-    expect(() => computeErrorProfiles(clusters, new Float64Array(4), 1, 3)).toThrow('errors has 4 values, expected 5 prompts x 1 models = 5');
+    expect(() => computeErrorProfiles(clusters, new Float64Array(4), 1, 3)).toThrow(
+      'errors has 4 values, expected 5 prompts x 1 models = 5',
+    );
     expect(() => computeErrorProfiles(clusters, errors, 3, 3, -1)).toThrow('pseudoCount must be a finite number >= 0, got -1');
     expect(() => profileOfModel(clusters, new Float64Array(3), 3)).toThrow('errors has 3 values, expected 5 (one per validation prompt)');
   });

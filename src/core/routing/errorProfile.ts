@@ -81,13 +81,7 @@ function fillProfile(
  * `clusters[i]` is the cluster of validation prompt i, `errors` is nVal x m row-major (NaN = missing),
  * `pseudoCount` is a (default 1).
  */
-export function computeErrorProfiles(
-  clusters: Int32Array,
-  errors: Float64Array,
-  m: number,
-  k: number,
-  pseudoCount = 1,
-): ErrorProfiles {
+export function computeErrorProfiles(clusters: Int32Array, errors: Float64Array, m: number, k: number, pseudoCount = 1): ErrorProfiles {
   checkClusters(clusters, k);
   checkPseudoCount(pseudoCount);
   if (!Number.isInteger(m) || m < 0) throw new RangeError(`m must be an integer >= 0, got ${m}`);
@@ -105,12 +99,7 @@ export function computeErrorProfiles(
 }
 
 /** Psi of one LLM from its errors on the validation prompts alone (adding an unseen LLM). */
-export function profileOfModel(
-  clusters: Int32Array,
-  errorsOfOneModel: Float64Array,
-  k: number,
-  pseudoCount = 1,
-): ModelProfile {
+export function profileOfModel(clusters: Int32Array, errorsOfOneModel: Float64Array, k: number, pseudoCount = 1): ModelProfile {
   checkClusters(clusters, k);
   checkPseudoCount(pseudoCount);
   if (errorsOfOneModel.length !== clusters.length) {

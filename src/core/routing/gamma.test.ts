@@ -59,10 +59,24 @@ describe('knnNeighbours', () => {
 
   it('matches a brute-force sort on random data with many ties (blocks of 4 queries x 2 refs)', () => {
     const rng = createRng(11);
-    for (const [nQ, nR, d, k] of [[7, 5, 3, 3], [9, 13, 5, 4], [4, 2, 1, 2], [1, 1, 2, 1], [10, 31, 6, 31]]) {
+    for (const [nQ, nR, d, k] of [
+      [7, 5, 3, 3],
+      [9, 13, 5, 4],
+      [4, 2, 1, 2],
+      [1, 1, 2, 1],
+      [10, 31, 6, 31],
+    ]) {
       // small integer coordinates make exact distance ties common
-      const q = mat(nQ, d, Array.from({ length: nQ * d }, () => rng.int(3)));
-      const r = mat(nR, d, Array.from({ length: nR * d }, () => rng.int(3)));
+      const q = mat(
+        nQ,
+        d,
+        Array.from({ length: nQ * d }, () => rng.int(3)),
+      );
+      const r = mat(
+        nR,
+        d,
+        Array.from({ length: nR * d }, () => rng.int(3)),
+      );
       const got = knnNeighbours(q, r, k);
       for (let i = 0; i < nQ; i++) {
         const dist = Array.from({ length: nR }, (_, j) => {
@@ -70,7 +84,10 @@ describe('knnNeighbours', () => {
           for (let x = 0; x < d; x++) s += (q.data[i * d + x] - r.data[j * d + x]) ** 2;
           return s;
         });
-        const want = dist.map((_, j) => j).sort((a, b) => dist[a] - dist[b] || a - b).slice(0, k);
+        const want = dist
+          .map((_, j) => j)
+          .sort((a, b) => dist[a] - dist[b] || a - b)
+          .slice(0, k);
         expect(Array.from(got.subarray(i * k, i * k + k))).toEqual(want);
       }
     }
@@ -83,7 +100,12 @@ describe('knnNeighbours', () => {
 
   it('handles 2,000 queries x 2,000 refs x 256 dims quickly', () => {
     const rng = createRng(5);
-    const big = (rows: number): Matrix => mat(rows, 256, Array.from({ length: rows * 256 }, () => rng.normal()));
+    const big = (rows: number): Matrix =>
+      mat(
+        rows,
+        256,
+        Array.from({ length: rows * 256 }, () => rng.normal()),
+      );
     const q = big(2000);
     const r = big(2000);
     const t0 = performance.now();

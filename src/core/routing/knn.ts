@@ -29,7 +29,14 @@ function block(q: Float64Array, q0: number, r: Float64Array, r0: number, d: numb
   const a3 = a2 + d;
   const b0 = r0 * d;
   const b1 = b0 + d;
-  let s0 = 0, s1 = 0, s2 = 0, s3 = 0, u0 = 0, u1 = 0, u2 = 0, u3 = 0;
+  let s0 = 0,
+    s1 = 0,
+    s2 = 0,
+    s3 = 0,
+    u0 = 0,
+    u1 = 0,
+    u2 = 0,
+    u3 = 0;
   for (let x = 0; x < d; x++) {
     const v = r[b0 + x];
     const w = r[b1 + x];

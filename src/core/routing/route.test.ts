@@ -13,8 +13,30 @@ const N = NaN;
 const costs = [1, 2, 4];
 const valClusters = Int32Array.from([0, 0, 0, 0, 1, 1, 1, 1]);
 const valErrors = Float64Array.from([
-  1, 1, 1, /**/ 1, 1, 0, /**/ 1, 0, 0, /**/ 0, 0, 0, // cluster 0
-  1, 1, 0, /**/ 1, 0, 0, /**/ 0, 1, 0, /**/ 0, 0, 1, // cluster 1
+  1,
+  1,
+  1,
+  /**/ 1,
+  1,
+  0,
+  /**/ 1,
+  0,
+  0,
+  /**/ 0,
+  0,
+  0, // cluster 0
+  1,
+  1,
+  0,
+  /**/ 1,
+  0,
+  0,
+  /**/ 0,
+  1,
+  0,
+  /**/ 0,
+  0,
+  1, // cluster 1
 ]);
 const profiles = computeErrorProfiles(valClusters, valErrors, 3, 2, 0);
 // Two test prompts: x0 in cluster 0, x1 in cluster 1.

@@ -76,12 +76,7 @@ export interface RoutingSummary {
  * Share per LLM, mean c(h) and mean score of the chosen LLMs (NaN for no prompts). Every chosen
  * score must be present: callers leave out prompts without a score for some pool LLM.
  */
-export function routingSummary(
-  choice: Int32Array,
-  scores: Float64Array,
-  m: number,
-  costs: ArrayLike<number>,
-): RoutingSummary {
+export function routingSummary(choice: Int32Array, scores: Float64Array, m: number, costs: ArrayLike<number>): RoutingSummary {
   const n = checkShape(scores, m, 'scores');
   if (choice.length !== n) throw new RangeError(`choice has ${choice.length} prompts but scores have ${n}`);
   checkCosts(costs, m);

@@ -5,10 +5,47 @@
  */
 import type { EmbedderSettings } from '../embed';
 import type { Result } from '../types';
-import { arrayAt, at, booleanAt, createChecker, describe, matrixAt, numberAt, numbersAt, objectAt, stringAt, warnUnknownKeys, type Checker } from './check';
-import { MAX_ROUTER_CHARS, ROUTER_METHODS, ROUTER_SCHEMA, ROUTER_VERSION, type MetricsAtTraining, type Router, type RouterMethod, type RouterModel, type RouterProvenance, type ValidationPrompt } from './schema';
+import {
+  arrayAt,
+  at,
+  booleanAt,
+  createChecker,
+  describe,
+  matrixAt,
+  numberAt,
+  numbersAt,
+  objectAt,
+  stringAt,
+  warnUnknownKeys,
+  type Checker,
+} from './check';
+import {
+  MAX_ROUTER_CHARS,
+  ROUTER_METHODS,
+  ROUTER_SCHEMA,
+  ROUTER_VERSION,
+  type MetricsAtTraining,
+  type Router,
+  type RouterMethod,
+  type RouterModel,
+  type RouterProvenance,
+  type ValidationPrompt,
+} from './schema';
 
-const TOP_KEYS = ['schema', 'version', 'method', 'embedder', 'clusters', 'clusterMap', 'validationPrompts', 'models', 'pseudoCount', 'costPenalty', 'costUnit', 'provenance'];
+const TOP_KEYS = [
+  'schema',
+  'version',
+  'method',
+  'embedder',
+  'clusters',
+  'clusterMap',
+  'validationPrompts',
+  'models',
+  'pseudoCount',
+  'costPenalty',
+  'costUnit',
+  'provenance',
+];
 /** Limits of the built-in embedder (embed/index.ts checks the same when embedding). */
 const MAX_EMBED_DIM = 4096;
 const MAX_BUCKETS = 1 << 22;
@@ -48,7 +85,10 @@ function parseValidationPrompts(ck: Checker, v: unknown, k: number | null): Vali
     if (!o) return void (ok = false);
     const id = stringAt(ck, o.id, at(path, 'id'), true);
     const text = stringAt(ck, o.text, at(path, 'text'));
-    const cluster = k === null ? null : numberAt(ck, o.cluster, at(path, 'cluster'), { integer: true, min: 0, max: k - 1, what: `a cluster index in [0, ${k})` });
+    const cluster =
+      k === null
+        ? null
+        : numberAt(ck, o.cluster, at(path, 'cluster'), { integer: true, min: 0, max: k - 1, what: `a cluster index in [0, ${k})` });
     if (id !== null && seen.has(id)) ck.fail(at(path, 'id'), `duplicate prompt id "${id}" (also validationPrompts[${seen.get(id)}])`);
     if (id === null || text === null || cluster === null || seen.has(id)) return void (ok = false);
     seen.set(id, i);
@@ -75,15 +115,18 @@ function parseModels(ck: Checker, v: unknown, k: number | null, perCluster: Int3
     if (name !== null && seen.has(name)) ck.fail(at(path, 'name'), `duplicate LLM name "${name}" (also models[${seen.get(name)}])`);
     const cost = numberAt(ck, o.cost, at(path, 'cost'), { min: 0, what: 'a finite cost >= 0' });
     const psi = k === null ? null : numbersAt(ck, o.psi, at(path, 'psi'), k, { min: 0, max: 1 });
-    const counts = k === null ? null : numbersAt(ck, o.counts, at(path, 'counts'), k, { integer: true, min: 0, what: 'a non-negative integer count' });
+    const counts =
+      k === null ? null : numbersAt(ck, o.counts, at(path, 'counts'), k, { integer: true, min: 0, what: 'a non-negative integer count' });
     const overall = numberAt(ck, o.overall, at(path, 'overall'), { min: 0, max: 1 });
     const added = booleanAt(ck, o.addedAfterTraining, at(path, 'addedAfterTraining'));
     if (counts && perCluster) {
       counts.forEach((n, c) => {
-        if (n > perCluster[c]) ck.fail(at(at(path, 'counts'), c), `${n} scored prompts but only ${perCluster[c]} validation prompts are in cluster ${c}`);
+        if (n > perCluster[c])
+          ck.fail(at(at(path, 'counts'), c), `${n} scored prompts but only ${perCluster[c]} validation prompts are in cluster ${c}`);
       });
     }
-    if (name === null || seen.has(name) || cost === null || psi === null || counts === null || overall === null || added === null) return void (ok = false);
+    if (name === null || seen.has(name) || cost === null || psi === null || counts === null || overall === null || added === null)
+      return void (ok = false);
     seen.set(name, i);
     out.push({ name, cost, psi: Float64Array.from(psi), counts: Int32Array.from(counts), overall, addedAfterTraining: added });
   });
@@ -143,7 +186,17 @@ function parseProvenance(ck: Checker, v: unknown, k: number | null): RouterProve
   const metricsAtTraining = parseMetrics(ck, o.metricsAtTraining, 'provenance.metricsAtTraining');
   const createdAt = stringAt(ck, o.createdAt, 'provenance.createdAt');
   const tool = stringAt(ck, o.tool, 'provenance.tool');
-  if (dataset === null || dataHash === null || seed === null || train === null || val === null || test === null || !trainModels || !testModels) return null;
+  if (
+    dataset === null ||
+    dataHash === null ||
+    seed === null ||
+    train === null ||
+    val === null ||
+    test === null ||
+    !trainModels ||
+    !testModels
+  )
+    return null;
   if (pk === null || (k !== null && pk !== k) || knnK === null || !metricsAtTraining || createdAt === null || tool === null) return null;
   return { dataset, dataHash, seed, split: { train, val, test, trainModels, testModels }, k: pk, knnK, metricsAtTraining, createdAt, tool };
 }
@@ -175,7 +228,8 @@ export function parseRouter(text: string, file = 'router.json'): Result<Router> 
 
   let method: RouterMethod | null = null;
   if (root.method === undefined) ck.fail('method', 'missing');
-  else if (!ROUTER_METHODS.includes(root.method as RouterMethod)) ck.fail('method', `unknown method ${describe(root.method)} (expected "kmeans" or "learnedmap")`);
+  else if (!ROUTER_METHODS.includes(root.method as RouterMethod))
+    ck.fail('method', `unknown method ${describe(root.method)} (expected "kmeans" or "learnedmap")`);
   else method = root.method as RouterMethod;
 
   const embedder = parseEmbedder(ck, root.embedder);

@@ -6,7 +6,18 @@
 export * from './schema';
 export { parseRouter } from './parse';
 export { serializeRouter, routerToJson, shortestFloat32 } from './serialize';
-export { routePrompts, predictedErrors, clusterOf, clusterProbs, embedInput, nearestCentroids, learnedMapProbs, type RouteInput, type RouteDecision, type ModelScore } from './route';
+export {
+  routePrompts,
+  predictedErrors,
+  clusterOf,
+  clusterProbs,
+  embedInput,
+  nearestCentroids,
+  learnedMapProbs,
+  type RouteInput,
+  type RouteDecision,
+  type ModelScore,
+} from './route';
 export { addModel, removeModel, type NewModel } from './models';
 export { parseScoresCsv, type ScoresFile } from './scores';
 export { datasetHash, fnv1a64, createFnv64 } from './hash';

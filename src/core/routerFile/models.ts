@@ -44,18 +44,33 @@ export function addModel(router: Router, model: NewModel): Result<Router> {
     const row = rows?.get(id);
     const i = indexOf.get(id);
     if (i === undefined) {
-      issues.add(file, row, 'prompt_id', `"${id}" is not a validation prompt of this router (only its ${indexOf.size} validation prompts are scored)`);
+      issues.add(
+        file,
+        row,
+        'prompt_id',
+        `"${id}" is not a validation prompt of this router (only its ${indexOf.size} validation prompts are scored)`,
+      );
       continue;
     }
     if (typeof score !== 'number' || !Number.isFinite(score) || score < 0 || score > 1) {
-      issues.add(file, row, 'score', `score of "${id}" must be a number in [0, 1], got ${typeof score === 'number' ? String(score) : (JSON.stringify(score) ?? String(score))}`);
+      issues.add(
+        file,
+        row,
+        'score',
+        `score of "${id}" must be a number in [0, 1], got ${typeof score === 'number' ? String(score) : (JSON.stringify(score) ?? String(score))}`,
+      );
       continue;
     }
     errors[i] = 1 - score;
   }
-  const missing = router.validationPrompts.filter((_, i) => Number.isNaN(errors[i]) && !hasEntry(model.scores, router.validationPrompts[i].id)).map((p) => p.id);
+  const missing = router.validationPrompts
+    .filter((_, i) => Number.isNaN(errors[i]) && !hasEntry(model.scores, router.validationPrompts[i].id))
+    .map((p) => p.id);
   if (missing.length > 0) {
-    const shown = missing.slice(0, LIST_IDS).map((id) => `"${id}"`).join(', ');
+    const shown = missing
+      .slice(0, LIST_IDS)
+      .map((id) => `"${id}"`)
+      .join(', ');
     issues.add(
       file,
       undefined,
@@ -68,7 +83,14 @@ export function addModel(router: Router, model: NewModel): Result<Router> {
 
   const clusters = Int32Array.from(router.validationPrompts, (p) => p.cluster);
   const profile = profileOfModel(clusters, errors, router.centroids.rows, router.pseudoCount);
-  const added: RouterModel = { name, cost: model.cost, psi: profile.psi, counts: profile.counts, overall: profile.overall, addedAfterTraining: true };
+  const added: RouterModel = {
+    name,
+    cost: model.cost,
+    psi: profile.psi,
+    counts: profile.counts,
+    overall: profile.overall,
+    addedAfterTraining: true,
+  };
   return { ok: true, data: { ...router, models: [...router.models, added] }, warnings: [] };
 }
 
@@ -83,6 +105,7 @@ export function removeModel(router: Router, name: string, file = 'router'): Resu
     const names = router.models.map((h) => `"${h.name}"`).join(', ');
     return { ok: false, issues: [{ file, message: `no LLM named "${name}" in the router (it has ${names})` }] };
   }
-  if (router.models.length === 1) return { ok: false, issues: [{ file, message: `"${name}" is the router's only LLM: a router needs at least one` }] };
+  if (router.models.length === 1)
+    return { ok: false, issues: [{ file, message: `"${name}" is the router's only LLM: a router needs at least one` }] };
   return { ok: true, data: { ...router, models: router.models.filter((_, i) => i !== index) }, warnings: [] };
 }

@@ -33,9 +33,12 @@ export function exportRouter(dataset: Dataset, setup: TrialSetup, trial: TrialRe
   const costPenalty = options.costPenalty ?? 0;
   if (!Number.isFinite(costPenalty) || costPenalty < 0) throw new Error(`costPenalty must be a finite number >= 0, got ${costPenalty}`);
   const { k, centroids, profiles, valClusters } = fitted;
-  if (options.embedder.dim !== centroids.cols) throw new Error(`embedder dim ${options.embedder.dim} disagrees with the centroids' ${centroids.cols} columns`);
-  if (profiles.m !== dataset.models.length) throw new Error(`the trial has profiles of ${profiles.m} LLMs, the dataset ${dataset.models.length}`);
-  if (valClusters.length !== setup.split.val.length) throw new Error(`${valClusters.length} validation clusters for ${setup.split.val.length} validation prompts`);
+  if (options.embedder.dim !== centroids.cols)
+    throw new Error(`embedder dim ${options.embedder.dim} disagrees with the centroids' ${centroids.cols} columns`);
+  if (profiles.m !== dataset.models.length)
+    throw new Error(`the trial has profiles of ${profiles.m} LLMs, the dataset ${dataset.models.length}`);
+  if (valClusters.length !== setup.split.val.length)
+    throw new Error(`${valClusters.length} validation clusters for ${setup.split.val.length} validation prompts`);
 
   const metricsAtTraining: Record<string, MetricsAtTraining> = {};
   for (const [name, r] of Object.entries(trial.methods)) {
@@ -48,8 +51,15 @@ export function exportRouter(dataset: Dataset, setup: TrialSetup, trial: TrialRe
     method: options.method,
     embedder: options.embedder,
     centroids: { rows: centroids.rows, cols: centroids.cols, data: Float32Array.from(centroids.data) },
-    clusterMap: options.method === 'learnedmap' && fitted.clusterMap ? { ...fitted.clusterMap, theta: Float32Array.from(fitted.clusterMap.theta) } : null,
-    validationPrompts: setup.split.val.map((p, i) => ({ id: dataset.prompts[p].id, text: dataset.prompts[p].text, cluster: valClusters[i] })),
+    clusterMap:
+      options.method === 'learnedmap' && fitted.clusterMap
+        ? { ...fitted.clusterMap, theta: Float32Array.from(fitted.clusterMap.theta) }
+        : null,
+    validationPrompts: setup.split.val.map((p, i) => ({
+      id: dataset.prompts[p].id,
+      text: dataset.prompts[p].text,
+      cluster: valClusters[i],
+    })),
     models: dataset.models.map((h, j) => ({
       name: h.name,
       cost: h.cost,
@@ -65,7 +75,13 @@ export function exportRouter(dataset: Dataset, setup: TrialSetup, trial: TrialRe
       dataset: dataset.name,
       dataHash: options.dataHash ?? datasetHash(dataset),
       seed: setup.seed,
-      split: { train: setup.split.train.length, val: setup.split.val.length, test: setup.split.test.length, trainModels: names(setup.trainModels), testModels: names(setup.testModels) },
+      split: {
+        train: setup.split.train.length,
+        val: setup.split.val.length,
+        test: setup.split.test.length,
+        trainModels: names(setup.trainModels),
+        testModels: names(setup.testModels),
+      },
       k,
       knnK: trial.chosen.knnK,
       metricsAtTraining,

@@ -3,7 +3,8 @@ import { fitEmbedder, embedTexts } from '../embed';
 import { clusterOf, clusterProbs, predictedErrors, routePrompts } from './route';
 import { points, tinyLearnedRouter, tinyRouter } from './tinyRouter.testing';
 
-const chosen = (router = tinyRouter(), x = points([1, 0], [9, 0]), lambda?: number) => routePrompts(router, { embeddings: x }, lambda).map((d) => d.chosen);
+const chosen = (router = tinyRouter(), x = points([1, 0], [9, 0]), lambda?: number) =>
+  routePrompts(router, { embeddings: x }, lambda).map((d) => d.chosen);
 
 describe('routePrompts (UniRoute K-means)', () => {
   it('routes by argmin gamma + lambda * c, worked out by hand', () => {
@@ -46,7 +47,9 @@ describe('routePrompts (UniRoute K-means)', () => {
   it('refuses bad input with clear messages', () => {
     const r = tinyRouter();
     expect(() => routePrompts(r, { texts: ['hello'] })).toThrow(/external 2-d embeddings/);
-    expect(() => routePrompts(r, { embeddings: { rows: 1, cols: 3, data: new Float32Array(3) } })).toThrow('embeddings have 3 columns but this router expects 2');
+    expect(() => routePrompts(r, { embeddings: { rows: 1, cols: 3, data: new Float32Array(3) } })).toThrow(
+      'embeddings have 3 columns but this router expects 2',
+    );
     expect(() => routePrompts(r, { embeddings: points([NaN, 0]) })).toThrow('embedding 0 has a non-finite value at column 0');
     expect(() => routePrompts(r, {})).toThrow('give exactly one of texts or embeddings');
     expect(() => routePrompts(r, { embeddings: points([0, 0]) }, -1)).toThrow(/costPenalty/);

@@ -42,8 +42,14 @@ describe('datasetHash', () => {
     expect(base).toMatch(/^[0-9a-f]{16}$/);
     // Prompts and models reordered (scores permuted to match): same content, same hash.
     const shuffled = dataset({
-      prompts: [{ id: 'p2', text: 'two', task: 'math' }, { id: 'p1', text: 'one' }],
-      models: [{ name: 'b', cost: 2 }, { name: 'a', cost: 1 }],
+      prompts: [
+        { id: 'p2', text: 'two', task: 'math' },
+        { id: 'p1', text: 'one' },
+      ],
+      models: [
+        { name: 'b', cost: 2 },
+        { name: 'a', cost: 1 },
+      ],
       scores: Float64Array.from([0.5, NaN, 0, 1]),
     });
     expect(datasetHash(shuffled)).toBe(base);
@@ -51,7 +57,16 @@ describe('datasetHash', () => {
     // Any change of content changes it.
     expect(datasetHash(dataset({ scores: Float64Array.from([1, 0, 0, 0.5]) }))).not.toBe(base);
     expect(datasetHash(dataset({ costUnit: 'params' }))).not.toBe(base);
-    expect(datasetHash(dataset({ models: [{ name: 'a', cost: 1 }, { name: 'b', cost: 3 }] }))).not.toBe(base);
+    expect(
+      datasetHash(
+        dataset({
+          models: [
+            { name: 'a', cost: 1 },
+            { name: 'b', cost: 3 },
+          ],
+        }),
+      ),
+    ).not.toBe(base);
     const withEmb = datasetHash(dataset({ embeddings: { rows: 2, cols: 1, data: Float32Array.from([0.5, 1]) } }));
     expect(withEmb).not.toBe(base);
     expect(datasetHash(dataset({ embeddings: { rows: 2, cols: 1, data: Float32Array.from([0.5, 1.5]) } }))).not.toBe(withEmb);

@@ -1,7 +1,7 @@
 /**
  * Training a portable router: one seeded trial of the evaluation pipeline (the same split as
  * `routelab eval --seed N`'s first trial), exported with ALL dataset LLMs' errorProfiles Psi from
- * S_val and that trial's test-pool metrics. The one file of src/core/router that uses tfjs (through
+ * S_val and that trial's test-pool metrics. The one file of src/core/routerFile that uses tfjs (through
  * k-means and the learned-map trainer); routing a trained router does not.
  */
 import { datasetEmbeddings, type ResolvedSplit } from '../eval/evaluate';
@@ -48,9 +48,17 @@ function inputError(message: string): Error {
 
 /** Trains a router with UniRoute (K-means) or UniRoute (LearnedMap) on `dataset`. */
 export async function trainRouter(dataset: Dataset, options: TrainRouterOptions): Promise<Router> {
-  const o = { knnK: 10 as number | 'auto', pseudoCount: 1, costPenalty: 0, maxIterations: 100, qncDenominator: 'max-test-cost' as QncDenominator, ...options };
+  const o = {
+    knnK: 10 as number | 'auto',
+    pseudoCount: 1,
+    costPenalty: 0,
+    maxIterations: 100,
+    qncDenominator: 'max-test-cost' as QncDenominator,
+    ...options,
+  };
   const progress = o.onProgress ?? (() => {});
-  if (o.method !== 'kmeans' && o.method !== 'learnedmap') throw inputError(`unknown method "${String(o.method)}" (expected kmeans or learnedmap)`);
+  if (o.method !== 'kmeans' && o.method !== 'learnedmap')
+    throw inputError(`unknown method "${String(o.method)}" (expected kmeans or learnedmap)`);
   if (dataset.models.length === 0) throw inputError('the dataset has no LLMs');
   const setup = trialSetup(dataset, o.seed, o);
   if (o.method === 'learnedmap' && setup.trainModels.length === 0) {
@@ -60,7 +68,7 @@ export async function trainRouter(dataset: Dataset, options: TrainRouterOptions)
     );
   }
   if (setup.split.train.length === 0) throw inputError('the split has no training prompts to cluster');
-  if (setup.split.val.length === 0) throw inputError('the split has no validation prompts: every LLM\'s error profile comes from them');
+  if (setup.split.val.length === 0) throw inputError("the split has no validation prompts: every LLM's error profile comes from them");
 
   progress('embed', dataset.embeddings ? 'using the uploaded embeddings' : 'embedding prompts with the built-in embedder');
   const { embeddings, settings } = datasetEmbeddings(dataset, (f) => progress('embed', 'embedding prompts', f));

@@ -57,16 +57,32 @@ describe('serializeRouter / parseRouter round trip', () => {
 
 describe('parseRouter refuses with a message naming the JSON path', () => {
   it('not JSON, empty, not an object, too large', () => {
-    expect(parseRouter('{"schema": ', 'r.json')).toMatchObject({ ok: false, issues: [{ file: 'r.json', message: expect.stringMatching(/^not JSON: /) }] });
-    expect(parseRouter('  ', 'r.json')).toMatchObject({ ok: false, issues: [{ message: 'file is empty: expected a RouteLab router (JSON)' }] });
-    expect(parseRouter('[1, 2]', 'r.json')).toMatchObject({ ok: false, issues: [{ message: 'expected a JSON object (a RouteLab router), got an array' }] });
+    expect(parseRouter('{"schema": ', 'r.json')).toMatchObject({
+      ok: false,
+      issues: [{ file: 'r.json', message: expect.stringMatching(/^not JSON: /) }],
+    });
+    expect(parseRouter('  ', 'r.json')).toMatchObject({
+      ok: false,
+      issues: [{ message: 'file is empty: expected a RouteLab router (JSON)' }],
+    });
+    expect(parseRouter('[1, 2]', 'r.json')).toMatchObject({
+      ok: false,
+      issues: [{ message: 'expected a JSON object (a RouteLab router), got an array' }],
+    });
     const huge = ' '.repeat(MAX_ROUTER_CHARS + 1);
-    expect(parseRouter(huge, 'r.json')).toMatchObject({ ok: false, issues: [{ message: 'file is 64.0 MB, over the 64 MB limit for a router file' }] });
+    expect(parseRouter(huge, 'r.json')).toMatchObject({
+      ok: false,
+      issues: [{ message: 'file is 64.0 MB, over the 64 MB limit for a router file' }],
+    });
   });
 
   it('unknown schema or version', () => {
-    expect(refusals((j) => (j.schema = 'other.router'))).toEqual(['r.json: schema: not a RouteLab router file (schema "other.router"; expected "schema": "routelab.router")']);
-    expect(refusals((j) => delete j.schema)).toEqual(['r.json: schema: not a RouteLab router file (no "schema" field; expected "schema": "routelab.router")']);
+    expect(refusals((j) => (j.schema = 'other.router'))).toEqual([
+      'r.json: schema: not a RouteLab router file (schema "other.router"; expected "schema": "routelab.router")',
+    ]);
+    expect(refusals((j) => delete j.schema)).toEqual([
+      'r.json: schema: not a RouteLab router file (no "schema" field; expected "schema": "routelab.router")',
+    ]);
     expect(refusals((j) => (j.version = 2))).toEqual(['r.json: version: unsupported router version 2 (this RouteLab reads version 1)']);
     expect(refusals((j) => (j.version = '1'))).toEqual(['r.json: version: unsupported router version "1" (this RouteLab reads version 1)']);
   });
@@ -80,14 +96,25 @@ describe('parseRouter refuses with a message naming the JSON path', () => {
   });
 
   it('NaN, Infinity and non-numbers (strings and nulls sneak into JSON)', () => {
-    expect(refusals((j) => (j.models[3 - 1].psi[1] = 'NaN'))).toEqual(['r.json: models[2].psi[1]: expected a finite number in [0, 1], got "NaN"']);
-    expect(refusals((j) => (j.clusters.centroids[1][0] = null))).toEqual(['r.json: clusters.centroids[1][0]: expected a finite number, got null']);
-    expect(refusals((j) => (j.models[0].cost = 'Infinity'))).toEqual(['r.json: models[0].cost: expected a finite cost >= 0, got "Infinity"']);
+    expect(refusals((j) => (j.models[3 - 1].psi[1] = 'NaN'))).toEqual([
+      'r.json: models[2].psi[1]: expected a finite number in [0, 1], got "NaN"',
+    ]);
+    expect(refusals((j) => (j.clusters.centroids[1][0] = null))).toEqual([
+      'r.json: clusters.centroids[1][0]: expected a finite number, got null',
+    ]);
+    expect(refusals((j) => (j.models[0].cost = 'Infinity'))).toEqual([
+      'r.json: models[0].cost: expected a finite cost >= 0, got "Infinity"',
+    ]);
     expect(refusals((j) => (j.costPenalty = null))).toEqual(['r.json: costPenalty: expected a finite number >= 0, got null']);
     // 1e400 is valid JSON that parses to Infinity.
     const text = serializeRouter(tinyRouter()).replace('"costPenalty": 0', '"costPenalty": 1e400');
-    expect(parseRouter(text, 'r.json')).toMatchObject({ ok: false, issues: [{ message: 'costPenalty: expected a finite number >= 0, got Infinity' }] });
-    expect(refusals((j) => (j.models[1].overall = 1.5))).toEqual(['r.json: models[1].overall: expected a finite number in [0, 1], got 1.5']);
+    expect(parseRouter(text, 'r.json')).toMatchObject({
+      ok: false,
+      issues: [{ message: 'costPenalty: expected a finite number >= 0, got Infinity' }],
+    });
+    expect(refusals((j) => (j.models[1].overall = 1.5))).toEqual([
+      'r.json: models[1].overall: expected a finite number in [0, 1], got 1.5',
+    ]);
   });
 
   it('shapes that disagree', () => {
@@ -95,25 +122,49 @@ describe('parseRouter refuses with a message naming the JSON path', () => {
     expect(refusals((j) => j.clusters.centroids[0].push(1))).toEqual(['r.json: clusters.centroids[0]: has 3 entries, expected 2']);
     expect(refusals((j) => j.clusters.centroids.pop())).toEqual(['r.json: clusters.centroids: has 1 entries, expected 2']);
     expect(refusals((j) => j.models[0].psi.push(0.5))).toEqual(['r.json: models[0].psi: has 3 entries, expected 2']);
-    expect(refusals((j) => (j.clusterMap = { theta: [[0, 0], [1, 0]] }), tinyLearnedRouter())).toEqual([
-      'r.json: clusterMap.theta[0]: has 2 entries, expected 3',
-      'r.json: clusterMap.theta[1]: has 2 entries, expected 3',
+    expect(
+      refusals(
+        (j) =>
+          (j.clusterMap = {
+            theta: [
+              [0, 0],
+              [1, 0],
+            ],
+          }),
+        tinyLearnedRouter(),
+      ),
+    ).toEqual(['r.json: clusterMap.theta[0]: has 2 entries, expected 3', 'r.json: clusterMap.theta[1]: has 2 entries, expected 3']);
+    expect(refusals((j) => (j.clusterMap = null), tinyLearnedRouter())).toEqual([
+      'r.json: clusterMap: method "learnedmap" needs the learned map\'s theta, got null',
     ]);
-    expect(refusals((j) => (j.clusterMap = null), tinyLearnedRouter())).toEqual(['r.json: clusterMap: method "learnedmap" needs the learned map\'s theta, got null']);
-    expect(refusals((j) => (j.validationPrompts[2].cluster = 2))).toEqual(['r.json: validationPrompts[2].cluster: expected a cluster index in [0, 2), got 2']);
-    expect(refusals((j) => (j.models[0].counts = [2, 1.5]))).toEqual(['r.json: models[0].counts[1]: expected a non-negative integer count, got 1.5']);
-    expect(refusals((j) => (j.models[0].counts = [-1, 2]))).toEqual(['r.json: models[0].counts[0]: expected a non-negative integer count, got -1']);
-    expect(refusals((j) => (j.models[0].counts = [3, 2]))).toEqual(['r.json: models[0].counts[0]: 3 scored prompts but only 2 validation prompts are in cluster 0']);
+    expect(refusals((j) => (j.validationPrompts[2].cluster = 2))).toEqual([
+      'r.json: validationPrompts[2].cluster: expected a cluster index in [0, 2), got 2',
+    ]);
+    expect(refusals((j) => (j.models[0].counts = [2, 1.5]))).toEqual([
+      'r.json: models[0].counts[1]: expected a non-negative integer count, got 1.5',
+    ]);
+    expect(refusals((j) => (j.models[0].counts = [-1, 2]))).toEqual([
+      'r.json: models[0].counts[0]: expected a non-negative integer count, got -1',
+    ]);
+    expect(refusals((j) => (j.models[0].counts = [3, 2]))).toEqual([
+      'r.json: models[0].counts[0]: 3 scored prompts but only 2 validation prompts are in cluster 0',
+    ]);
     expect(refusals((j) => (j.provenance.k = 5))).toEqual(['r.json: provenance.k: 5 disagrees with clusters.k 2']);
-    expect(refusals((j) => (j.embedder = { kind: 'builtin-hashed-tfidf', version: 1, dim: 2, buckets: 4, seed: 0, idf: [1, 1, 1] }))).toEqual(['r.json: embedder.idf: has 3 entries, expected 4']);
+    expect(
+      refusals((j) => (j.embedder = { kind: 'builtin-hashed-tfidf', version: 1, dim: 2, buckets: 4, seed: 0, idf: [1, 1, 1] })),
+    ).toEqual(['r.json: embedder.idf: has 3 entries, expected 4']);
   });
 
   it('duplicates, negative costs, unknown kinds', () => {
     expect(refusals((j) => (j.models[2].name = 'cheap'))).toEqual(['r.json: models[2].name: duplicate LLM name "cheap" (also models[0])']);
-    expect(refusals((j) => (j.validationPrompts[3].id = 'v1'))).toEqual(['r.json: validationPrompts[3].id: duplicate prompt id "v1" (also validationPrompts[0])']);
+    expect(refusals((j) => (j.validationPrompts[3].id = 'v1'))).toEqual([
+      'r.json: validationPrompts[3].id: duplicate prompt id "v1" (also validationPrompts[0])',
+    ]);
     expect(refusals((j) => (j.models[1].cost = -2))).toEqual(['r.json: models[1].cost: expected a finite cost >= 0, got -2']);
     expect(refusals((j) => (j.method = 'knn'))).toEqual(['r.json: method: unknown method "knn" (expected "kmeans" or "learnedmap")']);
-    expect(refusals((j) => (j.embedder.kind = 'openai'))).toEqual(['r.json: embedder.kind: unknown embedder "openai" (expected "builtin-hashed-tfidf" or "external")']);
+    expect(refusals((j) => (j.embedder.kind = 'openai'))).toEqual([
+      'r.json: embedder.kind: unknown embedder "openai" (expected "builtin-hashed-tfidf" or "external")',
+    ]);
     expect(refusals((j) => (j.models = []))).toEqual(['r.json: models: a router needs at least one LLM']);
     expect(refusals((j) => (j.models[0].name = ' '))).toEqual(['r.json: models[0].name: must not be empty']);
   });
@@ -123,10 +174,15 @@ describe('parseRouter refuses with a message naming the JSON path', () => {
       j.models[0].cost = -1;
       j.pseudoCount = 'one';
     });
-    expect(msgs).toEqual(['r.json: models[0].cost: expected a finite cost >= 0, got -1', 'r.json: pseudoCount: expected a finite number >= 0, got "one"']);
+    expect(msgs).toEqual([
+      'r.json: models[0].cost: expected a finite cost >= 0, got -1',
+      'r.json: pseudoCount: expected a finite number >= 0, got "one"',
+    ]);
     const many = refusals((j) => (j.clusters.centroids = [Array(2).fill('x'), Array(2).fill('y')]), tinyRouter());
     expect(many.length).toBe(4);
-    const capped = refusals((j) => (j.embedder = { kind: 'builtin-hashed-tfidf', version: 1, dim: 2, buckets: 100, seed: 0, idf: Array(100).fill(null) }));
+    const capped = refusals(
+      (j) => (j.embedder = { kind: 'builtin-hashed-tfidf', version: 1, dim: 2, buckets: 100, seed: 0, idf: Array(100).fill(null) }),
+    );
     expect(capped.length).toBe(26);
     expect(capped[25]).toBe('r.json: and 75 more issues not shown');
   });

@@ -73,7 +73,10 @@ describe('trainRouter on the synthetic demo dataset', () => {
     expect(Object.keys(router.provenance.metricsAtTraining).sort()).toEqual(['knn', 'oracle', 'uniroute-kmeans', 'zero-router']);
 
     // The validation prompts' clusters are their nearest centroids, and the counts behind Psi add up.
-    const valX = embedTexts(router.validationPrompts.map((p) => p.text), router.embedder);
+    const valX = embedTexts(
+      router.validationPrompts.map((p) => p.text),
+      router.embedder,
+    );
     expect(Array.from(nearestCentroids(valX, router.centroids))).toEqual(router.validationPrompts.map((p) => p.cluster));
     for (let h = 0; h < router.models.length; h++) {
       const scored = split.val.filter((i) => !Number.isNaN(dataset.scores[i * dataset.models.length + h])).length;
@@ -110,7 +113,11 @@ describe('trainRouter on the synthetic demo dataset', () => {
   });
 
   it('refuses learnedmap without a training LLM', async () => {
-    const one: Dataset = { ...dataset, models: dataset.models.slice(0, 1), scores: dataset.scores.filter((_, i) => i % dataset.models.length === 0) };
+    const one: Dataset = {
+      ...dataset,
+      models: dataset.models.slice(0, 1),
+      scores: dataset.scores.filter((_, i) => i % dataset.models.length === 0),
+    };
     await expect(trainRouter(one, { method: 'learnedmap', k: 3, seed })).rejects.toThrow(
       'method learnedmap needs at least one training LLM with labels, and this split has none (1 LLM, all in the test pool): use --method kmeans or more LLMs',
     );

@@ -1,6 +1,6 @@
 /**
  * The router must route in a Node service or an edge function: nothing reachable from
- * src/core/router (but train.ts, which trains with tfjs) may import tfjs, Node built-ins or the DOM layers.
+ * src/core/routerFile (but train.ts, which trains with tfjs) may import tfjs, Node built-ins or the DOM layers.
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -45,7 +45,7 @@ function importGraph(entries: string[]): { files: Set<string>; packages: Map<str
   return { files, packages };
 }
 
-describe('src/core/router is portable (no tfjs)', () => {
+describe('src/core/routerFile is portable (no tfjs)', () => {
   it('finds runtime imports and skips type-only ones', () => {
     const src = `import type { A } from './a';\nimport { b, type C } from "./b";\nexport * from './c';\nexport type { D } from './d';\nimport {\n  e,\n} from '@tensorflow/tfjs';\nimport './side';`;
     expect(runtimeImports(src).sort()).toEqual(['./b', './c', './side', '@tensorflow/tfjs'].sort());
@@ -57,7 +57,9 @@ describe('src/core/router is portable (no tfjs)', () => {
       .map((f) => path.join(ROUTER_DIR, f));
     expect(entries.length).toBeGreaterThanOrEqual(8);
     const { files, packages } = importGraph(entries);
-    const offenders = [...packages].filter(([pkg]) => pkg.startsWith('@tensorflow') || pkg.startsWith('node:') || ['fs', 'path', 'react', 'zustand'].includes(pkg));
+    const offenders = [...packages].filter(
+      ([pkg]) => pkg.startsWith('@tensorflow') || pkg.startsWith('node:') || ['fs', 'path', 'react', 'zustand'].includes(pkg),
+    );
     expect(offenders).toEqual([]);
     // Only the CSV library is allowed (scores files); everything else is our own plain TS.
     expect([...packages.keys()].sort()).toEqual(['papaparse']);

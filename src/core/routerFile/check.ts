@@ -37,7 +37,8 @@ export function describe(v: unknown): string {
   return String(v);
 }
 
-export const at = (path: string, key: string | number): string => (typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key);
+export const at = (path: string, key: string | number): string =>
+  typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;
 
 /** The object at `path`, or null (reported) when it is anything else. */
 export function objectAt(ck: Checker, v: unknown, path: string): Record<string, unknown> | null {
@@ -114,7 +115,14 @@ export function numbersAt(ck: Checker, v: unknown, path: string, length: number 
   for (let i = 0; i < arr.length; i++) {
     const x = arr[i];
     // Fast path for the common case; the slow path builds the message.
-    if (typeof x === 'number' && Number.isFinite(x) && (!rule.integer || Number.isInteger(x)) && (rule.min === undefined || x >= rule.min) && (rule.max === undefined || x <= rule.max)) continue;
+    if (
+      typeof x === 'number' &&
+      Number.isFinite(x) &&
+      (!rule.integer || Number.isInteger(x)) &&
+      (rule.min === undefined || x >= rule.min) &&
+      (rule.max === undefined || x <= rule.max)
+    )
+      continue;
     numberAt(ck, x, at(path, i), rule);
     ok = false;
   }

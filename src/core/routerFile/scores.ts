@@ -24,8 +24,15 @@ export function parseScoresCsv(file: string, text: string): Result<ScoresFile> {
   const idCol = lower.indexOf('prompt_id');
   const scoreCol = lower.findIndex((h) => SCORE_COLUMNS.includes(h));
   const issues = createIssueList();
-  if (idCol < 0) issues.add(file, 1, 'prompt_id', `missing column "prompt_id" (header is ${header.map((h) => `"${h}"`).join(', ')}; expected prompt_id,score)`);
-  if (scoreCol < 0) issues.add(file, 1, 'score', `missing column "score" (header is ${header.map((h) => `"${h}"`).join(', ')}; expected prompt_id,score)`);
+  if (idCol < 0)
+    issues.add(
+      file,
+      1,
+      'prompt_id',
+      `missing column "prompt_id" (header is ${header.map((h) => `"${h}"`).join(', ')}; expected prompt_id,score)`,
+    );
+  if (scoreCol < 0)
+    issues.add(file, 1, 'score', `missing column "score" (header is ${header.map((h) => `"${h}"`).join(', ')}; expected prompt_id,score)`);
   if (issues.count > 0) return { ok: false, issues: issues.toArray() };
   if (rows.length === 0) return { ok: false, issues: [{ file, row: 2, message: 'no scores: the file has a header but no rows' }] };
 
