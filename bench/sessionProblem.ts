@@ -6,7 +6,7 @@
 import type { AddedModel, SessionBase } from '../src/core/explorer';
 import { createRng } from '../src/core/rng';
 import { kmeansGamma, oracleGamma, softGamma } from '../src/core/routing/gamma';
-import { knnGammaFromNeighbours, meanErrors } from '../src/core/explorer/knn';
+import { knnFallback, knnGammaFromNeighbours } from '../src/core/routing/knn';
 
 export interface SessionProblem {
   base: SessionBase;
@@ -106,7 +106,7 @@ export function sessionProblem(nTest = 10_000, m = 50, k = 50, nVal = 3_334, knn
     gammas: {
       oracle: oracleGamma(testScores),
       'zero-router': zero,
-      knn: knnGammaFromNeighbours(testNeighbours, knnK, valErrors, m, meanErrors(valErrors, m)),
+      knn: knnGammaFromNeighbours(testNeighbours, knnK, knnK, valErrors, m, knnFallback(valErrors, m)),
       'uniroute-kmeans': kmeansGamma(test.clusters, profiles),
       'uniroute-learnedmap': softGamma(testPhi, profiles),
     },

@@ -8,6 +8,8 @@ import { assignNearest, kmeans, type KMeansEngineChoice, type TfBackendHint } fr
 import type { SpawnLloydShard } from '../kernels';
 import { computeErrorProfiles } from '../routing/errorProfile';
 import { kmeansGamma, knnNeighbours } from '../routing/gamma';
+import { knnFallback, knnGammaFromNeighbours } from '../routing/knn';
+import { meanScored } from '../stats';
 import { deferralCurve } from './curve';
 import { curveMetrics } from './metrics';
 
@@ -33,7 +35,7 @@ export interface Selection {
 }
 
 /** Area of routing the training LLMs on the fully scored validation prompts with `gamma`. */
-function validationArea(gamma: Float64Array, valErrors: Float64Array, m: number, costs: number[]): number {
+export function validationArea(gamma: Float64Array, valErrors: Float64Array, m: number, costs: number[]): number {
   const n = valErrors.length / m;
   const rows: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -52,11 +54,8 @@ function validationArea(gamma: Float64Array, valErrors: Float64Array, m: number,
   const maxCost = Math.max(...costs);
   const normaliser = maxCost > 0 ? maxCost : 1;
   const curve = deferralCurve(g, s, m, costs, normaliser);
-  const accs = Array.from({ length: m }, (_, j) => {
-    let sum = 0;
-    for (let i = 0; i < rows.length; i++) sum += s[i * m + j];
-    return rows.length ? sum / rows.length : 0;
-  });
+  // Rows are fully scored; with none, every LLM's accuracy reads 0 (no target to reach).
+  const accs = Array.from({ length: m }, (_, j) => meanScored(s, m, j, 0));
   return curveMetrics(curve, { qncTarget: Math.max(...accs), aiqRange: [Math.min(...costs) / normaliser, maxCost / normaliser] }).area;
 }
 
@@ -102,24 +101,11 @@ export function chooseKnnK(input: SelectionInput): Selection {
   const grid = cappedGrid(input.grid, input.trainX.rows);
   const maxK = grid[grid.length - 1];
   const neighbours = knnNeighbours(input.valX, input.trainX, maxK);
-  const nVal = input.valX.rows;
   const scores: Selection['scores'] = [];
+  // The K-NN router's own gamma (knnGamma's fallback included) on S_val, for each k of the grid.
+  const fallback = knnFallback(input.trainErrors, m);
   for (const k of grid) {
-    const gamma = new Float64Array(nVal * m);
-    for (let q = 0; q < nVal; q++) {
-      for (let j = 0; j < m; j++) {
-        let sum = 0;
-        let count = 0;
-        for (let t = 0; t < k; t++) {
-          const e = input.trainErrors[neighbours[q * maxK + t] * m + j];
-          if (!Number.isNaN(e)) {
-            sum += e;
-            count++;
-          }
-        }
-        gamma[q * m + j] = count > 0 ? sum / count : 0.5;
-      }
-    }
+    const gamma = knnGammaFromNeighbours(neighbours, maxK, k, input.trainErrors, m, fallback);
     scores.push({ value: k, area: validationArea(gamma, input.valErrors, m, input.costs) });
   }
   return { best: argBest(scores), scores };

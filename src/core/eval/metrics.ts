@@ -4,6 +4,7 @@
  * single LLM as a point. Costs are normalised: c~ = cost / max cost of the test pool.
  */
 import { checkCosts } from '../routing/route';
+import { columnMeansScored } from '../stats';
 import { costPenaltyPath } from './costPenaltyPath';
 import { accuracyAt, integrateFront, paretoFront, upperConcaveHull, type CurvePoint } from './curve';
 
@@ -107,6 +108,15 @@ export function zeroRouterHull(valAccuracy: ArrayLike<number>, costs: ArrayLike<
 }
 
 /**
+ * Each LLM's mean score on the validation prompts (nVal x m, NaN = blank): the accuracies
+ * ZeroRouter's hull is chosen on. An LLM without a single validation score reads accuracy 0, so
+ * ZeroRouter picks it only as the cheapest LLM.
+ */
+export function zeroRouterValAccuracy(valScores: Float64Array, m: number): number[] {
+  return Array.from(columnMeansScored(valScores, m, 0).means);
+}
+
+/**
  * ZeroRouter's deferral curve on the test prompts: the hull LLMs chosen on the validation
  * accuracies, placed at (c(h) / normaliser, test accuracy). Consumed by curveMetrics like any curve:
  * linear interpolation between hull LLMs is random mixing, and (as for every curve) a hull LLM
@@ -135,21 +145,9 @@ export function singleModelPoints(
   checkCosts(costs, m);
   checkNormaliser(normaliser);
   if (scores.length % m !== 0) throw new RangeError(`scores has ${scores.length} values, not a multiple of ${m} models`);
-  const n = scores.length / m;
-  const out: { cost: number; accuracy: number }[] = [];
-  for (let h = 0; h < m; h++) {
-    let s = 0;
-    let k = 0;
-    for (let p = 0; p < n; p++) {
-      const v = scores[p * m + h];
-      if (!Number.isNaN(v)) {
-        s += v;
-        k++;
-      }
-    }
-    out.push({ cost: costs[h] / normaliser, accuracy: k > 0 ? s / k : NaN });
-  }
-  return out;
+  // An LLM with no score on any of the prompts has no accuracy to show: NaN.
+  const { means } = columnMeansScored(scores, m, NaN);
+  return Array.from(means, (accuracy, h) => ({ cost: costs[h] / normaliser, accuracy }));
 }
 
 function checkNormaliser(normaliser: number): void {

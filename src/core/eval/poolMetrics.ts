@@ -2,20 +2,6 @@
 import type { CurveMetricsOptions } from './metrics';
 import type { QncDenominator } from './methods';
 
-/** Mean of the present (non-NaN) values of column `col` of an n x m matrix; 0 when none. */
-export function meanScored(values: Float64Array, n: number, m: number, col: number): number {
-  let sum = 0;
-  let count = 0;
-  for (let i = 0; i < n; i++) {
-    const v = values[i * m + col];
-    if (!Number.isNaN(v)) {
-      sum += v;
-      count++;
-    }
-  }
-  return count > 0 ? sum / count : 0;
-}
-
 /**
  * Metric options for a pool with test accuracies `accuracies` and raw costs `costs`: QNC targets the most accurate
  * LLM (ties: the cheaper), optionally measured against its cost; AIQ spans the pool's normalised cost range.

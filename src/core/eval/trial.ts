@@ -10,13 +10,13 @@ import { computeErrorProfiles, type ErrorProfiles } from '../routing/errorProfil
 import { kmeansGamma, knnGamma, oracleGamma, softGamma } from '../routing/gamma';
 import { clusterMapProbs, trainClusterMap, type ClusterMap, type ClusterMapEpoch, type ClusterMapOptions } from '../routing/clusterMap';
 import { deferralCurve, paretoFront, type CurvePoint } from './curve';
-import { curveMetrics, singleModelPoints, zeroRouterCurve } from './metrics';
+import { curveMetrics, singleModelPoints, zeroRouterCurve, zeroRouterValAccuracy } from './metrics';
 import { splitModels, splitPrompts, type PromptSplit, type SplitFractions } from './split';
 import { createRng } from '../rng';
 import { errorsFromScores, fullyScoredRows, pick, selectBlock, selectRows } from './select';
 import type { MethodName, MethodResult, QncDenominator } from './methods';
 import { chooseK, chooseKnnK, DEFAULT_K_GRID, DEFAULT_KNN_K_GRID } from './chooseK';
-import { meanScored, poolMetricOptions } from './poolMetrics';
+import { poolMetricOptions } from './poolMetrics';
 
 /** An explicit split (indices), used verbatim. */
 export interface ResolvedSplit {
@@ -190,7 +190,7 @@ export async function runTrial(dataset: Dataset, embeddings: Matrix, setup: Tria
 
   if (want.has('oracle')) record('oracle', deferralCurve(oracleGamma(testScores), testScores, mTe, costs, normaliser));
   if (want.has('zero-router')) {
-    const valAcc = testModels.map((_, j) => meanScored(valScoresTe, split.val.length, mTe, j));
+    const valAcc = zeroRouterValAccuracy(valScoresTe, mTe);
     record(
       'zero-router',
       zeroRouterCurve(

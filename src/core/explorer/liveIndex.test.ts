@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRng, type Rng } from '../rng';
 import { kmeansGamma, oracleGamma, softGamma } from '../routing/gamma';
 import { routeAt } from '../routing/route';
-import { knnGammaFromNeighbours, meanErrors } from './knn';
+import { knnFallback, knnGammaFromNeighbours } from '../routing/knn';
 import { evaluatePool, POOL_METHODS } from './pool';
 import { routeLive } from './liveRouting';
 import { buildSessionBase } from './session';
@@ -53,7 +53,7 @@ function randomBase(rng: Rng, n: number, m: number, k: number, dyadic: boolean):
     gammas: {
       oracle: oracleGamma(testScores),
       'zero-router': zero,
-      knn: knnGammaFromNeighbours(testNeighbours, 2, valErrors, m, meanErrors(valErrors, m)),
+      knn: knnGammaFromNeighbours(testNeighbours, 2, 2, valErrors, m, knnFallback(valErrors, m)),
       'uniroute-kmeans': kmeansGamma(testClusters, profiles),
       'uniroute-learnedmap': softGamma(testPhi, profiles),
     },

@@ -8,7 +8,8 @@ import { lazyCurve } from './lazyCurve';
 import { curveMetrics, zeroRouterCurve } from '../eval/metrics';
 import { poolMetricOptions } from '../eval/poolMetrics';
 import type { MethodName } from '../eval/methods';
-import { meanErrors } from './knn';
+import { knnFallback, knnGammaFromNeighbours } from '../routing/knn';
+import { meanScored } from '../stats';
 import { groupedDeferralSweepBlocks } from './groupedCurve';
 import { buildLiveIndex, sweepGroups, uniformLiveIndex, type LiveIndex } from './liveIndex';
 import type { AddedModel, MethodView, SessionBase, SessionPool, SinglePoint } from './types';
@@ -41,38 +42,12 @@ function addedGamma(base: SessionBase, model: AddedModel, method: MethodName): F
       }
       return g;
     }
-    case 'knn': {
-      const kk = base.neighbourCount;
-      const neighbours = base.testNeighbours;
-      const fallback = meanErrors(valErrors, 1)[0];
-      for (let p = 0; p < n; p++) {
-        let s = 0;
-        let c = 0;
-        for (let j = 0; j < kk; j++) {
-          const e = valErrors[neighbours[p * kk + j]];
-          if (!Number.isNaN(e)) {
-            s += e;
-            c++;
-          }
-        }
-        g[p] = c > 0 ? s / c : fallback;
-      }
-      return g;
-    }
-    case 'zero-router': {
-      let s = 0;
-      let c = 0;
-      for (let i = 0; i < valErrors.length; i++) {
-        const e = valErrors[i];
-        if (!Number.isNaN(e)) {
-          s += e;
-          c++;
-        }
-      }
-      // runTrial's ZeroRouter reads a validation accuracy of 0 for an LLM with no validation score.
-      g.fill(c > 0 ? s / c : 1);
-      return g;
-    }
+    case 'knn':
+      // The base pool's K-NN rule (knnGamma) on this LLM's own column of validation errors.
+      return knnGammaFromNeighbours(base.testNeighbours, base.neighbourCount, base.neighbourCount, valErrors, 1, knnFallback(valErrors, 1));
+    case 'zero-router':
+      // Error 1 without a validation score: zeroRouterValAccuracy reads such an LLM's accuracy as 0.
+      return g.fill(meanScored(valErrors, 1, 0, 1));
     case 'oracle':
       // The true error where the file has a test score; NaN (never chosen) where it has none.
       for (let p = 0; p < n; p++) g[p] = 1 - testScores[p];

@@ -7,10 +7,10 @@ import type { Dataset, Matrix } from '../types';
 import { assignNearest } from '../cluster/reference';
 import { clusterMapProbs } from '../routing/clusterMap';
 import { kmeansGamma, knnNeighbours, oracleGamma, softGamma } from '../routing/gamma';
-import { knnGammaFromNeighbours, meanErrors } from './knn';
+import { knnFallback, knnGammaFromNeighbours } from '../routing/knn';
 import { errorsFromScores, fullyScoredRows, selectBlock, selectRows } from '../eval/select';
 import { selectProfiles } from '../eval/trial';
-import { meanScored } from '../eval/poolMetrics';
+import { zeroRouterValAccuracy } from '../eval/metrics';
 import type { MethodName, QncDenominator } from '../eval/methods';
 import type { ClusterSummary, SessionBase, SessionRouter, SessionSetup } from './types';
 
@@ -83,7 +83,7 @@ export function buildSessionBase(
   const valClusters = Int32Array.from(split.val, (r) => promptClusters[r]);
   const testClusters = Int32Array.from(kept, (r) => promptClusters[r]);
   const profilesTe = selectProfiles(router.profiles, testModels);
-  const valAccuracy = testModels.map((_, j) => meanScored(valScoresTe, split.val.length, mTe, j));
+  const valAccuracy = zeroRouterValAccuracy(valScoresTe, mTe);
 
   const knnK = Math.max(1, Math.min(router.knnK, split.val.length));
   const neighbourCount = split.val.length > 0 ? Math.min(knnK, split.val.length) : 0;
@@ -99,7 +99,7 @@ export function buildSessionBase(
     gammas['zero-router'] = g;
   }
   if (want.has('knn') && neighbourCount > 0)
-    gammas.knn = knnGammaFromNeighbours(testNeighbours, neighbourCount, valErrorsTe, mTe, meanErrors(valErrorsTe, mTe));
+    gammas.knn = knnGammaFromNeighbours(testNeighbours, neighbourCount, neighbourCount, valErrorsTe, mTe, knnFallback(valErrorsTe, mTe));
   if (want.has('uniroute-kmeans')) gammas['uniroute-kmeans'] = kmeansGamma(testClusters, profilesTe);
   if (want.has('uniroute-learnedmap') && testPhi) gammas['uniroute-learnedmap'] = softGamma(testPhi, profilesTe);
 

@@ -1,4 +1,5 @@
 /** The Data view's summary of a benchmark: prompt / LLM / task counts, each LLM's accuracy and cost. */
+import { columnMeansScored } from '../stats';
 import type { Dataset } from '../types';
 
 export interface DatasetSummary {
@@ -15,19 +16,10 @@ export interface DatasetSummary {
 export function datasetSummary(dataset: Dataset): DatasetSummary {
   const n = dataset.prompts.length;
   const m = dataset.models.length;
-  const sums = new Float64Array(m);
-  const counts = new Int32Array(m);
-  let blank = 0;
-  for (let p = 0; p < n; p++) {
-    for (let h = 0; h < m; h++) {
-      const s = dataset.scores[p * m + h];
-      if (Number.isNaN(s)) blank++;
-      else {
-        sums[h] += s;
-        counts[h]++;
-      }
-    }
-  }
+  // An LLM without a single score shows no accuracy (NaN), not 0.
+  const { means, counts } = columnMeansScored(dataset.scores, m, NaN);
+  let blank = n * m;
+  for (let h = 0; h < m; h++) blank -= counts[h];
   const tasks = new Map<string, number>();
   for (const p of dataset.prompts) if (p.task) tasks.set(p.task, (tasks.get(p.task) ?? 0) + 1);
   return {
@@ -35,7 +27,7 @@ export function datasetSummary(dataset: Dataset): DatasetSummary {
     models: dataset.models.map((h, j) => ({
       name: h.name,
       cost: h.cost,
-      accuracy: counts[j] ? sums[j] / counts[j] : NaN,
+      accuracy: means[j],
       scored: counts[j],
     })),
     tasks: [...tasks.entries()].map(([task, count]) => ({ task, count })).sort((a, b) => b.count - a.count || (a.task < b.task ? -1 : 1)),

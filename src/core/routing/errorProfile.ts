@@ -2,6 +2,7 @@
  * Error profiles Psi(h): each LLM's per-cluster error rate on the validation prompts S_val
  * (UniRoute, arXiv 2502.08773; see shared UNIROUTE.md). Psi is model-major: psi[h * K + k].
  */
+import { meanScored } from '../stats';
 
 /** Psi for an LLM pool: psi[h * k + c] = Psi_c(h), counts[h * k + c] = n_c(h), overall[h]. */
 export interface ErrorProfiles {
@@ -44,10 +45,12 @@ function checkPseudoCount(pseudoCount: number): void {
   }
 }
 
-/** Writes one LLM's Psi into psi/counts at `offset`; `errorAt(i)` is e(x_i, h), NaN = not scored. */
+/** Writes the Psi of LLM `col` of `errors` (nVal x m, NaN = not scored) into psi/counts at `offset`. */
 function fillProfile(
   clusters: Int32Array,
-  errorAt: (i: number) => number,
+  errors: Float64Array,
+  m: number,
+  col: number,
   k: number,
   pseudoCount: number,
   psi: Float64Array,
@@ -55,17 +58,13 @@ function fillProfile(
   offset: number,
 ): number {
   const sums = new Float64Array(k);
-  let total = 0;
-  let scored = 0;
   for (let i = 0; i < clusters.length; i++) {
-    const e = errorAt(i);
+    const e = errors[i * m + col];
     if (Number.isNaN(e)) continue; // blank score: no evidence either way
     sums[clusters[i]] += e;
     counts[offset + clusters[i]]++;
-    total += e;
-    scored++;
   }
-  const overall = scored > 0 ? total / scored : NO_EVIDENCE_ERROR;
+  const overall = meanScored(errors, m, col, NO_EVIDENCE_ERROR);
   for (let c = 0; c < k; c++) {
     const n = counts[offset + c];
     // Shrinkage towards the LLM's overall error (pseudo-count a); an empty cluster gets exactly
@@ -93,7 +92,7 @@ export function computeErrorProfiles(clusters: Int32Array, errors: Float64Array,
   const counts = new Int32Array(m * k);
   const overall = new Float64Array(m);
   for (let h = 0; h < m; h++) {
-    overall[h] = fillProfile(clusters, (i) => errors[i * m + h], k, pseudoCount, psi, counts, h * k);
+    overall[h] = fillProfile(clusters, errors, m, h, k, pseudoCount, psi, counts, h * k);
   }
   return { k, m, psi, counts, overall };
 }
@@ -107,6 +106,6 @@ export function profileOfModel(clusters: Int32Array, errorsOfOneModel: Float64Ar
   }
   const psi = new Float64Array(k);
   const counts = new Int32Array(k);
-  const overall = fillProfile(clusters, (i) => errorsOfOneModel[i], k, pseudoCount, psi, counts, 0);
+  const overall = fillProfile(clusters, errorsOfOneModel, 1, 0, k, pseudoCount, psi, counts, 0);
   return { psi, counts, overall };
 }

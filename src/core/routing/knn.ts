@@ -3,6 +3,7 @@
  * (Euclidean distance on the embeddings phi; shared UNIROUTE.md "Baselines").
  */
 import type { Matrix } from '../types';
+import { columnMeansScored, meanScoredRows } from '../stats';
 import { NO_EVIDENCE_ERROR } from './errorProfile';
 
 /**
@@ -125,43 +126,45 @@ export function knnNeighbours(queries: Matrix, refs: Matrix, k: number): Int32Ar
 }
 
 /**
+ * K-NN's estimate for an LLM none of a prompt's neighbours has a score for: its mean error over
+ * every scored ref (NO_EVIDENCE_ERROR when it has none).
+ */
+export function knnFallback(refErrors: Float64Array, m: number): Float64Array {
+  return columnMeansScored(refErrors, m, NO_EVIDENCE_ERROR).means;
+}
+
+/**
+ * K-NN gamma from neighbour lists, n x m: gamma(x_p, h) = mean error of h over the scored ones of
+ * the first k neighbours of prompt p, neighbours[p * stride ...] (rows of `refErrors`, nRef x m,
+ * NaN = missing); fallback[h] when none of them is scored.
+ */
+export function knnGammaFromNeighbours(
+  neighbours: Int32Array,
+  stride: number,
+  k: number,
+  refErrors: Float64Array,
+  m: number,
+  fallback: ArrayLike<number>,
+): Float64Array {
+  if (k > stride) throw new RangeError(`k = ${k} neighbours, but the lists hold ${stride}`);
+  const n = stride > 0 ? neighbours.length / stride : 0;
+  const gamma = new Float64Array(n * m);
+  for (let p = 0; p < n; p++) {
+    const from = p * stride;
+    for (let h = 0; h < m; h++) gamma[p * m + h] = meanScoredRows(refErrors, m, h, neighbours, from, from + k, fallback[h]);
+  }
+  return gamma;
+}
+
+/**
  * K-NN gamma, nQueries x m: mean error of h over those of the k nearest refs that have a score for
- * h; when none has, h's mean error over all scored refs (0.5 when h has no scored ref at all).
+ * h; when none has, knnFallback (h's mean error over all scored refs).
  * `refErrors` is nRef x m row-major, NaN = missing.
  */
 export function knnGamma(queries: Matrix, refs: Matrix, refErrors: Float64Array, m: number, k: number): Float64Array {
   if (refErrors.length !== refs.rows * m) {
     throw new RangeError(`refErrors has ${refErrors.length} values, expected ${refs.rows} refs x ${m} models`);
   }
-  const nb = knnNeighbours(queries, refs, k);
   const kk = Math.min(k, refs.rows);
-  const fallback = new Float64Array(m);
-  for (let h = 0; h < m; h++) {
-    let s = 0;
-    let n = 0;
-    for (let i = 0; i < refs.rows; i++) {
-      const e = refErrors[i * m + h];
-      if (!Number.isNaN(e)) {
-        s += e;
-        n++;
-      }
-    }
-    fallback[h] = n > 0 ? s / n : NO_EVIDENCE_ERROR;
-  }
-  const gamma = new Float64Array(queries.rows * m);
-  for (let p = 0; p < queries.rows; p++) {
-    for (let h = 0; h < m; h++) {
-      let s = 0;
-      let n = 0;
-      for (let j = 0; j < kk; j++) {
-        const e = refErrors[nb[p * kk + j] * m + h];
-        if (!Number.isNaN(e)) {
-          s += e;
-          n++;
-        }
-      }
-      gamma[p * m + h] = n > 0 ? s / n : fallback[h];
-    }
-  }
-  return gamma;
+  return knnGammaFromNeighbours(knnNeighbours(queries, refs, k), kk, kk, refErrors, m, knnFallback(refErrors, m));
 }
