@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { kmeans } from '../src/core/cluster/lloyd';
 import { loadDataset } from '../src/core/data';
-import { trainClusterMap } from '../src/core/routing/clusterMap';
+import { trainClusterMap } from '../src/core/routing/clusterMapTrain';
 import { createRng } from '../src/core/rng';
 import type { HookResult } from './otherTargets';
 

@@ -4,7 +4,7 @@
  * every comparator sees the same bytes).
  */
 import { kmeansPlusPlus } from '../src/core/cluster/initialization';
-import { defaultTau, initClusterMap } from '../src/core/routing/clusterMap';
+import { defaultTau, initClusterMap } from '../src/core/routing/clusterMapInit';
 import { createRng } from '../src/core/rng';
 import type { Matrix } from '../src/core/types';
 

@@ -8,7 +8,7 @@ import { kmeans } from '../src/core/cluster/lloyd';
 import { createLearnedMapKernel } from '../src/core/kernels/learnedMapKernel';
 import { createLloydEngine, type LloydEngineOptions, type LloydProbe } from '../src/core/kernels/lloydEngine';
 import { lloydOnEngine } from '../src/core/kernels/lloydRun';
-import { trainClusterMap } from '../src/core/routing/clusterMap';
+import { trainClusterMap } from '../src/core/routing/clusterMapTrain';
 import { learnedMapEpochTf } from './learnedMapTfEpoch';
 import type { KMeansProblem, LearnedMapBenchProblem } from './problems';
 

@@ -8,7 +8,8 @@ import { assignNearest, kmeans, type KMeansEngineChoice, type KMeansIteration, t
 import type { SpawnLloydShard } from '../kernels';
 import { computeErrorProfiles, type ErrorProfiles } from '../routing/errorProfile';
 import { kmeansGamma, knnGamma, oracleGamma, softGamma } from '../routing/gamma';
-import { clusterMapProbs, trainClusterMap, type ClusterMap, type ClusterMapEpoch, type ClusterMapOptions } from '../routing/clusterMap';
+import { clusterMapProbs, type ClusterMap, type ClusterMapEpoch, type ClusterMapOptions } from '../routing/clusterMap';
+import { trainClusterMap } from '../routing/clusterMapTrain';
 import { deferralCurve, paretoFront, type CurvePoint } from './curve';
 import { curveMetrics, singleModelPoints, zeroRouterCurve, zeroRouterValAccuracy } from './metrics';
 import { splitModels, splitPrompts, type PromptSplit, type SplitFractions } from './split';

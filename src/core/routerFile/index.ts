@@ -12,8 +12,6 @@ export {
   clusterOf,
   clusterProbs,
   embedInput,
-  nearestCentroids,
-  learnedMapProbs,
   type RouteInput,
   type RouteDecision,
   type ModelScore,

@@ -2,8 +2,12 @@
  * Routing with a loaded router in plain TypeScript (no tfjs, no DOM: runs in a Node service or an
  * edge function): route(x) = argmin_h gamma(x,h) + costPenalty * c(h), gamma(x,h) = Phi(x) . Psi(h),
  * with the clusterMap Phi one-hot of the nearest centroid ('kmeans') or the learned softmax ('learnedmap').
+ * Both are the training pipeline's own plain-TS functions (assignNearest, clusterMapProbs), so a
+ * router routes exactly as it was evaluated.
  */
+import { assignNearest } from '../cluster/reference';
 import { embedTexts } from '../embed';
+import { clusterMapProbs } from '../routing/clusterMap';
 import { routeAt } from '../routing/route';
 import type { Matrix } from '../types';
 import type { Router } from './schema';
@@ -48,59 +52,6 @@ export function embedInput(router: Router, input: RouteInput): Matrix {
   return embedTexts(input.texts!, router.embedder);
 }
 
-/** Nearest centroid of each row (squared Euclidean, float64; ties to the lower cluster index). */
-export function nearestCentroids(x: Matrix, centroids: Matrix): Int32Array {
-  const { rows: k, cols: dim, data: mu } = centroids;
-  if (x.cols !== dim) throw new Error(`prompts have ${x.cols} columns but centroids have ${dim}`);
-  const out = new Int32Array(x.rows);
-  for (let r = 0; r < x.rows; r++) {
-    let best = 0;
-    let bestD = Infinity;
-    for (let c = 0; c < k; c++) {
-      let d2 = 0;
-      for (let d = 0; d < dim; d++) {
-        const diff = x.data[r * dim + d] - mu[c * dim + d];
-        d2 += diff * diff;
-      }
-      if (d2 < bestD) {
-        bestD = d2;
-        best = c;
-      }
-    }
-    out[r] = best;
-  }
-  return out;
-}
-
-/**
- * Phi_k(x) = softmax_k(theta_k . [x, 1]) in float64 (max subtracted), n x K row-major: the same
- * arithmetic, in the same order, as routing/clusterMap.ts, which this file does not import so
- * that the router never pulls in the tfjs trainer beside it.
- */
-export function learnedMapProbs(x: Matrix, theta: Float32Array, k: number): Float64Array {
-  const dim = x.cols;
-  if (theta.length !== k * (dim + 1)) throw new Error(`theta has ${theta.length} values, expected ${k} x ${dim + 1}`);
-  const out = new Float64Array(x.rows * k);
-  for (let r = 0; r < x.rows; r++) {
-    const row = r * k;
-    let max = -Infinity;
-    for (let c = 0; c < k; c++) {
-      const base = c * (dim + 1);
-      let z = theta[base + dim];
-      for (let d = 0; d < dim; d++) z += theta[base + d] * x.data[r * dim + d];
-      out[row + c] = z;
-      if (z > max) max = z;
-    }
-    let sum = 0;
-    for (let c = 0; c < k; c++) {
-      out[row + c] = Math.exp(out[row + c] - max);
-      sum += out[row + c];
-    }
-    for (let c = 0; c < k; c++) out[row + c] /= sum;
-  }
-  return out;
-}
-
 /** Phi(x), n x K: one-hot of the nearest centroid ('kmeans') or the learned map's softmax ('learnedmap'). */
 export function clusterProbs(router: Router, input: RouteInput): Float64Array {
   const x = embedInput(router, input);
@@ -111,14 +62,14 @@ function probsOf(router: Router, x: Matrix): Float64Array {
   const k = router.centroids.rows;
   switch (router.method) {
     case 'kmeans': {
-      const nearest = nearestCentroids(x, router.centroids);
+      const nearest = assignNearest(x, router.centroids);
       const out = new Float64Array(x.rows * k);
       nearest.forEach((c, r) => (out[r * k + c] = 1));
       return out;
     }
     case 'learnedmap':
       if (!router.clusterMap) throw new Error('this learnedmap router has no cluster map');
-      return learnedMapProbs(x, router.clusterMap.theta, k);
+      return clusterMapProbs(x, router.clusterMap);
     default: {
       const never: never = router.method;
       throw new Error(`unknown router method ${String(never)}`);
@@ -132,8 +83,8 @@ function probsOf(router: Router, x: Matrix): Float64Array {
  */
 export function clusterOf(router: Router, input: RouteInput, byMap = false): Int32Array {
   const x = embedInput(router, input);
-  if (!byMap || !router.clusterMap) return nearestCentroids(x, router.centroids);
-  return argmaxRows(learnedMapProbs(x, router.clusterMap.theta, router.centroids.rows), router.centroids.rows);
+  if (!byMap || !router.clusterMap) return assignNearest(x, router.centroids);
+  return argmaxRows(clusterMapProbs(x, router.clusterMap), router.centroids.rows);
 }
 
 function argmaxRows(values: Float64Array, k: number): Int32Array {

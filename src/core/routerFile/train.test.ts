@@ -10,7 +10,7 @@ import { splitModels, splitPrompts } from '../eval/split';
 import { createRng } from '../rng';
 import type { Dataset } from '../types';
 import { parseRouter } from './parse';
-import { nearestCentroids, routePrompts } from './route';
+import { clusterOf, routePrompts } from './route';
 import type { Router } from './schema';
 import { serializeRouter } from './serialize';
 import { trainRouter } from './train';
@@ -77,16 +77,16 @@ describe('trainRouter on the synthetic demo dataset', () => {
       router.validationPrompts.map((p) => p.text),
       router.embedder,
     );
-    expect(Array.from(nearestCentroids(valX, router.centroids))).toEqual(router.validationPrompts.map((p) => p.cluster));
+    expect(Array.from(clusterOf(router, { embeddings: valX }))).toEqual(router.validationPrompts.map((p) => p.cluster));
     for (let h = 0; h < router.models.length; h++) {
       const scored = split.val.filter((i) => !Number.isNaN(dataset.scores[i * dataset.models.length + h])).length;
       expect(router.models[h].counts.reduce((a, b) => a + b, 0)).toBe(scored);
     }
 
-    // Plain-TS nearest centroid agrees with the pipeline's assignNearest on the test prompts.
+    // The router's clusters are the pipeline's assignNearest on the test prompts.
     const testTexts = split.test.map((i) => dataset.prompts[i].text);
     const testX = embedTexts(testTexts, router.embedder);
-    expect(Array.from(nearestCentroids(testX, router.centroids))).toEqual(Array.from(assignNearest(testX, router.centroids)));
+    expect(Array.from(clusterOf(router, { embeddings: testX }))).toEqual(Array.from(assignNearest(testX, router.centroids)));
     // gamma(x, h) = Psi_{k(x)}(h) exactly.
     const d = routePrompts(router, { texts: testTexts.slice(0, 5) });
     d.forEach((decision) => decision.perModel.forEach((s, h) => expect(s.predictedError).toBe(router.models[h].psi[decision.cluster])));
@@ -138,6 +138,6 @@ describe.runIf(hasSharedData('routerbench_subset'))('trainRouter on real data (r
     expectRoundTrip(router, texts);
     // The router's clusters match the pipeline's assignNearest on the test prompts' embeddings.
     const x = embedTexts(texts, router.embedder);
-    expect(Array.from(nearestCentroids(x, router.centroids))).toEqual(Array.from(assignNearest(x, router.centroids)));
+    expect(Array.from(clusterOf(router, { embeddings: x }))).toEqual(Array.from(assignNearest(x, router.centroids)));
   });
 });

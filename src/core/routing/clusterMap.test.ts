@@ -3,15 +3,8 @@ import '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../rng';
 import type { Matrix } from '../types';
-import {
-  clusterMapGradient,
-  clusterMapLoss,
-  clusterMapProbs,
-  defaultTau,
-  initClusterMap,
-  resolveClusterMapOptions,
-  type ClusterMapData,
-} from './clusterMap';
+import { clusterMapGradient, clusterMapLoss, clusterMapProbs, resolveClusterMapOptions, type ClusterMapData } from './clusterMap';
+import { defaultTau, initClusterMap } from './clusterMapInit';
 import { clusterMapGradientTf } from './clusterMapTf';
 
 const matrix = (rows: number, cols: number, values: number[]): Matrix => ({

@@ -2,12 +2,11 @@
  * The learned cluster map Phi of UniRoute (LearnedMap), arXiv 2502.08773, in plain TypeScript:
  *   Phi_k(x; theta) = softmax_k( theta_k . [phi(x), 1] ),  theta in R^{K x (D+1)},
  *   gamma(x, h) = Phi(x) . Psi(h)   (Psi = errorProfile, fixed).
- * Everything here is float64 and tfjs-free, so an exported router can route anywhere and the
- * trainers (clusterMapTrain.ts: wasm SIMD kernel or tfjs) have an exact reference to be tested against.
+ * Everything here is float64 and imports nothing but types, so an exported router routes with it
+ * anywhere (src/core/routerFile) and the trainers (trainClusterMap in clusterMapTrain.ts: wasm SIMD
+ * kernel or tfjs) have an exact reference to be tested against.
  */
 import type { Matrix } from '../types';
-
-export { defaultTau, initClusterMap } from './clusterMapInit';
 
 /** A learned cluster map Phi: theta is K x (D+1) row-major, the last column is the bias. */
 export interface ClusterMap {
@@ -114,16 +113,6 @@ export const CLUSTER_MAP_DEFAULTS: Readonly<Required<Pick<ClusterMapOptions, Def
 export function resolveClusterMapOptions(options: ClusterMapOptions = {}): ResolvedClusterMapOptions {
   const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
   return { ...CLUSTER_MAP_DEFAULTS, ...given };
-}
-
-/**
- * Trains Phi (UniRoute LearnedMap) on the engine options.engine picks: see clusterMapTrain.ts.
- * The trainers are loaded on first use, so importing this file (clusterMapProbs for routing)
- * stays tfjs-free.
- */
-export async function trainClusterMap(input: ClusterMapInput, options: ClusterMapOptions = {}): Promise<ClusterMapResult> {
-  const trainer = await import('./clusterMapTrain');
-  return trainer.trainClusterMap(input, options);
 }
 
 /** A labelled set for the loss: prompts x (n x D), errors e(x,h) (n x H, NaN = missing), Psi (H x K). */

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it, vi } from 'vitest';
 import { createRng } from '../rng';
-import { trainClusterMap, type ClusterMapInput } from './clusterMap';
+import type { ClusterMapInput } from './clusterMap';
+import { trainClusterMap } from './clusterMapTrain';
 
 // An engine without WebAssembly SIMD (older Safari, some embedded WebViews).
 vi.mock('../kernels/wasmAssembler', async (importOriginal) => ({

@@ -8,7 +8,8 @@ import { embedTexts, fitEmbedder } from '../embed';
 import { SHARED_DATA, hasSharedData, loadSharedScores } from '../eval/sharedData.node';
 import { initTf, type BackendName } from '../tf';
 import type { Matrix } from '../types';
-import { trainClusterMap, type ClusterMapInput } from './clusterMap';
+import type { ClusterMapInput } from './clusterMap';
+import { trainClusterMap } from './clusterMapTrain';
 import { computeErrorProfiles } from './errorProfile';
 
 /**

@@ -6,13 +6,13 @@ import {
   clusterMapLoss,
   clusterMapProbs,
   GAMMA_CLIP,
-  initClusterMap,
-  trainClusterMap as trainOnAnyEngine,
   type ClusterMap,
   type ClusterMapEngine,
   type ClusterMapInput,
   type ClusterMapOptions,
 } from './clusterMap';
+import { initClusterMap } from './clusterMapInit';
+import { trainClusterMap as trainOnAnyEngine } from './clusterMapTrain';
 
 /** Both engines run the same tests: the SIMD kernel ('auto' here) and tfjs, the reference. */
 const ENGINES: ClusterMapEngine[] = ['wasm-simd', 'tfjs'];
