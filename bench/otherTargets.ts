@@ -3,7 +3,7 @@
  * routingSummary over a synthetic 10,000 x 50 problem and its exact deferral curve. The targets as
  * the app shows them (slider drag, adding an LLM, loading, scale, retrains) are in bench/app.
  */
-import { deferralCurve } from '../src/core/eval/curve';
+import { deferralCurve } from '../src/core/eval';
 import { createRng } from '../src/core/rng';
 import { routeAt, routingSummary } from '../src/core/routing/route';
 

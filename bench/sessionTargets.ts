@@ -5,7 +5,7 @@
  * metrics and live index), the exact deferral curve of each method, and routeLive per slider move.
  * Pure TypeScript, so the Chromium bench page and Node run the same code.
  */
-import { deferralCurve } from '../src/core/eval/curve';
+import { deferralCurve } from '../src/core/eval';
 import { evaluatePool, routeLive, type SessionPool } from '../src/core/explorer';
 import type { HookResult } from './otherTargets';
 import { sessionProblem, type SessionProblem } from './sessionProblem';

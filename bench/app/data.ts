@@ -6,7 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { splitPrompts, type SplitFractions } from '../../src/core/eval/split';
+import { splitPrompts, type SplitFractions } from '../../src/core/eval';
 import { createRng } from '../../src/core/rng';
 
 export interface AppDatasetSpec {

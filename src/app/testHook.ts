@@ -2,7 +2,7 @@
  * A read-only test hook, window.__routelab, so end-to-end specs assert numbers rather than pixels:
  * the backend, counts, the current routing and every method's metrics, as plain JSON-able data.
  */
-import { METHOD_NAMES } from '../core/eval/methods';
+import { METHOD_NAMES } from '../core/eval';
 import { routeLive } from '../core/explorer';
 import type { AppState } from '../state/store';
 import { appStore } from '../state/store';

@@ -1,6 +1,6 @@
 /** `routelab eval`: every method's deferral metrics on a dataset, as a table or one JSON object. */
-import { evaluate, type EvalReport } from '../core/eval/evaluate';
-import { METHOD_LABELS, METHOD_NAMES } from '../core/eval/methods';
+import { METHOD_LABELS, METHOD_NAMES } from '../core/eval';
+import { evaluate, type EvalReport } from '../core/eval/pipeline';
 import { initTf } from '../core/tf';
 import { formatIssue, type DataIssue } from '../core/types';
 import { KMEANS_ENGINES, type KMeansEngineChoice } from '../core/cluster';

@@ -6,8 +6,8 @@ import { readCsv } from '../core/data/csv';
 import { readEmbeddings } from '../core/data/embeddings';
 import { createIssueList } from '../core/data/issues';
 import { readDatasetDir } from '../core/data/readDir.node.ts';
-import { applySplitFile } from '../core/eval/split';
-import type { ResolvedSplit } from '../core/eval/evaluate';
+import { applySplitFile } from '../core/eval';
+import type { ResolvedSplit } from '../core/eval/pipeline';
 import type { Dataset, DataIssue, Matrix, NamedText } from '../core/types';
 import { InputError, inputError } from './errors';
 

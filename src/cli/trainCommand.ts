@@ -1,5 +1,5 @@
 /** `routelab train`: trains a UniRoute router on a dataset and writes the portable router file. */
-import { METHOD_LABELS, isMethodName } from '../core/eval/methods';
+import { METHOD_LABELS, isMethodName } from '../core/eval';
 import type { Router, RouterMethod } from '../core/routerFile';
 import { TRAIN_INPUT_ERROR, trainRouter } from '../core/routerFile/train';
 import { initTf } from '../core/tf';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { columnMeansScored, meanScored, meanScoredRows } from './stats';
-import { singleModelPoints, zeroRouterValAccuracy } from './eval/metrics';
+import { singleModelPoints, zeroRouterValAccuracy } from './eval';
 import { knnFallback } from './routing/knn';
 import { computeErrorProfiles, NO_EVIDENCE_ERROR } from './routing/errorProfile';
 import { datasetSummary } from './explorer/summary';

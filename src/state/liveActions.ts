@@ -3,7 +3,7 @@
  * prompts when the cost penalty, the method or the pool changes (one core call on typed arrays).
  */
 import { evaluatePool, penaltyForAccuracy, penaltyForBudget, routeLive, type PenaltyChoice } from '../core/explorer';
-import type { MethodName } from '../core/eval/methods';
+import type { MethodName } from '../core/eval';
 import { appStore } from './store';
 import { ROUTING_METHODS, type RoutingMethod, type ViewId } from './urlState';
 

@@ -4,7 +4,7 @@
  * field has a codec; unknown or invalid values are ignored (the default stays), never thrown.
  */
 import type { RouterMethod } from '../core/routerFile';
-import type { SplitFractions } from '../core/eval/split';
+import type { SplitFractions } from '../core/eval';
 
 export const VIEW_IDS = ['data', 'train', 'clusters', 'profiles', 'routing', 'curves', 'add', 'export'] as const;
 export type ViewId = (typeof VIEW_IDS)[number];

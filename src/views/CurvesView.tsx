@@ -5,7 +5,7 @@
  */
 import { useMemo } from 'react';
 import { DeferralChart, MetricTable, Panel, formatCostPenalty, type MetricRow } from '../charts';
-import { METHOD_LABELS } from '../core/eval/methods';
+import { METHOD_LABELS } from '../core/eval';
 import { POOL_METHODS, curvesCsv, metricsCsv } from '../core/explorer';
 import { useAppStore } from '../state/store';
 import { Waiting, downloadText } from './common';

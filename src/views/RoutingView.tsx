@@ -15,7 +15,7 @@ import {
   formatSignificant,
   type ShareBarDatum,
 } from '../charts';
-import { METHOD_LABELS } from '../core/eval/methods';
+import { METHOD_LABELS } from '../core/eval';
 import { explainPrompt } from '../core/explorer';
 import { useAppStore } from '../state/store';
 import { setCostPenalty, setPenaltyForTarget, setRoutingMethod, sliderRange } from '../state/liveActions';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_TEST_POOL, generateDemoDataset } from '../core/demo';
-import { splitModels, splitPrompts } from '../core/eval/split';
+import { splitModels, splitPrompts } from '../core/eval';
 import { createRng } from '../core/rng';
 import { DEFAULT_SETTINGS } from '../state/slices';
 import { trainingSetup } from './handlers';

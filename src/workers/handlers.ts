@@ -15,11 +15,8 @@ import {
   newcomerScoresFile,
   type DemoNewcomer,
 } from '../core/demo';
-import { datasetEmbeddings } from '../core/eval/evaluate';
-import { splitModels, splitPrompts } from '../core/eval/split';
-import { runTrial, type TrialSetup } from '../core/eval/trial';
-import { DEFAULT_K_GRID, DEFAULT_KNN_K_GRID } from '../core/eval/chooseK';
-import type { MethodName } from '../core/eval/methods';
+import { splitModels, splitPrompts, type MethodName } from '../core/eval';
+import { datasetEmbeddings, runTrial, type TrialSetup, DEFAULT_K_GRID, DEFAULT_KNN_K_GRID } from '../core/eval/pipeline';
 import { createRng } from '../core/rng';
 import { datasetHash, exportRouter } from '../core/routerFile';
 import { fileHeaders, sessionRouterFromRouter } from '../core/explorer';

@@ -9,7 +9,7 @@ import type { Router, RouterMethod } from '../core/routerFile';
 import type { SessionBase, SessionSetup } from '../core/explorer';
 import type { KMeansIteration } from '../core/cluster';
 import type { ClusterMapEpoch } from '../core/routing/clusterMap';
-import type { SplitFractions } from '../core/eval/split';
+import type { SplitFractions } from '../core/eval';
 
 /** The backend the worker chose, plus why (e.g. wasm over a software WebGL renderer). */
 export interface BackendReport extends BackendInfo {

@@ -10,7 +10,7 @@ import { computeErrorProfiles } from '../routing/errorProfile';
 import { kmeansGamma, knnNeighbours } from '../routing/gamma';
 import { knnFallback, knnGammaFromNeighbours } from '../routing/knn';
 import { meanScored } from '../stats';
-import { deferralCurve } from './curve';
+import { deferralCurve } from './sweep';
 import { curveMetrics } from './metrics';
 
 export const DEFAULT_K_GRID = [5, 10, 25, 50, 100, 200];

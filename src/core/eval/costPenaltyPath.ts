@@ -1,9 +1,9 @@
 /**
  * The exact path of one prompt's routing choice as the cost penalty lambda grows from 0 to
  * +infinity: the lower-left convex hull of its points (c(h), gamma(x, h)), walked from the
- * lambda = 0 choice to the cheapest LLM. Shared by deferralCurve, the explorer's grouped curve and
+ * lambda = 0 choice to the cheapest LLM. Shared by every deferral sweep (sweep.ts) and
  * zeroRouterCurve so all follow routeAt's rule exactly. The walker writes switches into typed
- * columns (no callback, no allocation per prompt): a 10,000 x 50 sweep is a few milliseconds.
+ * columns (no callback, no allocation per prompt), so a sweep costs little more than reading gamma.
  */
 
 // Views of one float64 to step to the adjacent representable number (word order per platform).
@@ -47,11 +47,6 @@ function settle(lambda: number, ga: number, ca: number, gb: number, cb: number):
     if (!(gb + l * cb <= ga + l * ca)) return lambda; // far from a crossing (cannot happen with finite inputs)
   }
   return l;
-}
-
-/** A finite gamma; NaN (no estimate) and +infinity lose against any number, as in routeAt. */
-export function hasEstimate(g: number): boolean {
-  return Number.isFinite(g);
 }
 
 /** LLM columns by increasing cost, ties by column (stable): the walker scans only cheaper LLMs. */
@@ -257,33 +252,4 @@ export function eventOrder(ev: PathEvents): Uint32Array {
     next = t;
   }
   return order;
-}
-
-/**
- * An n x m row-major matrix given as a block of its first m0 columns (n x m0, row-major) and one
- * array of n values per further column: the explorer's pool (base test pool + added LLMs) without
- * copying n x m values for every added LLM.
- */
-export interface ColumnBlocks {
-  base: Float64Array;
-  m0: number;
-  columns: readonly Float64Array[];
-}
-
-/** The blocks of a plain n x m matrix. */
-export function asBlocks(matrix: Float64Array, m: number): ColumnBlocks {
-  return { base: matrix, m0: m, columns: [] };
-}
-
-/** Element (p, h) of blocks. */
-export function blockAt(b: ColumnBlocks, p: number, h: number): number {
-  return h < b.m0 ? b.base[p * b.m0 + h] : b.columns[h - b.m0][p];
-}
-
-/** Row p of blocks into `out` (length m). */
-export function blockRow(b: ColumnBlocks, p: number, out: Float64Array): Float64Array {
-  const { base, m0, columns } = b;
-  for (let h = 0; h < m0; h++) out[h] = base[p * m0 + h];
-  for (let j = 0; j < columns.length; j++) out[m0 + j] = columns[j][p];
-  return out;
 }

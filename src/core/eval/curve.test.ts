@@ -3,7 +3,8 @@ import { createRng, type Rng } from '../rng';
 import { computeErrorProfiles } from '../routing/errorProfile';
 import { kmeansGamma, oracleGamma } from '../routing/gamma';
 import { routeAt, routingSummary } from '../routing/route';
-import { accuracyAt, deferralCurve, integrateFront, paretoFront, upperConcaveHull, type CurvePoint } from './curve';
+import { accuracyAt, integrateFront, paretoFront, upperConcaveHull, type CurvePoint } from './curve';
+import { deferralCurve } from './sweep';
 import { hasSharedData, loadSharedScores } from './sharedData.node';
 
 const pt = (cost: number, accuracy: number, costPenalty = 0): CurvePoint => ({ cost, accuracy, costPenalty });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { oracleGamma } from '../routing/gamma';
-import { deferralCurve, type CurvePoint } from './curve';
+import type { CurvePoint } from './curve';
+import { deferralCurve } from './sweep';
 import { curveMetrics, singleModelPoints, zeroRouterCurve, zeroRouterHull } from './metrics';
 
 const pt = (cost: number, accuracy: number, costPenalty = 0): CurvePoint => ({ cost, accuracy, costPenalty });

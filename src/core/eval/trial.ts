@@ -6,11 +6,12 @@
 import type { Dataset, Matrix } from '../types';
 import { assignNearest, kmeans, type KMeansEngineChoice, type KMeansIteration, type TfBackendHint } from '../cluster';
 import type { SpawnLloydShard } from '../kernels';
-import { computeErrorProfiles, type ErrorProfiles } from '../routing/errorProfile';
+import { computeErrorProfiles, selectProfiles, type ErrorProfiles } from '../routing/errorProfile';
 import { kmeansGamma, knnGamma, oracleGamma, softGamma } from '../routing/gamma';
 import { clusterMapProbs, type ClusterMap, type ClusterMapEpoch, type ClusterMapOptions } from '../routing/clusterMap';
 import { trainClusterMap } from '../routing/clusterMapTrain';
-import { deferralCurve, paretoFront, type CurvePoint } from './curve';
+import { paretoFront, type CurvePoint } from './curve';
+import { deferralCurve } from './sweep';
 import { curveMetrics, singleModelPoints, zeroRouterCurve, zeroRouterValAccuracy } from './metrics';
 import { splitModels, splitPrompts, type PromptSplit, type SplitFractions } from './split';
 import { createRng } from '../rng';
@@ -85,20 +86,6 @@ export interface TrialResult {
 
 function allModels(m: number): number[] {
   return Array.from({ length: m }, (_, h) => h);
-}
-
-/** The profiles of a subset of LLMs (e.g. the test pool), in the subset's order. */
-export function selectProfiles(profiles: ErrorProfiles, models: readonly number[]): ErrorProfiles {
-  const { k } = profiles;
-  const psi = new Float64Array(models.length * k);
-  const counts = new Int32Array(models.length * k);
-  const overall = new Float64Array(models.length);
-  models.forEach((h, j) => {
-    psi.set(profiles.psi.subarray(h * k, (h + 1) * k), j * k);
-    counts.set(profiles.counts.subarray(h * k, (h + 1) * k), j * k);
-    overall[j] = profiles.overall[h];
-  });
-  return { k, m: models.length, psi, counts, overall };
 }
 
 /** The setup of the trial with `seed`: the explicit split verbatim, else a seeded prompt split and LLM split. */

@@ -3,7 +3,7 @@
  * must answer. Every text cell that a spreadsheet would read as a formula (= + - @, tab, CR) is
  * neutralised with a leading apostrophe (OWASP "CSV injection").
  */
-import { METHOD_LABELS, type MethodName } from '../eval/methods';
+import { METHOD_LABELS, type MethodName } from '../eval';
 import type { Router } from '../routerFile';
 import type { SessionPool } from './types';
 import { POOL_METHODS } from './pool';

@@ -2,8 +2,8 @@
  * Per-prompt explanation of a routing decision: for one test prompt, every pool LLM's predicted
  * error gamma(x,h), its cost penalty lambda c(h), the total gamma + lambda c(h), and the winner.
  */
-import { blockAt } from '../eval/curve';
-import type { MethodName } from '../eval/methods';
+import { blockAt, blockRow, type MethodName } from '../eval';
+import { routeAt } from '../routing/route';
 import type { SessionPool } from './types';
 
 export interface ExplainedModel {
@@ -37,29 +37,17 @@ export function explainPrompt(pool: SessionPool, method: MethodName, row: number
   if (!Number.isInteger(row) || row < 0 || row >= pool.n) throw new RangeError(`test prompt ${row} is outside [0, ${pool.n})`);
   if (Number.isNaN(costPenalty) || costPenalty < 0) throw new RangeError(`costPenalty must be >= 0, got ${costPenalty}`);
   const m = pool.costs.length;
-  const infinite = costPenalty === Infinity;
-  let winner = -1;
+  const gamma = blockRow(view.gammaBlocks, row, new Float64Array(m));
+  // The winner by the routing rule itself, so the table can never disagree with the routing.
+  const winner = routeAt(gamma, m, pool.costs, costPenalty)[0];
   const models: ExplainedModel[] = pool.names.map((name, h) => {
-    const g = blockAt(view.gammaBlocks, row, h);
+    const g = gamma[h];
     const cost = pool.costs[h];
-    const penalty = infinite ? Infinity : costPenalty * cost;
+    const penalty = costPenalty === Infinity ? Infinity : costPenalty * cost;
     const total = Number.isNaN(g) ? Infinity : g + penalty;
     const unknown = pool.unknownScore !== null && pool.unknownScore[row * m + h] === 1;
-    return { name, predictedError: g, cost, penalty, total, trueScore: unknown ? NaN : blockAt(view.scoreBlocks, row, h), winner: false };
+    const trueScore = unknown ? NaN : blockAt(view.scoreBlocks, row, h);
+    return { name, predictedError: g, cost, penalty, total, trueScore, winner: h === winner };
   });
-  for (let h = 0; h < m; h++) {
-    const a = models[h];
-    if (winner < 0) {
-      winner = h;
-      continue;
-    }
-    const b = models[winner];
-    if (infinite) {
-      const ga = Number.isNaN(a.predictedError) ? Infinity : a.predictedError;
-      const gb = Number.isNaN(b.predictedError) ? Infinity : b.predictedError;
-      if (a.cost < b.cost || (a.cost === b.cost && ga < gb)) winner = h;
-    } else if (a.total < b.total || (a.total === b.total && a.cost < b.cost)) winner = h;
-  }
-  models[winner].winner = true;
   return { row, method, costPenalty, models, winner };
 }

@@ -19,7 +19,7 @@ import type { Dataset, Matrix } from '../types';
 import type { Router } from '../routerFile';
 import { ROUTER_SCHEMA, ROUTER_TOOL, ROUTER_VERSION } from '../routerFile';
 import { computeErrorProfiles } from '../routing/errorProfile';
-import { errorsFromScores, selectBlock } from '../eval/select';
+import { errorsFromScores, selectBlock } from '../eval';
 import type { SessionRouter, SessionSetup } from './types';
 
 export const N = 10;

@@ -4,7 +4,7 @@
  * trained with, reproduced and checked against the router's validation prompts.
  */
 import { createRng } from '../rng';
-import { splitPrompts } from '../eval/split';
+import { splitPrompts } from '../eval';
 import { datasetHash, type Router } from '../routerFile';
 import type { Dataset, Result } from '../types';
 import type { SessionRouter, SessionSetup } from './types';

@@ -5,9 +5,9 @@
  */
 export type { AddedModel, ClusterSummary, MethodView, SessionBase, SessionPool, SessionRouter, SessionSetup, SinglePoint } from './types';
 export { evaluatePool, POOL_METHODS } from './pool';
-export { routeLive, curvePointAt, type LiveRouting } from './liveRouting';
+export { routeLive, type LiveRouting } from './liveRouting';
 export { explainPrompt, type ExplainedModel, type PromptExplanation } from './explain';
-export { penaltyForAccuracy, penaltyForBudget, choiceAt, type PenaltyChoice } from './target';
+export { penaltyForAccuracy, penaltyForBudget, penaltyForPoint, type PenaltyChoice } from './target';
 export { addModelFromScores, removeAddedModel, checkSessionRouter, type NewModelInput, type AddedModelResult } from './addModel';
 export { sessionRouterFromRouter, reproduceSetup } from './fromRouter';
 export { curvesCsv, metricsCsv, neutraliseCell, toSafeCsv, validationPromptsCsv } from './csvExport';

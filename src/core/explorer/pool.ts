@@ -3,15 +3,21 @@
  * gamma, exact deferral curve and metrics recomputed on it (no retraining: an added LLM is only its
  * Psi from S_val). Deterministic, so removing an LLM gives back the previous curves exactly.
  */
-import { blockRow, deferralSweepBlocks, paretoFront, type ColumnBlocks, type CurvePoint } from '../eval/curve';
-import { lazyCurve } from './lazyCurve';
-import { curveMetrics, zeroRouterCurve } from '../eval/metrics';
-import { poolMetricOptions } from '../eval/poolMetrics';
-import type { MethodName } from '../eval/methods';
+import {
+  buildSweep,
+  curveMetrics,
+  paretoFront,
+  poolMetricOptions,
+  replayIndex,
+  sweepCurve,
+  zeroRouterCurve,
+  type ColumnBlocks,
+  type CurvePoint,
+  type DeferralSweep,
+  type MethodName,
+} from '../eval';
 import { knnFallback, knnGammaFromNeighbours } from '../routing/knn';
 import { meanScored } from '../stats';
-import { groupedDeferralSweepBlocks } from './groupedCurve';
-import { buildLiveIndex, sweepGroups, uniformLiveIndex, type LiveIndex } from './liveIndex';
 import type { AddedModel, MethodView, SessionBase, SessionPool, SinglePoint } from './types';
 
 /** Methods in the order the views list them. */
@@ -165,10 +171,10 @@ export function evaluatePool(base: SessionBase, added: readonly AddedModel[] = [
         columns: added.map((a, j) => (method === 'zero-router' ? addedSingles[j] : effectiveScores(a, cols[j]))),
       };
     let curve: { points: () => CurvePoint[]; front: CurvePoint[] };
-    let live: LiveIndex | null = null;
+    let sweep: DeferralSweep;
     if (method === 'zero-router') {
       // The core's ZeroRouter curve (hull on validation accuracy, placed at test accuracy), as runTrial draws it.
-      const valAccuracy = [...base.valAccuracy, ...cols.slice().map((c) => 1 - (c as Float64Array)[0])];
+      const valAccuracy = [...base.valAccuracy, ...cols.map((c) => 1 - (c as Float64Array)[0])];
       const points = zeroRouterCurve(
         valAccuracy,
         singles.map((x) => x.accuracy),
@@ -176,31 +182,21 @@ export function evaluatePool(base: SessionBase, added: readonly AddedModel[] = [
         normaliser,
       );
       curve = { points: () => points, front: paretoFront(points) };
-      // Routed live, ZeroRouter sends every prompt to one LLM (the same gamma row): one path.
-      if (n > 0)
-        live = uniformLiveIndex(
-          blockRow(gamma, 0, new Float64Array(m)),
-          costs,
-          n,
-          singles.map((x) => x.accuracy),
-          unknownScore,
-        );
-    } else if (method === 'uniroute-kmeans') {
-      // Every prompt of a cluster has the same gamma row: one cost-penalty path per cluster.
-      const sweep = groupedDeferralSweepBlocks(gamma, scores, costs, normaliser, base.testClusters, base.k);
-      curve = lazyCurve(sweep);
-      live = buildLiveIndex(sweep, n, m, null, sweepGroups(base.testClusters, base.k, m, unknownScore));
+      // Routed live, ZeroRouter sends every prompt to one LLM (the same gamma row): one path for all.
+      sweep = buildSweep(gamma, scores, n, costs, normaliser, { of: new Int32Array(n), count: 1 });
     } else {
-      const sweep = deferralSweepBlocks(gamma, scores, n, costs, normaliser);
-      curve = lazyCurve(sweep);
-      live = buildLiveIndex(sweep, n, m, unknownScore);
+      // UniRoute (K-means) gives every prompt of a cluster the same gamma row: one path per cluster.
+      const groups = method === 'uniroute-kmeans' ? { of: base.testClusters, count: base.k } : undefined;
+      sweep = buildSweep(gamma, scores, n, costs, normaliser, groups);
+      curve = sweepCurve(sweep);
     }
     // The metrics of the front equal those of all points (the peak is on the front), and cost less.
     methods[method] = methodView(gamma, scores, n, curve.points, {
       front: curve.front,
       metrics: curveMetrics(curve.front, metricOptions),
       estimated: method !== 'oracle' && estimated.some(Boolean),
-      live: n > 0 ? live : null,
+      sweep,
+      live: n > 0 ? replayIndex(sweep, unknownScore) : null,
     });
   }
   return { names, costs, normaliser, added: isAdded, estimated, n, methods, singles, unknownScore, qncTarget: metricOptions.qncTarget };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildSessionBase } from './session';
 import { evaluatePool } from './pool';
-import { curvePointAt, routeLive } from './liveRouting';
+import { routeLive } from './liveRouting';
+import type { CurvePoint } from '../eval';
 import { explainPrompt } from './explain';
 import { penaltyForAccuracy, penaltyForBudget } from './target';
 import { tinyDataset, tinyEmbeddings, tinyRouter, TINY_SETUP } from './fixture.test-util';
@@ -63,6 +64,13 @@ describe('buildSessionBase on the hand-checked fixture', () => {
   });
 });
 
+/** The curve point in force at lambda: the last whose costPenalty <= lambda (points hold on [costPenalty, next)). */
+function pointInForce(points: readonly CurvePoint[], lambda: number): CurvePoint {
+  let i = 0;
+  while (i + 1 < points.length && points[i + 1].costPenalty <= lambda) i++;
+  return points[i];
+}
+
 describe('routeLive', () => {
   it('routes A prompts to cheap and B prompts to strong at lambda = 0.02', () => {
     const { pool } = tinyPool();
@@ -89,7 +97,7 @@ describe('routeLive', () => {
       const view = pool.methods[method]!;
       for (const lambda of [0, 0.001, 1 / 54, 0.019, 1 / 48, 0.1, 2 / 3, 0.9, 1, 5]) {
         const live = routeLive(pool, method, lambda);
-        const pt = curvePointAt(view.points, lambda)!;
+        const pt = pointInForce(view.points, lambda);
         expect(live.operatingPoint.cost).toBeCloseTo(pt.cost, 12);
         expect(live.operatingPoint.accuracy).toBeCloseTo(pt.accuracy, 12);
       }

@@ -3,7 +3,7 @@
  * deferral curve's breakpoints (each CurvePoint holds for lambda in [costPenalty, next)). A single
  * lambda gives a curve point, never a mix of two, so answers are points of the exact curve.
  */
-import type { CurvePoint } from '../eval/curve';
+import type { CurvePoint } from '../eval';
 
 export interface PenaltyChoice {
   /**
@@ -39,7 +39,7 @@ export function penaltyForAccuracy(points: readonly CurvePoint[], targetAccuracy
     )
       best = i;
   });
-  return best < 0 ? null : choiceAt(points, best);
+  return best < 0 ? null : penaltyForPoint(points, best);
 }
 
 /**
@@ -59,11 +59,11 @@ export function penaltyForBudget(points: readonly CurvePoint[], budget: number):
     )
       best = i;
   });
-  return best < 0 ? null : choiceAt(points, best);
+  return best < 0 ? null : penaltyForPoint(points, best);
 }
 
 /** The interval of lambda in which points[i] holds (points are by increasing costPenalty) and a safe value inside it. */
-export function choiceAt(points: readonly CurvePoint[], i: number): PenaltyChoice {
+export function penaltyForPoint(points: readonly CurvePoint[], i: number): PenaltyChoice {
   const from = points[i].costPenalty;
   const to = i + 1 < points.length ? points[i + 1].costPenalty : Infinity;
   let costPenalty: number;

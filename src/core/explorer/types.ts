@@ -4,12 +4,8 @@
  */
 import type { ErrorProfiles, ModelProfile } from '../routing/errorProfile';
 import type { ClusterMap } from '../routing/clusterMap';
-import type { ColumnBlocks, CurvePoint } from '../eval/curve';
-import type { CurveMetrics } from '../eval/metrics';
-import type { MethodName, QncDenominator } from '../eval/methods';
-import type { PromptSplit } from '../eval/split';
+import type { ColumnBlocks, CurveMetrics, CurvePoint, DeferralSweep, MethodName, PromptSplit, QncDenominator, SweepReplay } from '../eval';
 import type { Matrix } from '../types';
-import type { LiveIndex } from './liveIndex';
 
 /** What a trained router brings to a session: clusters, the optional learned map Phi and every LLM's Psi. */
 export interface SessionRouter {
@@ -117,8 +113,10 @@ export interface MethodView {
   metrics: CurveMetrics;
   /** Some score it counts is an estimate (an added LLM without test scores). */
   estimated: boolean;
-  /** The routing at any lambda replayed from the exact sweep (routeLive's fast path); null: route directly. */
-  live: LiveIndex | null;
+  /** The exact deferral sweep on the pool: each prompt's choice at any lambda (choiceAt). */
+  sweep: DeferralSweep;
+  /** The sweep indexed for replayAt: counts per LLM at any lambda in O(log P + m); null without test prompts. */
+  live: SweepReplay | null;
 }
 
 /** A single LLM as a point of the Deferral view. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TrialResult, TrialSetup } from '../eval/trial';
+import type { TrialResult, TrialSetup } from '../eval/pipeline';
 import type { Dataset } from '../types';
 import { exportRouter } from './export';
 import { parseRouter } from './parse';

@@ -4,7 +4,7 @@
  * Type-only imports from eval: exporting needs no tfjs.
  */
 import type { EmbedderSettings } from '../embed';
-import type { TrialResult, TrialSetup } from '../eval/trial';
+import type { TrialResult, TrialSetup } from '../eval/pipeline';
 import type { Dataset } from '../types';
 import { datasetHash } from './hash';
 import { ROUTER_SCHEMA, ROUTER_TOOL, ROUTER_VERSION, type MetricsAtTraining, type Router, type RouterMethod } from './schema';

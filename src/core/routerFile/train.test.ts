@@ -6,7 +6,7 @@ import { loadDataset } from '../data';
 import { readDatasetDir } from '../data/readDir.node';
 import { embedTexts } from '../embed';
 import { SHARED_DATA, hasSharedData } from '../eval/sharedData.node';
-import { splitModels, splitPrompts } from '../eval/split';
+import { splitModels, splitPrompts } from '../eval';
 import { createRng } from '../rng';
 import type { Dataset } from '../types';
 import { parseRouter } from './parse';

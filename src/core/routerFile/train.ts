@@ -4,10 +4,8 @@
  * S_val and that trial's test-pool metrics. The one file of src/core/routerFile that uses tfjs (through
  * k-means and the learned-map trainer); routing a trained router does not.
  */
-import { datasetEmbeddings, type ResolvedSplit } from '../eval/evaluate';
-import type { MethodName, QncDenominator } from '../eval/methods';
-import type { SplitFractions } from '../eval/split';
-import { runTrial, trialOptions, trialSetup } from '../eval/trial';
+import type { MethodName, QncDenominator, SplitFractions } from '../eval';
+import { datasetEmbeddings, type ResolvedSplit, runTrial, trialOptions, trialSetup } from '../eval/pipeline';
 import type { ClusterMapOptions } from '../routing/clusterMap';
 import type { Dataset } from '../types';
 import { exportRouter } from './export';

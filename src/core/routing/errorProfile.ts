@@ -109,3 +109,17 @@ export function profileOfModel(clusters: Int32Array, errorsOfOneModel: Float64Ar
   const overall = fillProfile(clusters, errorsOfOneModel, 1, 0, k, pseudoCount, psi, counts, 0);
   return { psi, counts, overall };
 }
+
+/** The profiles of a subset of LLMs (e.g. the test pool), in the subset's order. */
+export function selectProfiles(profiles: ErrorProfiles, models: readonly number[]): ErrorProfiles {
+  const { k } = profiles;
+  const psi = new Float64Array(models.length * k);
+  const counts = new Int32Array(models.length * k);
+  const overall = new Float64Array(models.length);
+  models.forEach((h, j) => {
+    psi.set(profiles.psi.subarray(h * k, (h + 1) * k), j * k);
+    counts.set(profiles.counts.subarray(h * k, (h + 1) * k), j * k);
+    overall[j] = profiles.overall[h];
+  });
+  return { k, m: models.length, psi, counts, overall };
+}

@@ -1,10 +1,10 @@
 /**
- * The fast cost-penalty walk the explorer's curves and live routing rest on (src/core/eval/
- * costPenaltyPath.ts): the staircase walk must make exactly the choices of a plain full scan, and
- * the radix sort of breakpoints must equal a stable comparator sort.
+ * The fast cost-penalty walk every deferral sweep rests on: the staircase walk must make exactly
+ * the choices of a plain full scan, and the radix sort of breakpoints must equal a stable
+ * comparator sort.
  */
 import { describe, expect, it } from 'vitest';
-import { costOrder, eventOrder, newPathEvents, walkCostPenaltyPath } from '../eval/costPenaltyPath';
+import { costOrder, eventOrder, newPathEvents, walkCostPenaltyPath } from './costPenaltyPath';
 import { createRng, type Rng } from '../rng';
 
 /** The walk as first written: scan every column for the smallest quotient (ties: cheaper, then earlier). */

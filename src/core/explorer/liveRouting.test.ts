@@ -7,7 +7,8 @@ import { evaluatePool, POOL_METHODS } from './pool';
 import { routeLive } from './liveRouting';
 import { buildSessionBase } from './session';
 import { tinyDataset, tinyEmbeddings, tinyRouter, TINY_SETUP } from './fixture.test-util';
-import type { AddedModel, SessionBase } from './types';
+import type { AddedModel, SessionBase, SessionPool } from './types';
+import type { MethodName } from '../eval';
 
 /**
  * A random session (n test prompts, m test LLMs, k clusters) built from typed arrays. Dyadic: gamma
@@ -76,8 +77,26 @@ function randomAdded(rng: Rng, base: SessionBase, unknown: number, dyadic: boole
   };
 }
 
+/** The routing at lambda by routeAt over the dense gamma: counts, prompts on an estimated cell, mean cost and accuracy. */
+function direct(pool: SessionPool, method: MethodName, lambda: number) {
+  const view = pool.methods[method]!;
+  const m = pool.costs.length;
+  const choice = routeAt(view.gamma, m, pool.costs, lambda);
+  const counts = new Int32Array(m);
+  let estimated = 0;
+  let cost = 0;
+  let accuracy = 0;
+  choice.forEach((h, p) => {
+    counts[h]++;
+    if (pool.unknownScore?.[p * m + h] === 1) estimated++;
+    cost += pool.costs[h];
+    accuracy += view.scores[p * m + h];
+  });
+  return { choice, counts, estimated, meanCost: cost / pool.n, accuracy: accuracy / pool.n };
+}
+
 describe('routeLive replays the exact sweep', () => {
-  it('gives the direct pass (routeAt) counts, estimated prompts, cost and accuracy at every lambda', () => {
+  it('gives the direct pass (routeAt) choices, counts, estimated prompts, cost and accuracy at every lambda', () => {
     const rng = createRng(77);
     let compared = 0;
     for (let trial = 0; trial < 120; trial++) {
@@ -89,7 +108,7 @@ describe('routeLive replays the exact sweep', () => {
         const view = pool.methods[method];
         if (!view) continue;
         expect(view.live, method).not.toBeNull();
-        // Probes: 0, every breakpoint (and just below / above it), midpoints and far beyond.
+        // Probes: 0, every breakpoint (and just below / above it), midpoints, far beyond and +infinity.
         const bps = view.live!.penalties;
         const probes = [
           0,
@@ -99,14 +118,17 @@ describe('routeLive replays the exact sweep', () => {
             b * (1 + 1e-12),
             i + 1 < bps.length ? (b + bps[i + 1]) / 2 : 2 * b + 1,
           ]),
+          Infinity,
         ];
         for (const lambda of probes) {
-          const fast = routeLive(pool, method, lambda);
-          const direct = routeLive(pool, method, lambda, new Int32Array(pool.n));
-          expect(Array.from(fast.counts), `${method} at ${lambda}`).toEqual(Array.from(direct.counts));
-          expect(fast.estimatedPrompts).toBe(direct.estimatedPrompts);
-          expect(fast.meanCost).toBeCloseTo(direct.meanCost, 12);
-          expect(fast.accuracy).toBeCloseTo(direct.accuracy, 12);
+          const choice = new Int32Array(pool.n);
+          const fast = routeLive(pool, method, lambda, choice);
+          const want = direct(pool, method, lambda);
+          expect(Array.from(choice), `${method} at ${lambda}`).toEqual(Array.from(want.choice));
+          expect(Array.from(fast.counts)).toEqual(Array.from(want.counts));
+          expect(fast.estimatedPrompts).toBe(want.estimated);
+          expect(fast.meanCost).toBeCloseTo(want.meanCost, 12);
+          expect(fast.accuracy).toBeCloseTo(want.accuracy, 12);
           compared++;
         }
       }
