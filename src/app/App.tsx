@@ -6,7 +6,7 @@ import { BackendChip, PanelErrorBoundary, Tabs, type TabItem } from '../charts';
 import { useAppStore } from '../state/store';
 import { setView } from '../state/liveActions';
 import { VIEW_IDS, type ViewId } from '../state/urlState';
-import type { BackendReport } from '../workers/protocol';
+import type { BackendReport } from '../state/slices';
 import { VIEW_LABELS } from './viewLabels';
 import { DataView } from '../views/DataView';
 import { TrainView } from '../views/TrainView';

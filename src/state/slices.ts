@@ -10,6 +10,9 @@ import type { AddedModel, DatasetSummary, LiveRouting, SessionBase, SessionPool,
 import type { BackendCheckResult, BackendReport, DemoInfo, FileHeader, TrainSettings } from '../workers/protocol';
 import { DEFAULT_URL_STATE, type RoutingMethod, type ViewId } from './urlState';
 
+// The worker protocol's shapes the views read, passed on here: views and app never import workers/.
+export type { BackendCheckResult, BackendReport, DemoInfo, FileHeader, TrainSettings } from '../workers/protocol';
+
 /** Row order of the error-profile heatmap (the charts' ModelSort). */
 export type ModelSort = 'input' | 'cost' | 'accuracy';
 

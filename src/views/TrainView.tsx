@@ -5,7 +5,7 @@
 import { BackendChip, InertiaChart, LossChart, Panel, ProgressBar, formatSignificant } from '../charts';
 import { useAppStore } from '../state/store';
 import { cancelTraining, checkBackends, train } from '../state/trainActions';
-import type { TrainSettings } from '../workers/protocol';
+import type { TrainSettings } from '../state/slices';
 
 const STAGES: Record<string, string> = {
   start: 'Starting',
