@@ -52,8 +52,6 @@ const rules = {
 const restrict = (...names) => ({ 'no-restricted-imports': ['error', { patterns: names.map((n) => rules[n]) }] });
 const TESTS = ['**/*.test.ts', '**/*.test.tsx'];
 
-export const LAYER_RULES = rules;
-
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'e2e/artifacts', 'bench/out'] },
   {

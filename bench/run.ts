@@ -1,10 +1,9 @@
 /**
- * `npm run bench` (not a test): the performance figures of issue 5 (and issue 2's k-means per
- * backend and eval time). Generates seeded problems, runs the Python comparators, Node and headless
+ * `npm run bench` (not a test): the performance targets (and k-means per backend and eval time). Generates seeded problems, runs the Python comparators, Node and headless
  * Chromium on the same bytes in one run, and writes bench/results.json and bench/RESULTS.md.
- * Flags: --quick (fewer repeats, skips the ~20 s tfjs cpu / SwiftShader webgl k-means runs),
+ * Flags: --quick (fewer repeats, skips the slow tfjs cpu / SwiftShader webgl k-means runs),
  * --no-browser, --no-python, --no-eval, --no-app (skip the targets measured in the built app),
- * --app-only (only those: issue 5 targets 3-7), --only=3,4,5,6,7 (a subset of the app targets).
+ * --app-only (only those: targets 3-7), --only=3,4,5,6,7 (a subset of the app targets).
  * With --app-only or --only the report goes to bench/out/ (a check), not over bench/RESULTS.md.
  */
 import { existsSync } from 'node:fs';
@@ -193,7 +192,7 @@ async function main(): Promise<void> {
 
 let browserInfo: Record<string, unknown> | undefined;
 
-/** Issue 5 targets 1-2 (and issue 2's per-backend k-means) in Chromium's bench page and Node, plus the session maths. */
+/** Targets 1-2 (and the per-backend k-means) in Chromium's bench page and Node, plus the session maths. */
 async function kernelsAndNode(machine: ReturnType<typeof machineInfo>): Promise<void> {
   log('generating seeded problems');
   const km20 = kmeansProblem('kmeans20k', 20_000, 256, 32, 20, SEED);

@@ -1,5 +1,5 @@
 /**
- * A synthetic explorer session at the issue's size (10,000 test prompts x 50 test LLMs, K = 50,
+ * A synthetic explorer session at the targets' size (10,000 test prompts x 50 test LLMs, K = 50,
  * K-NN k = 10) built straight from typed arrays (no training), for timing the session maths
  * (evaluatePool, routeLive, adding an unseen LLM) in Node and in the bench page alike.
  */

@@ -1,5 +1,5 @@
 /**
- * The explorer's session maths at the issue's size (bench/sessionProblem.ts: 10,000 test prompts x
+ * The explorer's session maths at the targets' size (bench/sessionProblem.ts: 10,000 test prompts x
  * 50 test LLMs, K = 50), timed where they run in the app (the main thread) without the UI around
  * them: re-evaluating the pool when an LLM is added (every method's gamma, exact curve, front,
  * metrics and live index), the exact deferral curve of each method, and routeLive per slider move.

@@ -1,6 +1,6 @@
 /**
  * The app-driven part of `npm run bench`: writes the seeded CSV benchmarks to bench/out/app-data,
- * builds the app into bench/out/app, and runs issue 5 targets 3-7 in headless Chromium through the
+ * builds the app into bench/out/app, and runs targets 3-7 in headless Chromium through the
  * app's UI. Each target runs in a fresh browser context (empty IndexedDB).
  */
 import { join } from 'node:path';

@@ -1,5 +1,5 @@
 /**
- * Issue 5 targets 6 and 7 in the real app: an EmbedLLM-sized problem (36,000 prompts x 112 LLMs,
+ * Targets 6 and 7 in the real app: an EmbedLLM-sized problem (36,000 prompts x 112 LLMs,
  * built-in 256-d embedder, K = 50) through load, embedding + PCA, k-means, the learned map and every
  * view, with the JS heap of the page and the training worker sampled throughout (V8 capped at
  * 1.5 GB); and ten retrains in a row with the worker's tf.memory().numTensors and both heaps.

@@ -1,5 +1,5 @@
 /**
- * Issue 5 targets 3-7 measured in the real app (headless Chromium, driven through its UI like the
+ * Targets 3-7 measured in the real app (headless Chromium, driven through its UI like the
  * e2e specs): live routing during a scripted slider drag, adding an unseen LLM, loading a 2M-cell
  * CSV, an EmbedLLM-sized run, and ten retrains in a row. Each returns table rows.
  */

@@ -1,5 +1,5 @@
 /**
- * Static safety checks over the app's source (issue 4, "State and safety"): prompt text is never
+ * Static safety checks over the app's source: prompt text is never
  * injected as HTML, and the only network request is the dataset URL the user types in.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';

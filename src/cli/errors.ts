@@ -1,4 +1,4 @@
-/** CLI failures: bad input exits 2 with a message naming file, row and column (issue contract). */
+/** CLI failures: bad input exits 2 with a message naming file, row and column (the CLI's contract). */
 import { formatIssue, type DataIssue } from '../core/types';
 
 export class UsageError extends Error {}

@@ -1,5 +1,5 @@
 /**
- * `routelab eval` contracts on a tiny hand-checked dataset: the JSON keys of the issue, blank scores
+ * `routelab eval` contracts on a tiny hand-checked dataset: the JSON keys the README documents, blank scores
  * (test prompts left out and counted), the readable table, --embeddings taken as an embeddings file
  * whatever its header, warnings and negative flag values, all with exit codes.
  */
@@ -91,7 +91,7 @@ afterAll(() => {
 
 const evalArgs = () => ['eval', '--data', at('data'), '--split', at('split.json'), '--k', '2', '--knn-k', '2'];
 
-describe("routelab eval --json: the issue's JSON contract", () => {
+describe('routelab eval --json: the JSON contract', () => {
   it('one JSON object with methods, singles, split counts and dropped; blanks leave test prompts out', async () => {
     const res = await cli(...evalArgs(), '--json');
     expect(res.code, res.err).toBe(0);

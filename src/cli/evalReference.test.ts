@@ -1,5 +1,5 @@
 /**
- * The issue's acceptance check, run here: an independent implementation of UNIROUTE.md, given the
+ * The acceptance check of `routelab eval`, run here: an independent implementation of UNIROUTE.md, given the
  * same embeddings file and split file as `routelab eval`, must agree on K-NN to 1e-3 and on UniRoute
  * (K-means) within 0.01 Area averaged over seeds (oracle and ZeroRouter: eval.test.ts, to 1e-9).
  */

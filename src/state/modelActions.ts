@@ -39,7 +39,7 @@ export async function addModel(name: string, cost: number, file: NamedText): Pro
         : `${model.name} added from its ${router.validationPrompts.length} validation scores; its test accuracy is estimated (1 - gamma) where the file has no test score.`,
   });
   refreshPool();
-  // Saved after the frame that shows the change (issue 5: adding an LLM updates everything within 100 ms).
+  // Saved after the frame that shows the change: the views update at once, persisting waits.
   await afterNextPaint();
   await saveSnapshot(appStore.getState());
   return true;
@@ -82,7 +82,7 @@ export async function removeModel(name: string): Promise<boolean> {
   }
   setSession({ added: res.data.added, router: res.data.router, addIssues: [], addNotice: `${name} removed.` });
   refreshPool();
-  // Saved after the frame that shows the change (issue 5: adding an LLM updates everything within 100 ms).
+  // Saved after the frame that shows the change: the views update at once, persisting waits.
   await afterNextPaint();
   await saveSnapshot(appStore.getState());
   return true;
@@ -148,7 +148,7 @@ export async function importRouter(file: NamedText): Promise<boolean> {
   });
   st.setSettings(settingsOf(router, st.training.settings, dataset.prompts.length));
   refreshPool();
-  // Saved after the frame that shows the change (issue 5: adding an LLM updates everything within 100 ms).
+  // Saved after the frame that shows the change: the views update at once, persisting waits.
   await afterNextPaint();
   await saveSnapshot(appStore.getState());
   return true;

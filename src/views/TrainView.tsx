@@ -225,7 +225,7 @@ function Status() {
   );
 }
 
-/** "Check backends": the tfjs k-means on every backend against the plain-TS reference (issue 2). */
+/** "Check backends": the tfjs k-means on every backend against the plain-TS reference. */
 function BackendCheck() {
   const status = useAppStore((s) => s.training.backendCheckStatus);
   const result = useAppStore((s) => s.training.backendCheck);

@@ -1,5 +1,5 @@
 /**
- * "Check backends" (issue 2: correct on every backend): the tfjs Lloyd of k-means run on each tfjs
+ * "Check backends" (correct on every backend): the tfjs Lloyd of k-means run on each tfjs
  * backend (webgl, wasm, cpu) on one small seeded problem and compared with the plain-TS reference
  * kmeansReference; afterwards tfjs goes back to the backend the app chose. Runs in the worker.
  */

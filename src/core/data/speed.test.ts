@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from './load';
 
-// A later issue needs a 20,000 prompt x 100 model benchmark (with prompt texts) parsed and validated
-// in under 2 s in the browser. Node on this machine takes ~0.2 s; the bound leaves room for a busy CI.
+// A 20,000 prompt x 100 model benchmark (with prompt texts) must load in the browser without a
+// wait; the bound is loose so that it only catches a pathological slowdown on a busy machine.
 describe('loadDataset speed', () => {
   it('loads 20,000 prompts x 100 models in well under 2 s', () => {
     const P = 20000;

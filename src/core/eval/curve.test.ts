@@ -174,7 +174,7 @@ describe('deferralCurve', () => {
     const curve = deferralCurve(gamma, scores, m, costs, 10);
     const ms = performance.now() - t0;
     expect(curve.length).toBeGreaterThan(1000);
-    expect(ms).toBeLessThan(1000); // ~50-100 ms on the 2-core dev machine; loose bound for shared CI
+    expect(ms).toBeLessThan(1000); // a loose bound: it only catches a pathological slowdown
   });
 });
 

@@ -95,7 +95,7 @@ describe('a session on the demo dataset', () => {
     const files = ['prompts.csv', 'correctness.csv', 'models.csv'].map((name) => ({ name, text: readFileSync(`${dir}/${name}`, 'utf8') }));
     const loaded = loadDataset(files, { name: 'routerdc_7b' });
     if (!loaded.ok) throw new Error(loaded.issues[0].message);
-    // A prefix keeps the test fast (the whole set takes ~15 s on the cpu backend).
+    // A prefix keeps the test fast (k-means over the whole set on the cpu backend is slow).
     const full = loaded.data;
     const n = 1500;
     const m = full.models.length;

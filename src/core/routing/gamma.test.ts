@@ -112,7 +112,7 @@ describe('knnNeighbours', () => {
     const nb = knnNeighbours(q, r, 10);
     const ms = performance.now() - t0;
     expect(nb.length).toBe(20000);
-    expect(ms).toBeLessThan(4000); // about 0.5 s on the 2-core dev machine
+    expect(ms).toBeLessThan(4000); // a loose bound: it only catches a pathological slowdown
   });
 });
 

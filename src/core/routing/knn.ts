@@ -8,7 +8,7 @@ import { NO_EVIDENCE_ERROR } from './errorProfile';
 
 /**
  * Register blocking: distances are computed for 4 queries x 2 refs at once, so each loaded value
- * is used several times (about 2x faster than pair by pair in V8). Every distance is still a plain
+ * is used several times instead of once per pair. Every distance is still a plain
  * left-to-right float64 sum of squared differences over the dimensions.
  */
 const QB = 4;
