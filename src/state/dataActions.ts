@@ -9,7 +9,7 @@ import type { Dataset, DataIssue, NamedText } from '../core/types';
 import type { ProgressEvent } from '../workers/protocol';
 import { getClient } from './clientRef';
 import { appStore } from './store';
-import { initialSession, type DataSourceKind } from './slices';
+import { initialData, initialSession, type DataSourceKind } from './slices';
 import { relive } from './liveActions';
 
 function stageProgress(event: ProgressEvent): void {
@@ -25,21 +25,8 @@ export function adoptDataset(
   const s = appStore.getState();
   const names = new Set(dataset.models.map((h) => h.name));
   const testModels = s.training.settings.testModels.filter((n) => names.has(n));
-  s.setData({
-    dataset,
-    source,
-    summary: datasetSummary(dataset),
-    status: 'ready',
-    progress: null,
-    issues: [],
-    warnings,
-    headers: [],
-    pendingFiles: null,
-    projection: null,
-    embedder: null,
-    dataHash: null,
-    demo: null,
-  });
+  // Everything else about the previous data (projection, embedder, hash, demo info, a failed upload) starts afresh.
+  s.setData({ ...initialData(), dataset, source, summary: datasetSummary(dataset), status: 'ready', warnings });
   if (testModels.length !== s.training.settings.testModels.length) s.setSettings({ testModels });
   s.setSession(initialSession());
   s.setUi({ selectedCluster: null });

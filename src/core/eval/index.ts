@@ -40,5 +40,6 @@ export {
   type SplitFile,
   type SplitFractions,
   type SplitIndices,
+  type TrialSetup,
 } from './split';
-export { errorsFromScores, fullyScoredRows, pick, selectBlock, selectRows } from './select';
+export { fullyScoredRows, pick, selectBlock, selectRows } from './select';

@@ -22,13 +22,6 @@ export function selectBlock(values: Float64Array, m: number, rows: ArrayLike<num
   return out;
 }
 
-/** e(x,h) = 1 - score(x,h); NaN (not scored) stays NaN. */
-export function errorsFromScores(scores: Float64Array): Float64Array {
-  const out = new Float64Array(scores.length);
-  for (let i = 0; i < scores.length; i++) out[i] = 1 - scores[i];
-  return out;
-}
-
 /** Indices of `rows` whose scores are present for every one of `cols` (the rest are dropped). */
 export function fullyScoredRows(
   scores: Float64Array,

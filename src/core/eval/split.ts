@@ -15,6 +15,14 @@ export interface PromptSplit {
   test: number[];
 }
 
+/** The setup of one trial: the prompt split, the LLM split (dataset column indices) and the seed. */
+export interface TrialSetup {
+  split: PromptSplit;
+  trainModels: number[];
+  testModels: number[];
+  seed: number;
+}
+
 export interface SplitFractions {
   train: number;
   val: number;

@@ -5,35 +5,13 @@
  * also replays it at any lambda (counts per LLM) and reads each prompt's choice there.
  *   buildSweep -> sweepPoints / sweepCurve -> replayIndex + replayAt(lambda) / choiceAt(lambda)
  */
-import type { ColumnBlocks } from './blocks';
 import { asBlocks } from './blocks';
 import { paretoFront, type CurvePoint } from './curve';
-import { sweepPaths, type DeferralSweep, type SweepGroups } from './sweepBuild';
+import { buildSweep, type DeferralSweep } from './sweepBuild';
 import { pointAt } from './sweepReplay';
 
-export type { DeferralSweep, SweepGroups } from './sweepBuild';
+export { buildSweep, type DeferralSweep, type SweepGroups } from './sweepBuild';
 export { pointAt, replayAt, replayIndex, type SweepReplay } from './sweepReplay';
-
-/**
- * The sweep of a router with predicted errors `gamma` on n prompts with true `scores` (both n x m
- * column blocks; asBlocks for a plain matrix): one point at lambda = 0, then one after each
- * distinct breakpoint (paths switching at the same lambda switch together), ending at the
- * lambda -> infinity routing. Point i equals routingSummary(routeAt(gamma, m, costs, lambda)) for
- * every lambda in [costPenalty[i], costPenalty[i + 1]), breakpoints included (routeAt's tie rule:
- * the cheaper LLM). With `groups` (prompts with identical gamma rows, e.g. a K-means cluster) one
- * path per group: the same points, summed in another order. Scores of every LLM a prompt can be
- * routed to must be present. Cost: O(n m + n t^2 + B) for staircases of t LLMs and B breakpoints.
- */
-export function buildSweep(
-  gamma: ColumnBlocks,
-  scores: ColumnBlocks,
-  n: number,
-  costs: ArrayLike<number>,
-  normaliser: number,
-  groups?: SweepGroups,
-): DeferralSweep {
-  return sweepPaths(gamma, scores, n, costs, normaliser, groups ?? null);
-}
 
 /** The exact deferral curve of plain n x m matrices gamma and scores (see buildSweep); [] without prompts. */
 export function deferralCurve(

@@ -101,18 +101,23 @@ function groupTotals(groups: SweepGroups, scores: ColumnBlocks, n: number, m: nu
 }
 
 /**
- * The sweep of n prompts: one cost-penalty path per prompt, or per group with `groups` (every
- * prompt of a group must have the same gamma row; the first one's is walked and the group's
- * scores are summed). Same points either way up to the order of the sums. Scores of every LLM a
- * path visits must be present.
+ * The sweep of a router with predicted errors `gamma` on n prompts with true `scores` (both n x m
+ * column blocks; asBlocks for a plain matrix): one point at lambda = 0, then one after each
+ * distinct breakpoint (paths switching at the same lambda switch together), ending at the
+ * lambda -> infinity routing. Point i equals routingSummary(routeAt(gamma, m, costs, lambda)) for
+ * every lambda in [costPenalty[i], costPenalty[i + 1]), breakpoints included (routeAt's tie rule:
+ * the cheaper LLM). With `groups` (prompts with identical gamma rows, e.g. a K-means cluster) one
+ * path per group, the first prompt's row walked and the group's scores summed: the same points,
+ * summed in another order. Scores of every LLM a prompt can be routed to must be present.
+ * Cost: O(n m + n t^2 + B) for staircases of t LLMs and B breakpoints in total (radix-sorted).
  */
-export function sweepPaths(
+export function buildSweep(
   gamma: ColumnBlocks,
   scores: ColumnBlocks,
   n: number,
   costs: ArrayLike<number>,
   normaliser: number,
-  groups: SweepGroups | null,
+  groups?: SweepGroups,
 ): DeferralSweep {
   const m = gamma.m0 + gamma.columns.length;
   checkCosts(costs, m);

@@ -6,16 +6,16 @@
 import type { Dataset, Matrix } from '../types';
 import { assignNearest, kmeans, type KMeansEngineChoice, type KMeansIteration, type TfBackendHint } from '../cluster';
 import type { SpawnLloydShard } from '../kernels';
-import { computeErrorProfiles, selectProfiles, type ErrorProfiles } from '../routing/errorProfile';
+import { computeErrorProfiles, errorsFromScores, selectProfiles, type ErrorProfiles } from '../routing/errorProfile';
 import { kmeansGamma, knnGamma, oracleGamma, softGamma } from '../routing/gamma';
 import { clusterMapProbs, type ClusterMap, type ClusterMapEpoch, type ClusterMapOptions } from '../routing/clusterMap';
 import { trainClusterMap } from '../routing/clusterMapTrain';
 import { paretoFront, type CurvePoint } from './curve';
 import { deferralCurve } from './sweep';
 import { curveMetrics, singleModelPoints, zeroRouterCurve, zeroRouterValAccuracy } from './metrics';
-import { splitModels, splitPrompts, type PromptSplit, type SplitFractions } from './split';
+import { splitModels, splitPrompts, type PromptSplit, type SplitFractions, type TrialSetup } from './split';
 import { createRng } from '../rng';
-import { errorsFromScores, fullyScoredRows, pick, selectBlock, selectRows } from './select';
+import { fullyScoredRows, pick, selectBlock, selectRows } from './select';
 import type { MethodName, MethodResult, QncDenominator } from './methods';
 import { chooseK, chooseKnnK, DEFAULT_K_GRID, DEFAULT_KNN_K_GRID } from './chooseK';
 import { poolMetricOptions } from './poolMetrics';
@@ -27,12 +27,7 @@ export interface ResolvedSplit {
   testModels: number[];
 }
 
-export interface TrialSetup {
-  split: PromptSplit;
-  trainModels: number[];
-  testModels: number[];
-  seed: number;
-}
+export type { TrialSetup };
 
 export interface TrialOptions {
   k: number | 'auto';

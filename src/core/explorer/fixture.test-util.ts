@@ -18,8 +18,8 @@
 import type { Dataset, Matrix } from '../types';
 import type { Router } from '../routerFile';
 import { ROUTER_SCHEMA, ROUTER_TOOL, ROUTER_VERSION } from '../routerFile';
-import { computeErrorProfiles } from '../routing/errorProfile';
-import { errorsFromScores, selectBlock } from '../eval';
+import { computeErrorProfiles, errorsFromScores } from '../routing/errorProfile';
+import { selectBlock } from '../eval';
 import type { SessionRouter, SessionSetup } from './types';
 
 export const N = 10;

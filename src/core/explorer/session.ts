@@ -8,16 +8,8 @@ import { assignNearest } from '../cluster/reference';
 import { clusterMapProbs } from '../routing/clusterMap';
 import { kmeansGamma, knnNeighbours, oracleGamma, softGamma } from '../routing/gamma';
 import { knnFallback, knnGammaFromNeighbours } from '../routing/knn';
-import {
-  errorsFromScores,
-  fullyScoredRows,
-  selectBlock,
-  selectRows,
-  zeroRouterValAccuracy,
-  type MethodName,
-  type QncDenominator,
-} from '../eval';
-import { selectProfiles } from '../routing/errorProfile';
+import { fullyScoredRows, selectBlock, selectRows, zeroRouterValAccuracy, type MethodName, type QncDenominator } from '../eval';
+import { errorsFromScores, selectProfiles } from '../routing/errorProfile';
 import type { ClusterSummary, SessionBase, SessionRouter, SessionSetup } from './types';
 
 export interface BuildSessionOptions {

@@ -4,7 +4,7 @@
  */
 import type { ErrorProfiles, ModelProfile } from '../routing/errorProfile';
 import type { ClusterMap } from '../routing/clusterMap';
-import type { ColumnBlocks, CurveMetrics, CurvePoint, DeferralSweep, MethodName, PromptSplit, QncDenominator, SweepReplay } from '../eval';
+import type { ColumnBlocks, CurveMetrics, CurvePoint, DeferralSweep, MethodName, QncDenominator, SweepReplay, TrialSetup } from '../eval';
 import type { Matrix } from '../types';
 
 /** What a trained router brings to a session: clusters, the optional learned map Phi and every LLM's Psi. */
@@ -20,13 +20,8 @@ export interface SessionRouter {
   pseudoCount: number;
 }
 
-/** The prompt split and LLM pools of a session (indices into the dataset). */
-export interface SessionSetup {
-  split: PromptSplit;
-  trainModels: number[];
-  testModels: number[];
-  seed: number;
-}
+/** The prompt split and LLM pools of a session (indices into the dataset): the trial's setup. */
+export type SessionSetup = TrialSetup;
 
 /** One cluster for the Clusters view. */
 export interface ClusterSummary {

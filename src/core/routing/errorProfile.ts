@@ -31,6 +31,13 @@ export interface ModelProfile {
  */
 export const NO_EVIDENCE_ERROR = 0.5;
 
+/** e(x,h) = 1 - score(x,h) of a prompts x models matrix; NaN (not scored) stays NaN. */
+export function errorsFromScores(scores: Float64Array): Float64Array {
+  const out = new Float64Array(scores.length);
+  for (let i = 0; i < scores.length; i++) out[i] = 1 - scores[i];
+  return out;
+}
+
 function checkClusters(clusters: Int32Array, k: number): void {
   if (!Number.isInteger(k) || k < 1) throw new RangeError(`k must be a positive integer, got ${k}`);
   for (let i = 0; i < clusters.length; i++) {

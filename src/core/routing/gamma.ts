@@ -2,7 +2,7 @@
  * gamma(x, h): the predicted error of LLM h on prompt x, n x M row-major Float64Array.
  * UniRoute factorises gamma(x, h) = Phi(x) . Psi(h) (clusterMap . errorProfile).
  */
-import type { ErrorProfiles } from './errorProfile';
+import { errorsFromScores, type ErrorProfiles } from './errorProfile';
 
 export { knnGamma, knnNeighbours } from './knn';
 
@@ -37,7 +37,5 @@ export function softGamma(phi: Float64Array, profiles: ErrorProfiles): Float64Ar
 
 /** Oracle (an upper bound, not a router): gamma(x, h) = e(x, h) = 1 - score; NaN stays NaN. */
 export function oracleGamma(scores: Float64Array): Float64Array {
-  const gamma = new Float64Array(scores.length);
-  for (let i = 0; i < scores.length; i++) gamma[i] = 1 - scores[i];
-  return gamma;
+  return errorsFromScores(scores);
 }
