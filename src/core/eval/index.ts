@@ -18,28 +18,9 @@ export {
   type SweepReplay,
 } from './sweep';
 export { asBlocks, blockAt, blockRow, type ColumnBlocks } from './blocks';
-export { accuracyAt, integrateFront, paretoFront, upperConcaveHull, type CurvePoint } from './curve';
-export {
-  curveMetrics,
-  singleModelPoints,
-  zeroRouterCurve,
-  zeroRouterHull,
-  zeroRouterValAccuracy,
-  type CurveMetrics,
-  type CurveMetricsOptions,
-  type ZeroRouterHull,
-} from './metrics';
+export { paretoFront, type CurvePoint } from './curve';
+export { curveMetrics, singleModelPoints, zeroRouterCurve, zeroRouterValAccuracy, type CurveMetrics } from './metrics';
 export { poolMetricOptions } from './poolMetrics';
-export { METHOD_LABELS, METHOD_NAMES, isMethodName, type MethodName, type MethodResult, type QncDenominator } from './methods';
-export {
-  applySplitFile,
-  DEFAULT_SPLIT_FRACTIONS,
-  splitModels,
-  splitPrompts,
-  type PromptSplit,
-  type SplitFile,
-  type SplitFractions,
-  type SplitIndices,
-  type TrialSetup,
-} from './split';
+export { METHOD_LABELS, METHOD_NAMES, isMethodName, type MethodName, type QncDenominator } from './methods';
+export { applySplitFile, splitModels, splitPrompts, type PromptSplit, type SplitFractions, type TrialSetup } from './split';
 export { fullyScoredRows, pick, selectBlock, selectRows } from './select';
