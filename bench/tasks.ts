@@ -4,10 +4,17 @@
  * (the first run includes JIT / shader warm-up; figures use the best run, as the Python side does).
  */
 import * as tf from '@tensorflow/tfjs';
-import { kmeans } from '../src/core/cluster/lloyd';
+import {
+  kmeans,
+  planKMeansEngines,
+  type KMeansEngineChoice,
+  type LloydHost,
+  type LloydProbe,
+  type TfBackendHint,
+} from '../src/core/cluster';
+import { runLloyd, singleEngine } from '../src/core/cluster/driver';
+import { buildLloydEngine } from '../src/core/cluster/engines/build';
 import { createLearnedMapKernel } from '../src/core/kernels/learnedMapKernel';
-import { createLloydEngine, type LloydEngineOptions, type LloydProbe } from '../src/core/kernels/lloydEngine';
-import { lloydOnEngine } from '../src/core/kernels/lloydRun';
 import { trainClusterMap } from '../src/core/routing/clusterMap';
 import { learnedMapEpochTf } from './learnedMapTfEpoch';
 import type { KMeansProblem, LearnedMapBenchProblem } from './problems';
@@ -37,17 +44,33 @@ function summary(runsMs: number[], rest: Omit<TaskResult, 'runsMs' | 'bestMs'>):
   return { runsMs, bestMs: Math.min(...runsMs), ...rest };
 }
 
-/** K-means on a Lloyd engine (kind or 'auto'), engine built once (data resident), `repeats` full runs. */
-export async function kmeansEngineTask(p: KMeansProblem, engineOptions: LloydEngineOptions, repeats: number): Promise<TaskResult> {
+/** Which engine a k-means task runs (a choice, as kmeans() takes it) and the tfjs backend 'auto' sees. */
+export interface KMeansEngineRequest {
+  kind: KMeansEngineChoice;
+  tfBackend?: TfBackendHint;
+}
+
+/**
+ * K-means on the engine the chooser puts first for `request` (the same policy as kmeans()), built
+ * once (data resident), then `repeats` full runs of the one driver on it.
+ */
+export async function kmeansEngineTask(
+  p: KMeansProblem,
+  request: KMeansEngineRequest,
+  host: LloydHost,
+  repeats: number,
+): Promise<TaskResult> {
   const t0 = now();
-  const { engine, probes } = await createLloydEngine(p.points, p.k, engineOptions);
+  const withBackend = { ...host, tfBackend: request.tfBackend };
+  const { order, probes } = await planKMeansEngines(p.points, p.k, request.kind, withBackend);
+  const engine = await buildLloydEngine(order[0], p.points, p.k, withBackend);
   const buildMs = now() - t0;
   try {
     const runsMs: number[] = [];
-    let last: Awaited<ReturnType<typeof lloydOnEngine>> | undefined;
+    let last: Awaited<ReturnType<typeof runLloyd>> | undefined;
     for (let r = 0; r < repeats; r++) {
       const t = now();
-      last = await lloydOnEngine(engine, p.init.data.slice(), { maxIterations: p.iterations, threshold: 0 });
+      last = await runLloyd(singleEngine(engine), p.init.data.slice(), { maxIterations: p.iterations, threshold: 0 });
       runsMs.push(now() - t);
     }
     return summary(runsMs, {
@@ -55,8 +78,8 @@ export async function kmeansEngineTask(p: KMeansProblem, engineOptions: LloydEng
       iterations: last?.iterations,
       inertia: last?.inertia,
       probes,
-      probeMs: engineOptions.kind === 'auto' || engineOptions.kind === undefined ? buildMs : undefined,
-      output: last?.centroids.data,
+      probeMs: request.kind === 'auto' ? buildMs : undefined,
+      output: last?.centroids,
       note:
         buildMs >= 10
           ? `engine built (data copied in${probes.length > 0 ? ', probe run' : ''}) in ${buildMs.toFixed(0)} ms once, not in the runs`

@@ -12,10 +12,9 @@ import type { KMeansProblem, LearnedMapBenchProblem } from '../problems';
 import { liveRoutingHook } from '../otherTargets';
 import { sessionPoolHook } from '../sessionTargets';
 import * as tasks from '../tasks';
-import type { LloydEngineOptions } from '../../src/core/kernels/lloydEngine';
-import type { LloydShardPort } from '../../src/core/kernels/lloydParallel';
+import type { LloydShardPort } from '../../src/core/cluster';
 
-/** A nested-module-worker shard of the 'wasm-simd-x2' engine, as the app's training worker spawns it. */
+/** A nested-module-worker shard of the 'wasm-simd-sharded' engine, as the app's training worker spawns it. */
 const spawnShard = (): LloydShardPort =>
   new Worker(new URL('../../src/workers/lloydShard.worker.ts', import.meta.url), { type: 'module' }) as unknown as LloydShardPort;
 
@@ -66,12 +65,12 @@ const api = {
   async backend(name: BackendName) {
     return initTf({ prefer: [name], wasmPaths: WASM_PATHS });
   },
-  async kmeansEngine(id: string, options: LloydEngineOptions, repeats: number) {
-    return plain(await tasks.kmeansEngineTask(await kmeansProblem(id), options, repeats));
+  async kmeansEngine(id: string, request: tasks.KMeansEngineRequest, repeats: number) {
+    return plain(await tasks.kmeansEngineTask(await kmeansProblem(id), request, {}, repeats));
   },
-  /** Like kmeansEngine, with shard workers available ('wasm-simd-x2', or 'auto' probing it). */
-  async kmeansEngineWorkers(id: string, options: LloydEngineOptions, repeats: number) {
-    return plain(await tasks.kmeansEngineTask(await kmeansProblem(id), { ...options, spawnShard }, repeats));
+  /** Like kmeansEngine, with shard workers available (one per core: navigator.hardwareConcurrency). */
+  async kmeansEngineWorkers(id: string, request: tasks.KMeansEngineRequest, repeats: number) {
+    return plain(await tasks.kmeansEngineTask(await kmeansProblem(id), request, { spawnShard }, repeats));
   },
   async kmeansTfjs(id: string, repeats: number) {
     return plain(await tasks.kmeansTfjsTask(await kmeansProblem(id), repeats));

@@ -6,7 +6,7 @@
 import { createHandler } from './handlers';
 import { WASM_PATHS } from './wasmPaths';
 import type { WorkerRequest, WorkerResponse } from './protocol';
-import type { LloydShardPort, SpawnLloydShard } from '../core/kernels';
+import type { LloydShardPort, SpawnLloydShard } from '../core/cluster';
 
 interface WorkerScope {
   postMessage(message: WorkerResponse): void;

@@ -5,7 +5,7 @@
  */
 import type { Matrix } from '../types';
 import { assignNearest, kmeans, type KMeansEngineChoice, type TfBackendHint } from '../cluster';
-import type { SpawnLloydShard } from '../kernels';
+import type { SpawnLloydShard } from '../cluster';
 import { computeErrorProfiles } from '../routing/errorProfile';
 import { kmeansGamma, knnNeighbours } from '../routing/gamma';
 import { deferralCurve } from './curve';

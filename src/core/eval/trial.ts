@@ -5,7 +5,7 @@
  */
 import type { Dataset, Matrix } from '../types';
 import { assignNearest, kmeans, type KMeansEngineChoice, type KMeansIteration, type TfBackendHint } from '../cluster';
-import type { SpawnLloydShard } from '../kernels';
+import type { SpawnLloydShard } from '../cluster';
 import { computeErrorProfiles, type ErrorProfiles } from '../routing/errorProfile';
 import { kmeansGamma, knnGamma, oracleGamma, softGamma } from '../routing/gamma';
 import { clusterMapProbs, trainClusterMap, type ClusterMap, type ClusterMapEpoch, type ClusterMapOptions } from '../routing/clusterMap';
@@ -267,6 +267,7 @@ export async function runTrial(dataset: Dataset, embeddings: Matrix, setup: Tria
       tfBackend: options.tfBackend,
       spawnShard: options.spawnShard,
     });
+    for (const f of km.fallbacks) notes.push(`k-means engine ${f.engine} failed (${f.reason}): ${km.engine} ran instead`);
     const valClusters = assignNearest(valX, km.centroids);
     const testClusters = assignNearest(testX, km.centroids);
     // Every LLM (old or new) is represented only by its errors on S_val, so all profiles come from there.

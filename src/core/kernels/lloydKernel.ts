@@ -1,20 +1,45 @@
 /**
- * The 'wasm-simd' Lloyd engine: the points are copied once into the memory of a WebAssembly
+ * The Lloyd step kernel in WebAssembly SIMD: the points are copied once into the memory of a
  * module generated for this problem's shape (lloydWasmModule.ts); each step writes the K
- * centroids mu (a few KB), runs the fused assign + accumulate kernel chunk by chunk and copies
- * the results out.
+ * centroids (a few KB), runs the fused assign + accumulate code chunk by chunk and copies the
+ * results out. Pure compute: it knows nothing of k-means++, stopping rules or engine choice.
  */
 import type { Matrix } from '../types';
 import { DEFAULT_KERNEL_SHAPE, lloydLayout, lloydModuleBytes, type LloydKernelShape } from './lloydWasmModule';
-import { checkCentroids, type LloydEngine, type LloydStep } from './lloydTypes';
 import { simdSupported } from './wasmAssembler';
 
-/** Points per kernel call: float32 partial sums over at most this many points, then a float64 flush. */
-const CHUNK = 1024;
+/**
+ * Points per kernel call: float32 partial sums over at most this many points, then a float64
+ * flush. A caller that splits the rows (shards) at multiples of it adds the same float32 partials.
+ */
+export const LLOYD_CHUNK_ROWS = 1024;
 
-export interface WasmLloydOptions {
+/** One assignment step's output (plain arrays: nothing from the kernel's memory escapes). */
+export interface LloydStep {
+  /** Nearest centroid of every point (ties: lower index). */
+  assignments: Int32Array;
+  /** Per-cluster sums of the assigned points, K x D row-major, accumulated in float64. */
+  sums: Float64Array;
+  /** Points per cluster. */
+  counts: Int32Array;
+  /** Sum over points of the squared distance to the assigned centroid (explicit differences). */
+  inertia: number;
+}
+
+export interface LloydKernelOptions {
   /** Tile shape; fma 'auto' uses relaxed-SIMD multiply-add where the engine validates it. */
   shape?: Partial<Omit<LloydKernelShape, 'fma'>> & { fma?: boolean | 'auto' };
+}
+
+/** A compiled kernel holding N x D points. */
+export interface LloydKernel {
+  n: number;
+  dim: number;
+  k: number;
+  /** One assignment step against `centroids` (K x D float32, row-major). */
+  step(centroids: Float32Array): LloydStep;
+  /** Drops the instance (its memory goes with it); the kernel is unusable afterwards. */
+  dispose(): void;
 }
 
 interface Exports {
@@ -23,8 +48,8 @@ interface Exports {
   flush: () => void;
 }
 
-/** Builds (compiles and instantiates) the kernel for these points. Throws where wasm SIMD is missing. */
-export async function createWasmLloydEngine(points: Matrix, k: number, options: WasmLloydOptions = {}): Promise<LloydEngine> {
+/** Compiles and instantiates the kernel for these points. Throws where wasm SIMD is missing or memory runs out. */
+export async function createLloydKernel(points: Matrix, k: number, options: LloydKernelOptions = {}): Promise<LloydKernel> {
   if (!simdSupported()) throw new Error('WebAssembly SIMD is not available in this engine');
   const { fma = false, ...rest } = options.shape ?? {};
   const shape: LloydKernelShape = { ...DEFAULT_KERNEL_SHAPE, ...rest, fma: fma === 'auto' ? simdSupported(true) : fma };
@@ -64,20 +89,19 @@ export async function createWasmLloydEngine(points: Matrix, k: number, options: 
   };
 
   return {
-    kind: 'wasm-simd',
     n,
     dim: d,
     k,
-    async step(centroids: Float32Array): Promise<LloydStep> {
-      if (wasm === undefined) throw new Error('this Lloyd engine was disposed');
-      checkCentroids({ k, dim: d }, centroids);
+    step(centroids: Float32Array): LloydStep {
+      if (wasm === undefined) throw new Error('this Lloyd kernel was disposed');
+      if (centroids.length !== k * d) throw new Error(`centroids must hold k x dim = ${k} x ${d} values, got ${centroids.length}`);
       writeCentroids(centroids);
       sums32.fill(0);
       sums64.fill(0);
       counts.fill(0);
       let inertia = 0;
-      for (let start = 0; start < n; start += CHUNK) {
-        inertia += wasm.run(start, Math.min(n, start + CHUNK));
+      for (let start = 0; start < n; start += LLOYD_CHUNK_ROWS) {
+        inertia += wasm.run(start, Math.min(n, start + LLOYD_CHUNK_ROWS));
         wasm.flush();
       }
       const sums = new Float64Array(k * d);
@@ -85,7 +109,6 @@ export async function createWasmLloydEngine(points: Matrix, k: number, options: 
       return { assignments: assign.slice(), sums, counts: counts.slice(), inertia };
     },
     dispose(): void {
-      // The memory goes with the instance once nothing references it.
       wasm = undefined;
     },
   };
