@@ -338,7 +338,7 @@ async function kernelsAndNode(machine: ReturnType<typeof machineInfo>): Promise<
     const thetaDiff = maxAbsDiff(k.output, join(DATA, `${lm.id}.numpy-theta.f32`));
     row(
       'Learned map: 1 epoch, N=20000 x H=50, D=256, K=32, batch 512',
-      'Chromium, wasm SIMD kernel (src/core/kernels/learnedMapKernel.ts)',
+      'Chromium, wasm SIMD kernel (src/core/routing/clusterMapSimd.ts)',
       k,
       npCmp,
       `first (cold) epoch ${k.runsMs?.[0]?.toFixed(0)} ms; mean batch loss ${k.loss?.toFixed(6)} vs numpy ${Number(np.meanBatchLoss).toFixed(6)}; max |theta - numpy| ${thetaDiff?.toExponential(1)}`,

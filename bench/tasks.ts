@@ -14,7 +14,7 @@ import {
 } from '../src/core/cluster';
 import { runLloyd, singleEngine } from '../src/core/cluster/driver';
 import { buildLloydEngine } from '../src/core/cluster/engines/build';
-import { createLearnedMapKernel } from '../src/core/kernels/learnedMapKernel';
+import { createClusterMapSimd } from '../src/core/routing/clusterMapSimd';
 import { trainClusterMap } from '../src/core/routing/clusterMap';
 import { learnedMapEpochTf } from './learnedMapTfEpoch';
 import type { KMeansProblem, LearnedMapBenchProblem } from './problems';
@@ -111,7 +111,7 @@ export async function kmeansTfjsTask(p: KMeansProblem, repeats: number): Promise
 
 /** One epoch of the learned map on the wasm SIMD kernel, each run from the initial theta. */
 export async function learnedMapKernelTask(p: LearnedMapBenchProblem, repeats: number): Promise<TaskResult> {
-  const kernel = await createLearnedMapKernel(
+  const kernel = await createClusterMapSimd(
     { x: p.x, errors: p.errors, psi: p.psi, theta: p.theta },
     { batchSize: p.batchSize, learningRate: p.learningRate, l2: p.l2 },
   );

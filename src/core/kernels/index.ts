@@ -6,4 +6,5 @@
  */
 export { createLloydKernel, LLOYD_CHUNK_ROWS, type LloydKernel, type LloydKernelOptions, type LloydStep } from './lloydKernel';
 export type { LloydKernelShape } from './lloydWasmModule';
+export { createLearnedMapGemm, type LearnedMapGemm, type LearnedMapGemmShape } from './learnedMapGemm';
 export { simdSupported } from './wasmAssembler';

@@ -2,10 +2,9 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../rng';
 import type { Matrix } from '../types';
+import { clusterMapLoss, GAMMA_CLIP } from './clusterMapObjective';
 import {
-  clusterMapLoss,
   clusterMapProbs,
-  GAMMA_CLIP,
   initClusterMap,
   trainClusterMap as trainOnAnyEngine,
   type ClusterMap,
