@@ -1,6 +1,6 @@
 /**
- * `npm run bench` (not a test): the performance figures of issue 5 (and issue 2's k-means per
- * backend and eval time). Generates seeded problems, runs the Python comparators, Node and headless
+ * `npm run bench` (not a test): the performance figures (k-means and the learned map against
+ * scikit-learn and numpy, k-means per backend, the app targets, eval time). Generates seeded problems, runs the Python comparators, Node and headless
  * Chromium on the same bytes in one run, and writes bench/results.json and bench/RESULTS.md.
  * Flags: --quick (fewer repeats, skips the ~20 s tfjs cpu / SwiftShader webgl k-means runs),
  * --no-browser, --no-python, --no-eval, --no-app (skip the targets measured in the built app),
@@ -224,7 +224,7 @@ async function chromiumRouting(p: BenchPage): Promise<void> {
   });
 }
 
-/** Issue 5 targets 1-2 (and issue 2's per-backend k-means) in Chromium's bench page and Node, plus the session maths. */
+/** The kernel targets (k-means, learned map) and k-means per backend in Chromium's bench page and Node, plus the session maths. */
 async function kernelsAndNode(machine: ReturnType<typeof machineInfo>): Promise<void> {
   log('generating seeded problems');
   const km20 = kmeansProblem('kmeans20k', 20_000, 256, 32, 20, SEED);
@@ -281,9 +281,7 @@ async function kernelsAndNode(machine: ReturnType<typeof machineInfo>): Promise<
     browserInfo = env as unknown as Record<string, unknown>;
     machine.chromium = p.chromiumVersion;
     machine.webglRenderer = env.tf.renderer;
-    log(
-      `Chromium ${p.chromiumVersion}, tfjs picks ${env.tf.backend} (${env.tf.renderer ?? 'no renderer'}), wasm SIMD ${env.wasmSimd}, relaxed ${env.wasmRelaxedSimd}`,
-    );
+    log(`Chromium ${p.chromiumVersion}, tfjs picks ${env.tf.backend} (${env.tf.renderer ?? 'no renderer'}), wasm SIMD ${env.wasmSimd}`);
     // 'auto' as the app's training worker runs it: the page can start shard workers (one per core)
     // and tfjs runs on the backend initTf picked.
     for (const pr of [km20, km36]) {

@@ -4,7 +4,7 @@
  * HTTP), picks tfjs backends with initTf, and runs the shared tasks (bench/tasks.ts) on request
  * through window.routelabBench. Float32Array outputs go back as plain arrays.
  */
-import { simdSupported } from '../../src/core/kernels/wasmAssembler';
+import { simdSupported } from '../../src/core/kernels/wasmKernels';
 import { initTf, type BackendName } from '../../src/core/tf';
 import { WASM_PATHS } from '../../src/workers/wasmPaths';
 import { loadProblems, type Manifest } from '../manifest';
@@ -58,7 +58,6 @@ const api = {
       hardwareConcurrency: navigator.hardwareConcurrency,
       crossOriginIsolated: globalThis.crossOriginIsolated ?? false,
       wasmSimd: simdSupported(),
-      wasmRelaxedSimd: simdSupported(true),
       tf: info,
     };
   },

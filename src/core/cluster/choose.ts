@@ -17,7 +17,7 @@
  * first engine of the order and moves to the next when one fails to build or to step.
  */
 import * as tf from '@tensorflow/tfjs';
-import { simdSupported } from '../kernels/wasmAssembler';
+import { simdSupported } from '../kernels/wasmKernels';
 import type { Matrix } from '../types';
 import { buildLloydEngine, hostCores, type LloydHost } from './engines/build';
 import type { LloydEngine, LloydEngineKind } from './engines/types';

@@ -1,14 +1,13 @@
 /**
- * The four matrix products per mini-batch of the learned cluster map's training, in generated
- * WebAssembly SIMD (wasmGemm.ts) over prompts resident in wasm memory:
+ * The four matrix products per mini-batch of the learned cluster map's training, on the SIMD
+ * matrix-product kernel (assembly/gemm.ts) over prompts resident in wasm memory:
  *   forward  Z = X W^T (batch x K),  gamma G = Phi Psi^T (batch x H),
  *   backward dPhi = dGamma Psi (batch x K),  dW = dZ^T X (K x D).
  * Pure compute on float32 buffers: the trainer (../routing/clusterMapSimd.ts) writes W, reads Z,
  * writes Phi back into Z, and so on. Every row is padded to a multiple of 4 floats (zeros).
  */
 import type { Matrix } from '../types';
-import { gemmFunction } from './wasmGemm';
-import { assembleModule, simdSupported } from './wasmAssembler';
+import { instantiateKernel, kernelMemory, simdSupported } from './wasmKernels';
 
 const up4 = (v: number): number => Math.ceil(v / 4) * 4;
 
@@ -63,11 +62,8 @@ export interface LearnedMapGemm {
 }
 
 interface Exports {
-  memory: WebAssembly.Memory;
-  fwd: (a: number, b: number, c: number, m: number, kd: number) => void;
-  gam: (a: number, b: number, c: number, m: number, kd: number) => void;
-  dphi: (a: number, b: number, c: number, m: number, kd: number) => void;
-  dw: (a: number, b: number, c: number, m: number, kd: number) => void;
+  /** C[m x cols] = A[m x kd] B[kd x cols] at byte addresses a, b, c with row strides in floats. */
+  gemm: (a: number, b: number, c: number, m: number, kd: number, cols: number, lda: number, ldb: number, ldc: number) => void;
 }
 
 /** Compiles the products for these prompts and Psi (model-major H x K) and copies both in. */
@@ -96,17 +92,9 @@ export async function createLearnedMapGemm(x: Matrix, psi: ArrayLike<number>, sh
     dw: take(kp * dp),
   };
   if (at > 2 ** 31) throw new Error(`${n} x ${d} prompts need ${(at / 2 ** 30).toFixed(1)} GiB: too large for the wasm kernel`);
-  const bytes = assembleModule({
-    memoryPages: Math.ceil(at / 65536),
-    functions: [
-      gemmFunction({ name: 'fwd', cols: kp, lda: dp, ldb: kp, ldc: kp }),
-      gemmFunction({ name: 'gam', cols: hp, lda: kp, ldb: hp, ldc: hp }),
-      gemmFunction({ name: 'dphi', cols: kp, lda: hp, ldb: kp, ldc: kp }),
-      gemmFunction({ name: 'dw', cols: dp, lda: bp, ldb: dp, ldc: dp }),
-    ],
-  });
-  let wasm: Exports | undefined = (await WebAssembly.instantiate(bytes)).instance.exports as unknown as Exports;
-  const buf = wasm.memory.buffer;
+  const memory = kernelMemory(at);
+  let wasm: Exports | undefined = await instantiateKernel<Exports>('gemm', memory);
+  const buf = memory.buffer;
   const f32 = (offset: number, len: number): Float32Array => new Float32Array(buf, offset, len);
   const X = f32(L.x, n * dp);
   for (let r = 0; r < n; r++) X.set(x.data.subarray(r * d, (r + 1) * d), r * dp);
@@ -145,10 +133,10 @@ export async function createLearnedMapGemm(x: Matrix, psi: ArrayLike<number>, sh
       for (let i = 0; i < count; i++) XB.set(X.subarray(rows[start + i] * dp, (rows[start + i] + 1) * dp), i * dp);
       return L.xb;
     },
-    forward: (batch, count) => live().fwd(batch, L.wt, L.z, count, dp),
-    gamma: (count) => live().gam(L.z, L.psiT, L.g, count, kp),
-    backPhi: (count) => live().dphi(L.g, L.psi, L.dphi, count, hp),
-    backW: (batch, count) => live().dw(L.dzt, batch, L.dw, k, count),
+    forward: (batch, count) => live().gemm(batch, L.wt, L.z, count, dp, kp, dp, kp, kp),
+    gamma: (count) => live().gemm(L.z, L.psiT, L.g, count, kp, hp, kp, hp, hp),
+    backPhi: (count) => live().gemm(L.g, L.psi, L.dphi, count, hp, kp, hp, kp, kp),
+    backW: (batch, count) => live().gemm(L.dzt, batch, L.dw, k, count, dp, bp, dp, dp),
     dispose() {
       wasm = undefined;
     },

@@ -1,12 +1,11 @@
 /**
- * The Lloyd step kernel in WebAssembly SIMD: the points are copied once into the memory of a
- * module generated for this problem's shape (lloydWasmModule.ts); each step writes the K
- * centroids (a few KB), runs the fused assign + accumulate code chunk by chunk and copies the
- * results out. Pure compute: it knows nothing of k-means++, stopping rules or engine choice.
+ * The Lloyd step kernel (assembly/lloyd.ts, WebAssembly SIMD): the points are copied once into
+ * the kernel's memory; each step writes the K centroids mu (a few KB), runs the fused
+ * assign + accumulate code chunk by chunk and copies the results out. Pure compute: it knows
+ * nothing of k-means++, stopping rules or engine choice.
  */
 import type { Matrix } from '../types';
-import { DEFAULT_KERNEL_SHAPE, lloydLayout, lloydModuleBytes, type LloydKernelShape } from './lloydWasmModule';
-import { simdSupported } from './wasmAssembler';
+import { instantiateKernel, kernelMemory, simdSupported } from './wasmKernels';
 
 /**
  * Points per kernel call: float32 partial sums over at most this many points, then a float64
@@ -26,53 +25,84 @@ export interface LloydStep {
   inertia: number;
 }
 
-export interface LloydKernelOptions {
-  /** Tile shape; fma 'auto' uses relaxed-SIMD multiply-add where the engine validates it. */
-  shape?: Partial<Omit<LloydKernelShape, 'fma'>> & { fma?: boolean | 'auto' };
-}
-
-/** A compiled kernel holding N x D points. */
+/** A kernel holding N x D points. */
 export interface LloydKernel {
   n: number;
   dim: number;
   k: number;
   /** One assignment step against `centroids` (K x D float32, row-major). */
   step(centroids: Float32Array): LloydStep;
-  /** Drops the instance (its memory goes with it); the kernel is unusable afterwards. */
+  /** Drops the instance and its memory; the kernel is unusable afterwards. */
   dispose(): void;
 }
 
-interface Exports {
-  memory: WebAssembly.Memory;
-  run: (start: number, end: number) => number;
-  flush: () => void;
+/** Byte offsets of every array in the kernel's memory (all 16-byte aligned); see assembly/lloyd.ts. */
+export interface LloydLayout {
+  /** d and k rounded up to multiples of 4 (zero padding; padding centroids have |mu|^2 = +Infinity). */
+  dp: number;
+  kp: number;
+  x: number;
+  ct: number;
+  cn: number;
+  c: number;
+  assign: number;
+  sums32: number;
+  sums64: number;
+  counts: number;
+  scratch: number;
+  /** Total bytes. */
+  bytes: number;
 }
 
-/** Compiles and instantiates the kernel for these points. Throws where wasm SIMD is missing or memory runs out. */
-export async function createLloydKernel(points: Matrix, k: number, options: LloydKernelOptions = {}): Promise<LloydKernel> {
+const roundUp = (v: number, m: number): number => Math.ceil(v / m) * m;
+
+export function lloydLayout(n: number, d: number, k: number): LloydLayout {
+  const dp = roundUp(d, 4);
+  const kp = roundUp(k, 4);
+  let at = 16; // keep address 0 unused
+  const take = (bytes: number): number => {
+    const start = at;
+    at = roundUp(at + bytes, 16);
+    return start;
+  };
+  const x = take(n * dp * 4);
+  const ct = take(dp * kp * 4);
+  const cn = take(kp * 4);
+  const c = take(k * dp * 4);
+  const assign = take(n * 4);
+  const sums32 = take(k * dp * 4);
+  const sums64 = take(k * dp * 8);
+  const counts = take(k * 4);
+  const scratch = take(2 * kp * 4); // distances of one 2-point tile
+  return { dp, kp, x, ct, cn, c, assign, sums32, sums64, counts, scratch, bytes: at };
+}
+
+interface Exports {
+  run: (...args: number[]) => number;
+  flush: (sums32: number, sums64: number, floats: number) => void;
+}
+
+/** Instantiates the kernel for these points. Throws where wasm SIMD is missing or memory runs out. */
+export async function createLloydKernel(points: Matrix, k: number): Promise<LloydKernel> {
   if (!simdSupported()) throw new Error('WebAssembly SIMD is not available in this engine');
-  const { fma = false, ...rest } = options.shape ?? {};
-  const shape: LloydKernelShape = { ...DEFAULT_KERNEL_SHAPE, ...rest, fma: fma === 'auto' ? simdSupported(true) : fma };
   const { rows: n, cols: d } = points;
-  const layout = lloydLayout(n, d, k, shape.points);
+  const L = lloydLayout(n, d, k);
   // Addresses are i32 in the kernel: stay well inside wasm32's 4 GiB (and browsers' memory caps).
-  if (layout.bytes > 2 ** 31)
-    throw new Error(`${n} x ${d} points need ${(layout.bytes / 2 ** 30).toFixed(1)} GiB: too large for the wasm kernel`);
-  const { dp, kp } = layout;
-  const bytes = lloydModuleBytes(layout, shape);
-  const { instance } = await WebAssembly.instantiate(bytes);
-  let wasm: Exports | undefined = instance.exports as unknown as Exports;
-  const buffer = wasm.memory.buffer;
-  const x = new Float32Array(buffer, layout.x, n * dp);
+  if (L.bytes > 2 ** 31) throw new Error(`${n} x ${d} points need ${(L.bytes / 2 ** 30).toFixed(1)} GiB: too large for the wasm kernel`);
+  const memory = kernelMemory(L.bytes);
+  let wasm: Exports | undefined = await instantiateKernel<Exports>('lloyd', memory);
+  const { dp, kp } = L;
+  const buffer = memory.buffer;
+  const x = new Float32Array(buffer, L.x, n * dp);
   if (dp === d) x.set(points.data);
   else for (let i = 0; i < n; i++) x.set(points.data.subarray(i * d, (i + 1) * d), i * dp);
-  const ct = new Float32Array(buffer, layout.ct, dp * kp);
-  const cn = new Float32Array(buffer, layout.cn, kp);
-  const c = new Float32Array(buffer, layout.c, k * dp);
-  const assign = new Int32Array(buffer, layout.assign, n);
-  const sums32 = new Float32Array(buffer, layout.sums32, k * dp);
-  const sums64 = new Float64Array(buffer, layout.sums64, k * dp);
-  const counts = new Int32Array(buffer, layout.counts, k);
+  const ct = new Float32Array(buffer, L.ct, dp * kp);
+  const cn = new Float32Array(buffer, L.cn, kp);
+  const c = new Float32Array(buffer, L.c, k * dp);
+  const assign = new Int32Array(buffer, L.assign, n);
+  const sums32 = new Float32Array(buffer, L.sums32, k * dp);
+  const sums64 = new Float64Array(buffer, L.sums64, k * dp);
+  const counts = new Int32Array(buffer, L.counts, k);
 
   const writeCentroids = (mu: Float32Array): void => {
     cn.fill(Infinity); // padding centroids never win
@@ -101,8 +131,9 @@ export async function createLloydKernel(points: Matrix, k: number, options: Lloy
       counts.fill(0);
       let inertia = 0;
       for (let start = 0; start < n; start += LLOYD_CHUNK_ROWS) {
-        inertia += wasm.run(start, Math.min(n, start + LLOYD_CHUNK_ROWS));
-        wasm.flush();
+        const end = Math.min(n, start + LLOYD_CHUNK_ROWS);
+        inertia += wasm.run(start, end, L.x, L.ct, L.cn, L.c, L.assign, L.sums32, L.counts, L.scratch, dp, kp, k);
+        wasm.flush(L.sums32, L.sums64, k * dp);
       }
       const sums = new Float64Array(k * d);
       for (let cc = 0; cc < k; cc++) sums.set(sums64.subarray(cc * dp, cc * dp + d), cc * d);

@@ -4,8 +4,8 @@ import { createRng } from '../rng';
 import { trainClusterMap, type ClusterMapInput } from './clusterMap';
 
 // An engine without WebAssembly SIMD (older Safari, some embedded WebViews).
-vi.mock('../kernels/wasmAssembler', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../kernels/wasmAssembler')>()),
+vi.mock('../kernels/wasmKernels', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../kernels/wasmKernels')>()),
   simdSupported: () => false,
 }));
 

@@ -2,7 +2,6 @@
  * Builds a Lloyd engine of a given kind over (centred) points; what each kind needs from the
  * caller's environment comes in a LloydHost.
  */
-import type { LloydKernelOptions } from '../../kernels/lloydKernel';
 import type { Matrix } from '../../types';
 import { createShardedLloydEngine, type SpawnLloydShard } from './sharded';
 import { createTfLloydEngine } from './tfjs';
@@ -28,8 +27,6 @@ export interface LloydHost {
    * not given), os.availableParallelism() passed in by a Node caller; 1 when unknown.
    */
   cores?: number;
-  /** Tuning of the SIMD kernel (tests and the bench). */
-  kernel?: LloydKernelOptions;
 }
 
 /** Cores available: host.cores, else navigator.hardwareConcurrency where there is one, else 1. */
@@ -48,11 +45,11 @@ export const MAX_SHARDS = 8;
 export async function buildLloydEngine(kind: LloydEngineKind, points: Matrix, k: number, host: LloydHost = {}): Promise<LloydEngine> {
   switch (kind) {
     case 'wasm-simd':
-      return createWasmLloydEngine(points, k, host.kernel);
+      return createWasmLloydEngine(points, k);
     case 'wasm-simd-sharded': {
       if (host.spawnShard === undefined) throw new Error("the 'wasm-simd-sharded' k-means engine needs workers (spawnShard)");
       const shards = Math.min(hostCores(host), MAX_SHARDS);
-      return createShardedLloydEngine(points, k, host.spawnShard, { shards, kernel: host.kernel });
+      return createShardedLloydEngine(points, k, host.spawnShard, { shards });
     }
     case 'tfjs':
       return createTfLloydEngine(points, k);

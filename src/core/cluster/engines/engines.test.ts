@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { createLloydKernel } from '../../kernels/lloydKernel';
+import { createLloydKernel, lloydLayout } from '../../kernels/lloydKernel';
 import { createRng } from '../../rng';
 import { initTf, type BackendName } from '../../tf';
 import type { Matrix } from '../../types';
@@ -104,22 +104,19 @@ describe.each(ENGINES)('Lloyd engine $kind (tfjs on $backend)', ({ kind, backend
   });
 });
 
-describe('SIMD kernel variants', () => {
-  it('gives the same step for every tile shape, unroll and for N not a multiple of the tile', async () => {
-    const pts = separatedBlobs(1027, 40, 11, 9); // 1027 = 1024 + 3: a second chunk and a tail tile
-    const mu = pts.data.slice(0, 11 * 40);
-    const base = (await createLloydKernel(pts, 11, { shape: { points: 1, vectors: 1, unroll: 4 } })).step(mu);
-    for (const shape of [
-      { points: 2, vectors: 4, unroll: 4 },
-      { points: 3, vectors: 2, unroll: 8 },
-      { points: 4, vectors: 3, unroll: 4 },
-    ]) {
-      const step = (await createLloydKernel(pts, 11, { shape })).step(mu);
-      expect(Array.from(step.assignments)).toEqual(Array.from(base.assignments));
-      expect(Array.from(step.counts)).toEqual(Array.from(base.counts));
-      expect(maxDiff(step.sums, base.sums)).toBeLessThan(1e-9); // same additions in the same order
-    }
-    await expect(createLloydKernel(pts, 11, { shape: { unroll: 3 } })).rejects.toThrow('unroll 3 does not divide the padded width 40');
+describe('the SIMD kernel', () => {
+  it('gives the plain-TS step for odd shapes: tail tiles of points, centroids and dimensions, several chunks', async () => {
+    // N = 2 x 1024 + 3 (a third chunk and a 1-point tail tile), D = 37 (padded to 40), K = 16 + 4 + 3
+    // (a 16-centroid group, a 4-centroid group and a padded one).
+    const pts = separatedBlobs(2051, 37, 23, 9);
+    const mu = pts.data.slice(0, 23 * 37);
+    const simd = (await createLloydKernel(pts, 23)).step(mu);
+    const plain = await (await buildLloydEngine('ts', pts, 23)).step(mu);
+    expect(Array.from(simd.assignments)).toEqual(Array.from(plain.assignments));
+    expect(Array.from(simd.counts)).toEqual(Array.from(plain.counts));
+    expect(maxDiff(simd.sums, plain.sums)).toBeLessThan(1e-3); // float32 partial sums of ~90 points
+    expect(Math.abs(simd.inertia - plain.inertia) / plain.inertia).toBeLessThan(1e-6);
+    expect(lloydLayout(2051, 37, 23)).toMatchObject({ dp: 40, kp: 24 });
   });
 });
 

@@ -3,11 +3,11 @@
  * runs. It holds a contiguous block of the points in its own SIMD kernel and answers each step
  * with that block's assignments, per-cluster sums, counts and inertia (the caller adds them up).
  */
-import { createLloydKernel, type LloydKernel, type LloydKernelOptions } from '../../kernels/lloydKernel';
+import { createLloydKernel, type LloydKernel } from '../../kernels/lloydKernel';
 
 /** Caller -> shard. */
 export type LloydShardRequest =
-  | { type: 'init'; points: Float32Array; rows: number; cols: number; k: number; kernel?: LloydKernelOptions }
+  | { type: 'init'; points: Float32Array; rows: number; cols: number; k: number }
   | { type: 'step'; centroids: Float32Array }
   | { type: 'dispose' };
 
@@ -30,7 +30,7 @@ export function createLloydShardHandler(post: ShardPost): (request: LloydShardRe
       switch (m.type) {
         case 'init':
           kernel?.dispose();
-          kernel = await createLloydKernel({ rows: m.rows, cols: m.cols, data: m.points }, m.k, m.kernel);
+          kernel = await createLloydKernel({ rows: m.rows, cols: m.cols, data: m.points }, m.k);
           post({ type: 'ready' }, []);
           return;
         case 'step': {

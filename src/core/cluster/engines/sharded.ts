@@ -4,7 +4,7 @@
  * several cores. Each step posts the K centroids mu to every shard and adds up their partial
  * sums, counts and inertia (K x D floats per shard: cheap next to the N x K x D distance work).
  */
-import { LLOYD_CHUNK_ROWS, type LloydKernelOptions } from '../../kernels/lloydKernel';
+import { LLOYD_CHUNK_ROWS } from '../../kernels/lloydKernel';
 import type { Matrix } from '../../types';
 import type { LloydShardReply, LloydShardRequest } from './shard';
 import { checkCentroids, type LloydEngine, type LloydStep } from './types';
@@ -23,7 +23,6 @@ export type SpawnLloydShard = () => LloydShardPort;
 export interface ShardedLloydOptions {
   /** Number of shards (the chooser passes the machine's core count); fewer when N is small. */
   shards: number;
-  kernel?: LloydKernelOptions;
   /**
    * Block boundaries fall on multiples of this many rows (default: the kernel's chunk), so every
    * shard adds the same float32 partial sums as the single kernel and only the float64 totals
@@ -79,7 +78,7 @@ export async function createShardedLloydEngine(
         const block = points.data.slice(bounds[s] * d, bounds[s + 1] * d);
         const reply = nextReply(port);
         const rows = bounds[s + 1] - bounds[s];
-        port.postMessage({ type: 'init', points: block, rows, cols: d, k, kernel: options.kernel }, [block.buffer]);
+        port.postMessage({ type: 'init', points: block, rows, cols: d, k }, [block.buffer]);
         return reply;
       }),
     );

@@ -1,12 +1,12 @@
 /**
  * The 'wasm-simd' Lloyd engine: the SIMD kernel (../../kernels/lloydKernel.ts) on this thread.
  */
-import { createLloydKernel, type LloydKernelOptions } from '../../kernels/lloydKernel';
+import { createLloydKernel } from '../../kernels/lloydKernel';
 import type { Matrix } from '../../types';
 import type { LloydEngine } from './types';
 
-export async function createWasmLloydEngine(points: Matrix, k: number, options?: LloydKernelOptions): Promise<LloydEngine> {
-  const kernel = await createLloydKernel(points, k, options);
+export async function createWasmLloydEngine(points: Matrix, k: number): Promise<LloydEngine> {
+  const kernel = await createLloydKernel(points, k);
   return {
     kind: 'wasm-simd',
     n: kernel.n,
