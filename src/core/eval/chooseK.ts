@@ -75,6 +75,7 @@ export async function chooseK(
     engine?: KMeansEngineChoice;
     tfBackend?: TfBackendHint;
     spawnShard?: SpawnLloydShard;
+    cores?: number;
   },
 ): Promise<Selection> {
   const m = input.costs.length;
@@ -87,6 +88,7 @@ export async function chooseK(
       engine: input.engine,
       tfBackend: input.tfBackend,
       spawnShard: input.spawnShard,
+      cores: input.cores,
     });
     // Training LLMs are represented by their per-cluster errors on S_tr for this choice.
     const profiles = computeErrorProfiles(km.assignments, input.trainErrors, m, k, input.pseudoCount);
