@@ -324,13 +324,13 @@ async function kernelsAndNode(machine: ReturnType<typeof machineInfo>): Promise<
         await attempt('Chromium ts engine', () => p.call('kmeansEngine', km20.id, { kind: 'ts' }, 1)),
         skInfo(km20.id),
       );
-    for (const backend of ['wasm', 'webgl', 'cpu'] as const) {
-      if ((quick || kernelsOnly) && backend !== 'wasm') continue;
+    for (const backend of kernelsOnly ? [] : (['wasm', 'webgl', 'cpu'] as const)) {
+      if (quick && backend !== 'wasm') continue;
       const t = await attempt(`Chromium cluster kmeans on tfjs ${backend}`, async () => {
         await p.call('backend', backend);
         return p.call('kmeansTfjs', km20.id, backend === 'wasm' ? SLOW : 1);
       });
-      row(issue2, `Chromium, src/core/cluster kmeans, tfjs backend ${backend} (engine: see backend column)`, t, skInfo(km20.id));
+      row(issue2, `Chromium, kmeans() on the tfjs engine, tfjs backend ${backend}`, t, skInfo(km20.id));
     }
     const k = await attempt('Chromium learned-map kernel epoch', () => p.call('learnedMapKernel', lm.id, FAST));
     const thetaDiff = maxAbsDiff(k.output, join(DATA, `${lm.id}.numpy-theta.f32`));
@@ -376,12 +376,7 @@ async function kernelsAndNode(machine: ReturnType<typeof machineInfo>): Promise<
   row('Learned map: 1 epoch (same problem)', 'Node, wasm SIMD kernel', nodeLm, npInfo);
   if (kernelsOnly) return;
   const nodeTf = await attempt('Node cluster kmeans tfjs wasm', () => kmeansTfjsTask(km20, SLOW));
-  row(
-    'K-means N=20000 D=256 K=32, 20 it. (per backend)',
-    'Node, src/core/cluster kmeans, tfjs backend wasm (engine: see backend column)',
-    nodeTf,
-    skInfo(km20.id),
-  );
+  row('K-means N=20000 D=256 K=32, 20 it. (per backend)', 'Node, kmeans() on the tfjs engine, tfjs backend wasm', nodeTf, skInfo(km20.id));
   if (!page)
     hookRow(
       'Live routing: 10,000 prompts x 50 LLMs, scripted drag (p95)',

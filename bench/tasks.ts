@@ -90,19 +90,17 @@ export async function kmeansEngineTask(
   }
 }
 
-/** The app's current k-means (src/core/cluster kmeans: tfjs, scatterND update) on the current backend. */
+/** kmeans() forced onto the 'tfjs' engine (matMul, argMin, scatterND) on the current tfjs backend. */
 export async function kmeansTfjsTask(p: KMeansProblem, repeats: number): Promise<TaskResult> {
   const runsMs: number[] = [];
   let last: Awaited<ReturnType<typeof kmeans>> | undefined;
   for (let r = 0; r < repeats; r++) {
     const t = now();
-    last = await kmeans(p.points, { k: p.k, initialCentroids: p.init, maxIterations: p.iterations, tolerance: 0 });
+    last = await kmeans(p.points, { k: p.k, initialCentroids: p.init, maxIterations: p.iterations, tolerance: 0, engine: 'tfjs' });
     runsMs.push(now() - t);
   }
-  // kmeans picks its engine itself (wasm SIMD when it can): report the one that ran, not the tfjs backend.
-  const ran = (last as { engine?: string } | undefined)?.engine;
   return summary(runsMs, {
-    engine: !ran || ran === 'tfjs' ? `tfjs ${tf.getBackend()}` : `${ran} (tfjs on ${tf.getBackend()})`,
+    engine: `tfjs ${tf.getBackend()}`,
     iterations: last?.iterations,
     inertia: last?.inertia,
     output: last?.centroids.data,
