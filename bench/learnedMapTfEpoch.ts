@@ -2,7 +2,7 @@
  * Comparator: one epoch of the learned map Phi written directly in tfjs ops (hand-written gradient,
  * Adam as tensor maths, no autodiff tape), the best a pure-tfjs trainer can do per mini-batch.
  * It shows what bounds tfjs here (per-op overhead and the backend's matMul), next to the wasm
- * kernel (src/core/kernels/learnedMapKernel.ts) and trainClusterMap (autodiff + tf.train.adam).
+ * kernel (src/core/routing/clusterMapSimd.ts) and trainClusterMap (autodiff + tf.train.adam).
  */
 import * as tf from '@tensorflow/tfjs';
 import type { LearnedMapBenchProblem } from './problems';

@@ -4,7 +4,7 @@
  * (target 7: tensors and heap must stay flat).
  */
 import * as tf from '@tensorflow/tfjs';
-import { kmeans } from '../src/core/cluster/lloyd';
+import { kmeans } from '../src/core/cluster';
 import { loadDataset } from '../src/core/data';
 import { trainClusterMap } from '../src/core/routing/clusterMapTrain';
 import { createRng } from '../src/core/rng';

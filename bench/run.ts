@@ -1,10 +1,13 @@
 /**
- * `npm run bench` (not a test): the performance targets (and k-means per backend and eval time). Generates seeded problems, runs the Python comparators, Node and headless
+ * `npm run bench` (not a test): the performance figures (k-means and the learned map against
+ * scikit-learn and numpy, k-means per backend, the app targets, eval time). Generates seeded problems, runs the Python comparators, Node and headless
  * Chromium on the same bytes in one run, and writes bench/results.json and bench/RESULTS.md.
  * Flags: --quick (fewer repeats, skips the slow tfjs cpu / SwiftShader webgl k-means runs),
  * --no-browser, --no-python, --no-eval, --no-app (skip the targets measured in the built app),
- * --app-only (only those: targets 3-7), --only=3,4,5,6,7 (a subset of the app targets).
- * With --app-only or --only the report goes to bench/out/ (a check), not over bench/RESULTS.md.
+ * --app-only (only those: issue 5 targets 3-7), --only=3,4,5,6,7 (a subset of the app targets),
+ * --kernels (only the k-means and learned-map rows, with their Python comparators, in Chromium and
+ * Node: the two ratio targets). With --app-only, --only or --kernels the report goes to bench/out/
+ * (a check), not over bench/RESULTS.md.
  */
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -25,6 +28,7 @@ import { sessionPoolHook } from './sessionTargets';
 const flags = new Set(process.argv.slice(2));
 const quick = flags.has('--quick');
 const appOnly = flags.has('--app-only');
+const kernelsOnly = flags.has('--kernels');
 const only = [...flags]
   .find((f) => f.startsWith('--only='))
   ?.slice('--only='.length)
@@ -150,7 +154,7 @@ async function main(): Promise<void> {
   const machine = machineInfo();
   log(`machine: ${machine.cpu}, ${machine.cores} cores, load ${machine.loadStart}`);
   if (!appOnly) await kernelsAndNode(machine);
-  if (!flags.has('--no-app') && !flags.has('--no-browser')) {
+  if (!flags.has('--no-app') && !flags.has('--no-browser') && !kernelsOnly) {
     log('issue 5 targets 3-7 in the built app');
     try {
       const app = await runAppTargets({ chromium: CHROMIUM, out: OUT, quick, only, log });
@@ -166,7 +170,7 @@ async function main(): Promise<void> {
       });
     }
   }
-  if (!flags.has('--no-eval') && !appOnly) {
+  if (!flags.has('--no-eval') && !appOnly && !kernelsOnly) {
     log('routelab eval on routerdc_7b (child process)');
     const ev = timeEvalCli(ROOT, '../shared/data/routerdc_7b');
     rows.push({
@@ -179,7 +183,7 @@ async function main(): Promise<void> {
   machine.loadEnd = Math.round(loadavg()[0] * 100) / 100;
   const args = process.argv.slice(2).join(' ');
   // A subset of the app targets is a check, not the table: it goes to bench/out, not over bench/RESULTS.md.
-  const dir = appOnly || only ? OUT : join(ROOT, 'bench');
+  const dir = appOnly || only || kernelsOnly ? OUT : join(ROOT, 'bench');
   writeReport(dir, {
     generatedAt: new Date().toISOString(),
     command: `npm run bench${args ? ` -- ${args}` : ''}`,
@@ -192,7 +196,35 @@ async function main(): Promise<void> {
 
 let browserInfo: Record<string, unknown> | undefined;
 
-/** Targets 1-2 (and the per-backend k-means) in Chromium's bench page and Node, plus the session maths. */
+/** Live routing and the session maths in Chromium (not kernel rows). */
+async function chromiumRouting(p: BenchPage): Promise<void> {
+  const live = await attempt('Chromium live routing', async () => {
+    const h = await p.call('liveRouting');
+    hookRow(
+      'Live routing: 10,000 prompts x 50 LLMs, scripted drag (p95)',
+      'Chromium, routeAt + routingSummary',
+      h,
+      '< 16 ms',
+      (x) => (x.ms ?? Infinity) < 16,
+    );
+    hookRow(
+      'Exact deferral curve, 10,000 x 50',
+      'Chromium, deferralCurve',
+      { ms: h.details?.curveMs as number, details: { points: h.details?.curvePoints ?? 0 } },
+      '< 100 ms',
+      (x) => (x.ms ?? Infinity) < 100,
+    );
+    return { bestMs: h.ms, runsMs: [h.ms ?? NaN] };
+  });
+  void live;
+  await attempt('Chromium session maths (evaluatePool, curves, routeLive)', async () => {
+    const h = await p.call('sessionPool', FAST);
+    sessionRows('Chromium', h);
+    return { bestMs: h.ms, runsMs: [h.ms ?? NaN] };
+  });
+}
+
+/** The kernel targets (k-means, learned map) and k-means per backend in Chromium's bench page and Node, plus the session maths. */
 async function kernelsAndNode(machine: ReturnType<typeof machineInfo>): Promise<void> {
   log('generating seeded problems');
   const km20 = kmeansProblem('kmeans20k', 20_000, 256, 32, 20, SEED);
@@ -249,31 +281,32 @@ async function kernelsAndNode(machine: ReturnType<typeof machineInfo>): Promise<
     browserInfo = env as unknown as Record<string, unknown>;
     machine.chromium = p.chromiumVersion;
     machine.webglRenderer = env.tf.renderer;
-    log(
-      `Chromium ${p.chromiumVersion}, tfjs picks ${env.tf.backend} (${env.tf.renderer ?? 'no renderer'}), wasm SIMD ${env.wasmSimd}, relaxed ${env.wasmRelaxedSimd}`,
-    );
-    // 'auto' probes the wasm-simd kernel, the same kernel on 2 shard workers ('wasm-simd-x2': the
-    // page can start workers, as the app's training worker can) and tfjs on the backend initTf picked.
+    log(`Chromium ${p.chromiumVersion}, tfjs picks ${env.tf.backend} (${env.tf.renderer ?? 'no renderer'}), wasm SIMD ${env.wasmSimd}`);
+    // 'auto' as the app's training worker runs it: the page can start shard workers (one per core)
+    // and tfjs runs on the backend initTf picked.
     for (const pr of [km20, km36]) {
-      // The first problem probes with the default candidates (tfjs on SwiftShader webgl included, to
-      // show it lose); the second passes initTf's software-renderer verdict, as the app would.
-      const opts = pr === km20 ? { kind: 'auto' as const } : { kind: 'auto' as const, softwareRenderer: env.tf.softwareRenderer };
-      const t = await attempt(`Chromium auto engine ${pr.id}`, () => p.call('kmeansEngineWorkers', pr.id, opts, FAST));
+      // The first problem claims a hardware WebGL renderer, so the chooser times the kernel against
+      // tfjs (SwiftShader here: it loses); the second passes initTf's verdict, as the app does.
+      const tfBackend = { name: env.tf.backend, softwareRenderer: pr === km20 ? false : env.tf.softwareRenderer };
+      const t = await attempt(`Chromium auto engine ${pr.id}`, () =>
+        p.call('kmeansEngineWorkers', pr.id, { kind: 'auto', tfBackend }, FAST),
+      );
       const diff = maxAbsDiff(t.output, join(DATA, `${pr.id}.sklearn-centroids.f32`));
       const probes = t.probes?.map((q) => `${q.kind} ${q.ms === undefined ? q.error : `${q.ms.toFixed(1)} ms`}`).join(', ');
       row(
         `K-means N=${pr.n} D=${pr.d} K=${pr.k}, ${pr.iterations} it.`,
-        `Chromium, engine picked by probe (${t.engine})`,
+        `Chromium, engine picked by 'auto' (${t.engine})`,
         t,
         skm(pr.id),
-        `probe: ${probes}; max |centroid - scikit-learn| ${diff?.toExponential(1)}; inertia ${t.inertia?.toExponential(6)} vs ${Number(sk[pr.id].inertia).toExponential(6)}; first run ${t.runsMs?.[0]?.toFixed(0)} ms`,
+        `${probes ? `probe: ${probes}; ` : ''}max |centroid - scikit-learn| ${diff?.toExponential(1)}; inertia ${t.inertia?.toExponential(6)} vs ${Number(sk[pr.id].inertia).toExponential(6)}; first run ${t.runsMs?.[0]?.toFixed(0)} ms`,
       );
     }
-    // Both kernels forced, on the same page: one thread vs the rows split across 2 workers.
+    // Both kernels forced, on the same page: one thread vs the rows split across one worker per core.
     for (const pr of [km20, km36]) {
-      for (const kind of ['wasm-simd', 'wasm-simd-x2'] as const) {
+      for (const kind of ['wasm-simd', 'wasm-simd-sharded'] as const) {
         const t = await attempt(`Chromium ${kind} engine ${pr.id}`, () => p.call('kmeansEngineWorkers', pr.id, { kind }, FAST));
-        const label = kind === 'wasm-simd' ? 'wasm SIMD kernel, 1 thread' : 'wasm SIMD kernel, rows split across 2 workers';
+        const cores = Number(env.hardwareConcurrency);
+        const label = kind === 'wasm-simd' ? 'wasm SIMD kernel, 1 thread' : `wasm SIMD kernel, rows split across ${cores} workers`;
         row(
           `K-means N=${pr.n} D=${pr.d} K=${pr.k}, ${pr.iterations} it. (per engine)`,
           `Chromium, ${label}`,
@@ -284,30 +317,31 @@ async function kernelsAndNode(machine: ReturnType<typeof machineInfo>): Promise<
       }
     }
     const issue2 = `K-means N=20000 D=256 K=32, 20 it. (per backend)`;
-    row(
-      issue2,
-      'Chromium, plain TS engine',
-      await attempt('Chromium ts engine', () => p.call('kmeansEngine', km20.id, { kind: 'ts' }, 1)),
-      skInfo(km20.id),
-    );
-    for (const backend of ['wasm', 'webgl', 'cpu'] as const) {
+    if (!kernelsOnly)
+      row(
+        issue2,
+        'Chromium, plain TS engine',
+        await attempt('Chromium ts engine', () => p.call('kmeansEngine', km20.id, { kind: 'ts' }, 1)),
+        skInfo(km20.id),
+      );
+    for (const backend of kernelsOnly ? [] : (['wasm', 'webgl', 'cpu'] as const)) {
       if (quick && backend !== 'wasm') continue;
       const t = await attempt(`Chromium cluster kmeans on tfjs ${backend}`, async () => {
         await p.call('backend', backend);
         return p.call('kmeansTfjs', km20.id, backend === 'wasm' ? SLOW : 1);
       });
-      row(issue2, `Chromium, src/core/cluster kmeans, tfjs backend ${backend} (engine: see backend column)`, t, skInfo(km20.id));
+      row(issue2, `Chromium, kmeans() on the tfjs engine, tfjs backend ${backend}`, t, skInfo(km20.id));
     }
     const k = await attempt('Chromium learned-map kernel epoch', () => p.call('learnedMapKernel', lm.id, FAST));
     const thetaDiff = maxAbsDiff(k.output, join(DATA, `${lm.id}.numpy-theta.f32`));
     row(
       'Learned map: 1 epoch, N=20000 x H=50, D=256, K=32, batch 512',
-      'Chromium, wasm SIMD kernel (src/core/kernels/learnedMapKernel.ts)',
+      'Chromium, wasm SIMD kernel (src/core/routing/clusterMapSimd.ts)',
       k,
       npCmp,
       `first (cold) epoch ${k.runsMs?.[0]?.toFixed(0)} ms; mean batch loss ${k.loss?.toFixed(6)} vs numpy ${Number(np.meanBatchLoss).toFixed(6)}; max |theta - numpy| ${thetaDiff?.toExponential(1)}`,
     );
-    for (const backend of quick ? (['wasm'] as const) : (['wasm', 'webgl'] as const)) {
+    for (const backend of quick || kernelsOnly ? (['wasm'] as const) : (['wasm', 'webgl'] as const)) {
       const t = await attempt(`Chromium learned-map epoch in tfjs ops (${backend})`, async () => {
         await p.call('backend', backend);
         return p.call('learnedMapTf', lm.id, SLOW);
@@ -324,30 +358,7 @@ async function kernelsAndNode(machine: ReturnType<typeof machineInfo>): Promise<
       tc,
       npInfo,
     );
-    const live = await attempt('Chromium live routing', async () => {
-      const h = await p.call('liveRouting');
-      hookRow(
-        'Live routing: 10,000 prompts x 50 LLMs, scripted drag (p95)',
-        'Chromium, routeAt + routingSummary',
-        h,
-        '< 16 ms',
-        (x) => (x.ms ?? Infinity) < 16,
-      );
-      hookRow(
-        'Exact deferral curve, 10,000 x 50',
-        'Chromium, deferralCurve',
-        { ms: h.details?.curveMs as number, details: { points: h.details?.curvePoints ?? 0 } },
-        '< 100 ms',
-        (x) => (x.ms ?? Infinity) < 100,
-      );
-      return { bestMs: h.ms, runsMs: [h.ms ?? NaN] };
-    });
-    void live;
-    await attempt('Chromium session maths (evaluatePool, curves, routeLive)', async () => {
-      const h = await p.call('sessionPool', FAST);
-      sessionRows('Chromium', h);
-      return { bestMs: h.ms, runsMs: [h.ms ?? NaN] };
-    });
+    if (!kernelsOnly) await chromiumRouting(p);
     await p.close();
   } else {
     rows.push({
@@ -359,17 +370,13 @@ async function kernelsAndNode(machine: ReturnType<typeof machineInfo>): Promise<
 
   log('Node figures');
   await initTf({ prefer: ['wasm'] });
-  const nodeKm = await attempt('Node wasm-simd engine kmeans20k', () => kmeansEngineTask(km20, { kind: 'wasm-simd' }, FAST));
+  const nodeKm = await attempt('Node wasm-simd engine kmeans20k', () => kmeansEngineTask(km20, { kind: 'wasm-simd' }, {}, FAST));
   row('K-means N=20000 D=256 K=32, 20 it. (per backend)', 'Node, wasm SIMD engine', nodeKm, skInfo(km20.id));
-  const nodeTf = await attempt('Node cluster kmeans tfjs wasm', () => kmeansTfjsTask(km20, SLOW));
-  row(
-    'K-means N=20000 D=256 K=32, 20 it. (per backend)',
-    'Node, src/core/cluster kmeans, tfjs backend wasm (engine: see backend column)',
-    nodeTf,
-    skInfo(km20.id),
-  );
   const nodeLm = await attempt('Node learned-map kernel epoch', () => learnedMapKernelTask(lm, FAST));
   row('Learned map: 1 epoch (same problem)', 'Node, wasm SIMD kernel', nodeLm, npInfo);
+  if (kernelsOnly) return;
+  const nodeTf = await attempt('Node cluster kmeans tfjs wasm', () => kmeansTfjsTask(km20, SLOW));
+  row('K-means N=20000 D=256 K=32, 20 it. (per backend)', 'Node, kmeans() on the tfjs engine, tfjs backend wasm', nodeTf, skInfo(km20.id));
   if (!page)
     hookRow(
       'Live routing: 10,000 prompts x 50 LLMs, scripted drag (p95)',

@@ -4,10 +4,17 @@
  * (the first run includes JIT / shader warm-up; figures use the best run, as the Python side does).
  */
 import * as tf from '@tensorflow/tfjs';
-import { kmeans } from '../src/core/cluster/lloyd';
-import { createLearnedMapKernel } from '../src/core/kernels/learnedMapKernel';
-import { createLloydEngine, type LloydEngineOptions, type LloydProbe } from '../src/core/kernels/lloydEngine';
-import { lloydOnEngine } from '../src/core/kernels/lloydRun';
+import {
+  kmeans,
+  planKMeansEngines,
+  type KMeansEngineChoice,
+  type LloydHost,
+  type LloydProbe,
+  type TfBackendHint,
+} from '../src/core/cluster';
+import { runLloyd, singleEngine } from '../src/core/cluster/driver';
+import { buildLloydEngine } from '../src/core/cluster/engines/build';
+import { createClusterMapSimd } from '../src/core/routing/clusterMapSimd';
 import { trainClusterMap } from '../src/core/routing/clusterMapTrain';
 import { learnedMapEpochTf } from './learnedMapTfEpoch';
 import type { KMeansProblem, LearnedMapBenchProblem } from './problems';
@@ -37,17 +44,33 @@ function summary(runsMs: number[], rest: Omit<TaskResult, 'runsMs' | 'bestMs'>):
   return { runsMs, bestMs: Math.min(...runsMs), ...rest };
 }
 
-/** K-means on a Lloyd engine (kind or 'auto'), engine built once (data resident), `repeats` full runs. */
-export async function kmeansEngineTask(p: KMeansProblem, engineOptions: LloydEngineOptions, repeats: number): Promise<TaskResult> {
+/** Which engine a k-means task runs (a choice, as kmeans() takes it) and the tfjs backend 'auto' sees. */
+export interface KMeansEngineRequest {
+  kind: KMeansEngineChoice;
+  tfBackend?: TfBackendHint;
+}
+
+/**
+ * K-means on the engine the chooser puts first for `request` (the same policy as kmeans()), built
+ * once (data resident), then `repeats` full runs of the one driver on it.
+ */
+export async function kmeansEngineTask(
+  p: KMeansProblem,
+  request: KMeansEngineRequest,
+  host: LloydHost,
+  repeats: number,
+): Promise<TaskResult> {
   const t0 = now();
-  const { engine, probes } = await createLloydEngine(p.points, p.k, engineOptions);
+  const withBackend = { ...host, tfBackend: request.tfBackend };
+  const { order, probes } = await planKMeansEngines(p.points, p.k, request.kind, withBackend);
+  const engine = await buildLloydEngine(order[0], p.points, p.k, withBackend);
   const buildMs = now() - t0;
   try {
     const runsMs: number[] = [];
-    let last: Awaited<ReturnType<typeof lloydOnEngine>> | undefined;
+    let last: Awaited<ReturnType<typeof runLloyd>> | undefined;
     for (let r = 0; r < repeats; r++) {
       const t = now();
-      last = await lloydOnEngine(engine, p.init.data.slice(), { maxIterations: p.iterations, threshold: 0 });
+      last = await runLloyd(singleEngine(engine), p.init.data.slice(), { maxIterations: p.iterations, threshold: 0 });
       runsMs.push(now() - t);
     }
     return summary(runsMs, {
@@ -55,8 +78,8 @@ export async function kmeansEngineTask(p: KMeansProblem, engineOptions: LloydEng
       iterations: last?.iterations,
       inertia: last?.inertia,
       probes,
-      probeMs: engineOptions.kind === 'auto' || engineOptions.kind === undefined ? buildMs : undefined,
-      output: last?.centroids.data,
+      probeMs: request.kind === 'auto' ? buildMs : undefined,
+      output: last?.centroids,
       note:
         buildMs >= 10
           ? `engine built (data copied in${probes.length > 0 ? ', probe run' : ''}) in ${buildMs.toFixed(0)} ms once, not in the runs`
@@ -67,19 +90,17 @@ export async function kmeansEngineTask(p: KMeansProblem, engineOptions: LloydEng
   }
 }
 
-/** The app's current k-means (src/core/cluster kmeans: tfjs, scatterND update) on the current backend. */
+/** kmeans() forced onto the 'tfjs' engine (matMul, argMin, scatterND) on the current tfjs backend. */
 export async function kmeansTfjsTask(p: KMeansProblem, repeats: number): Promise<TaskResult> {
   const runsMs: number[] = [];
   let last: Awaited<ReturnType<typeof kmeans>> | undefined;
   for (let r = 0; r < repeats; r++) {
     const t = now();
-    last = await kmeans(p.points, { k: p.k, initialCentroids: p.init, maxIterations: p.iterations, tolerance: 0 });
+    last = await kmeans(p.points, { k: p.k, initialCentroids: p.init, maxIterations: p.iterations, tolerance: 0, engine: 'tfjs' });
     runsMs.push(now() - t);
   }
-  // kmeans picks its engine itself (wasm SIMD when it can): report the one that ran, not the tfjs backend.
-  const ran = (last as { engine?: string } | undefined)?.engine;
   return summary(runsMs, {
-    engine: !ran || ran === 'tfjs' ? `tfjs ${tf.getBackend()}` : `${ran} (tfjs on ${tf.getBackend()})`,
+    engine: `tfjs ${tf.getBackend()}`,
     iterations: last?.iterations,
     inertia: last?.inertia,
     output: last?.centroids.data,
@@ -88,7 +109,7 @@ export async function kmeansTfjsTask(p: KMeansProblem, repeats: number): Promise
 
 /** One epoch of the learned map on the wasm SIMD kernel, each run from the initial theta. */
 export async function learnedMapKernelTask(p: LearnedMapBenchProblem, repeats: number): Promise<TaskResult> {
-  const kernel = await createLearnedMapKernel(
+  const kernel = await createClusterMapSimd(
     { x: p.x, errors: p.errors, psi: p.psi, theta: p.theta },
     { batchSize: p.batchSize, learningRate: p.learningRate, l2: p.l2 },
   );

@@ -4,7 +4,7 @@
  * HTTP), picks tfjs backends with initTf, and runs the shared tasks (bench/tasks.ts) on request
  * through window.routelabBench. Float32Array outputs go back as plain arrays.
  */
-import { simdSupported } from '../../src/core/kernels/wasmAssembler';
+import { simdSupported } from '../../src/core/kernels/wasmKernels';
 import { initTf, type BackendName } from '../../src/core/tf';
 import { WASM_PATHS } from '../../src/workers/wasmPaths';
 import { loadProblems, type Manifest } from '../manifest';
@@ -12,10 +12,9 @@ import type { KMeansProblem, LearnedMapBenchProblem } from '../problems';
 import { liveRoutingHook } from '../otherTargets';
 import { sessionPoolHook } from '../sessionTargets';
 import * as tasks from '../tasks';
-import type { LloydEngineOptions } from '../../src/core/kernels/lloydEngine';
-import type { LloydShardPort } from '../../src/core/kernels/lloydParallel';
+import type { LloydShardPort } from '../../src/core/cluster';
 
-/** A nested-module-worker shard of the 'wasm-simd-x2' engine, as the app's training worker spawns it. */
+/** A nested-module-worker shard of the 'wasm-simd-sharded' engine, as the app's training worker spawns it. */
 const spawnShard = (): LloydShardPort =>
   new Worker(new URL('../../src/workers/lloydShard.worker.ts', import.meta.url), { type: 'module' }) as unknown as LloydShardPort;
 
@@ -59,19 +58,18 @@ const api = {
       hardwareConcurrency: navigator.hardwareConcurrency,
       crossOriginIsolated: globalThis.crossOriginIsolated ?? false,
       wasmSimd: simdSupported(),
-      wasmRelaxedSimd: simdSupported(true),
       tf: info,
     };
   },
   async backend(name: BackendName) {
     return initTf({ prefer: [name], wasmPaths: WASM_PATHS });
   },
-  async kmeansEngine(id: string, options: LloydEngineOptions, repeats: number) {
-    return plain(await tasks.kmeansEngineTask(await kmeansProblem(id), options, repeats));
+  async kmeansEngine(id: string, request: tasks.KMeansEngineRequest, repeats: number) {
+    return plain(await tasks.kmeansEngineTask(await kmeansProblem(id), request, {}, repeats));
   },
-  /** Like kmeansEngine, with shard workers available ('wasm-simd-x2', or 'auto' probing it). */
-  async kmeansEngineWorkers(id: string, options: LloydEngineOptions, repeats: number) {
-    return plain(await tasks.kmeansEngineTask(await kmeansProblem(id), { ...options, spawnShard }, repeats));
+  /** Like kmeansEngine, with shard workers available (one per core: navigator.hardwareConcurrency). */
+  async kmeansEngineWorkers(id: string, request: tasks.KMeansEngineRequest, repeats: number) {
+    return plain(await tasks.kmeansEngineTask(await kmeansProblem(id), request, { spawnShard }, repeats));
   },
   async kmeansTfjs(id: string, repeats: number) {
     return plain(await tasks.kmeansTfjsTask(await kmeansProblem(id), repeats));

@@ -6,6 +6,7 @@ import { formatIssue, type DataIssue } from '../core/types';
 import { KMEANS_ENGINES, type KMeansEngineChoice } from '../core/cluster';
 import { intFlag, intOrAuto, parseFlags, requireString } from './args';
 import { loadDataDir, loadSplitFile } from './load';
+import { nodeShardHost } from './lloydShards';
 import type { Io } from './io';
 
 export const EVAL_USAGE = `routelab eval --data DIR [--embeddings FILE] [--split FILE] [--seed N] [--k N|auto]
@@ -63,6 +64,7 @@ export async function evalCommand(argv: string[], io: Io): Promise<number> {
     qncDenominator,
     kmeansEngine: engine as KMeansEngineChoice,
     tfBackend: { name: backend.backend, softwareRenderer: backend.softwareRenderer },
+    ...nodeShardHost(),
     onProgress: (e) => {
       if (e.fraction === undefined || e.stage !== 'kmeans') io.progress(`[trial ${e.trial}] ${e.stage}: ${e.message}`);
     },

@@ -1,9 +1,9 @@
 /**
  * "Check backends" (correct on every backend): the tfjs Lloyd of k-means run on each tfjs
- * backend (webgl, wasm, cpu) on one small seeded problem and compared with the plain-TS reference
- * kmeansReference; afterwards tfjs goes back to the backend the app chose. Runs in the worker.
+ * backend (webgl, wasm, cpu) on one small seeded problem and compared with the plain-TS engine
+ * (float64 sums, no tfjs; tested against the float64 reference); afterwards tfjs goes back to the backend the app chose. Runs in the worker.
  */
-import { kmeans, kmeansReference } from '../core/cluster';
+import { kmeans } from '../core/cluster';
 import { createRng } from '../core/rng';
 import { currentBackend, initTf, type BackendName } from '../core/tf';
 import type { Matrix } from '../core/types';
@@ -62,7 +62,7 @@ export async function checkBackends(
   const chosen = currentBackend();
   const points = checkPoints();
   const settings = { k: CHECK_PROBLEM.k, seed: CHECK_PROBLEM.seed, maxIterations: MAX_ITERATIONS };
-  const reference = kmeansReference(points, settings);
+  const reference = await kmeans(points, { ...settings, engine: 'ts' });
   const rows: BackendCheckRow[] = [];
   try {
     for (const backend of backends) {

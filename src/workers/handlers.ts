@@ -4,7 +4,7 @@
  * a retrain does not re-embed; everything it posts is plain data.
  */
 import { initTf, type BackendName } from '../core/tf';
-import type { SpawnLloydShard } from '../core/kernels';
+import type { SpawnLloydShard } from '../core/cluster';
 import { loadDataset } from '../core/data';
 import {
   DEMO_TEST_POOL,

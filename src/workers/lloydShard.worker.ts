@@ -1,8 +1,9 @@
 /**
- * A shard of the parallel k-means engine ('wasm-simd-x2', src/core/kernels/lloydParallel.ts):
+ * A shard of the sharded k-means engine ('wasm-simd-sharded', src/core/cluster/engines/sharded.ts):
  * a nested module worker holding part of the points in its own wasm SIMD Lloyd kernel.
  */
-import { createLloydShardHandler, type LloydShardRequest } from '../core/kernels/lloydShard';
+// The shard module itself, not the cluster index: a shard needs the kernel only, not tfjs.
+import { createLloydShardHandler, type LloydShardRequest } from '../core/cluster/engines/shard';
 
 const scope = self as unknown as {
   postMessage(message: unknown, transfer: Transferable[]): void;

@@ -6,7 +6,7 @@
 import { createHandler } from './handlers';
 import { WASM_PATHS } from './wasmPaths';
 import type { WorkerRequest, WorkerResponse } from './protocol';
-import type { LloydShardPort, SpawnLloydShard } from '../core/kernels';
+import type { LloydShardPort, SpawnLloydShard } from '../core/cluster';
 
 interface WorkerScope {
   postMessage(message: WorkerResponse): void;
@@ -14,7 +14,7 @@ interface WorkerScope {
 }
 
 const scope = self as unknown as WorkerScope;
-// k-means may split its Lloyd steps over two nested workers (picked only where a probe times it faster).
+// k-means may split its Lloyd steps over nested workers, one per core ('auto' does on large problems: cluster/choose.ts).
 const spawnShard: SpawnLloydShard | undefined =
   typeof Worker === 'undefined'
     ? undefined

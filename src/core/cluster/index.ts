@@ -1,11 +1,16 @@
 /**
- * K-means for UniRoute: centroids mu_1..mu_K on phi(S_tr), k-means++ seeding from a seeded Rng,
- * Lloyd steps on the fastest engine (kmeans: wasm SIMD kernel, tfjs or plain TS; kmeansSteps:
- * tfjs) and the plain-TS reference (kmeansReference, assignNearest). Stopping rule and result
- * semantics: options.ts; engine choice: engine.ts.
+ * K-means for UniRoute: centroids mu_1..mu_K on phi(S_tr). One driver (driver.ts: k-means++
+ * seeding from a seeded Rng, centring, Lloyd's loop, stopping rule, progress, cancellation,
+ * fallback) over one engine interface (engines/types.ts) with four engines: the WebAssembly SIMD
+ * kernel on this thread or sharded over workers, tfjs, plain TS; one chooser (choose.ts). The
+ * nearest-centroid rule k(x) of the K-means cluster map: nearest.ts.
  */
-export { chooseKMeansEngine, KMEANS_ENGINES, type KMeansEngineChoice, type TfBackendHint } from './engine';
+export { autoOrder, KMEANS_ENGINES, planKMeansEngines, SHARD_MIN_WORK, type KMeansEngineChoice, type LloydProbe } from './choose';
+export { kmeans, type EngineFallback, type KMeansRunOptions, type KMeansRunResult } from './driver';
+export { hostCores, MAX_SHARDS, type LloydHost, type TfBackendHint } from './engines/build';
+export { createLloydShardHandler, type LloydShardReply, type LloydShardRequest } from './engines/shard';
+export type { LloydShardPort, SpawnLloydShard } from './engines/sharded';
+export type { LloydEngineKind } from './engines/types';
 export { kmeansPlusPlus } from './initialization';
-export { kmeans, kmeansSteps, type KMeansRunOptions, type KMeansRunResult } from './lloyd';
-export type { KMeansEngineKind, KMeansIteration, KMeansOptions, KMeansResult } from './options';
-export { assignNearest, kmeansReference } from './reference';
+export { assignNearest } from './nearest';
+export type { KMeansIteration, KMeansOptions, KMeansResult } from './options';

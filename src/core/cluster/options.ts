@@ -1,6 +1,6 @@
 /**
- * K-means options, results and the checks shared by the tfjs Lloyd (lloyd.ts) and the plain-TS
- * reference (reference.ts), so both stop by exactly the same rule.
+ * K-means options, results and the checks shared by the driver (driver.ts) and the tests'
+ * float64 reference (reference.test-util.ts), so both stop by exactly the same rule.
  *
  * Lloyd iteration t (1-based) = one assignment step (each point to its nearest centroid, ties to
  * the lower index) + one update step (each centroid to the mean of its points; a cluster that
@@ -13,14 +13,7 @@
  * The returned assignments and inertia are those of the returned centroids: when the last step
  * moved them, one more assignment step (not counted in `iterations`) brings them up to date.
  */
-import type { LloydEngineKind } from '../kernels/lloydTypes';
 import type { Matrix } from '../types';
-
-/**
- * Who ran the Lloyd steps: the hand-written WebAssembly SIMD kernel, tfjs on the current backend,
- * the plain-TS engine (../kernels), or kmeansReference (float64, the reference of the tests).
- */
-export type KMeansEngineKind = LloydEngineKind | 'reference';
 
 export interface KMeansOptions {
   /** Number of clusters K. */
@@ -60,8 +53,6 @@ export interface KMeansResult {
   iterations: number;
   converged: boolean;
   history: KMeansIteration[];
-  /** Which implementation ran the steps. */
-  engine: KMeansEngineKind;
 }
 
 export interface ResolvedKMeansOptions {
@@ -113,22 +104,6 @@ export function resolveKMeansOptions(points: Matrix, options: KMeansOptions): Re
     checkMatrix(init, 'initialCentroids');
   }
   return { k: o.k, seed: o.seed, maxIterations: o.maxIterations, tolerance: o.tolerance, initialCentroids: init };
-}
-
-/** tolerance * mean over dimensions of the per-dimension (population) variance of the points. */
-export function shiftThreshold(points: Matrix, tolerance: number): number {
-  const { rows: n, cols: d, data } = points;
-  const mean = new Float64Array(d);
-  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j] += data[i * d + j];
-  for (let j = 0; j < d; j++) mean[j] /= n;
-  let total = 0;
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < d; j++) {
-      const dev = data[i * d + j] - mean[j];
-      total += dev * dev;
-    }
-  }
-  return (tolerance * total) / (n * d);
 }
 
 /** The stopping rule above, after a step with these numbers. */

@@ -11,8 +11,9 @@ import {
   matrix,
   toRows,
 } from './fixtures.test-util';
-import { assignNearest, kmeansPlusPlus, kmeansReference } from './index';
-import { shiftThreshold } from './options';
+import { centrePoints } from './centre';
+import { assignNearest, kmeansPlusPlus } from './index';
+import { kmeansReference } from './reference.test-util';
 
 function expectHistory(got: { iteration: number; inertia: number; shift: number; changed: number }[], want: typeof FOUR_HISTORY) {
   expect(got.length).toBe(want.length);
@@ -42,7 +43,7 @@ describe('kmeansReference on the 4-point fixture (worked out in fixtures.test-ut
   });
 
   it('stops on the shift tolerance: threshold 2.625 t, step 2 moves 37/18 < 2.625', () => {
-    expect(shiftThreshold(FOUR_POINTS, 1)).toBeCloseTo(2.625, 12);
+    expect(centrePoints(FOUR_POINTS, 1).threshold).toBeCloseTo(2.625, 12);
     const r = kmeansReference(FOUR_POINTS, { k: 2, initialCentroids: FOUR_INIT, tolerance: 1 });
     expect(r).toMatchObject({ iterations: 2, converged: true, inertia: 1 });
     // tolerance 0.5 -> threshold 1.3125 < 37/18: needs the third step (no change).

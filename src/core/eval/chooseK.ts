@@ -5,7 +5,7 @@
  */
 import type { Matrix } from '../types';
 import { assignNearest, kmeans, type KMeansEngineChoice, type TfBackendHint } from '../cluster';
-import type { SpawnLloydShard } from '../kernels';
+import type { SpawnLloydShard } from '../cluster';
 import { computeErrorProfiles } from '../routing/errorProfile';
 import { kmeansGamma, knnNeighbours } from '../routing/gamma';
 import { knnFallback, knnGammaFromNeighbours } from '../routing/knn';
@@ -74,6 +74,7 @@ export async function chooseK(
     engine?: KMeansEngineChoice;
     tfBackend?: TfBackendHint;
     spawnShard?: SpawnLloydShard;
+    cores?: number;
   },
 ): Promise<Selection> {
   const m = input.costs.length;
@@ -86,6 +87,7 @@ export async function chooseK(
       engine: input.engine,
       tfBackend: input.tfBackend,
       spawnShard: input.spawnShard,
+      cores: input.cores,
     });
     // Training LLMs are represented by their per-cluster errors on S_tr for this choice.
     const profiles = computeErrorProfiles(km.assignments, input.trainErrors, m, k, input.pseudoCount);

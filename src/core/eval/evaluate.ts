@@ -5,7 +5,7 @@
 import type { Dataset, Matrix } from '../types';
 import { embedTexts, fitEmbedder, type EmbedderSettings } from '../embed';
 import type { ClusterMapOptions } from '../routing/clusterMap';
-import type { KMeansEngineChoice, TfBackendHint } from '../cluster';
+import type { KMeansEngineChoice, SpawnLloydShard, TfBackendHint } from '../cluster';
 import { accuracyAt } from './curve';
 import { METHOD_NAMES, type MethodName, type MethodResult, type QncDenominator } from './methods';
 import { runTrial, trialOptions, trialSetup, type ResolvedSplit, type TrialResult } from './trial';
@@ -30,9 +30,11 @@ export interface EvaluateOptions {
   qncDenominator?: QncDenominator;
   clusterMap?: ClusterMapOptions;
   maxIterations?: number;
-  /** Lloyd engine for k-means (default 'auto') and the tfjs backend in use (see cluster/engine.ts). */
+  /** Lloyd engine for k-means (default 'auto'), the tfjs backend in use, shard workers and cores (see cluster/choose.ts). */
   kmeansEngine?: KMeansEngineChoice;
   tfBackend?: TfBackendHint;
+  spawnShard?: SpawnLloydShard;
+  cores?: number;
   onProgress?: (event: { trial: number; stage: string; message: string; fraction?: number }) => void;
 }
 
@@ -137,6 +139,8 @@ export async function evaluate(dataset: Dataset, options: EvaluateOptions = {}):
         trialOptions(o, methods, {
           kmeansEngine: o.kmeansEngine,
           tfBackend: o.tfBackend,
+          spawnShard: o.spawnShard,
+          cores: o.cores,
           onProgress: (stage, message, fraction) => report(t + 1, stage, message, fraction),
         }),
       ),

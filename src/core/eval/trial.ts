@@ -5,7 +5,7 @@
  */
 import type { Dataset, Matrix } from '../types';
 import { assignNearest, kmeans, type KMeansEngineChoice, type KMeansIteration, type TfBackendHint } from '../cluster';
-import type { SpawnLloydShard } from '../kernels';
+import type { SpawnLloydShard } from '../cluster';
 import { computeErrorProfiles, errorsFromScores, selectProfiles, type ErrorProfiles } from '../routing/errorProfile';
 import { kmeansGamma, knnGamma, oracleGamma, softGamma } from '../routing/gamma';
 import { clusterMapProbs, type ClusterMap, type ClusterMapEpoch, type ClusterMapOptions } from '../routing/clusterMap';
@@ -44,8 +44,10 @@ export interface TrialOptions {
   kmeansEngine?: KMeansEngineChoice;
   /** The tfjs backend in use, so 'auto' probes WebGL only on a hardware renderer. */
   tfBackend?: TfBackendHint;
-  /** Where Web Workers exist: starts a k-means shard, so 'auto' may split Lloyd steps over two threads. */
+  /** Where workers exist: starts a k-means shard, so 'auto' may split Lloyd steps over the cores. */
   spawnShard?: SpawnLloydShard;
+  /** Cores for the shards (default: navigator.hardwareConcurrency where there is one; a Node caller passes os.availableParallelism()). */
+  cores?: number;
   /** Every k-means iteration of the router's clustering, as numbers (drives the inertia chart). */
   onKMeansIteration?: (it: KMeansIteration) => void;
   /** Cancellation, polled between k-means iterations and learned-map epochs. */
@@ -114,7 +116,7 @@ export interface PipelineSettings {
 export function trialOptions(
   o: PipelineSettings,
   methods: readonly MethodName[],
-  hooks: Pick<TrialOptions, 'onProgress' | 'shouldStop' | 'onKMeansIteration' | 'kmeansEngine' | 'tfBackend' | 'spawnShard'> = {},
+  hooks: Pick<TrialOptions, 'onProgress' | 'shouldStop' | 'onKMeansIteration' | 'kmeansEngine' | 'tfBackend' | 'spawnShard' | 'cores'> = {},
 ): TrialOptions {
   return {
     k: o.k,
@@ -227,6 +229,7 @@ export async function runTrial(dataset: Dataset, embeddings: Matrix, setup: Tria
           engine: options.kmeansEngine,
           tfBackend: options.tfBackend,
           spawnShard: options.spawnShard,
+          cores: options.cores,
         })
       ).best;
     } else notes.push('--k auto needs a training LLM: using K = 10');
@@ -249,7 +252,9 @@ export async function runTrial(dataset: Dataset, embeddings: Matrix, setup: Tria
       engine: options.kmeansEngine,
       tfBackend: options.tfBackend,
       spawnShard: options.spawnShard,
+      cores: options.cores,
     });
+    for (const f of km.fallbacks) notes.push(`k-means engine ${f.engine} failed (${f.reason}): ${km.engine} ran instead`);
     const valClusters = assignNearest(valX, km.centroids);
     const testClusters = assignNearest(testX, km.centroids);
     // Every LLM (old or new) is represented only by its errors on S_val, so all profiles come from there.

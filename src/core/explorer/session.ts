@@ -4,7 +4,7 @@
  * cluster of every prompt, cluster list, Psi with counts). The same arithmetic as runTrial, kept.
  */
 import type { Dataset, Matrix } from '../types';
-import { assignNearest } from '../cluster/reference';
+import { assignNearest } from '../cluster';
 import { clusterMapProbs } from '../routing/clusterMap';
 import { kmeansGamma, knnNeighbours, oracleGamma, softGamma } from '../routing/gamma';
 import { knnFallback, knnGammaFromNeighbours } from '../routing/knn';

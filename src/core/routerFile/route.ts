@@ -5,7 +5,7 @@
  * Both are the training pipeline's own plain-TS functions (assignNearest, clusterMapProbs), so a
  * router routes exactly as it was evaluated.
  */
-import { assignNearest } from '../cluster/reference';
+import { assignNearest } from '../cluster/nearest';
 import { embedTexts } from '../embed';
 import { clusterMapProbs } from '../routing/clusterMap';
 import { routeAt } from '../routing/route';

@@ -3,8 +3,8 @@
  *   Phi_k(x; theta) = softmax_k( theta_k . [phi(x), 1] ),  theta in R^{K x (D+1)},
  *   gamma(x, h) = Phi(x) . Psi(h)   (Psi = errorProfile, fixed).
  * Everything here is float64 and imports nothing but types, so an exported router routes with it
- * anywhere (src/core/routerFile) and the trainers (trainClusterMap in clusterMapTrain.ts: wasm SIMD
- * kernel or tfjs) have an exact reference to be tested against.
+ * anywhere (src/core/routerFile). The training objective: clusterMapObjective.ts; the trainers:
+ * clusterMapTrain.ts (SIMD kernel or tfjs), tested against that objective.
  */
 import type { Matrix } from '../types';
 
@@ -115,25 +115,14 @@ export function resolveClusterMapOptions(options: ClusterMapOptions = {}): Resol
   return { ...CLUSTER_MAP_DEFAULTS, ...given };
 }
 
-/** A labelled set for the loss: prompts x (n x D), errors e(x,h) (n x H, NaN = missing), Psi (H x K). */
-export interface ClusterMapData {
-  x: Matrix;
-  errors: Float64Array;
-  /** Psi model-major: psi[h * K + k]. */
-  psi: Float64Array;
-}
-
-/** gamma is clipped to [GAMMA_CLIP, 1 - GAMMA_CLIP] before the log loss (our choice, UNIROUTE.md). */
-export const GAMMA_CLIP = 1e-6;
-
 function checkParams(map: ClusterMapParams): void {
   if (!(map.k >= 1) || !(map.dim >= 0) || map.theta.length !== map.k * (map.dim + 1)) {
     throw new Error(`theta has ${map.theta.length} values, expected K x (D+1) = ${map.k} x ${map.dim + 1}`);
   }
 }
 
-/** Writes softmax_k(theta_k . [x_r, 1]) of prompt r into out (float64, max-subtracted). */
-function probsInto(x: Matrix, r: number, map: ClusterMapParams, out: Float64Array): void {
+/** Writes Phi(x_r) = softmax_k(theta_k . [x_r, 1]) of prompt r into out (float64, max-subtracted). */
+export function clusterMapRowProbs(x: Matrix, r: number, map: ClusterMapParams, out: Float64Array): void {
   const { k, dim, theta } = map;
   let max = -Infinity;
   for (let c = 0; c < k; c++) {
@@ -158,85 +147,8 @@ export function clusterMapProbs(x: Matrix, map: ClusterMapParams): Float64Array 
   const out = new Float64Array(x.rows * map.k);
   const row = new Float64Array(map.k);
   for (let r = 0; r < x.rows; r++) {
-    probsInto(x, r, map, row);
+    clusterMapRowProbs(x, r, map, row);
     out.set(row, r * map.k);
   }
   return out;
-}
-
-/** Number of LLMs H implied by the data, after checking every shape against the map. */
-function checkData(data: ClusterMapData, map: ClusterMapParams): number {
-  checkParams(map);
-  const { x, errors, psi } = data;
-  if (x.cols !== map.dim) throw new Error(`prompts have ${x.cols} columns but the map expects ${map.dim}`);
-  if (psi.length % map.k !== 0) throw new Error(`psi has ${psi.length} values, not a multiple of K = ${map.k}`);
-  const h = psi.length / map.k;
-  if (errors.length !== x.rows * h) {
-    throw new Error(`errors have ${errors.length} values, expected prompts x LLMs = ${x.rows} x ${h}`);
-  }
-  return h;
-}
-
-/**
- * Objective and its analytic gradient with respect to theta (float64):
- *   L = mean over observed (x,h) of BCE(clip(gamma(x,h)), e(x,h)) + l2 * sum(theta^2).
- * Mean, not the paper's sum, so the learning rate does not depend on the data size. Where gamma is
- * clipped the gradient is 0, as in tf.clipByValue.
- */
-export function clusterMapGradient(data: ClusterMapData, map: ClusterMapParams, l2 = 0): { loss: number; gradient: Float64Array } {
-  return lossAndGradient(data, map, l2, true);
-}
-
-/** The objective of clusterMapGradient without the gradient (plain TS reference for tests). */
-export function clusterMapLoss(data: ClusterMapData, map: ClusterMapParams, l2 = 0): number {
-  return lossAndGradient(data, map, l2, false).loss;
-}
-
-function lossAndGradient(
-  data: ClusterMapData,
-  map: ClusterMapParams,
-  l2: number,
-  wantGradient: boolean,
-): { loss: number; gradient: Float64Array } {
-  const h = checkData(data, map);
-  const { k, dim, theta } = map;
-  const { x, errors, psi } = data;
-  let observed = 0;
-  for (let i = 0; i < errors.length; i++) if (!Number.isNaN(errors[i])) observed++;
-  const norm = Math.max(observed, 1);
-  const gradient = new Float64Array(wantGradient ? theta.length : 0);
-  const phi = new Float64Array(k);
-  const dPhi = new Float64Array(k);
-  let total = 0;
-  for (let r = 0; r < x.rows; r++) {
-    probsInto(x, r, map, phi);
-    dPhi.fill(0);
-    for (let m = 0; m < h; m++) {
-      const e = errors[r * h + m];
-      if (Number.isNaN(e)) continue;
-      let gamma = 0;
-      for (let c = 0; c < k; c++) gamma += phi[c] * psi[m * k + c];
-      const g = Math.min(Math.max(gamma, GAMMA_CLIP), 1 - GAMMA_CLIP);
-      total -= e * Math.log(g) + (1 - e) * Math.log(1 - g);
-      if (!wantGradient || gamma < GAMMA_CLIP || gamma > 1 - GAMMA_CLIP) continue;
-      const dGamma = (-e / g + (1 - e) / (1 - g)) / norm;
-      for (let c = 0; c < k; c++) dPhi[c] += dGamma * psi[m * k + c];
-    }
-    if (!wantGradient) continue;
-    // Softmax backward: dL/dz_k = Phi_k (dL/dPhi_k - sum_j Phi_j dL/dPhi_j).
-    let dot = 0;
-    for (let c = 0; c < k; c++) dot += phi[c] * dPhi[c];
-    for (let c = 0; c < k; c++) {
-      const dz = phi[c] * (dPhi[c] - dot);
-      const base = c * (dim + 1);
-      for (let d = 0; d < dim; d++) gradient[base + d] += dz * x.data[r * dim + d];
-      gradient[base + dim] += dz;
-    }
-  }
-  let sq = 0;
-  for (let i = 0; i < theta.length; i++) {
-    sq += theta[i] * theta[i];
-    if (wantGradient) gradient[i] += 2 * l2 * theta[i];
-  }
-  return { loss: total / norm + l2 * sq, gradient };
 }

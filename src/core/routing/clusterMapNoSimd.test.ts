@@ -5,8 +5,8 @@ import type { ClusterMapInput } from './clusterMap';
 import { trainClusterMap } from './clusterMapTrain';
 
 // An engine without WebAssembly SIMD (older Safari, some embedded WebViews).
-vi.mock('../kernels/wasmAssembler', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../kernels/wasmAssembler')>()),
+vi.mock('../kernels/wasmKernels', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../kernels/wasmKernels')>()),
   simdSupported: () => false,
 }));
 

@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { kmeans } from '../cluster';
-import { assignNearest } from '../cluster/reference';
+import { assignNearest } from '../cluster';
 import { embedTexts, fitEmbedder } from '../embed';
 import { SHARED_DATA, hasSharedData, loadSharedScores } from '../eval/sharedData.node';
 import { initTf, type BackendName } from '../tf';

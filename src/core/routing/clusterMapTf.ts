@@ -1,11 +1,13 @@
 /**
- * tfjs maths of the learned cluster map Phi (UniRoute LearnedMap): the masked log loss of
- * gamma = Phi(x) . Psi(h) on the current backend. Used by clusterMapTrain.ts; tensors built here
- * never leave the core (callers dispose them, results are read back as plain numbers).
+ * The objective of the learned cluster map Phi (UniRoute LearnedMap, clusterMapObjective.ts)
+ * written in tfjs ops for autodiff on the current backend: masked mean BCE of the clipped
+ * gamma = Phi(x) . Psi(h) plus l2 * sum(theta^2). Tested against clusterMapGradient. Tensors built
+ * here never leave the core (callers dispose them, results are read back as plain numbers).
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Matrix } from '../types';
-import { GAMMA_CLIP, type ClusterMapData, type ClusterMapParams } from './clusterMap';
+import type { ClusterMapParams } from './clusterMap';
+import { GAMMA_CLIP, type ClusterMapData } from './clusterMapObjective';
 
 /** One labelled set on the device: prompts, errors with NaN -> 0, and the observed-label mask. */
 export interface LabelledTensors {

@@ -2,15 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../rng';
 import type { Matrix } from '../types';
-import {
-  clusterMapLoss,
-  clusterMapProbs,
-  GAMMA_CLIP,
-  type ClusterMap,
-  type ClusterMapEngine,
-  type ClusterMapInput,
-  type ClusterMapOptions,
-} from './clusterMap';
+import { clusterMapLoss, GAMMA_CLIP } from './clusterMapObjective';
+import { clusterMapProbs, type ClusterMap, type ClusterMapEngine, type ClusterMapInput, type ClusterMapOptions } from './clusterMap';
 import { initClusterMap } from './clusterMapInit';
 import { trainClusterMap as trainOnAnyEngine } from './clusterMapTrain';
 

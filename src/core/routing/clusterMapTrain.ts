@@ -6,7 +6,7 @@
  * WebAssembly SIMD kernel (clusterMapTrainSimd.ts) or tfjs on the current backend
  * (clusterMapTrainTf.ts), so both engines share the batches, the stopping rules and the reports.
  */
-import { simdSupported } from '../kernels/wasmAssembler';
+import { simdSupported } from '../kernels/wasmKernels';
 import { createRng, shuffled } from '../rng';
 import {
   type ClusterMapEngine,
@@ -48,9 +48,9 @@ export function monitorRows(n: number): number[] | undefined {
 }
 
 /**
- * 'auto' is the SIMD kernel wherever WebAssembly SIMD validates: one epoch at 20,000 x 50 runs
- * ~25x faster than tfjs on wasm or SwiftShader webgl (bench/RESULTS.md), and its small matrix
- * products per mini-batch leave a GPU little to win.
+ * 'auto' is the SIMD kernel wherever WebAssembly SIMD validates: an epoch runs far faster than
+ * tfjs on wasm or on a software WebGL renderer (bench/RESULTS.md), and its small matrix products
+ * per mini-batch leave a GPU little to win.
  */
 export function chooseClusterMapEngine(choice: ClusterMapEngineChoice): ClusterMapEngine {
   switch (choice) {

@@ -1,10 +1,10 @@
 /**
  * The WebAssembly SIMD trainer of the learned cluster map Phi (UniRoute LearnedMap): the same
- * objective, gradient and Adam as the tfjs trainer, by the hand-written kernel of
- * ../kernels/learnedMapKernel.ts. One kernel holds S_tr (training steps and the monitored train
- * loss), a second holds S_val (validation loss at the training kernel's current theta).
+ * objective, gradient and Adam as the tfjs trainer, on clusterMapSimd.ts. One instance holds S_tr
+ * (training steps and the monitored train loss), a second holds S_val (validation loss at the
+ * training instance's current theta).
  */
-import { createLearnedMapKernel, type LearnedMapKernel } from '../kernels/learnedMapKernel';
+import { createClusterMapSimd, type ClusterMapSimd } from './clusterMapSimd';
 import type { ClusterMap, ClusterMapInput } from './clusterMap';
 import type { MapTrainer } from './clusterMapTrain';
 
@@ -17,10 +17,10 @@ export async function createSimdMapTrainer(
   o: { learningRate: number; l2: number; batchSize: number },
   monitorRows?: readonly number[],
 ): Promise<MapTrainer> {
-  const train = await createLearnedMapKernel({ x: input.trainX, errors: input.trainErrors, psi: input.psi, theta: init.theta }, o);
-  let val: LearnedMapKernel;
+  const train = await createClusterMapSimd({ x: input.trainX, errors: input.trainErrors, psi: input.psi, theta: init.theta }, o);
+  let val: ClusterMapSimd;
   try {
-    val = await createLearnedMapKernel(
+    val = await createClusterMapSimd(
       { x: input.valX, errors: input.valErrors, psi: input.psi, theta: init.theta },
       { l2: o.l2, batchSize: EVAL_BATCH },
     );

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { clusterMapGradient, clusterMapLoss } from '../routing/clusterMap';
 import { createRng } from '../rng';
 import type { Matrix } from '../types';
-import { createLearnedMapKernel, type LearnedMapProblem } from './learnedMapKernel';
+import { clusterMapGradient, clusterMapLoss } from './clusterMapObjective';
+import { createClusterMapSimd, type ClusterMapSimdProblem } from './clusterMapSimd';
 
 function maxDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let worst = 0;
@@ -11,7 +11,7 @@ function maxDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
 }
 
 /** Random problem with fractional scores, missing labels and a few clipped cells (psi 0 / 1). */
-function randomProblem(n: number, d: number, k: number, h: number, seed: number): LearnedMapProblem & { x: Matrix } {
+function randomProblem(n: number, d: number, k: number, h: number, seed: number): ClusterMapSimdProblem & { x: Matrix } {
   const rng = createRng(seed);
   const x = { rows: n, cols: d, data: Float32Array.from({ length: n * d }, () => rng.normal()) };
   const errors = Float64Array.from({ length: n * h }, () => {
@@ -25,14 +25,14 @@ function randomProblem(n: number, d: number, k: number, h: number, seed: number)
   return { x, errors, psi, theta };
 }
 
-describe('learned map kernel (wasm SIMD)', () => {
+describe('learned map on the SIMD kernel', () => {
   it('reproduces a hand-worked gradient: K=2, D=1, two prompts, one LLM', async () => {
     // theta = 0 -> Phi = (0.5, 0.5) for both prompts; Psi = (0.2, 0.6) -> gamma = 0.4; both e = 1.
     // loss = -ln 0.4 = 0.916291; dL/dgamma = -1/0.4 / 2 labels = -1.25;
     // dL/dPhi = -1.25 (0.2, 0.6) = (-0.25, -0.75); Phi . dPhi = -0.5;
     // dz = 0.5 (-0.25 + 0.5, -0.75 + 0.5) = (0.125, -0.125) for each prompt;
     // bias grads = 2 x dz = (0.25, -0.25); weight grads = 0.125 * (0 + 2) = 0.25 and -0.25.
-    const kernel = await createLearnedMapKernel(
+    const kernel = await createClusterMapSimd(
       { x: { rows: 2, cols: 1, data: Float32Array.from([0, 2]) }, errors: [1, 1], psi: [0.2, 0.6], theta: [0, 0, 0, 0] },
       { l2: 0 },
     );
@@ -47,7 +47,7 @@ describe('learned map kernel (wasm SIMD)', () => {
 
   it('matches clusterMapGradient (float64 reference) with missing labels, fractional scores and clipping', async () => {
     const p = randomProblem(37, 9, 6, 5, 1); // odd sizes: padding of D, K, H and a 1-row tail tile
-    const kernel = await createLearnedMapKernel(p, { batchSize: 64, l2: 1e-3 });
+    const kernel = await createClusterMapSimd(p, { batchSize: 64, l2: 1e-3 });
     const got = kernel.gradient();
     const want = clusterMapGradient(
       { x: p.x, errors: p.errors as Float64Array, psi: p.psi as Float64Array },
@@ -74,7 +74,7 @@ describe('learned map kernel (wasm SIMD)', () => {
   it('runs Adam exactly as written over an epoch of mini-batches (reference: clusterMapGradient + Adam in float64)', async () => {
     const p = randomProblem(50, 8, 4, 3, 2);
     const opts = { batchSize: 16, learningRate: 0.05, l2: 1e-4 };
-    const kernel = await createLearnedMapKernel(p, opts);
+    const kernel = await createClusterMapSimd(p, opts);
     const order = Array.from({ length: 50 }, (_, i) => (i * 17) % 50);
     const { meanBatchLoss, batches } = kernel.epoch(order);
     expect(batches).toBe(4); // 16 + 16 + 16 + 2
@@ -110,11 +110,11 @@ describe('learned map kernel (wasm SIMD)', () => {
 
   it('rejects shapes that disagree and use after dispose', async () => {
     const x = { rows: 2, cols: 1, data: Float32Array.from([0, 1]) };
-    await expect(createLearnedMapKernel({ x, errors: [1, 1], psi: [0.5], theta: [0, 0, 0] })).rejects.toThrow('theta has 3 values');
-    await expect(createLearnedMapKernel({ x, errors: [1, 1, 1], psi: [0.5], theta: [0, 0] })).rejects.toThrow(
+    await expect(createClusterMapSimd({ x, errors: [1, 1], psi: [0.5], theta: [0, 0, 0] })).rejects.toThrow('theta has 3 values');
+    await expect(createClusterMapSimd({ x, errors: [1, 1, 1], psi: [0.5], theta: [0, 0] })).rejects.toThrow(
       'errors have 3 values, expected 2 x 1',
     );
-    const kernel = await createLearnedMapKernel({ x, errors: [1, 0], psi: [0.5], theta: [0, 0] });
+    const kernel = await createClusterMapSimd({ x, errors: [1, 0], psi: [0.5], theta: [0, 0] });
     expect(() => kernel.gradient(undefined, 0, 0)).toThrow('a batch must hold 1..2 prompts, got 0');
     kernel.dispose();
     expect(() => kernel.step()).toThrow('disposed');

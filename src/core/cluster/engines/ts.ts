@@ -1,11 +1,11 @@
 /**
  * The 'ts' Lloyd engine: plain TypeScript over the caller's Float32Array (no copy), the fallback
- * where neither WebAssembly SIMD nor a tfjs backend is available. Assignment by the norm
+ * that always builds (last in every 'auto' order, see ../choose.ts). Assignment by the norm
  * expansion |mu|^2 - 2 x.mu (4-way unrolled dot products in float64), sums in float64, inertia
  * from explicit differences.
  */
-import type { Matrix } from '../types';
-import { checkCentroids, type LloydEngine, type LloydStep } from './lloydTypes';
+import type { Matrix } from '../../types';
+import { checkCentroids, type LloydEngine, type LloydStep } from './types';
 
 export function createTsLloydEngine(points: Matrix, k: number): LloydEngine {
   const { rows: n, cols: d } = points;

@@ -6,8 +6,10 @@ import { embedTexts, fitEmbedder } from '../embed';
 import { SHARED_DATA, hasSharedData } from '../eval/sharedData.node';
 import { initTf } from '../tf';
 import type { Matrix } from '../types';
+import { fakeSpawn, shardLog } from './engines/fakeShards.test-util';
 import { gaussianBlobs } from './fixtures.test-util';
-import { chooseKMeansEngine, kmeans, kmeansReference, type KMeansEngineChoice } from './index';
+import { autoOrder, kmeans, planKMeansEngines, SHARD_MIN_WORK, type KMeansEngineChoice } from './index';
+import { kmeansReference } from './reference.test-util';
 
 function maxDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let worst = 0;
@@ -15,28 +17,56 @@ function maxDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return worst;
 }
 
-describe('chooseKMeansEngine', () => {
+describe('the one engine policy (autoOrder, planKMeansEngines)', () => {
   const pts = gaussianBlobs(4, 100, 16, 2, 3);
+  const spawnShard = fakeSpawn(shardLog());
+  const big = { n: SHARD_MIN_WORK / (32 * 256), dim: 256, k: 32 };
+  const small = { n: 400, dim: 16, k: 4 };
 
-  it('runs a forced engine as asked, without probing', async () => {
-    for (const kind of ['wasm-simd', 'tfjs', 'ts'] as const) expect(await chooseKMeansEngine(pts, 4, kind)).toEqual({ kind, probes: [] });
-    await expect(chooseKMeansEngine(pts, 4, 'gpu' as KMeansEngineChoice)).rejects.toThrow(
-      "unknown k-means engine 'gpu' (expected one of auto, wasm-simd, tfjs, ts)",
-    );
+  it('orders sharded kernel, kernel, tfjs where it beats plain TS, then TS', async () => {
+    await initTf({ prefer: ['cpu'] });
+    const cpu = { name: 'cpu', softwareRenderer: false };
+    expect(autoOrder(big, { tfBackend: cpu, spawnShard, cores: 2 })).toEqual({
+      order: ['wasm-simd-sharded', 'wasm-simd', 'ts'],
+      gpu: false,
+    });
+    // Shards need a spawner, two cores and a step of at least SHARD_MIN_WORK multiply-adds.
+    expect(autoOrder(big, { tfBackend: cpu, cores: 8 }).order).toEqual(['wasm-simd', 'ts']);
+    expect(autoOrder(big, { tfBackend: cpu, spawnShard, cores: 1 }).order).toEqual(['wasm-simd', 'ts']);
+    expect(autoOrder({ ...big, n: big.n - 1 }, { tfBackend: cpu, spawnShard, cores: 2 }).order).toEqual(['wasm-simd', 'ts']);
+    // tfjs only on a GPU (then probed); a software WebGL renderer or tfjs wasm/cpu stay out.
+    expect(autoOrder(small, { tfBackend: { name: 'webgl', softwareRenderer: false } })).toEqual({
+      order: ['wasm-simd', 'tfjs', 'ts'],
+      gpu: true,
+    });
+    expect(autoOrder(small, { tfBackend: { name: 'webgl', softwareRenderer: true } }).order).toEqual(['wasm-simd', 'ts']);
+    expect(autoOrder(small, { tfBackend: { name: 'wasm', softwareRenderer: false } }).order).toEqual(['wasm-simd', 'ts']);
+    expect(autoOrder(small).order).toEqual(['wasm-simd', 'ts']); // reads tf.getBackend(): cpu
   });
 
-  it("'auto' takes the SIMD kernel without a probe unless tfjs runs on webgl with a hardware renderer", async () => {
+  it('runs a forced engine alone, without probing, and refuses an unknown one', async () => {
+    for (const kind of ['wasm-simd', 'wasm-simd-sharded', 'tfjs', 'ts'] as const)
+      expect(await planKMeansEngines(pts, 4, kind)).toEqual({ order: [kind], probes: [] });
+    await expect(planKMeansEngines(pts, 4, 'gpu' as KMeansEngineChoice)).rejects.toThrow(
+      "unknown k-means engine 'gpu' (expected one of auto, wasm-simd, tfjs, ts, wasm-simd-sharded)",
+    );
+    await expect(kmeans(pts, { k: 4, engine: 'gpu' as KMeansEngineChoice })).rejects.toThrow("unknown k-means engine 'gpu'");
+  });
+
+  it('times the kernel against tfjs only on a GPU, and puts the faster first', async () => {
     await initTf({ prefer: ['cpu'] });
     const before = tf.memory().numTensors;
-    expect(await chooseKMeansEngine(pts, 4, 'auto')).toEqual({ kind: 'wasm-simd', probes: [] }); // reads tf.getBackend(): cpu
-    expect(await chooseKMeansEngine(pts, 4, 'auto', { name: 'wasm', softwareRenderer: false })).toEqual({ kind: 'wasm-simd', probes: [] });
-    expect(await chooseKMeansEngine(pts, 4, 'auto', { name: 'webgl', softwareRenderer: true })).toEqual({ kind: 'wasm-simd', probes: [] });
-    // A GPU might beat the kernel: both are timed (here tfjs runs on cpu, standing in for webgl).
-    const gpu = await chooseKMeansEngine(pts, 4, 'auto', { name: 'webgl', softwareRenderer: false });
+    expect(await planKMeansEngines(pts, 4, 'auto', { tfBackend: { name: 'wasm', softwareRenderer: false } })).toEqual({
+      order: ['wasm-simd', 'ts'],
+      probes: [],
+    });
+    // tfjs runs on cpu here, standing in for webgl: both are timed.
+    const gpu = await planKMeansEngines(pts, 4, 'auto', { tfBackend: { name: 'webgl', softwareRenderer: false } });
     expect(gpu.probes.map((p) => p.kind).sort()).toEqual(['tfjs', 'wasm-simd']);
     for (const p of gpu.probes) expect(p.ms).toBeGreaterThanOrEqual(0);
-    expect(gpu.kind).toBe(gpu.probes[0].kind);
     expect(gpu.probes[0].ms).toBeLessThanOrEqual(gpu.probes[1].ms ?? Infinity);
+    expect(gpu.order[0]).toBe(gpu.probes[0].kind);
+    expect([...gpu.order].sort()).toEqual(['tfjs', 'ts', 'wasm-simd']);
     expect(tf.memory().numTensors).toBe(before);
   });
 
@@ -45,10 +75,10 @@ describe('chooseKMeansEngine', () => {
     const r = await kmeans(pts, { k: 4, seed: 1, tfBackend: { name: 'webgl', softwareRenderer: false } });
     expect(r.probes).toHaveLength(2);
     expect(r.engine).toBe(r.probes[0].kind);
+    expect(r.fallbacks).toEqual([]);
     const want = kmeansReference(pts, { k: 4, seed: 1 });
     expect(Array.from(r.assignments)).toEqual(Array.from(want.assignments));
     expect(r.iterations).toBe(want.iterations);
-    expect(want.engine).toBe('reference');
   });
 
   it('yields to the event loop while the SIMD kernel runs, so a timer can cancel it', async () => {
@@ -84,9 +114,9 @@ describe.runIf(hasSharedData('llmrouter_nim9'))('k-means on real prompt embeddin
     expect([x.rows, x.cols]).toEqual([2000, 256]);
     const want = kmeansReference(x, { k: 12, seed: 4 });
     expect(want.iterations).toBeGreaterThan(5);
-    for (const engine of ['auto', 'wasm-simd', 'tfjs', 'ts'] as const) {
+    for (const engine of ['auto', 'wasm-simd', 'wasm-simd-sharded', 'tfjs', 'ts'] as const) {
       const before = tf.memory().numTensors;
-      const got = await kmeans(x, { k: 12, seed: 4, engine });
+      const got = await kmeans(x, { k: 12, seed: 4, engine, spawnShard: fakeSpawn(shardLog()), cores: 2 });
       expect(tf.memory().numTensors).toBe(before);
       expect(got.engine).toBe(engine === 'auto' ? 'wasm-simd' : engine);
       expect(got.iterations).toBe(want.iterations);

@@ -1,62 +1,14 @@
 /**
- * Plain-TypeScript k-means: the reference the tfjs Lloyd is tested against on every backend, and
- * the nearest-centroid rule k(x) behind the UniRoute (K-means) cluster map Phi.
- * Distances and means accumulate in float64; centroids are returned as Float32 like every Matrix.
+ * The float64 k-means reference of the tests (never used by the app): plain-TypeScript Lloyd on
+ * the raw points with distances and means in float64, the same seeding, stopping rule and result
+ * semantics as the driver (options.ts). Every engine is tested against it.
  */
 import { createRng } from '../rng';
 import type { Matrix } from '../types';
+import { centrePoints } from './centre';
 import { kmeansPlusPlus } from './initialization';
-import {
-  checkMatrix,
-  hasConverged,
-  type KMeansIteration,
-  type KMeansOptions,
-  type KMeansResult,
-  resolveKMeansOptions,
-  shiftThreshold,
-} from './options';
-
-interface Assignment {
-  assignments: Int32Array;
-  inertia: number;
-}
-
-/** Nearest of the k centroids (row-major, width d) for every point; ties go to the lower index. */
-function nearest(points: Matrix, centroids: ArrayLike<number>, k: number): Assignment {
-  const { rows: n, cols: d, data } = points;
-  const assignments = new Int32Array(n);
-  let inertia = 0;
-  for (let i = 0; i < n; i++) {
-    let best = Infinity;
-    let bestC = 0;
-    const xi = i * d;
-    for (let c = 0; c < k; c++) {
-      const cc = c * d;
-      let s = 0;
-      for (let j = 0; j < d; j++) {
-        const diff = data[xi + j] - centroids[cc + j];
-        s += diff * diff;
-      }
-      if (s < best) {
-        best = s;
-        bestC = c;
-      }
-    }
-    assignments[i] = bestC;
-    inertia += best;
-  }
-  return { assignments, inertia };
-}
-
-/** Nearest centroid (Euclidean) of every point; ties go to the lower centroid index. */
-export function assignNearest(points: Matrix, centroids: Matrix): Int32Array {
-  checkMatrix(points, 'points');
-  checkMatrix(centroids, 'centroids');
-  if (centroids.cols !== points.cols) {
-    throw new Error(`centroids have ${centroids.cols} columns but the points have ${points.cols}`);
-  }
-  return nearest(points, centroids.data, centroids.rows).assignments;
-}
+import { nearestCentroids } from './nearest';
+import { hasConverged, type KMeansIteration, type KMeansOptions, type KMeansResult, resolveKMeansOptions } from './options';
 
 /** Means of the assigned points; an empty cluster keeps its previous centroid. */
 function update(points: Matrix, assignments: Int32Array, previous: Float64Array, k: number): Float64Array {
@@ -74,19 +26,19 @@ function update(points: Matrix, assignments: Int32Array, previous: Float64Array,
   return sums;
 }
 
-/** Lloyd's k-means in plain TypeScript, with the stopping rule documented in options.ts. */
+/** Lloyd's k-means in float64 plain TypeScript, with the stopping rule documented in options.ts. */
 export function kmeansReference(points: Matrix, options: KMeansOptions): KMeansResult {
   const o = resolveKMeansOptions(points, options);
   const { k } = o;
   const init = o.initialCentroids ?? kmeansPlusPlus(points, k, createRng(o.seed));
-  const threshold = shiftThreshold(points, o.tolerance);
+  const { threshold } = centrePoints(points, o.tolerance);
   let centroids: Float64Array = Float64Array.from(init.data);
   let previous: Int32Array | undefined;
-  let last: Assignment | undefined;
+  let last: ReturnType<typeof nearestCentroids> | undefined;
   const history: KMeansIteration[] = [];
   let converged = false;
   for (let iteration = 1; iteration <= o.maxIterations; iteration++) {
-    const step = nearest(points, centroids, k);
+    const step = nearestCentroids(points, centroids, k);
     let changed = 0;
     for (let i = 0; i < points.rows; i++) if (previous === undefined || step.assignments[i] !== previous[i]) changed++;
     const next = update(points, step.assignments, centroids, k);
@@ -103,7 +55,7 @@ export function kmeansReference(points: Matrix, options: KMeansOptions): KMeansR
     }
   }
   // Unchanged assignments leave the centroids where they were: the last step is still current.
-  const final = last !== undefined && history[history.length - 1].changed === 0 ? last : nearest(points, centroids, k);
+  const final = last !== undefined && history[history.length - 1].changed === 0 ? last : nearestCentroids(points, centroids, k);
   return {
     k,
     dim: points.cols,
@@ -113,6 +65,5 @@ export function kmeansReference(points: Matrix, options: KMeansOptions): KMeansR
     iterations: history.length,
     converged,
     history,
-    engine: 'reference',
   };
 }

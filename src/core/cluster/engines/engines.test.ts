@@ -1,14 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { shiftThreshold } from '../cluster/options';
-import { kmeansReference } from '../cluster/reference';
-import { createRng } from '../rng';
-import { initTf, type BackendName } from '../tf';
-import type { Matrix } from '../types';
-import { buildLloydEngine, createLloydEngine, defaultCandidates, probeLloydEngines } from './lloydEngine';
-import { centrePoints, kmeansOnEngine, lloydOnEngine } from './lloydRun';
-import type { LloydEngineKind } from './lloydTypes';
-import { createWasmLloydEngine } from './lloydWasm';
+import { createLloydKernel, lloydLayout } from '../../kernels/lloydKernel';
+import { createRng } from '../../rng';
+import { initTf, type BackendName } from '../../tf';
+import type { Matrix } from '../../types';
+import { centrePoints } from '../centre';
+import { kmeans, runLloyd, singleEngine } from '../driver';
+import { kmeansReference } from '../reference.test-util';
+import { buildLloydEngine } from './build';
+import { fakeSpawn, shardLog } from './fakeShards.test-util';
+import type { LloydEngineKind } from './types';
 
 const m = (rows: number[][]): Matrix => ({ rows: rows.length, cols: rows[0].length, data: Float32Array.from(rows.flat()) });
 
@@ -29,10 +30,15 @@ function maxDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
 
 const ENGINES: Array<{ kind: LloydEngineKind; backend: BackendName }> = [
   { kind: 'wasm-simd', backend: 'cpu' },
+  { kind: 'wasm-simd-sharded', backend: 'cpu' },
   { kind: 'ts', backend: 'cpu' },
   { kind: 'tfjs', backend: 'cpu' },
   { kind: 'tfjs', backend: 'wasm' },
 ];
+
+/** Every engine built the same way; the sharded one on fake workers, one shard per row block. */
+const build = (points: Matrix, k: number, kind: LloydEngineKind) =>
+  buildLloydEngine(kind, points, k, { spawnShard: fakeSpawn(shardLog()), cores: 2 });
 
 describe.each(ENGINES)('Lloyd engine $kind (tfjs on $backend)', ({ kind, backend }) => {
   it('does one hand-worked step on the 4-point fixture', async () => {
@@ -41,7 +47,7 @@ describe.each(ENGINES)('Lloyd engine $kind (tfjs on $backend)', ({ kind, backend
     // A=(0,1) B=(1,1) C=(4,-1) D=(5,-1), mu1=(0,1), mu2=(1,1):
     // A->1 (0), B->2 (0), C: 16+4=20 vs 9+4=13 -> 2, D: 25+4=29 vs 16+4=20 -> 2.
     // counts [1,3], sums mu1 (0,1), mu2 (1+4+5, 1-1-1) = (10,-1), inertia 0+0+13+20 = 33.
-    const engine = await buildLloydEngine(
+    const engine = await build(
       m([
         [0, 1],
         [1, 1],
@@ -57,7 +63,7 @@ describe.each(ENGINES)('Lloyd engine $kind (tfjs on $backend)', ({ kind, backend
     expect(Array.from(step.sums)).toEqual([0, 1, 10, -1]);
     expect(step.inertia).toBe(33);
     // Tie: (1,0) is 1 from both (0,0) and (2,0): the lower index wins. (50,50) stays empty.
-    const tie = await buildLloydEngine(
+    const tie = await build(
       m([
         [0, 0],
         [1, 0],
@@ -84,7 +90,7 @@ describe.each(ENGINES)('Lloyd engine $kind (tfjs on $backend)', ({ kind, backend
     ]) {
       const pts = separatedBlobs(n, dim, k, seed);
       const before = tf.memory().numTensors;
-      const got = await kmeansOnEngine(pts, { k, seed, engine: { kind } });
+      const got = await kmeans(pts, { k, seed, engine: kind, spawnShard: fakeSpawn(shardLog()), cores: 2 });
       expect(tf.memory().numTensors).toBe(before);
       const want = kmeansReference(pts, { k, seed });
       expect(got.engine).toBe(kind);
@@ -98,49 +104,27 @@ describe.each(ENGINES)('Lloyd engine $kind (tfjs on $backend)', ({ kind, backend
   });
 });
 
-describe('wasm-simd kernel variants', () => {
-  it('gives the same step for every tile shape, unroll and for N not a multiple of the tile', async () => {
-    const pts = separatedBlobs(1027, 40, 11, 9); // 1027 = 1024 + 3: a second chunk and a tail tile
-    const mu = pts.data.slice(0, 11 * 40);
-    const base = await (await createWasmLloydEngine(pts, 11, { shape: { points: 1, vectors: 1, unroll: 4 } })).step(mu);
-    for (const shape of [
-      { points: 2, vectors: 4, unroll: 4 },
-      { points: 3, vectors: 2, unroll: 8 },
-      { points: 4, vectors: 3, unroll: 4 },
-    ]) {
-      const step = await (await createWasmLloydEngine(pts, 11, { shape })).step(mu);
-      expect(Array.from(step.assignments)).toEqual(Array.from(base.assignments));
-      expect(Array.from(step.counts)).toEqual(Array.from(base.counts));
-      expect(maxDiff(step.sums, base.sums)).toBeLessThan(1e-9); // same additions in the same order
-    }
-    await expect(createWasmLloydEngine(pts, 11, { shape: { unroll: 3 } })).rejects.toThrow('unroll 3 does not divide the padded width 40');
-  });
-});
-
-describe('engine choice', () => {
-  it("probes every candidate, fastest first, and 'auto' builds the winner", async () => {
-    await initTf({ prefer: ['cpu'] });
-    const pts = separatedBlobs(600, 32, 8, 1);
-    const before = tf.memory().numTensors;
-    expect(defaultCandidates()).toEqual(['wasm-simd']); // tfjs on cpu never beats the SIMD kernel: not probed
-    const probes = await probeLloydEngines(pts, 8, { probeRows: 300, candidates: ['wasm-simd', 'tfjs', 'ts'] });
-    expect(probes.map((p) => p.kind).sort()).toEqual(['tfjs', 'ts', 'wasm-simd']);
-    for (const p of probes) expect(p.ms).toBeGreaterThanOrEqual(0);
-    for (let i = 1; i < probes.length; i++) expect(probes[i].ms ?? Infinity).toBeGreaterThanOrEqual(probes[i - 1].ms ?? Infinity);
-    const { engine, probes: again } = await createLloydEngine(pts, 8, { candidates: ['ts', 'wasm-simd'], probeRows: 300 });
-    expect(engine.kind).toBe(again[0].kind);
-    engine.dispose();
-    const { engine: fixed, probes: none } = await createLloydEngine(pts, 8, { kind: 'ts' });
-    expect(fixed.kind).toBe('ts');
-    expect(none).toEqual([]);
-    expect(tf.memory().numTensors).toBe(before);
+describe('the SIMD kernel', () => {
+  it('gives the plain-TS step for odd shapes: tail tiles of points, centroids and dimensions, several chunks', async () => {
+    // N = 2 x 1024 + 3 (a third chunk and a 1-point tail tile), D = 37 (padded to 40), K = 16 + 4 + 3
+    // (a 16-centroid group, a 4-centroid group and a padded one).
+    const pts = separatedBlobs(2051, 37, 23, 9);
+    const mu = pts.data.slice(0, 23 * 37);
+    const simd = (await createLloydKernel(pts, 23)).step(mu);
+    const plain = await (await buildLloydEngine('ts', pts, 23)).step(mu);
+    expect(Array.from(simd.assignments)).toEqual(Array.from(plain.assignments));
+    expect(Array.from(simd.counts)).toEqual(Array.from(plain.counts));
+    expect(maxDiff(simd.sums, plain.sums)).toBeLessThan(1e-3); // float32 partial sums of ~90 points
+    expect(Math.abs(simd.inertia - plain.inertia) / plain.inertia).toBeLessThan(1e-6);
+    expect(lloydLayout(2051, 37, 23)).toMatchObject({ dp: 40, kp: 24 });
   });
 });
 
 describe('Lloyd loop', () => {
   it('yields a macrotask before a step when yieldEveryMs has passed, so a timer can stop it', async () => {
     const pts = separatedBlobs(400, 6, 4, 2);
-    const engine = await buildLloydEngine(pts, 4, 'wasm-simd');
+    const engine = await buildLloydEngine('wasm-simd', pts, 4);
+    const lloydOnEngine = (init: Float32Array, o: Parameters<typeof runLloyd>[2]) => runLloyd(singleEngine(engine), init, o);
     // Rows 0, 1, 4, 5 lie in blobs 0, 1, 0, 1 (point i is in blob i % 4): blobs 2 and 3 start
     // without a centroid, so it takes more than one step to converge.
     const init = Float32Array.from([
@@ -149,11 +133,11 @@ describe('Lloyd loop', () => {
       ...pts.data.slice(24, 30),
       ...pts.data.slice(30, 36),
     ]);
-    const full = await lloydOnEngine(engine, init.slice(), { maxIterations: 50, threshold: 0 });
+    const full = await lloydOnEngine(init.slice(), { maxIterations: 50, threshold: 0 });
     expect(full.iterations).toBeGreaterThan(1);
     // The timer armed in step 1's callback fires in the yield before step 2 (yieldEveryMs 0).
     let stop = false;
-    const stopped = await lloydOnEngine(engine, init.slice(), {
+    const stopped = await lloydOnEngine(init.slice(), {
       maxIterations: 50,
       threshold: 0,
       yieldEveryMs: 0,
@@ -165,7 +149,7 @@ describe('Lloyd loop', () => {
     expect(stopped).toMatchObject({ iterations: 1, converged: false, engine: 'wasm-simd' });
     // Without yields the same timer never gets a chance: the run goes to convergence.
     stop = false;
-    const synchronous = await lloydOnEngine(engine, init.slice(), {
+    const synchronous = await lloydOnEngine(init.slice(), {
       maxIterations: 50,
       threshold: 0,
       onIteration: (it) => {
@@ -177,7 +161,7 @@ describe('Lloyd loop', () => {
     engine.dispose();
   });
 
-  it('centres the points and computes the shift threshold of cluster/options.ts in one pass', () => {
+  it('centres the points and computes the shift threshold of options.ts in one pass', () => {
     // Points (0,1), (1,1), (4,-1), (5,-1): mean (2.5, 0); variances 4.25 and 1 -> threshold 2.625 t.
     const pts = m([
       [0, 1],
@@ -189,7 +173,5 @@ describe('Lloyd loop', () => {
     expect(Array.from(mean)).toEqual([2.5, 0]);
     expect(Array.from(centred.data)).toEqual([-2.5, 1, -1.5, 1, 1.5, -1, 2.5, -1]);
     expect(threshold).toBeCloseTo(0.2625, 12);
-    const blobs = separatedBlobs(97, 5, 3, 8);
-    expect(centrePoints(blobs, 1e-4).threshold).toBe(shiftThreshold(blobs, 1e-4));
   });
 });

@@ -1,15 +1,15 @@
 /**
- * The 'wasm-simd-x2' Lloyd engine: the points split into contiguous blocks, each held by a shard
- * (lloydShard.ts) in its own worker with its own wasm SIMD kernel, so the assignment steps run on
+ * The 'wasm-simd-sharded' Lloyd engine: the points split into contiguous blocks, each held by a
+ * shard (shard.ts) in its own worker with its own SIMD kernel, so the assignment steps run on
  * several cores. Each step posts the K centroids mu to every shard and adds up their partial
  * sums, counts and inertia (K x D floats per shard: cheap next to the N x K x D distance work).
  */
-import type { Matrix } from '../types';
-import type { LloydShardReply, LloydShardRequest } from './lloydShard';
-import { checkCentroids, type LloydEngine, type LloydStep } from './lloydTypes';
-import type { WasmLloydOptions } from './lloydWasm';
+import { LLOYD_CHUNK_ROWS } from '../../kernels/lloydKernel';
+import type { Matrix } from '../../types';
+import type { LloydShardReply, LloydShardRequest } from './shard';
+import { checkCentroids, type LloydEngine, type LloydStep } from './types';
 
-/** The caller's end of a shard: a Worker, or anything that behaves like one (tests). */
+/** The caller's end of a shard: a Worker, or anything that behaves like one (tests, Node adapters). */
 export interface LloydShardPort {
   postMessage(message: LloydShardRequest, transfer?: Transferable[]): void;
   onmessage: ((event: { data: LloydShardReply }) => void) | null;
@@ -20,10 +20,23 @@ export interface LloydShardPort {
 /** Starts one shard (e.g. `new Worker(new URL('lloydShard.worker.ts', ...), { type: 'module' })`). */
 export type SpawnLloydShard = () => LloydShardPort;
 
-export interface ParallelLloydOptions {
-  /** Number of shards (default 2: the bench machine's core count). */
-  shards?: number;
-  wasm?: WasmLloydOptions;
+export interface ShardedLloydOptions {
+  /** Number of shards (the chooser passes the machine's core count); fewer when N is small. */
+  shards: number;
+  /**
+   * Block boundaries fall on multiples of this many rows (default: the kernel's chunk), so every
+   * shard adds the same float32 partial sums as the single kernel and only the float64 totals
+   * are added in another order.
+   */
+  alignRows?: number;
+}
+
+/** Row boundaries of at most `shards` non-empty contiguous blocks, inner ones at multiples of `align`. */
+export function shardBounds(n: number, shards: number, align: number): number[] {
+  const per = Math.ceil(n / Math.max(1, shards) / align) * align;
+  const bounds = [0];
+  while (bounds[bounds.length - 1] < n) bounds.push(Math.min(n, bounds[bounds.length - 1] + per));
+  return bounds;
 }
 
 /** Waits for the next reply of one shard (replies come in request order). */
@@ -43,15 +56,14 @@ function nextReply(port: LloydShardPort): Promise<LloydShardReply> {
 }
 
 /** Builds the engine: spawns the shards and copies each its block of points (transferred). */
-export async function createParallelLloydEngine(
+export async function createShardedLloydEngine(
   points: Matrix,
   k: number,
   spawn: SpawnLloydShard,
-  options: ParallelLloydOptions = {},
+  options: ShardedLloydOptions,
 ): Promise<LloydEngine> {
   const { rows: n, cols: d } = points;
-  const shards = Math.max(1, Math.min(options.shards ?? 2, n));
-  const bounds = Array.from({ length: shards + 1 }, (_, s) => Math.round((s * n) / shards));
+  const bounds = shardBounds(n, options.shards, options.alignRows ?? LLOYD_CHUNK_ROWS);
   const ports: LloydShardPort[] = [];
   let alive = true;
   const dispose = (): void => {
@@ -60,12 +72,13 @@ export async function createParallelLloydEngine(
     for (const p of ports) p.terminate();
   };
   try {
-    for (let s = 0; s < shards; s++) ports.push(spawn());
+    for (let s = 0; s + 1 < bounds.length; s++) ports.push(spawn());
     await Promise.all(
       ports.map((port, s) => {
         const block = points.data.slice(bounds[s] * d, bounds[s + 1] * d);
         const reply = nextReply(port);
-        port.postMessage({ type: 'init', points: block, rows: bounds[s + 1] - bounds[s], cols: d, k, wasm: options.wasm }, [block.buffer]);
+        const rows = bounds[s + 1] - bounds[s];
+        port.postMessage({ type: 'init', points: block, rows, cols: d, k }, [block.buffer]);
         return reply;
       }),
     );
@@ -74,7 +87,7 @@ export async function createParallelLloydEngine(
     throw e;
   }
   return {
-    kind: 'wasm-simd-x2',
+    kind: 'wasm-simd-sharded',
     n,
     dim: d,
     k,

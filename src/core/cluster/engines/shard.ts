@@ -1,14 +1,13 @@
 /**
- * One shard of the parallel Lloyd engine (lloydParallel.ts): the message handler a worker runs.
- * It holds a contiguous block of the points in its own wasm SIMD engine and answers each step
+ * One shard of the 'wasm-simd-sharded' Lloyd engine (sharded.ts): the message handler a worker
+ * runs. It holds a contiguous block of the points in its own SIMD kernel and answers each step
  * with that block's assignments, per-cluster sums, counts and inertia (the caller adds them up).
  */
-import { createWasmLloydEngine, type WasmLloydOptions } from './lloydWasm';
-import type { LloydEngine } from './lloydTypes';
+import { createLloydKernel, type LloydKernel } from '../../kernels/lloydKernel';
 
 /** Caller -> shard. */
 export type LloydShardRequest =
-  | { type: 'init'; points: Float32Array; rows: number; cols: number; k: number; wasm?: WasmLloydOptions }
+  | { type: 'init'; points: Float32Array; rows: number; cols: number; k: number }
   | { type: 'step'; centroids: Float32Array }
   | { type: 'dispose' };
 
@@ -23,26 +22,26 @@ export type ShardPost = (reply: LloydShardReply, transfer: ArrayBuffer[]) => voi
 
 /** A handler for a shard's incoming messages; replies go through `post`, in request order. */
 export function createLloydShardHandler(post: ShardPost): (request: LloydShardRequest) => Promise<void> {
-  let engine: LloydEngine | undefined;
+  let kernel: LloydKernel | undefined;
   // Requests are handled one at a time so replies keep the order of the requests.
   let queue: Promise<void> = Promise.resolve();
   const handle = async (m: LloydShardRequest): Promise<void> => {
     try {
       switch (m.type) {
         case 'init':
-          engine?.dispose();
-          engine = await createWasmLloydEngine({ rows: m.rows, cols: m.cols, data: m.points }, m.k, m.wasm);
+          kernel?.dispose();
+          kernel = await createLloydKernel({ rows: m.rows, cols: m.cols, data: m.points }, m.k);
           post({ type: 'ready' }, []);
           return;
         case 'step': {
-          if (engine === undefined) throw new Error('shard not initialised');
-          const s = await engine.step(m.centroids);
+          if (kernel === undefined) throw new Error('shard not initialised');
+          const s = kernel.step(m.centroids);
           post({ type: 'step', ...s }, [s.assignments.buffer as ArrayBuffer, s.sums.buffer as ArrayBuffer, s.counts.buffer as ArrayBuffer]);
           return;
         }
         case 'dispose':
-          engine?.dispose();
-          engine = undefined;
+          kernel?.dispose();
+          kernel = undefined;
           return;
       }
     } catch (e) {

@@ -12,24 +12,20 @@ import {
   gaussianBlobs,
   toRows,
 } from './fixtures.test-util';
-import {
-  assignNearest,
-  kmeans as kmeansAny,
-  kmeansReference,
-  kmeansSteps,
-  type KMeansEngineChoice,
-  type KMeansIteration,
-  type KMeansRunOptions,
-} from './index';
+import { fakeSpawn, shardLog } from './engines/fakeShards.test-util';
+import { assignNearest, kmeans as kmeansAny, type KMeansEngineChoice, type KMeansIteration, type KMeansRunOptions } from './index';
+import { kmeansReference } from './reference.test-util';
 
 /**
- * Every engine kmeans() can run, and tfjs on both Node backends (issue 2: Lloyd in tfjs correct
- * on every backend). With the tfjs backend on cpu, 'auto' resolves to the wasm SIMD kernel.
+ * The one driver on every engine, and tfjs on both Node backends (Lloyd in tfjs correct on every
+ * backend). With the tfjs backend on wasm, 'auto' resolves to the SIMD kernel (these problems
+ * are too small for shards). The sharded engine runs on same-thread fake workers.
  */
 const CASES: Array<{ engine: KMeansEngineChoice; backend: BackendName; runs: string }> = [
   { engine: 'tfjs', backend: 'cpu', runs: 'tfjs' },
   { engine: 'tfjs', backend: 'wasm', runs: 'tfjs' },
   { engine: 'wasm-simd', backend: 'cpu', runs: 'wasm-simd' },
+  { engine: 'wasm-simd-sharded', backend: 'cpu', runs: 'wasm-simd-sharded' },
   { engine: 'ts', backend: 'cpu', runs: 'ts' },
   { engine: 'auto', backend: 'wasm', runs: 'wasm-simd' },
 ];
@@ -43,9 +39,12 @@ function expectClose(a: ArrayLike<number>, b: ArrayLike<number>, tol: number): v
 
 describe.each(CASES)('kmeans on engine $engine (tfjs backend $backend)', ({ engine, backend, runs }) => {
   const kmeans = async (points: Matrix, options: KMeansRunOptions) => {
-    const r = await kmeansAny(points, { ...options, engine });
+    const log = shardLog();
+    const r = await kmeansAny(points, { ...options, engine, spawnShard: fakeSpawn(log), cores: 2 });
     expect(r.engine).toBe(runs);
     expect(r.probes).toEqual([]);
+    expect(r.fallbacks).toEqual([]);
+    expect(log.terminated).toBe(log.spawned);
     return r;
   };
 
@@ -156,28 +155,6 @@ describe.each(CASES)('kmeans on engine $engine (tfjs backend $backend)', ({ engi
     await expect(kmeans(FOUR_POINTS, { k: 2, initialCentroids: { rows: 2, cols: 3, data: new Float32Array(6) } })).rejects.toThrow(
       'initialCentroids must be k x dim = 2 x 2, got 2 x 3',
     );
-    expect(tf.memory().numTensors).toBe(before);
-  });
-});
-
-describe.each(['cpu', 'wasm'] as BackendName[])('kmeansSteps (Lloyd in tfjs) on %s', (backend) => {
-  it('yields every step from kmeansSteps and frees tensors when abandoned', async () => {
-    await initTf({ prefer: [backend] });
-    const pts = gaussianBlobs(4, 50, 3, 2, 8);
-    const before = tf.memory().numTensors;
-    const gen = kmeansSteps(pts, { k: 4, seed: 5 });
-    const its: KMeansIteration[] = [];
-    let r = await gen.next();
-    while (!r.done) {
-      its.push(r.value);
-      r = await gen.next();
-    }
-    expect(its).toEqual(r.value.history);
-    expect(its.map((i) => i.iteration)).toEqual(its.map((_, i) => i + 1));
-    expect(tf.memory().numTensors).toBe(before);
-
-    // Abandoned after the first step.
-    for await (const _ of kmeansSteps(pts, { k: 4, seed: 5 })) break;
     expect(tf.memory().numTensors).toBe(before);
   });
 });

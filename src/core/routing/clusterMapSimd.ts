@@ -1,18 +1,16 @@
 /**
- * Training kernel of UniRoute's learned cluster map Phi (LearnedMap), arXiv 2502.08773:
- *   Phi(x) = softmax(theta [x, 1]),  gamma = clip(Phi(x) . Psi(h), 1e-6, 1 - 1e-6),
- *   objective = mean BCE(gamma, e) over observed labels + l2 |theta|^2, Adam on theta.
- * The same maths as routing/clusterMapTf.ts (objective) and clusterMapGradient, with the gradient
- * written out by hand. The four matrix products per mini-batch (X W^T, Phi Psi^T, dGamma Psi,
- * dZ^T X) run in generated WebAssembly SIMD (wasmGemm.ts) on data resident in wasm memory;
- * softmax, the log loss and Adam (O(batch x (K + H)) and O(K x D)) run in plain TypeScript.
+ * The learned cluster map Phi (UniRoute LearnedMap) trained on the WebAssembly SIMD matrix
+ * products of ../kernels/learnedMapGemm.ts: the forward pass Phi(x) = softmax(theta [x, 1]),
+ * gamma = Phi . Psi, the objective of clusterMapObjective.ts (its per-label loss and gradient),
+ * the backward pass written out by hand, and Adam on theta. Softmax, the loss and Adam
+ * (O(batch x (K + H)) and O(K x D)) run in plain TypeScript; the four products in wasm.
  */
+import { createLearnedMapGemm } from '../kernels/learnedMapGemm';
 import type { Matrix } from '../types';
-import { gemmFunction } from './wasmGemm';
-import { assembleModule, simdSupported } from './wasmAssembler';
+import { l2Penalty, labelLoss, labelLossGradient, lossNormaliser } from './clusterMapObjective';
 
 /** What the map learns from: S_tr x H_tr with Psi fixed. */
-export interface LearnedMapProblem {
+export interface ClusterMapSimdProblem {
   /** phi(S_tr), n x D. */
   x: Matrix;
   /** e(x,h), n x H row-major; NaN = missing label (ignored). */
@@ -23,7 +21,7 @@ export interface LearnedMapProblem {
   theta: ArrayLike<number>;
 }
 
-export interface LearnedMapKernelOptions {
+export interface ClusterMapSimdOptions {
   learningRate?: number;
   l2?: number;
   /** Largest mini-batch (prompts, each with all its LLMs). */
@@ -34,7 +32,7 @@ export interface LearnedMapKernelOptions {
   epsilon?: number;
 }
 
-const DEFAULTS: Required<LearnedMapKernelOptions> = {
+const DEFAULTS: Required<ClusterMapSimdOptions> = {
   learningRate: 0.01,
   l2: 1e-6,
   batchSize: 256,
@@ -42,9 +40,8 @@ const DEFAULTS: Required<LearnedMapKernelOptions> = {
   beta2: 0.999,
   epsilon: 1e-7,
 };
-const CLIP = 1e-6;
 
-export interface LearnedMapKernel {
+export interface ClusterMapSimd {
   n: number;
   dim: number;
   k: number;
@@ -63,19 +60,8 @@ export interface LearnedMapKernel {
   dispose(): void;
 }
 
-const up4 = (v: number): number => Math.ceil(v / 4) * 4;
-
-interface Gemms {
-  memory: WebAssembly.Memory;
-  fwd: (a: number, b: number, c: number, m: number, kd: number) => void;
-  gam: (a: number, b: number, c: number, m: number, kd: number) => void;
-  dphi: (a: number, b: number, c: number, m: number, kd: number) => void;
-  dw: (a: number, b: number, c: number, m: number, kd: number) => void;
-}
-
 /** Compiles the kernel for this problem and copies the prompts into its memory. */
-export async function createLearnedMapKernel(problem: LearnedMapProblem, options: LearnedMapKernelOptions = {}): Promise<LearnedMapKernel> {
-  if (!simdSupported()) throw new Error('WebAssembly SIMD is not available in this engine');
+export async function createClusterMapSimd(problem: ClusterMapSimdProblem, options: ClusterMapSimdOptions = {}): Promise<ClusterMapSimd> {
   const o = { ...DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) };
   const { rows: n, cols: d } = problem.x;
   const k = problem.theta.length / (d + 1);
@@ -83,58 +69,8 @@ export async function createLearnedMapKernel(problem: LearnedMapProblem, options
   if (!Number.isInteger(k) || k < 1) throw new Error(`theta has ${problem.theta.length} values, not K x (D+1) with D = ${d}`);
   if (!Number.isInteger(h) || h < 1) throw new Error(`psi has ${problem.psi.length} values, not H x K with K = ${k}`);
   if (problem.errors.length !== n * h) throw new Error(`errors have ${problem.errors.length} values, expected ${n} x ${h}`);
-  const bmax = Math.max(1, Math.min(Math.floor(o.batchSize), n));
-  const [dp, kp, hp, bp] = [up4(d), up4(k), up4(h), up4(bmax)];
-  let at = 16;
-  const take = (floats: number): number => {
-    const start = at;
-    at += up4(floats) * 4;
-    return start;
-  };
-  const L = {
-    x: take(n * dp),
-    xb: take(bp * dp),
-    wt: take(dp * kp),
-    z: take(bp * kp),
-    psiT: take(kp * hp),
-    g: take(bp * hp),
-    psi: take(hp * kp),
-    dphi: take(bp * kp),
-    dzt: take(kp * bp),
-    dw: take(kp * dp),
-  };
-  if (at > 2 ** 31) throw new Error(`${n} x ${d} prompts need ${(at / 2 ** 30).toFixed(1)} GiB: too large for the wasm kernel`);
-  const bytes = assembleModule({
-    memoryPages: Math.ceil(at / 65536),
-    functions: [
-      gemmFunction({ name: 'fwd', cols: kp, lda: dp, ldb: kp, ldc: kp }),
-      gemmFunction({ name: 'gam', cols: hp, lda: kp, ldb: hp, ldc: hp }),
-      gemmFunction({ name: 'dphi', cols: kp, lda: hp, ldb: kp, ldc: kp }),
-      gemmFunction({ name: 'dw', cols: dp, lda: bp, ldb: dp, ldc: dp }),
-    ],
-  });
-  let wasm: Gemms | undefined = (await WebAssembly.instantiate(bytes)).instance.exports as unknown as Gemms;
-  const buf = wasm.memory.buffer;
-  const f32 = (offset: number, len: number): Float32Array => new Float32Array(buf, offset, len);
-  const X = f32(L.x, n * dp);
-  for (let r = 0; r < n; r++) X.set(problem.x.data.subarray(r * d, (r + 1) * d), r * dp);
-  const [XB, WT, Z, G, DPHI, DZT, DW] = [
-    f32(L.xb, bp * dp),
-    f32(L.wt, dp * kp),
-    f32(L.z, bp * kp),
-    f32(L.g, bp * hp),
-    f32(L.dphi, bp * kp),
-    f32(L.dzt, kp * bp),
-    f32(L.dw, kp * dp),
-  ];
-  const psiT = f32(L.psiT, kp * hp);
-  const psiP = f32(L.psi, hp * kp);
-  for (let m = 0; m < h; m++) {
-    for (let c = 0; c < k; c++) {
-      psiT[c * hp + m] = problem.psi[m * k + c];
-      psiP[m * kp + c] = problem.psi[m * k + c];
-    }
-  }
+  const gemm = await createLearnedMapGemm(problem.x, problem.psi, { k, h, batchRows: o.batchSize });
+  const { kp, hp, bp, bmax, WT, Z, G, DPHI, DZT, DW } = gemm;
   const E = Float32Array.from(problem.errors);
   const theta = Float32Array.from(problem.theta);
   const bias = new Float32Array(k);
@@ -143,29 +79,18 @@ export async function createLearnedMapKernel(problem: LearnedMapProblem, options
   const mom2 = new Float32Array(k * (d + 1));
   let t = 0;
 
-  const live = (): Gemms => {
-    if (wasm === undefined) throw new Error('this learned-map kernel was disposed');
-    return wasm;
-  };
   const writeWeights = (): void => {
     for (let c = 0; c < k; c++) {
       for (let j = 0; j < d; j++) WT[j * kp + c] = theta[c * (d + 1) + j];
       bias[c] = theta[c * (d + 1) + d];
     }
   };
-  /** Batch rows into XB when they are not consecutive; returns the byte address of the batch's X. */
-  const batchX = (rows: ArrayLike<number> | undefined, start: number, count: number): number => {
-    if (rows === undefined) return L.x + start * dp * 4;
-    for (let i = 0; i < count; i++) XB.set(X.subarray(rows[start + i] * dp, (rows[start + i] + 1) * dp), i * dp);
-    return L.xb;
-  };
   const rowOf = (rows: ArrayLike<number> | undefined, i: number): number => (rows === undefined ? i : rows[i]);
 
-  /** Forward pass into Z (Phi) and G (gamma) for `count` rows; returns the X address used. */
+  /** Forward pass: Z becomes Phi and G gamma for `count` rows; returns the batch handle. */
   const forward = (rows: ArrayLike<number> | undefined, start: number, count: number): number => {
-    const w = live();
-    const xAddr = batchX(rows, start, count);
-    w.fwd(xAddr, L.wt, L.z, count, dp);
+    const batch = gemm.batch(rows, start, count);
+    gemm.forward(batch, count);
     for (let i = 0; i < count; i++) {
       const zr = i * kp;
       let max = -Infinity;
@@ -178,11 +103,11 @@ export async function createLearnedMapKernel(problem: LearnedMapProblem, options
       }
       for (let c = 0; c < k; c++) Z[zr + c] /= sum;
     }
-    w.gam(L.z, L.psiT, L.g, count, kp);
-    return xAddr;
+    gemm.gamma(count);
+    return batch;
   };
 
-  /** BCE of G against the labels; with withGrad, G becomes dL/dgamma (unnormalised). */
+  /** The objective's BCE of G against the labels; with withGrad, G becomes dL/dgamma (unnormalised). */
   const bce = (
     rows: ArrayLike<number> | undefined,
     start: number,
@@ -202,24 +127,23 @@ export async function createLearnedMapKernel(problem: LearnedMapProblem, options
           continue;
         }
         observed++;
-        const g = gamma < CLIP ? CLIP : gamma > 1 - CLIP ? 1 - CLIP : gamma;
-        total -= (e !== 0 ? e * Math.log(g) : 0) + (e !== 1 ? (1 - e) * Math.log(1 - g) : 0);
-        if (withGrad) G[gr + m] = gamma < CLIP || gamma > 1 - CLIP ? 0 : -e / g + (1 - e) / (1 - g);
+        total += labelLoss(gamma, e);
+        if (withGrad) G[gr + m] = labelLossGradient(gamma, e);
       }
     }
     return { total, observed };
   };
 
   const gradientInto = (rows: ArrayLike<number> | undefined, start: number, end: number): number => {
-    const w = live();
     const count = end - start;
     if (count < 1 || count > bmax) throw new Error(`a batch must hold 1..${bmax} prompts, got ${count}`);
     writeWeights();
-    const xAddr = forward(rows, start, count);
+    const batch = forward(rows, start, count);
     const { total, observed } = bce(rows, start, count, true);
-    const norm = Math.max(observed, 1);
-    w.dphi(L.g, L.psi, L.dphi, count, hp);
+    const norm = lossNormaliser(observed);
+    gemm.backPhi(count);
     grad.fill(0);
+    // Softmax backward: dL/dz_k = Phi_k (dL/dPhi_k - sum_j Phi_j dL/dPhi_j), over the mean's denominator.
     for (let i = 0; i < count; i++) {
       let dot = 0;
       for (let c = 0; c < k; c++) dot += Z[i * kp + c] * DPHI[i * kp + c];
@@ -229,16 +153,10 @@ export async function createLearnedMapKernel(problem: LearnedMapProblem, options
         grad[c * (d + 1) + d] += dz;
       }
     }
-    w.dw(L.dzt, xAddr, L.dw, k, count);
-    for (let c = 0; c < k; c++) for (let j = 0; j < d; j++) grad[c * (d + 1) + j] = DW[c * dp + j];
+    gemm.backW(batch, count);
+    for (let c = 0; c < k; c++) for (let j = 0; j < d; j++) grad[c * (d + 1) + j] = DW[c * gemm.dp + j];
     for (let q = 0; q < grad.length; q++) grad[q] += 2 * o.l2 * theta[q];
     return total / norm;
-  };
-
-  const l2Term = (): number => {
-    let s = 0;
-    for (let q = 0; q < theta.length; q++) s += theta[q] * theta[q];
-    return o.l2 * s;
   };
 
   const step = (rows?: ArrayLike<number>, start = 0, end = Math.min(start + bmax, rows?.length ?? n)): number => {
@@ -261,7 +179,7 @@ export async function createLearnedMapKernel(problem: LearnedMapProblem, options
     k,
     h,
     gradient(rows, start = 0, end = Math.min(start + bmax, rows?.length ?? n)) {
-      const loss = gradientInto(rows, start, end) + l2Term();
+      const loss = gradientInto(rows, start, end) + l2Penalty(theta, o.l2);
       return { loss, gradient: grad.slice() };
     },
     step,
@@ -300,7 +218,7 @@ export async function createLearnedMapKernel(problem: LearnedMapProblem, options
       }
     },
     dispose() {
-      wasm = undefined;
+      gemm.dispose();
     },
   };
 }

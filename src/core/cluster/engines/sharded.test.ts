@@ -1,0 +1,112 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import { LLOYD_CHUNK_ROWS } from '../../kernels/lloydKernel';
+import { createRng } from '../../rng';
+import type { Matrix } from '../../types';
+import { kmeans } from '../driver';
+import { buildLloydEngine } from './build';
+import { fakeSpawn, shardLog } from './fakeShards.test-util';
+import { createShardedLloydEngine, shardBounds, type LloydShardPort } from './sharded';
+
+const m = (rows: number[][]): Matrix => ({ rows: rows.length, cols: rows[0].length, data: Float32Array.from(rows.flat()) });
+
+describe('shardBounds', () => {
+  it('splits rows into contiguous blocks at multiples of the alignment, never an empty one', () => {
+    expect(shardBounds(4, 2, 1)).toEqual([0, 2, 4]);
+    expect(shardBounds(3, 2, 1)).toEqual([0, 2, 3]);
+    expect(shardBounds(1, 4, 1)).toEqual([0, 1]);
+    expect(shardBounds(5000, 2, 1024)).toEqual([0, 3072, 5000]);
+    expect(shardBounds(5000, 4, 1024)).toEqual([0, 2048, 4096, 5000]); // 3 shards: a 4th would be empty
+    expect(shardBounds(900, 8, 1024)).toEqual([0, 900]);
+  });
+});
+
+describe("Lloyd engine 'wasm-simd-sharded' (rows split across shards)", () => {
+  it('adds up the shards of the hand-worked 4-point step', async () => {
+    await tf.setBackend('cpu');
+    const before = tf.memory().numTensors;
+    const log = shardLog();
+    // A=(0,1) B=(1,1) | C=(4,-1) D=(5,-1), mu1=(0,1), mu2=(1,1): shard 1 holds A, B; shard 2 C, D.
+    // A->1 (0), B->2 (0), C: 16+4=20 vs 9+4=13 -> 2, D: 29 vs 20 -> 2.
+    // Shard 1: counts [1,1], sums (0,1 | 1,1), inertia 0; shard 2: counts [0,2], sums (0,0 | 9,-2), inertia 33.
+    // Total: counts [1,3], sums (0,1 | 10,-1), inertia 33.
+    const points = m([
+      [0, 1],
+      [1, 1],
+      [4, -1],
+      [5, -1],
+    ]);
+    const engine = await createShardedLloydEngine(points, 2, fakeSpawn(log), { shards: 2, alignRows: 1 });
+    expect(log.rows).toEqual([2, 2]);
+    expect(engine.kind).toBe('wasm-simd-sharded');
+    const step = await engine.step(Float32Array.from([0, 1, 1, 1]));
+    expect(Array.from(step.assignments)).toEqual([0, 1, 1, 1]);
+    expect(Array.from(step.counts)).toEqual([1, 3]);
+    expect(Array.from(step.sums)).toEqual([0, 1, 10, -1]);
+    expect(step.inertia).toBe(33);
+    // Second step on new centroids mu1=(0,1), mu2=(10/3,-1/3): B moves to 1.
+    const again = await engine.step(Float32Array.from([0, 1, 10 / 3, -1 / 3]));
+    expect(Array.from(again.assignments)).toEqual([0, 0, 1, 1]);
+    expect(Array.from(again.counts)).toEqual([2, 2]);
+    await expect(engine.step(new Float32Array(3))).rejects.toThrow('k x dim = 2 x 2');
+    engine.dispose();
+    expect(log.terminated).toBe(2);
+    await expect(engine.step(Float32Array.from([0, 1, 1, 1]))).rejects.toThrow('disposed');
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('takes its shard count from the host cores, capped by the rows', async () => {
+    const rng = createRng(1);
+    const points: Matrix = { rows: 5000, cols: 4, data: Float32Array.from({ length: 20000 }, () => rng.normal()) };
+    for (const [cores, rows] of [
+      [2, [3072, 1928]],
+      [3, [2048, 2048, 904]],
+      [16, [1024, 1024, 1024, 1024, 904]],
+    ] as const) {
+      const log = shardLog();
+      const engine = await buildLloydEngine('wasm-simd-sharded', points, 3, { spawnShard: fakeSpawn(log), cores });
+      expect(log.rows).toEqual(rows);
+      engine.dispose();
+    }
+    expect(LLOYD_CHUNK_ROWS).toBe(1024);
+  });
+
+  it('gives the single-kernel k-means result on 6000 random points', async () => {
+    await tf.setBackend('cpu');
+    const rng = createRng(7);
+    const n = 6000;
+    const d = 16;
+    const points: Matrix = { rows: n, cols: d, data: Float32Array.from({ length: n * d }, () => rng.normal()) };
+    const log = shardLog();
+    const opts = { k: 8, seed: 3, maxIterations: 15, tolerance: 0 };
+    const single = await kmeans(points, { ...opts, engine: 'wasm-simd' });
+    const split = await kmeans(points, { ...opts, engine: 'wasm-simd-sharded', spawnShard: fakeSpawn(log), cores: 2 });
+    expect(split.engine).toBe('wasm-simd-sharded');
+    expect(log.rows).toEqual([3072, 2928]);
+    expect(log.terminated).toBe(log.spawned);
+    expect(split.iterations).toBe(single.iterations);
+    expect(Array.from(split.assignments)).toEqual(Array.from(single.assignments));
+    // Blocks start at chunk boundaries: the same float32 partial sums, added in another float64 order.
+    expect(Math.abs(split.inertia - single.inertia) / single.inertia).toBeLessThan(1e-12);
+    for (let j = 0; j < split.centroids.data.length; j++)
+      expect(Math.abs(split.centroids.data[j] - single.centroids.data[j])).toBeLessThan(1e-6);
+  });
+
+  it('fails clearly without a spawner, and passes a shard error on (workers terminated)', async () => {
+    await expect(buildLloydEngine('wasm-simd-sharded', m([[0]]), 1)).rejects.toThrow('needs workers');
+    let terminated = 0;
+    // A shard that cannot build its kernel answers 'error': the build rejects and every shard stops.
+    const failing = (): LloydShardPort => {
+      const port: LloydShardPort = {
+        onmessage: null,
+        postMessage: () => setTimeout(() => port.onmessage?.({ data: { type: 'error', message: 'no SIMD here' } }), 0),
+        terminate: () => void terminated++,
+      };
+      return port;
+    };
+    await expect(createShardedLloydEngine(m([[0], [1]]), 1, failing, { shards: 2, alignRows: 1 })).rejects.toThrow(
+      'k-means shard: no SIMD here',
+    );
+    expect(terminated).toBe(2);
+  });
+});

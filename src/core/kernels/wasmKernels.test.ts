@@ -1,0 +1,37 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { SOURCE_HASH as GEMM_HASH } from './generated/gemm';
+import { SOURCE_HASH as LLOYD_HASH } from './generated/lloyd';
+import { instantiateKernel, kernelBytes, kernelMemory, simdSupported } from './wasmKernels';
+
+const ASSEMBLY = new URL('./assembly/', import.meta.url);
+
+describe('the compiled kernels', () => {
+  it('are built from the current AssemblyScript sources (else: npm run build:kernels)', () => {
+    const built: Record<string, string> = { 'gemm.ts': GEMM_HASH, 'lloyd.ts': LLOYD_HASH };
+    const sources = readdirSync(ASSEMBLY).filter((f) => f.endsWith('.ts'));
+    expect(sources.sort()).toEqual(Object.keys(built).sort());
+    for (const name of sources) {
+      const hash = createHash('sha256')
+        .update(readFileSync(new URL(name, ASSEMBLY), 'utf8'))
+        .digest('hex')
+        .slice(0, 16);
+      expect(hash, `${name} changed since the last build: run npm run build:kernels`).toBe(built[name]);
+    }
+  });
+
+  it('validate here (Node has WebAssembly SIMD) and run on an imported memory', async () => {
+    expect(simdSupported()).toBe(true);
+    expect(Array.from(kernelBytes('lloyd').subarray(0, 4))).toEqual([0, 0x61, 0x73, 0x6d]); // "\0asm"
+    // C = A B with A = [[1, 2], [3, 4], [5, 6]] (3 x 2) and B = [[1, 0, 0, 1], [0, 1, 1, 1]] (2 x 4).
+    const memory = kernelMemory(1024);
+    const f32 = new Float32Array(memory.buffer);
+    f32.set([1, 2, 3, 4, 5, 6], 16 / 4);
+    f32.set([1, 0, 0, 1, 0, 1, 1, 1], 64 / 4);
+    const { gemm } = await instantiateKernel<{ gemm: (...a: number[]) => void }>('gemm', memory);
+    gemm(16, 64, 128, 3, 2, 4, 2, 4, 4);
+    expect(Array.from(f32.subarray(128 / 4, 128 / 4 + 12))).toEqual([1, 2, 2, 3, 3, 4, 4, 7, 5, 6, 6, 11]);
+    expect(() => kernelMemory(2 ** 40)).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,53 @@
+/**
+ * The compiled WebAssembly SIMD kernels (AssemblyScript sources in assembly/, bytes generated into
+ * generated/ by scripts/build-kernels.mjs): decoding, SIMD detection, memory and instantiation.
+ * Every kernel imports its memory, so the caller sizes it for the problem at hand.
+ */
+import { WASM_BASE64 as GEMM } from './generated/gemm';
+import { WASM_BASE64 as LLOYD } from './generated/lloyd';
+
+export type KernelName = 'lloyd' | 'gemm';
+
+const BASE64: Record<KernelName, string> = { lloyd: LLOYD, gemm: GEMM };
+
+const decoded = new Map<KernelName, Uint8Array<ArrayBuffer>>();
+const compiled = new Map<KernelName, Promise<WebAssembly.Module>>();
+
+/** The kernel's module bytes. */
+export function kernelBytes(name: KernelName): Uint8Array<ArrayBuffer> {
+  let bytes = decoded.get(name);
+  if (bytes === undefined) {
+    const text = atob(BASE64[name]);
+    bytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    decoded.set(name, bytes);
+  }
+  return bytes;
+}
+
+/** Whether this engine validates the kernels, i.e. has WebAssembly with fixed-width SIMD. */
+export function simdSupported(): boolean {
+  if (typeof WebAssembly === 'undefined') return false;
+  try {
+    return WebAssembly.validate(kernelBytes('lloyd')) && WebAssembly.validate(kernelBytes('gemm'));
+  } catch {
+    return false;
+  }
+}
+
+/** A memory of at least `bytes` bytes (whole 64 KiB pages); throws a RangeError where it cannot be had. */
+export function kernelMemory(bytes: number): WebAssembly.Memory {
+  return new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / 65536)) });
+}
+
+/** Instantiates a kernel over `memory` (the module is compiled once per kernel) and returns its exports. */
+export async function instantiateKernel<T>(name: KernelName, memory: WebAssembly.Memory): Promise<T> {
+  if (!simdSupported()) throw new Error('WebAssembly SIMD is not available in this engine');
+  let module = compiled.get(name);
+  if (module === undefined) {
+    module = WebAssembly.compile(kernelBytes(name));
+    compiled.set(name, module);
+  }
+  const instance = await WebAssembly.instantiate(await module, { env: { memory } });
+  return instance.exports as T;
+}
