@@ -1,7 +1,8 @@
 /**
  * Pure session maths behind the RouteLab explorer (no React, DOM or store): the UI computes nothing itself.
- * Worker-only parts (buildSessionBase in ./session, pca2d in ./pca) are imported from their files, so the
- * main thread never loads tfjs.
+ * Worker-only parts (buildSessionBase in ./session, pca2d in ./pca, umap2d in ./umap and
+ * trustworthiness in ./trustworthiness) are imported from their files, so the main thread never loads
+ * tfjs or umap-js.
  */
 export type { AddedModel, ClusterSummary, MethodView, SessionBase, SessionPool, SessionRouter, SessionSetup, SinglePoint } from './types';
 export { evaluatePool, POOL_METHODS } from './pool';
@@ -13,3 +14,17 @@ export { sessionRouterFromRouter, reproduceSetup } from './fromRouter';
 export { curvesCsv, metricsCsv, neutraliseCell, toSafeCsv, validationPromptsCsv } from './csvExport';
 export { fileHeaders } from './headers';
 export { datasetSummary, type DatasetSummary } from './summary';
+export { selectionSummary, promptSearchIndex, searchPrompts, NO_TASK, type SelectionSummary } from './selection';
+export {
+  clusterCategories,
+  correctnessCategories,
+  routedCategories,
+  splitCategories,
+  taskCategories,
+  MAP_COLOURINGS,
+  CORRECTNESS_LABELS,
+  SPLIT_LABELS,
+  type MapColouring,
+  type PromptCategories,
+} from './mapCategories';
+export { exactKnn, nearestRows, type KnnResult } from './knn';
