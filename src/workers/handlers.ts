@@ -21,12 +21,12 @@ import { createRng } from '../core/rng';
 import { datasetHash, exportRouter } from '../core/routerFile';
 import { fileHeaders, sessionRouterFromRouter } from '../core/explorer';
 import { buildSessionBase } from '../core/explorer/session';
-import { pca2d } from '../core/explorer/pca';
 import type { KMeansIteration } from '../core/cluster';
 import type { ClusterMapEpoch } from '../core/routing/clusterMap';
 import type { Dataset, Matrix } from '../core/types';
 import type { EmbedderSettings } from '../core/embed';
 import { checkBackends } from './backendCheck';
+import { createProjectionJobs } from './projection';
 import type {
   BackendReport,
   DemoInfo,
@@ -109,6 +109,7 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
   let backendHint: { name: string; softwareRenderer: boolean } | undefined;
   /** The demo newcomer of the current dataset: undefined = not looked up yet, null = none. */
   let newcomer: DemoNewcomer | null | undefined;
+  const projection = createProjectionJobs();
 
   const needDataset = (): Dataset => {
     if (!dataset) throw new Error('no dataset is loaded');
@@ -118,6 +119,7 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
     dataset = d;
     phi = null;
     newcomer = undefined;
+    projection.datasetChanged();
   };
   const newcomerOf = (d: Dataset): DemoNewcomer | null => (newcomer ??= demoNewcomerFor(d));
   const demoInfo = (d: Dataset): DemoInfo | null => {
@@ -227,16 +229,27 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
         const t0 = now();
         const { embeddings, settings } = embeddingsOf(d, progress);
         progress({ kind: 'stage', stage: 'pca', message: 'projecting prompts to 2-D (PCA in tfjs)' });
-        const pca = await pca2d(embeddings);
+        const pca = await projection.pca({ dataset: d, embeddings, settings });
         return {
           coords: pca.coords,
           explained: pca.explained,
-          embedder: { kind: settings.kind, dim: embeddings.cols },
+          embedder: { kind: settings.kind, dim: embeddings.cols, key: pca.embedderKey },
           dataHash: datasetHash(d),
           demo: demoInfo(d),
           ms: now() - t0,
         };
       }
+      case 'project':
+        // Only reading the dataset and phi(x) waits in the queue; UMAP's epochs then run beside it.
+        return projection.project(request.seed, () => inQueue(() => projectionInputs(progress)), progress);
+      case 'cancelProjection':
+        return { cancelled: projection.cancel() };
+      case 'neighbours':
+        return projection.neighbours(
+          phi && dataset ? { dataset, ...phi } : await inQueue(() => projectionInputs(progress)),
+          request.row,
+          request.k,
+        );
       case 'train':
         return train(request.settings, progress);
       case 'rebuild': {
@@ -267,6 +280,11 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
     }
   }
 
+  const projectionInputs = (progress: (e: ProgressEvent) => void) => {
+    const d = needDataset();
+    return { dataset: d, ...embeddingsOf(d, progress) };
+  };
+
   const run = async (request: WorkerRequest): Promise<void> => {
     const progress = (event: ProgressEvent): void => ctx.post({ id: request.id, type: 'progress', event });
     try {
@@ -276,10 +294,20 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
       ctx.post({ id: request.id, type: 'error', message: e instanceof Error ? e.message : String(e) });
     }
   };
-  // One request at a time, in arrival order (init before anything uses tfjs); a cancel jumps the queue.
+  // One request at a time, in arrival order (init before anything uses tfjs); a cancel jumps the queue, and
+  // the prompt map's requests wait in it only for what they read (inQueue), so a long UMAP never holds up training.
   let queue: Promise<void> = Promise.resolve();
+  function inQueue<T>(fn: () => T | Promise<T>): Promise<T> {
+    const turn = queue.then(fn);
+    queue = turn.then(
+      () => undefined,
+      () => undefined,
+    );
+    return turn;
+  }
   return (request) => {
-    if (request.type === 'cancel') return run(request);
+    if (request.type === 'cancel' || request.type === 'cancelProjection' || request.type === 'project' || request.type === 'neighbours')
+      return run(request);
     queue = queue.then(() => run(request));
     return queue;
   };

@@ -58,12 +58,52 @@ export interface PrepareResult {
   /** n x 2 PCA coordinates of every prompt embedding. */
   coords: Float32Array;
   explained: [number, number];
-  embedder: { kind: string; dim: number };
+  /** `key` identifies the embedder settings and the prompts' row order (part of a stored map's key). */
+  embedder: { kind: string; dim: number; key: string };
   /** datasetHash of the worker's dataset (ties a stored router to its data). */
   dataHash: string;
   /** Set when the dataset is the synthetic demo. */
   demo: DemoInfo | null;
   ms: number;
+}
+
+/** Trustworthiness of a 2-D map: k neighbours, on a seeded sample of `sample` prompts. */
+export interface ProjectionQuality {
+  value: number;
+  k: number;
+  sample: number;
+}
+
+/** How a UMAP map was made: fitted on `fitted` prompts (a seeded sample past 5,000), the rest placed by transform. */
+export interface UmapInfo {
+  fitted: number;
+  transformed: number;
+  epochs: number;
+  nNeighbors: number;
+  minDist: number;
+  seed: number;
+}
+
+/** The UMAP map of every prompt (`project`), or that it was cancelled. */
+export interface ProjectResult {
+  cancelled: boolean;
+  /** Dataset hash, embedder, row order, seed and UMAP settings: where the map is stored. */
+  key: string;
+  /** n x 2 coordinates (null when cancelled). */
+  coords: Float32Array | null;
+  umap: UmapInfo | null;
+  /** Trustworthiness of the UMAP map and of the PCA map on the same sample. */
+  quality: { umap: ProjectionQuality; pca: ProjectionQuality } | null;
+  /** Answered from the worker's memory. */
+  cached: boolean;
+  ms: number;
+}
+
+/** A prompt's nearest prompts in embedding space (itself left out), nearest first. */
+export interface NeighboursResult {
+  row: number;
+  rows: Int32Array;
+  distances: Float32Array;
 }
 
 /** One backend of the "Check backends" action: the tfjs Lloyd against the plain-TS reference. */
@@ -118,6 +158,9 @@ export type WorkerRequest =
   | { id: number; type: 'load'; files: NamedText[]; name?: string; mapping?: ColumnMapping }
   | { id: number; type: 'setDataset'; dataset: Dataset }
   | { id: number; type: 'prepare' }
+  | { id: number; type: 'project'; seed: number }
+  | { id: number; type: 'cancelProjection' }
+  | { id: number; type: 'neighbours'; row: number; k: number }
   | { id: number; type: 'train'; settings: TrainSettings }
   | { id: number; type: 'rebuild'; router: Router; setup: SessionSetup }
   | { id: number; type: 'demoNewcomerFile'; rows: number[] }
@@ -131,6 +174,9 @@ export interface ResultOf {
   load: LoadResult;
   setDataset: { prompts: number; models: number };
   prepare: PrepareResult;
+  project: ProjectResult;
+  cancelProjection: { cancelled: boolean };
+  neighbours: NeighboursResult;
   train: TrainResult;
   rebuild: { base: SessionBase; ms: number };
   demoNewcomerFile: NamedText;

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { generateDemoDataset } from '../core/demo';
+import { UMAP_DEFAULTS } from '../core/explorer/umap';
+import { createHandler } from './handlers';
+import { UMAP_SETTINGS_ID, projectionKey } from './projectionKey';
+import { TRUST_K, TRUST_SAMPLE } from './projection';
+import type { ProgressEvent, RequestType, ResultOf, WorkerRequest, WorkerResponse } from './protocol';
+
+type Body = WorkerRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
+
+/** The handlers on this thread, with a promise per request and its progress events. */
+function harness() {
+  const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; progress: ProgressEvent[] }>();
+  const handle = createHandler({
+    thread: 'main',
+    post: (m: WorkerResponse) => {
+      const w = waiting.get(m.id);
+      if (!w) return;
+      if (m.type === 'progress') w.progress.push(m.event);
+      else if (m.type === 'result') w.resolve(m.result);
+      else w.reject(new Error(m.message));
+    },
+  });
+  let id = 0;
+  const send = <T extends RequestType>(body: Extract<Body, { type: T }>) => {
+    const progress: ProgressEvent[] = [];
+    const result = new Promise<ResultOf[T]>((resolve, reject) => {
+      waiting.set(++id, { resolve: resolve as (v: unknown) => void, reject, progress });
+    });
+    void handle({ ...body, id } as WorkerRequest);
+    return { result, progress };
+  };
+  return { send };
+}
+
+describe('the prompt map in the worker', () => {
+  it('keys a map by the UMAP settings it was made with', () => {
+    const o = UMAP_DEFAULTS;
+    expect(UMAP_SETTINGS_ID).toContain(`k=${o.nNeighbors},min_dist=${o.minDist},fit=${o.maxFitRows},epochs=${o.nEpochs}`);
+    expect(projectionKey('abc', 'def', 3)).toBe(`abc|def|umap|seed=3|${UMAP_SETTINGS_ID}`);
+  });
+
+  it('prepares PCA, projects with UMAP (progress, trustworthiness of both maps), answers again from memory', async () => {
+    const w = harness();
+    await w.send({ type: 'init', prefer: ['cpu'] }).result;
+    const d = generateDemoDataset({ prompts: 300 });
+    await w.send({ type: 'setDataset', dataset: d }).result;
+    const prepared = await w.send({ type: 'prepare' }).result;
+    expect(prepared.coords.length).toBe(600);
+    expect(prepared.embedder).toMatchObject({ kind: 'builtin-hashed-tfidf', dim: 256 });
+    const { result, progress } = w.send({ type: 'project', seed: 0 });
+    const map = await result;
+    expect(map.cancelled).toBe(false);
+    expect(map.key).toBe(projectionKey(prepared.dataHash, prepared.embedder.key, 0));
+    expect(map.coords!.length).toBe(600);
+    expect(map.coords!.every(Number.isFinite)).toBe(true);
+    expect(map.umap).toMatchObject({ fitted: 300, transformed: 0, epochs: 240, nNeighbors: 15, seed: 0 });
+    expect(map.quality!.umap).toMatchObject({ k: TRUST_K, sample: Math.min(300, TRUST_SAMPLE) });
+    // The hashed embedder's first two principal axes keep far fewer true neighbours than UMAP.
+    expect(map.quality!.umap.value).toBeGreaterThan(map.quality!.pca.value);
+    const fractions = progress.flatMap((e) =>
+      e.kind === 'stage' && e.stage === 'projection' && e.fraction !== undefined ? [e.fraction] : [],
+    );
+    expect(fractions.length).toBeGreaterThan(2);
+    expect(fractions[fractions.length - 1]).toBe(1);
+    const again = await w.send({ type: 'project', seed: 0 }).result;
+    expect(again.cached).toBe(true);
+    expect(Array.from(again.coords!)).toEqual(Array.from(map.coords!));
+  }, 120_000);
+
+  it('a new dataset stops a running map and is not held up by it; cancelProjection stops one too', async () => {
+    const w = harness();
+    await w.send({ type: 'init', prefer: ['cpu'] }).result;
+    await w.send({ type: 'setDataset', dataset: generateDemoDataset({ prompts: 300 }) }).result;
+    await w.send({ type: 'prepare' }).result;
+    const running = w.send({ type: 'project', seed: 1 });
+    const order: string[] = [];
+    void running.result.then(() => order.push('project'));
+    // Let UMAP start its epochs, then load other data.
+    while (!running.progress.some((e) => e.kind === 'stage' && e.message.startsWith('UMAP: epoch')))
+      await new Promise((r) => setTimeout(r, 5));
+    await w
+      .send({ type: 'setDataset', dataset: generateDemoDataset({ prompts: 200, seed: 9 }) })
+      .result.then(() => order.push('setDataset'));
+    expect((await running.result).cancelled).toBe(true);
+    expect(order).toEqual(['setDataset', 'project']);
+
+    const second = w.send({ type: 'project', seed: 1 });
+    while (!second.progress.some((e) => e.kind === 'stage' && e.message.startsWith('UMAP: epoch')))
+      await new Promise((r) => setTimeout(r, 5));
+    expect(await w.send({ type: 'cancelProjection' }).result).toEqual({ cancelled: true });
+    expect((await second.result).cancelled).toBe(true);
+    expect(await w.send({ type: 'cancelProjection' }).result).toEqual({ cancelled: false });
+  }, 120_000);
+
+  it('lists a prompt’s nearest neighbours in embedding space, itself left out, and refuses a row outside the data', async () => {
+    const w = harness();
+    await w.send({ type: 'init', prefer: ['cpu'] }).result;
+    const d = generateDemoDataset({ prompts: 120 });
+    await w.send({ type: 'setDataset', dataset: d }).result;
+    const r = await w.send({ type: 'neighbours', row: 5, k: 4 }).result;
+    expect(r.row).toBe(5);
+    expect(r.rows.length).toBe(4);
+    expect(Array.from(r.rows)).not.toContain(5);
+    for (let j = 1; j < 4; j++) expect(r.distances[j]).toBeGreaterThanOrEqual(r.distances[j - 1]);
+    await expect(w.send({ type: 'neighbours', row: 120, k: 4 }).result).rejects.toThrow('prompt row 120 is outside the dataset (0..119)');
+  }, 60_000);
+});
