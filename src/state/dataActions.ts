@@ -11,6 +11,7 @@ import { getClient } from './clientRef';
 import { appStore } from './store';
 import { initialData, initialSession, type DataSourceKind } from './slices';
 import { relive } from './liveActions';
+import { resetMapForDataset } from './mapActions';
 
 function stageProgress(event: ProgressEvent): void {
   if (event.kind === 'stage') appStore.getState().setData({ progress: event.fraction ?? null });
@@ -30,6 +31,7 @@ export function adoptDataset(
   if (testModels.length !== s.training.settings.testModels.length) s.setSettings({ testModels });
   s.setSession(initialSession());
   s.setUi({ selectedCluster: null });
+  resetMapForDataset();
   relive();
 }
 

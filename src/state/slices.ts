@@ -9,6 +9,7 @@ import type { Router } from '../core/routerFile';
 import type { AddedModel, DatasetSummary, LiveRouting, SessionBase, SessionPool, SessionSetup } from '../core/explorer';
 import type { BackendCheckResult, BackendReport, DemoInfo, FileHeader, TrainSettings } from '../workers/protocol';
 import { DEFAULT_URL_STATE, type RoutingMethod, type ViewId } from './urlState';
+import type { MapSlice } from './mapSlice';
 
 // The worker protocol's shapes the views read, passed on here: views and app never import workers/.
 export type { BackendCheckResult, BackendReport, DemoInfo, FileHeader, TrainSettings } from '../workers/protocol';
@@ -33,7 +34,8 @@ export interface DataSlice {
     /** Files of a failed upload kept for a retry with a column mapping. */
     pendingFiles: NamedText[] | null;
     projection: { coords: Float32Array; explained: [number, number] } | null;
-    embedder: { kind: string; dim: number } | null;
+    /** `key`: the embedder settings and row order (part of a stored prompt map's key). */
+    embedder: { kind: string; dim: number; key: string } | null;
     dataHash: string | null;
     /** Set when the loaded dataset is the synthetic demo: its default test pool and held-out newcomer. */
     demo: DemoInfo | null;
@@ -114,7 +116,7 @@ export interface UiSlice {
   setUi: (patch: Partial<UiSlice['ui']>) => void;
 }
 
-export type AppState = DataSlice & TrainingSlice & SessionSlice & RoutingSlice & UiSlice;
+export type AppState = DataSlice & TrainingSlice & SessionSlice & RoutingSlice & UiSlice & MapSlice;
 type Slice<T> = StateCreator<AppState, [], [], T>;
 
 export const DEFAULT_SETTINGS: TrainSettings = {

@@ -8,6 +8,7 @@ import { getClient } from './clientRef';
 import { appStore } from './store';
 import { refreshPool, setPenaltyToMatchBest } from './liveActions';
 import { adoptDataset, loadDemo, prepare } from './dataActions';
+import { ensureProjection } from './mapActions';
 import { afterNextPaint, loadSnapshot, saveSnapshot } from './persist';
 import { hasTrainingParams, parseUrlState, type UrlState } from './urlState';
 
@@ -80,6 +81,9 @@ export async function train(): Promise<void> {
         .getState()
         .setTraining({ status: 'cancelled', stage: '', message: 'training cancelled: the previous router is kept', fraction: null });
     else appStore.getState().setTraining({ status: 'error', stage: '', fraction: null, error: e instanceof Error ? e.message : String(e) });
+  } finally {
+    // The prompt map's UMAP starts once training is over, so it never slows the first router down.
+    void ensureProjection();
   }
 }
 
@@ -148,6 +152,7 @@ export async function boot(search: string): Promise<void> {
       });
       if (url.cluster !== undefined) appStore.getState().setUi({ selectedCluster: url.cluster });
       refreshPool();
+      void ensureProjection();
       return;
     }
     await train();
