@@ -6,12 +6,78 @@ import { METHOD_NAMES } from '../core/eval';
 import { routeLive } from '../core/explorer';
 import type { AppState } from '../state/store';
 import { appStore } from '../state/store';
+// The map's own layout maths (plain TS files: the e2e type-check reads this hook without JSX).
+import { MAP_PADDING, toPixels as mapToPixels } from '../charts/mapView';
+import { dataBounds } from '../charts/scatterLayout';
+import {
+  selectMapCategories,
+  selectMapCoords,
+  selectMapHighlight,
+  selectSearchMatches,
+  selectSelectionSummary,
+} from '../state/mapSelectors';
 
 export interface RouteLabTestHook {
   /** A plain snapshot of what the app shows now. */
   snapshot(): ReturnType<typeof snapshotOf>;
   /** For each pool LLM, how many test prompts of each task the current routing sends to it. */
   routedTasks(): Record<string, Record<string, number>>;
+  /** CSS-pixel positions of prompts (dataset rows) on the prompt map as drawn now, relative to its canvas; null when not drawn. */
+  mapPixels(rows: number[]): [number, number][] | null;
+}
+
+/** The prompt map: projection and its quality, colouring and legend, search, highlight, selection, focus, zoom. */
+function mapOf(s: AppState) {
+  const coords = selectMapCoords(s);
+  const categories = selectMapCategories(s);
+  const highlight = selectMapHighlight(s);
+  const summary = selectSelectionSummary(s);
+  const { umap, neighbours } = s.map;
+  return {
+    method: s.map.method,
+    shown: coords?.shown ?? null,
+    points: coords ? coords.coords.length / 2 : 0,
+    umap: {
+      status: umap.status,
+      fraction: umap.fraction,
+      message: umap.message,
+      source: umap.source,
+      error: umap.error,
+      ms: umap.ms,
+      info: umap.info ? { ...umap.info } : null,
+    },
+    quality: umap.quality ? { umap: { ...umap.quality.umap }, pca: { ...umap.quality.pca } } : null,
+    explained: s.data.projection ? [...s.data.projection.explained] : null,
+    colouring: s.map.colouring,
+    legend: categories ? categories.labels.map((label, c) => ({ label, count: categories.counts[c] })) : [],
+    none: categories ? { ...categories.none } : null,
+    search: s.map.search,
+    matches: selectSearchMatches(s).length,
+    highlight: highlight ? { count: highlight.count, reason: highlight.reason } : null,
+    selection: summary
+      ? { count: summary.count, tasks: summary.tasks.map((t) => ({ ...t })), models: summary.models.map((m) => ({ ...m })) }
+      : null,
+    focus: s.map.focus,
+    neighbours: neighbours ? { row: neighbours.row, rows: Array.from(neighbours.rows), distances: Array.from(neighbours.distances) } : null,
+    viewport: { ...s.map.viewport },
+  };
+}
+
+function mapPixelsOf(s: AppState, rows: number[]): [number, number][] | null {
+  const coords = selectMapCoords(s);
+  const canvas = document.querySelector<HTMLCanvasElement>('#panel-clusters-map canvas');
+  if (!coords || !canvas) return null;
+  const n = coords.coords.length / 2;
+  const x = Float32Array.from({ length: n }, (_, i) => coords.coords[2 * i]);
+  const y = Float32Array.from({ length: n }, (_, i) => coords.coords[2 * i + 1]);
+  const frame = { bounds: dataBounds(x, y), width: canvas.clientWidth, height: canvas.clientHeight, padding: MAP_PADDING };
+  const { px, py } = mapToPixels(
+    rows.map((r) => x[r]),
+    rows.map((r) => y[r]),
+    frame,
+    s.map.viewport,
+  );
+  return rows.map((_, j) => [px[j], py[j]]);
 }
 
 /** Re-routes the test prompts at the current penalty with the core's routeLive, keeping each prompt's choice. */
@@ -118,6 +184,7 @@ function snapshotOf(s: AppState) {
         }
       : null,
     ui: { ...s.ui },
+    map: mapOf(s),
     addIssues: s.session.addIssues.map((i) => ({ ...i })),
   };
 }
@@ -129,6 +196,10 @@ declare global {
 }
 
 export function installTestHook(): void {
-  const hook: RouteLabTestHook = { snapshot: () => snapshotOf(appStore.getState()), routedTasks: () => routedTasksOf(appStore.getState()) };
+  const hook: RouteLabTestHook = {
+    snapshot: () => snapshotOf(appStore.getState()),
+    routedTasks: () => routedTasksOf(appStore.getState()),
+    mapPixels: (rows) => mapPixelsOf(appStore.getState(), rows),
+  };
   Object.defineProperty(window, '__routelab', { value: Object.freeze(hook), configurable: false, writable: false });
 }

@@ -40,18 +40,16 @@ export async function ensureProjection(force = false): Promise<void> {
   const stored = await loadStoredMap(key, dataset.prompts.length);
   if (stale()) return;
   if (stored) {
-    appStore
-      .getState()
-      .setUmap({
-        status: 'done',
-        fraction: 1,
-        message: '',
-        coords: stored.coords,
-        info: stored.info,
-        quality: stored.quality,
-        source: 'stored',
-        ms: stored.ms,
-      });
+    appStore.getState().setUmap({
+      status: 'done',
+      fraction: 1,
+      message: '',
+      coords: stored.coords,
+      info: stored.info,
+      quality: stored.quality,
+      source: 'stored',
+      ms: stored.ms,
+    });
     return;
   }
   try {
@@ -90,7 +88,18 @@ export function setMapMethod(method: MapMethod): void {
 }
 
 export function setColouring(colouring: MapColouring): void {
-  appStore.getState().setMap({ colouring });
+  appStore.getState().setMap({ colouring, category: null });
+}
+
+/** Highlights a legend category (again: none). Under the cluster colouring it selects the cluster everywhere. */
+export function toggleLegendCategory(category: number): void {
+  const s = appStore.getState();
+  if (s.map.colouring === 'cluster') {
+    const k = s.session.base?.k ?? 0;
+    if (category >= 0 && category < k) s.setUi({ selectedCluster: s.ui.selectedCluster === category ? null : category });
+    return;
+  }
+  s.setMap({ category: s.map.category === category ? null : category });
 }
 
 export function setCorrectnessModel(model: number): void {
@@ -129,16 +138,14 @@ export async function focusPrompt(row: number | null): Promise<void> {
 
 /** A new dataset: no selection, focus, search or UMAP map of the previous one (the chosen projection and colouring stay). */
 export function resetMapForDataset(): void {
-  appStore
-    .getState()
-    .setMap({
-      search: '',
-      selection: null,
-      focus: null,
-      neighbours: null,
-      neighboursError: null,
-      viewport: FULL_VIEW,
-      correctnessModel: 0,
-      umap: initialUmap(),
-    });
+  appStore.getState().setMap({
+    search: '',
+    selection: null,
+    focus: null,
+    neighbours: null,
+    neighboursError: null,
+    viewport: FULL_VIEW,
+    correctnessModel: 0,
+    umap: initialUmap(),
+  });
 }

@@ -122,3 +122,63 @@ const summaryOf = memo((dataset: AppState['data']['dataset'], rows: Int32Array |
 export function selectSelectionSummary(s: AppState): SelectionSummary | null {
   return summaryOf(s.data.dataset, s.map.selection);
 }
+
+export type HighlightReason = 'search' | 'selection' | 'category' | 'cluster';
+
+export interface MapHighlight {
+  /** 1 for highlighted prompts. */
+  mask: Uint8Array;
+  count: number;
+  reason: HighlightReason;
+}
+
+const highlightOf = memo(
+  (
+    n: number,
+    matches: Int32Array,
+    search: string,
+    selection: Int32Array | null,
+    categories: PromptCategories | null,
+    category: number | null,
+    clusters: Int32Array | null,
+    cluster: number | null,
+  ): MapHighlight | null => {
+    const mask = new Uint8Array(n);
+    let reason: HighlightReason;
+    if (search.trim()) {
+      for (const r of matches) mask[r] = 1;
+      reason = 'search';
+    } else if (selection) {
+      for (const r of selection) if (r < n) mask[r] = 1;
+      reason = 'selection';
+    } else if (category !== null && categories) {
+      for (let i = 0; i < n; i++) if (categories.category[i] === category) mask[i] = 1;
+      reason = 'category';
+    } else if (cluster !== null && clusters) {
+      for (let i = 0; i < n; i++) if (clusters[i] === cluster) mask[i] = 1;
+      reason = 'cluster';
+    } else return null;
+    let count = 0;
+    for (let i = 0; i < n; i++) count += mask[i];
+    return { mask, count, reason };
+  },
+);
+
+/**
+ * The prompts the map draws on top (the rest dimmed), first of: the search matches, the box or lasso
+ * selection, the legend category (colourings other than cluster), the selected cluster.
+ */
+export function selectMapHighlight(s: AppState): MapHighlight | null {
+  const n = s.data.dataset?.prompts.length ?? 0;
+  const category = s.map.colouring === 'cluster' ? null : s.map.category;
+  return highlightOf(
+    n,
+    selectSearchMatches(s),
+    s.map.search,
+    s.map.selection,
+    category === null ? null : selectMapCategories(s),
+    category,
+    s.session.base?.promptClusters ?? null,
+    s.ui.selectedCluster,
+  );
+}

@@ -46,6 +46,8 @@ export interface MapSlice {
     /** Dataset column of the LLM whose correctness colours the map. */
     correctnessModel: number;
     search: string;
+    /** Legend category highlighted under a colouring other than cluster (which uses the selected cluster). */
+    category: number | null;
     /** Dataset rows of the box or lasso selection (null: none). */
     selection: Int32Array | null;
     /** Dataset row of the clicked prompt (null: none) and its nearest neighbours in embedding space. */
@@ -80,6 +82,7 @@ export const initialMap = (): MapSlice['map'] => ({
   colouring: 'cluster',
   correctnessModel: 0,
   search: '',
+  category: null,
   selection: null,
   focus: null,
   neighbours: null,

@@ -2,7 +2,8 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import {
   BackendChip,
-  ClusterScatter,
+  PromptMap,
+  clusterPalette,
   CostPenaltySlider,
   DeferralChart,
   ErrorHeatmap,
@@ -39,7 +40,10 @@ const show = (name: string) => only === null || only === name;
 
 const heat = heatmapData();
 const scatter = scatterData();
-const labels = { getText: scatter.text, getTask: scatter.task };
+const labels = { getText: scatter.text, describe: scatter.task };
+const scatterCoords = Float32Array.from({ length: scatter.x.length * 2 }, (_, j) => (j % 2 ? scatter.y[(j - 1) / 2] : scatter.x[j / 2]));
+const scatterColours = clusterPalette(50);
+const scatterLabel = (c: number) => `cluster #${c}`;
 
 export function Preview() {
   const [lambda, setLambdaState] = useState(0.01);
@@ -58,6 +62,7 @@ export function Preview() {
   }, [lambda]);
   const [tab, setTab] = useState('routing');
   const [selected, setSelected] = useState<number | null>(7);
+  const [view, setView] = useState({ zoom: 1, x: 0.5, y: 0.5 });
   const [sortBy, setSortBy] = useState<ModelSort>('cost');
   const [epochs, setEpochs] = useState(12);
   const loss = useMemo(() => lossCurves(epochs), [epochs]);
@@ -143,13 +148,16 @@ export function Preview() {
             </div>
           </Panel>
           <Panel title="Clusters" subtitle="40,000 prompts, 50 clusters" className="rl-span-all">
-            <ClusterScatter
-              x={scatter.x}
-              y={scatter.y}
-              cluster={scatter.cluster}
+            <PromptMap
+              coords={scatterCoords}
+              category={scatter.cluster}
+              colours={scatterColours}
+              categoryLabel={scatterLabel}
               labels={labels}
-              selectedCluster={selected}
-              onSelectCluster={setSelected}
+              viewport={view}
+              onViewportChange={setView}
+              tool="pan"
+              ariaLabel="40,000 synthetic prompts in 50 clusters"
             />
           </Panel>
           <Panel
