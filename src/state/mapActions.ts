@@ -87,6 +87,13 @@ export function setMapMethod(method: MapMethod): void {
   if (method === 'umap') void ensureProjection();
 }
 
+/** Another UMAP seed: another sample, neighbour search and layout (a check of how stable the map is). */
+export function setMapSeed(seed: number): void {
+  if (!Number.isInteger(seed) || seed < 0) return;
+  appStore.getState().setMap({ seed, viewport: FULL_VIEW });
+  void ensureProjection();
+}
+
 export function setColouring(colouring: MapColouring): void {
   appStore.getState().setMap({ colouring, category: null });
 }

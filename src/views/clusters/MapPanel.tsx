@@ -118,6 +118,9 @@ export function MapPanel() {
           ); the rest are dimmed.
         </p>
       ) : null}
+      <p className="rl-small rl-map-caption" data-testid="map-caption">
+        {title}
+      </p>
       <div className="rl-map-layout">
         {!categories ? (
           <Waiting what="This colouring appears after training." />

@@ -88,7 +88,7 @@ export function FocusedPromptPanel({ describe }: { describe: (row: number) => st
           {rows.map((r, i) => (
             <li key={r} role="option" aria-selected={false} onClick={() => void focusPrompt(r)} {...roving.rowProps(i)}>
               <span className="rl-muted">
-                {prompts[r].id} · distance {neighbours!.distances[i].toFixed(3)} · {describe(r)}
+                distance {neighbours!.distances[i].toFixed(3)} · {describe(r)}
               </span>
               <br />
               {truncateText(prompts[r].text, 140)}

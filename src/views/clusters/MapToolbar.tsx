@@ -1,7 +1,7 @@
 /** The prompt map's controls: projection, colouring (and its LLM), search, selection tool, PNG, table. */
 import type { MapTool } from '../../charts';
 import { useAppStore } from '../../state/store';
-import { setColouring, setCorrectnessModel, setMapMethod, setMapSearch, setMapSelection } from '../../state/mapActions';
+import { setColouring, setCorrectnessModel, setMapMethod, setMapSearch, setMapSeed, setMapSelection } from '../../state/mapActions';
 import type { MapColouring, MapMethod } from '../../state/mapSlice';
 
 const COLOURINGS: { id: MapColouring; label: string }[] = [
@@ -34,6 +34,7 @@ export function MapToolbar({ tool, onTool, matches, table, onTable, onSavePng }:
   const models = useAppStore((s) => s.data.dataset?.models);
   const search = useAppStore((s) => s.map.search);
   const selection = useAppStore((s) => s.map.selection);
+  const seed = useAppStore((s) => s.map.seed);
   return (
     <div className="rl-map-toolbar" data-testid="map-toolbar">
       <label>
@@ -43,6 +44,21 @@ export function MapToolbar({ tool, onTool, matches, table, onTable, onSavePng }:
           <option value="pca">PCA</option>
         </select>
       </label>
+      {method === 'umap' ? (
+        <label>
+          UMAP seed
+          <input
+            className="rl-input"
+            type="number"
+            min={0}
+            step={1}
+            value={seed}
+            style={{ width: '6em' }}
+            onChange={(e) => setMapSeed(Number(e.target.value))}
+            data-testid="map-seed"
+          />
+        </label>
+      ) : null}
       <label>
         Colour by
         <select
