@@ -54,7 +54,7 @@ describe('the prompt map in the worker', () => {
     expect(map.key).toBe(projectionKey(prepared.dataHash, prepared.embedder.key, 0));
     expect(map.coords!.length).toBe(600);
     expect(map.coords!.every(Number.isFinite)).toBe(true);
-    expect(map.umap).toMatchObject({ fitted: 300, transformed: 0, epochs: 240, nNeighbors: 15, seed: 0 });
+    expect(map.umap).toMatchObject({ fitted: 300, placed: 0, epochs: 240, nNeighbors: 15, seed: 0 });
     expect(map.quality!.umap).toMatchObject({ k: TRUST_K, sample: Math.min(300, TRUST_SAMPLE) });
     // The hashed embedder's first two principal axes keep far fewer true neighbours than UMAP.
     expect(map.quality!.umap.value).toBeGreaterThan(map.quality!.pca.value);

@@ -37,7 +37,7 @@ export function embedderKey(dataset: Dataset, settings: EmbedderSettings): strin
 function umapMessage(p: UmapProgress, fitted: number): string {
   if (p.phase === 'neighbours') return `UMAP: nearest neighbours of ${fitted.toLocaleString('en-US')} prompts`;
   if (p.phase === 'epochs') return `UMAP: epoch ${p.done} of ${p.total}`;
-  return `UMAP: placing prompts by transform, ${p.done.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')}`;
+  return `UMAP: placing the other prompts by their nearest fitted ones, ${p.done.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')}`;
 }
 
 export interface ProjectionJobs {

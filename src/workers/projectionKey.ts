@@ -5,7 +5,7 @@
  */
 
 /** The UMAP settings of a map (UMAP_DEFAULTS of core/explorer/umap; a test keeps them equal). Bump `v` when the code changes. */
-export const UMAP_SETTINGS_ID = 'umap-js-1.4,k=15,min_dist=0.1,fit=5000,epochs=240,v1';
+export const UMAP_SETTINGS_ID = 'umap-js-1.4,k=15,min_dist=0.1,fit=5000,epochs=240,v2';
 
 export function projectionKey(dataHash: string, embedderKey: string, seed: number): string {
   return `${dataHash}|${embedderKey}|umap|seed=${seed}|${UMAP_SETTINGS_ID}`;

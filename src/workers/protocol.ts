@@ -74,10 +74,10 @@ export interface ProjectionQuality {
   sample: number;
 }
 
-/** How a UMAP map was made: fitted on `fitted` prompts (a seeded sample past 5,000), the rest placed by transform. */
+/** How a UMAP map was made: fitted on `fitted` prompts (a seeded sample past 5,000); the `placed` others at their nearest fitted prompts. */
 export interface UmapInfo {
   fitted: number;
-  transformed: number;
+  placed: number;
   epochs: number;
   nNeighbors: number;
   minDist: number;

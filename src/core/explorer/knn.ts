@@ -12,6 +12,19 @@ export interface KnnResult {
   distances: Float32Array;
 }
 
+/** Progress and cancellation of a batched neighbour search. */
+export interface KnnHooks {
+  /** After each batch: query rows done and total. */
+  onProgress?: (done: number, total: number) => void;
+  /** Polled between batches; true ends the search (the result is null). */
+  shouldStop?: () => boolean;
+  /** Awaited between batches (e.g. to yield to the event loop). */
+  between?: () => Promise<void>;
+}
+
+/** A batched neighbour search with progress and cancellation (e.g. rpForestKnn). */
+export type KnnSearch = (queries: Matrix, base: Matrix, k: number, hooks?: KnnHooks) => Promise<KnnResult | null>;
+
 /** Squared Euclidean distance between row a of `x` and row b of `y` (same width). */
 function squared(x: Matrix, a: number, y: Matrix, b: number): number {
   const d = x.cols;

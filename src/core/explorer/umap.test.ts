@@ -45,7 +45,7 @@ describe('umap2d', () => {
     expect(a).not.toBeNull();
     expect(Array.from(a!.coords)).toEqual(Array.from(b!.coords));
     expect(Array.from(a!.coords)).not.toEqual(Array.from(c!.coords));
-    expect(a).toMatchObject({ fitted: 120, transformed: 0, epochs: 60, nNeighbors: 15, minDist: 0.1, seed: 1 });
+    expect(a).toMatchObject({ fitted: 120, placed: 0, epochs: 60, nNeighbors: 15, minDist: 0.1, seed: 1 });
   });
 
   it('keeps separated clusters apart and local neighbourhoods trustworthy', async () => {
@@ -68,22 +68,21 @@ describe('umap2d', () => {
     await expect(umap2d(points, { init: new Float32Array(4) })).rejects.toThrow(/init holds 4 values, expected 120 x 2/);
   });
 
-  it('past maxFitRows fits a seeded sample and places every other row by transform, deterministically', async () => {
+  it('past maxFitRows fits a seeded sample and places every other row by its nearest fitted rows, deterministically', async () => {
     const big = blobs(3, 100, 16, 9);
     const phases: UmapProgress[] = [];
-    const opts = { seed: 3, nEpochs: 50, maxFitRows: 120, transformChunk: 70 };
-    // 50 epochs are run as 51 (a multiple of 3: transform runs a third of them).
+    const opts = { seed: 3, nEpochs: 50, maxFitRows: 120 };
     const r = await umap2d(big.points, opts, { onProgress: (p) => phases.push(p) });
-    expect(r).toMatchObject({ fitted: 120, transformed: 180 });
+    expect(r).toMatchObject({ fitted: 120, placed: 180 });
     expect(r!.coords.every(Number.isFinite)).toBe(true);
     const again = await umap2d(big.points, opts);
     expect(Array.from(again!.coords)).toEqual(Array.from(r!.coords));
-    // Transformed rows land with their own cluster.
+    // Rows placed by their nearest fitted prompts land with their own cluster.
     expect(neighbourAgreement(r!.coords, big.label)).toBeGreaterThan(0.97);
-    // Progress: neighbours, then every epoch, then transform chunks of 70 (70, 140, 180); the fraction never goes back.
-    expect(phases.filter((p) => p.phase === 'epochs')).toHaveLength(51);
-    expect(r!.epochs).toBe(51);
-    expect(phases.filter((p) => p.phase === 'transform').map((p) => p.done)).toEqual([70, 140, 180]);
+    // Progress: neighbours, then every epoch, then the placing (one batch of 256 holds all 180); the fraction never goes back.
+    expect(phases.filter((p) => p.phase === 'epochs')).toHaveLength(50);
+    expect(r!.epochs).toBe(50);
+    expect(phases.filter((p) => p.phase === 'place').map((p) => p.done)).toEqual([0, 180]);
     for (let i = 1; i < phases.length; i++) expect(phases[i].fraction).toBeGreaterThanOrEqual(phases[i - 1].fraction);
     expect(phases[phases.length - 1].fraction).toBe(1);
   });

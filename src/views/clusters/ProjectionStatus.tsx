@@ -59,8 +59,8 @@ export function ProjectionStatus({ shown }: { shown: 'umap' | 'pca' }) {
         <p>
           UMAP of the {n.toLocaleString()} prompt embeddings (n_neighbors {info.nNeighbors}, min_dist {info.minDist}, {info.epochs} epochs,
           seed {info.seed}, started from the PCA map)
-          {info.transformed > 0
-            ? `: fitted on a seeded sample of ${info.fitted.toLocaleString()} prompts, the other ${info.transformed.toLocaleString()} placed by UMAP's transform`
+          {info.placed > 0
+            ? `: fitted on a seeded sample of ${info.fitted.toLocaleString()} prompts, each of the other ${info.placed.toLocaleString()} placed by its ${info.nNeighbors} nearest fitted prompts in embedding space (UMAP's transform start: the membership-weighted mean of their positions)`
             : ''}
           . <strong data-testid="map-trust">{trust(q.umap)}</strong> ({sample}; the PCA map: {q.pca.value.toFixed(3)}).
           {umap.source === 'stored' ? ' Restored from this browser’s storage.' : ''}
