@@ -41,7 +41,7 @@ test('UMAP is the default map, with its own progress and a trustworthiness above
   expect(m.method).toBe('umap');
   expect(m.shown).toBe('umap');
   expect(m.points).toBe(trained.data.prompts);
-  expect(m.umap.info).toMatchObject({ fitted: trained.data.prompts, transformed: 0, nNeighbors: 15, seed: 0 });
+  expect(m.umap.info).toMatchObject({ fitted: trained.data.prompts, placed: 0, nNeighbors: 15, seed: 0 });
   // Trustworthiness (k = 10 on a seeded sample of 1,000): UMAP keeps far more true neighbours than PCA's two axes.
   expect(m.quality!.umap).toMatchObject({ k: 10, sample: 1000 });
   expect(m.quality!.umap.value).toBeGreaterThan(0.85);

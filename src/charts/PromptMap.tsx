@@ -93,7 +93,8 @@ function PromptMapImpl(props: PromptMapProps) {
 
   useEffect(() => {
     const canvas = canvasRef.current;
-    const ctx = canvas?.getContext('2d');
+    // A CPU-backed canvas: tens of thousands of small rectangles draw in milliseconds there, where a software GPU (SwiftShader) takes half a second.
+    const ctx = canvas?.getContext('2d', { willReadFrequently: true });
     if (!canvas || !ctx || width <= 0) return;
     const dpr = devicePixelRatioNow();
     canvas.width = Math.round(width * dpr);
