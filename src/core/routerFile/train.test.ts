@@ -5,7 +5,7 @@ import { generateDemoDataset } from '../demo';
 import { loadDataset } from '../data';
 import { readDatasetDir } from '../data/readDir.node';
 import { embedTexts } from '../embed';
-import { SHARED_DATA, hasSharedData } from '../eval/sharedData.node';
+import { SAMPLE_DIR, itShared, sharedDir } from '../../testing/datasets.node';
 import { splitModels, splitPrompts } from '../eval/split';
 import { createRng } from '../rng';
 import type { Dataset } from '../types';
@@ -124,20 +124,24 @@ describe('trainRouter on the synthetic demo dataset', () => {
   });
 });
 
-describe.runIf(hasSharedData('routerbench_subset'))('trainRouter on real data (routerbench_subset)', () => {
-  it('round trip: every test prompt routes to the same LLM after serialise -> parse', async () => {
-    const loaded = loadDataset(readDatasetDir(`${SHARED_DATA}/routerbench_subset`), { name: 'routerbench_subset' });
-    expect(loaded.ok).toBe(true);
-    if (!loaded.ok) return;
-    const dataset = loaded.data;
-    const router = await train(dataset, { method: 'kmeans', k: 5, seed: 0 });
-    expect(router.models.length).toBe(11);
-    expect(router.validationPrompts.length).toBe(315);
-    const { split } = seededSplit(dataset, 0);
-    const texts = split.test.map((i) => dataset.prompts[i].text);
-    expectRoundTrip(router, texts);
-    // The router's clusters match the pipeline's assignNearest on the test prompts' embeddings.
-    const x = embedTexts(texts, router.embedder);
-    expect(Array.from(nearestCentroids(x, router.centroids))).toEqual(Array.from(assignNearest(x, router.centroids)));
-  });
+/** Trains on a real dataset folder; every test prompt routes to the same LLM after serialise -> parse. */
+async function realRoundTrip(dir: string, models: number, validation: number): Promise<void> {
+  const loaded = loadDataset(readDatasetDir(dir));
+  if (!loaded.ok) throw new Error(loaded.issues[0].message);
+  const dataset = loaded.data;
+  const router = await train(dataset, { method: 'kmeans', k: 5, seed: 0 });
+  expect(router.models.length).toBe(models);
+  expect(router.validationPrompts.length).toBe(validation);
+  const { split } = seededSplit(dataset, 0);
+  const texts = split.test.map((i) => dataset.prompts[i].text);
+  expectRoundTrip(router, texts);
+  // The router's clusters match the pipeline's assignNearest on the test prompts' embeddings.
+  const x = embedTexts(texts, router.embedder);
+  expect(Array.from(nearestCentroids(x, router.centroids))).toEqual(Array.from(assignNearest(x, router.centroids)));
+}
+
+describe('trainRouter on real data', () => {
+  const title = 'round trip: every test prompt routes to the same LLM after serialise -> parse';
+  it(`${title} (in-repo LLMRouter sample)`, () => realRoundTrip(SAMPLE_DIR, 9, 120));
+  itShared('routerbench_subset', `${title} (RouterBench)`, () => realRoundTrip(sharedDir('routerbench_subset'), 11, 315));
 });
