@@ -49,7 +49,10 @@ describe('the in-repo sample data/llmrouter-sample (MIT LLMRouter, no GPQA)', ()
     for (const removed of REMOVED_SOURCES) expect(tasks[removed]).toBeUndefined();
     // The table of SOURCE.md, read from the file so the documentation cannot drift from the data.
     const documented = Object.fromEntries(
-      [...readFileSync(path.join(SAMPLE_DIR, 'SOURCE.md'), 'utf8').matchAll(/\| ([a-z0-9_-]+) \| (\d+) \|/g)].map((m) => [m[1], Number(m[2])]),
+      [...readFileSync(path.join(SAMPLE_DIR, 'SOURCE.md'), 'utf8').matchAll(/\| ([a-z0-9_-]+) \| (\d+) \|/g)].map((m) => [
+        m[1],
+        Number(m[2]),
+      ]),
     );
     expect(tasks).toEqual(documented);
     expect(Object.keys(tasks)).toHaveLength(13);
