@@ -6,6 +6,7 @@
  * trainers (clusterMapTrain.ts: wasm SIMD kernel or tfjs) have an exact reference to be tested against.
  */
 import type { Matrix } from '../types';
+import { DEFAULTS } from '../defaults';
 
 export { defaultTau, initClusterMap } from './clusterMapInit';
 
@@ -102,7 +103,7 @@ export type ResolvedClusterMapOptions = Required<Pick<ClusterMapOptions, Default
 export const CLUSTER_MAP_DEFAULTS: Readonly<Required<Pick<ClusterMapOptions, Defaulted>>> = {
   engine: 'auto',
   seed: 0,
-  epochs: 100,
+  epochs: DEFAULTS.epochs,
   learningRate: 0.01,
   l2: 1e-6,
   batchSize: 256,
