@@ -75,8 +75,9 @@ function main(): number {
     if (status !== 0 && !counted) failedSteps.push(name);
   };
 
-  step('eslint', run('npx', ['eslint', '.', '--max-warnings', '0']));
-  step('prettier', run('npx', ['prettier', '--check', '.']));
+  // `npm run lint` is `eslint . --max-warnings 0`; `npm run format:check` is `prettier --check .`.
+  step('lint', run('npm', ['run', '-s', 'lint']));
+  step('format:check', run('npm', ['run', '-s', 'format:check']));
 
   const unitStatus = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`]);
   const unit = readJson<Parameters<typeof vitestCounts>[0]>(unitJson);
