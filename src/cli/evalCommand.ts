@@ -4,6 +4,7 @@ import { evaluate, type EvalReport } from '../core/eval/pipeline';
 import { initTf } from '../core/tf';
 import { formatIssue, type DataIssue } from '../core/types';
 import { KMEANS_ENGINES, type KMeansEngineChoice } from '../core/cluster';
+import { DEFAULTS } from '../core/defaults';
 import { intFlag, intOrAuto, parseFlags, requireString } from './args';
 import { loadDataDir, loadSplitFile } from './load';
 import { nodeShardHost } from './lloydShards';
@@ -31,10 +32,10 @@ export async function evalCommand(argv: string[], io: Io): Promise<number> {
     'eval',
   );
   const dataDir = requireString(flags, 'data', 'eval');
-  const seed = intFlag(flags.seed, 'seed', 0);
-  const k = intOrAuto(flags.k, 'k', 10);
-  const knnK = intOrAuto(flags['knn-k'], 'knn-k', 10);
-  const trials = intFlag(flags.trials, 'trials', 1, 1);
+  const seed = intFlag(flags.seed, 'seed', DEFAULTS.seed);
+  const k = intOrAuto(flags.k, 'k', DEFAULTS.k);
+  const knnK = intOrAuto(flags['knn-k'], 'knn-k', DEFAULTS.knnK);
+  const trials = intFlag(flags.trials, 'trials', DEFAULTS.trials, 1);
   const qncDenominator = flags['qnc-denominator'] === 'most-accurate' ? 'most-accurate' : 'max-test-cost';
   if (
     flags['qnc-denominator'] !== undefined &&

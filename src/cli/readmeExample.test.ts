@@ -1,34 +1,145 @@
 /**
- * The README's "route in a Node service" example is run as written (only its import path is made
- * absolute), so the documented use of a loaded router cannot drift from the code.
+ * The README's examples, run as written: its `routelab` commands on the in-repo sample (in a temp
+ * folder where `data/` points at the repo's), its "route in a Node service" snippet on the router
+ * those commands trained, the quick-start lines, the CI entry, the synopses and the defaults table.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DEFAULTS } from '../core/defaults';
 import { embedTexts, fitEmbedder } from '../core/embed';
-import { serializeRouter } from '../core/routerFile';
+import { parseRouter, routePrompts, serializeRouter } from '../core/routerFile';
 import { tinyRouter } from '../core/routerFile/tinyRouter.testing';
+import { REPO_ROOT } from '../testing/datasets.node';
+import { captureIo } from './testIo.test-util';
+import { run, usage } from './run';
 
-const ROOT = path.resolve(__dirname, '../..');
-let dir = '';
-afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const README = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-/** The ```ts block of a markdown file that follows `marker`. */
-function snippetAfter(markdown: string, marker: string): string {
-  const at = markdown.indexOf(marker);
+/** Every fenced block of the README in `lang`. */
+function blocks(lang: string): string[] {
+  return [...README.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1]);
+}
+
+/** The ```ts block that follows `marker`. */
+function snippetAfter(marker: string): string {
+  const at = README.indexOf(marker);
   expect(at, `"${marker}" in the README`).toBeGreaterThanOrEqual(0);
-  const m = /```ts\n([\s\S]*?)```/.exec(markdown.slice(at));
+  const m = /```ts\n([\s\S]*?)```/.exec(README.slice(at));
   expect(m).not.toBeNull();
   return m![1];
 }
 
+/** Shell words of one command line: spaces split, double or single quotes group. */
+function words(line: string): string[] {
+  return [...line.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]);
+}
+
+/** Runs `snippet` (its routerFile import made absolute) with tsx in `cwd`; stdout lines. */
+function runSnippet(snippet: string, cwd: string): string[] {
+  const file = path.join(cwd, 'example.ts');
+  writeFileSync(file, snippet.replace("'./src/core/routerFile'", JSON.stringify(path.join(REPO_ROOT, 'src/core/routerFile'))));
+  return execFileSync(path.join(REPO_ROOT, 'node_modules/.bin/tsx'), [file], { cwd, encoding: 'utf8' }).trim().split('\n');
+}
+
+const ROUTE_SNIPPET = 'so it runs in a Node service or an edge';
+
+describe('README: the first lines and CI', () => {
+  it('open with install + start (demo) and the full test command, which .ci/run runs after npm ci', () => {
+    const first = blocks('bash')[0].trim().split('\n');
+    expect(first.map((l) => l.split('#')[0].trim())).toEqual(['npm ci && npm start', 'npm test']);
+    expect(first[0]).toMatch(/demo/);
+    expect(README.indexOf('```bash')).toBeLessThan(README.indexOf('\n## '));
+    const ci = readFileSync(path.join(REPO_ROOT, '.ci/run'), 'utf8');
+    const commands = ci.split('\n').filter((l) => l.trim() !== '' && !l.trim().startsWith('#'));
+    expect(commands.at(-1)).toBe('npm test');
+    expect(ci).toMatch(/if \[ ! -x \/usr\/bin\/chromium \]; then[\s\S]*apt-get install -y chromium[\s\S]*fi\nnpm ci/);
+  });
+
+  it("quotes every command's usage as the CLI prints it", () => {
+    const synopses = blocks('text').join('\n').replace(/\s+/g, ' ');
+    const usages = usage()
+      .split('\n')
+      .slice(1)
+      .join('\n')
+      .split(/\n(?=\s*routelab )/);
+    expect(usages.length).toBe(6);
+    for (const u of usages) expect(synopses).toContain(u.trim().replace(/\s+/g, ' '));
+  });
+
+  it('quotes the core DEFAULTS in its defaults table', () => {
+    const cell = (key: string) => {
+      const row = README.split('\n').find((l) => l.startsWith(`| \`${key}\` |`));
+      expect(row, `README defaults row for ${key}`).toBeDefined();
+      return row!.split('|')[2].trim().replace(/`/g, '');
+    };
+    for (const [key, value] of Object.entries(DEFAULTS)) {
+      const shown = cell(key);
+      if (Array.isArray(value)) expect(shown, key).toBe(value.join(', '));
+      else if (typeof value === 'object') expect(shown, key).toBe(Object.values(value).join(' / '));
+      else if (key === 'testModelFraction') {
+        const [num, den] = shown.split('/').map(Number);
+        expect(num / den, key).toBe(value);
+      } else expect(shown, key).toBe(String(value));
+    }
+  });
+});
+
+describe('README: the routelab commands on the in-repo sample, as written', () => {
+  it('eval, train, route and validation-prompts run, and the routing snippet runs on the trained router', async () => {
+    const lines = blocks('bash')
+      .flatMap((b) => b.split('\n'))
+      .filter((l) => l.startsWith('npm run -s routelab -- '));
+    expect(lines.map((l) => words(l)[5])).toEqual(['eval', 'train', 'route', 'validation-prompts']);
+    expect(lines.every((l) => l.includes('data/llmrouter-sample') || !l.includes('--data'))).toBe(true);
+
+    const dir = mkdtempSync(path.join(tmpdir(), 'routelab-readme-'));
+    dirs.push(dir);
+    symlinkSync(path.join(REPO_ROOT, 'data'), path.join(dir, 'data'));
+    const cwd = process.cwd();
+    const outputs: string[] = [];
+    process.chdir(dir);
+    try {
+      for (const line of lines) {
+        const io = captureIo();
+        const code = await run(words(line).slice(5), io);
+        expect(code, `${line}\n${io.stderr.join('\n')}`).toBe(0);
+        outputs.push(io.stdout.join('\n'));
+      }
+    } finally {
+      process.chdir(cwd);
+    }
+    const [evalOut, trainOut, routeOut] = outputs;
+    expect(evalOut).toMatch(/UniRoute \(learned map\)\s+0\.\d{4}/);
+    const parsed = parseRouter(readFileSync(path.join(dir, 'router.json'), 'utf8'), 'router.json');
+    if (!parsed.ok) throw new Error(parsed.issues[0].message);
+    const router = parsed.data;
+    expect(trainOut).toContain(`wrote router.json`);
+    expect(router.method).toBe(DEFAULTS.method);
+    expect(router.provenance.dataset).toBe('llmrouter-sample');
+    expect([...router.provenance.split.testModels].sort()).toEqual(
+      ['gemma-2-9b-it', 'qwen2.5-7b-instruct', 'llama-3.1-nemotron-51b-instruct'].sort(),
+    );
+    const [decision] = routePrompts(router, { texts: ['Prove that sqrt(2) is irrational.'] }, 0.1);
+    expect(routeOut).toContain(`-> ${decision.chosen} (cluster ${decision.cluster})`);
+    const validation = readFileSync(path.join(dir, 'prompts.csv'), 'utf8').trim().split('\n');
+    expect(validation.length).toBeGreaterThan(router.validationPrompts.length); // a header, then one record per prompt
+
+    // The snippet reads router.json from its folder: the router the commands above trained.
+    const printed = runSnippet(snippetAfter(ROUTE_SNIPPET), dir);
+    const [atSnippet] = routePrompts(router, { texts: ['Prove that sqrt(2) is irrational.'] }, 0.001);
+    expect(printed[0]).toBe(atSnippet.chosen);
+    expect(printed.slice(1).map((l) => l.split(' ')[0])).toEqual(router.models.map((h) => h.name));
+  }, 120_000);
+});
+
 describe('README: routing a loaded router with plain TypeScript', () => {
-  it('the example runs as written on a saved router and prints the choice and every LLM', () => {
-    const code = snippetAfter(readFileSync(path.join(ROOT, 'README.md'), 'utf8'), 'so it runs in a Node service or an edge');
+  it('the example prints the hand-computed choice and every LLM on a tiny router', () => {
+    const code = snippetAfter(ROUTE_SNIPPET);
     expect(code.split('\n').filter((l) => l.trim() !== '').length).toBeLessThanOrEqual(12);
     expect(code).toContain("from './src/core/routerFile'");
 
@@ -37,13 +148,10 @@ describe('README: routing a loaded router with plain TypeScript', () => {
     // lambda = .001: cheap .251, mid .502, big .129 -> big.
     const embedder = fitEmbedder(['Prove that sqrt(3) is irrational.', 'Write a poem about the sea.']);
     const centroids = embedTexts(['Prove that sqrt(3) is irrational.', 'Write a poem about the sea.'], embedder);
-    dir = mkdtempSync(path.join(tmpdir(), 'routelab-readme-'));
+    const dir = mkdtempSync(path.join(tmpdir(), 'routelab-readme-'));
+    dirs.push(dir);
     writeFileSync(path.join(dir, 'router.json'), serializeRouter(tinyRouter({ embedder, centroids })));
-    const file = path.join(dir, 'example.ts');
-    writeFileSync(file, code.replace("'./src/core/routerFile'", JSON.stringify(path.join(ROOT, 'src/core/routerFile'))));
-
-    const out = execFileSync(path.join(ROOT, 'node_modules/.bin/tsx'), [file], { cwd: dir, encoding: 'utf8' });
-    const lines = out.trim().split('\n');
+    const lines = runSnippet(code, dir);
     expect(lines[0]).toBe('big');
     expect(lines.slice(1).map((l) => l.split(' ')[0])).toEqual(['cheap', 'mid', 'big']);
     expect(lines[1].split(' ').slice(1).map(Number)).toEqual([0.25, 1, 0.251]);

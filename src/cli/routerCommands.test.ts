@@ -41,7 +41,7 @@ function writeDataset(name: string, dataset = generateDemoDataset({ prompts: 240
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'routelab-router-cli-'));
   const data = writeDataset('data');
-  const res = await cli('train', '--data', data, '--k', '4', '--seed', '1', '--out', at('router.json'));
+  const res = await cli('train', '--data', data, '--method', 'kmeans', '--k', '4', '--seed', '1', '--out', at('router.json'));
   expect(res.err).toBe('');
   expect(res.code).toBe(0);
   expect(res.out).toMatch(/^wrote .*router\.json .*UniRoute \(K-means\), K = 4, 11 LLMs, 24 validation prompts/);

@@ -1,7 +1,10 @@
 /** `routelab train`: trains a UniRoute router on a dataset and writes the portable router file. */
 import { METHOD_LABELS, isMethodName } from '../core/eval';
 import type { Router, RouterMethod } from '../core/routerFile';
-import { TRAIN_INPUT_ERROR, trainRouter } from '../core/routerFile/train';
+import { DEFAULTS } from '../core/defaults';
+import type { SplitFractions } from '../core/eval';
+import { TRAIN_INPUT_ERROR, fitRouter } from '../core/routerFile/train';
+import { nodeShardHost } from './lloydShards';
 import { initTf } from '../core/tf';
 import { formatIssue } from '../core/types';
 import { intFlag, intOrAuto, numberFlag, parseFlags, requireString } from './args';
@@ -10,8 +13,9 @@ import { loadDataDir } from './load';
 import { writeRouterFile } from './routeCommand';
 import type { Io } from './io';
 
-export const TRAIN_USAGE = `routelab train --data DIR [--embeddings FILE] [--method kmeans|learnedmap] [--k N|auto]
-               [--knn-k N|auto] [--seed N] [--cost-penalty X] --out router.json`;
+export const TRAIN_USAGE = `routelab train --data DIR [--embeddings FILE] [--method learnedmap|kmeans] [--k N|auto]
+               [--seed N] [--test-models A,B,...] [--fractions TRAIN,VAL,TEST] [--epochs N]
+               [--max-iterations N] [--knn-k N|auto] [--cost-penalty X] --out router.json`;
 
 const METHODS: readonly RouterMethod[] = ['kmeans', 'learnedmap'];
 
@@ -25,6 +29,10 @@ export async function trainCommand(argv: string[], io: Io): Promise<number> {
       k: { type: 'string' },
       'knn-k': { type: 'string' },
       seed: { type: 'string' },
+      'test-models': { type: 'string' },
+      fractions: { type: 'string' },
+      epochs: { type: 'string' },
+      'max-iterations': { type: 'string' },
       'cost-penalty': { type: 'string' },
       out: { type: 'string' },
     },
@@ -32,31 +40,47 @@ export async function trainCommand(argv: string[], io: Io): Promise<number> {
   );
   const dataDir = requireString(flags, 'data', 'train');
   const out = requireString(flags, 'out', 'train');
-  const method = (flags.method ?? 'kmeans') as RouterMethod;
+  const method = (flags.method ?? DEFAULTS.method) as RouterMethod;
   if (!METHODS.includes(method))
     throw new UsageError(`routelab train: --method must be kmeans or learnedmap, got "${String(flags.method)}"`);
-  const k = intOrAuto(flags.k, 'k', 10);
-  const knnK = intOrAuto(flags['knn-k'], 'knn-k', 10);
-  const seed = intFlag(flags.seed, 'seed', 0);
-  const costPenalty = numberFlag(flags['cost-penalty'], 'cost-penalty', 0, 0);
+  const k = intOrAuto(flags.k, 'k', DEFAULTS.k);
+  const knnK = intOrAuto(flags['knn-k'], 'knn-k', DEFAULTS.knnK);
+  const seed = intFlag(flags.seed, 'seed', DEFAULTS.seed);
+  const costPenalty = numberFlag(flags['cost-penalty'], 'cost-penalty', DEFAULTS.costPenalty, 0);
+  const epochs = intFlag(flags.epochs, 'epochs', DEFAULTS.epochs, 0);
+  const maxIterations = intFlag(flags['max-iterations'], 'max-iterations', DEFAULTS.maxIterations, 1);
+  const testModels = listFlag(flags['test-models']);
+  const fractions = fractionsFlag(flags.fractions);
 
   const dataset = loadDataDir(dataDir, flags.embeddings as string | undefined, (issue) => io.progress(`warning: ${formatIssue(issue)}`));
   const backend = await initTf({ prefer: ['wasm', 'cpu'] });
   io.progress(`loaded ${dataset.prompts.length} prompts x ${dataset.models.length} LLMs; tfjs backend ${backend.backend}`);
   let router: Router;
   try {
-    router = await trainRouter(dataset, {
-      method,
-      k,
-      knnK,
-      seed,
-      costPenalty,
-      // k-means reports every iteration with a fraction: the stage line is enough there.
-      onProgress: (stage, message, fraction) => {
-        if (fraction === undefined) io.progress(`${stage}: ${message}`);
-        else if (stage !== 'kmeans') io.progress(`${stage}: ${message} ${Math.round(100 * fraction)}%`);
+    // The explorer's training worker makes this same call with its Train view's settings.
+    const trained = await fitRouter(
+      dataset,
+      {
+        method,
+        k,
+        knnK,
+        seed,
+        costPenalty,
+        testModels,
+        fractions,
+        epochs,
+        maxIterations,
+        // k-means reports every iteration with a fraction: the stage line is enough there.
+        onProgress: (stage, message, fraction) => {
+          if (fraction === undefined) io.progress(`${stage}: ${message}`);
+          else if (stage !== 'kmeans') io.progress(`${stage}: ${message} ${Math.round(100 * fraction)}%`);
+        },
       },
-    });
+      // k-means shards over the machine's cores, as in `routelab eval`.
+      { tfBackend: { name: backend.backend, softwareRenderer: backend.softwareRenderer }, ...nodeShardHost() },
+    );
+    for (const note of trained.trial.notes) io.progress(`note: ${note}`);
+    router = trained.router;
   } catch (err) {
     if (err instanceof Error && err.name === TRAIN_INPUT_ERROR) throw inputError(dataDir, err.message);
     throw err;
@@ -64,6 +88,28 @@ export async function trainCommand(argv: string[], io: Io): Promise<number> {
   const bytes = writeRouterFile(out, router);
   io.out(formatSummary(router, out, bytes));
   return 0;
+}
+
+/** `--test-models a,b,c`: names, trimmed, none empty. */
+function listFlag(value: unknown): string[] | undefined {
+  if (value === undefined) return undefined;
+  const names = String(value)
+    .split(',')
+    .map((s) => s.trim());
+  if (names.some((n) => n === '')) throw new UsageError(`--test-models must be LLM names separated by commas, got "${String(value)}"`);
+  return names;
+}
+
+/** `--fractions 0.6,0.1,0.3`: train, validation and test shares of the prompts, each in [0, 1], summing to 1. */
+function fractionsFlag(value: unknown): SplitFractions | undefined {
+  if (value === undefined) return undefined;
+  const parts = String(value).split(',');
+  const xs = parts.map((s) => (/^\s*\d*\.?\d+\s*$/.test(s) ? Number(s) : NaN));
+  if (xs.length !== 3 || xs.some((x) => !(x >= 0 && x <= 1)) || Math.abs(xs[0] + xs[1] + xs[2] - 1) > 1e-9)
+    throw new UsageError(
+      `--fractions must be three numbers in [0, 1] summing to 1 (train,val,test, e.g. 0.6,0.1,0.3), got "${String(value)}"`,
+    );
+  return { train: xs[0], val: xs[1], test: xs[2] };
 }
 
 const num = (x: number) => x.toFixed(4);

@@ -64,14 +64,19 @@ export async function loadDemo(): Promise<void> {
  */
 export async function loadFiles(
   files: NamedText[],
-  options: { mapping?: ColumnMapping; kind?: DataSourceKind; label?: string } = {},
+  options: { mapping?: ColumnMapping; kind?: DataSourceKind; label?: string; name?: string } = {},
 ): Promise<boolean> {
   const s = appStore.getState();
   s.setData({ status: 'loading', progress: 0, issues: [], warnings: [] });
   let res;
   try {
     res = await getClient().request(
-      { type: 'load', files, mapping: options.mapping, name: options.label && !options.label.includes('/') ? options.label : undefined },
+      {
+        type: 'load',
+        files,
+        mapping: options.mapping,
+        name: options.name ?? (options.label && !options.label.includes('/') ? options.label : undefined),
+      },
       stageProgress,
     );
   } catch (e) {
@@ -135,6 +140,8 @@ export async function loadUrl(raw: string): Promise<boolean> {
   appStore.getState().setData({ status: 'loading', progress: null, issues: [] });
   const files: NamedText[] = [];
   const issues: DataIssue[] = [];
+  // A folder URL names the dataset after the folder, as `routelab --data DIR` does.
+  let folderName: string | undefined;
   if (/\.(csv|jsonl|ndjson)$/i.test(url.pathname)) {
     try {
       files.push({ name: fileNameOf(url), text: await fetchText(url) });
@@ -143,6 +150,7 @@ export async function loadUrl(raw: string): Promise<boolean> {
     }
   } else {
     const folder = url.href.endsWith('/') ? url.href : `${url.href}/`;
+    folderName = decodeURIComponent(fileNameOf(url));
     for (const name of ['prompts.csv', 'correctness.csv', 'models.csv', 'costs.csv']) {
       try {
         files.push({ name, text: await fetchText(new URL(name, folder)) });
@@ -156,5 +164,5 @@ export async function loadUrl(raw: string): Promise<boolean> {
     appStore.getState().setData({ status: appStore.getState().data.dataset ? 'ready' : 'error', issues });
     return false;
   }
-  return loadFiles(files, { kind: 'url', label: url.href });
+  return loadFiles(files, { kind: 'url', label: url.href, name: folderName });
 }

@@ -9,6 +9,7 @@ import type { Router } from '../core/routerFile';
 import type { AddedModel, DatasetSummary, LiveRouting, SessionBase, SessionPool, SessionSetup } from '../core/explorer';
 import type { BackendCheckResult, BackendReport, DemoInfo, FileHeader, TrainSettings } from '../workers/protocol';
 import { DEFAULT_URL_STATE, type RoutingMethod, type ViewId } from './urlState';
+import { DEFAULTS } from '../core/defaults';
 
 // The worker protocol's shapes the views read, passed on here: views and app never import workers/.
 export type { BackendCheckResult, BackendReport, DemoInfo, FileHeader, TrainSettings } from '../workers/protocol';
@@ -123,8 +124,8 @@ export const DEFAULT_SETTINGS: TrainSettings = {
   method: DEFAULT_URL_STATE.method,
   testModels: [],
   fractions: DEFAULT_URL_STATE.split,
-  epochs: 50,
-  maxIterations: 50,
+  epochs: DEFAULTS.epochs,
+  maxIterations: DEFAULTS.maxIterations,
 };
 
 export const initialData = (): DataSlice['data'] => ({

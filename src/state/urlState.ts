@@ -5,6 +5,7 @@
  */
 import type { RouterMethod } from '../core/routerFile';
 import type { SplitFractions } from '../core/eval';
+import { DEFAULTS } from '../core/defaults';
 
 export const VIEW_IDS = ['data', 'train', 'clusters', 'profiles', 'routing', 'curves', 'add', 'export'] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
@@ -103,11 +104,11 @@ const CODECS: { [K in keyof UrlState]: Codec<UrlState[K]> } = {
 const KEYS = Object.keys(CODECS) as (keyof UrlState)[];
 
 export const DEFAULT_URL_STATE: UrlState = {
-  k: 10,
-  seed: 0,
-  method: 'learnedmap',
+  k: DEFAULTS.k,
+  seed: DEFAULTS.seed,
+  method: DEFAULTS.method,
   test: [],
-  split: { train: 0.6, val: 0.1, test: 0.3 },
+  split: { ...DEFAULTS.fractions },
   lambda: 0,
   cluster: null,
   view: 'routing',

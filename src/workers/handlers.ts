@@ -6,24 +6,13 @@
 import { initTf, type BackendName } from '../core/tf';
 import type { SpawnLloydShard } from '../core/cluster';
 import { loadDataset } from '../core/data';
-import {
-  DEMO_TEST_POOL,
-  defaultTestPool,
-  demoNewcomerFor,
-  generateDemoDataset,
-  isDemoDataset,
-  newcomerScoresFile,
-  type DemoNewcomer,
-} from '../core/demo';
-import { splitModels, splitPrompts, type MethodName } from '../core/eval';
-import { datasetEmbeddings, runTrial, type TrialSetup, DEFAULT_K_GRID, DEFAULT_KNN_K_GRID } from '../core/eval/pipeline';
-import { createRng } from '../core/rng';
-import { datasetHash, exportRouter } from '../core/routerFile';
+import { defaultTestPool, demoNewcomerFor, generateDemoDataset, isDemoDataset, newcomerScoresFile, type DemoNewcomer } from '../core/demo';
+import { datasetEmbeddings } from '../core/eval/pipeline';
+import { datasetHash } from '../core/routerFile';
+import { fitRouter, type TrainRouterOptions } from '../core/routerFile/train';
 import { fileHeaders, sessionRouterFromRouter } from '../core/explorer';
 import { buildSessionBase } from '../core/explorer/session';
 import { pca2d } from '../core/explorer/pca';
-import type { KMeansIteration } from '../core/cluster';
-import type { ClusterMapEpoch } from '../core/routing/clusterMap';
 import type { Dataset, Matrix } from '../core/types';
 import type { EmbedderSettings } from '../core/embed';
 import { checkBackends } from './backendCheck';
@@ -48,6 +37,22 @@ export interface HandlerContext {
 }
 
 const now = (): number => globalThis.performance?.now() ?? Date.now();
+
+/**
+ * The Train view's settings as options of the core training entry; `routelab train` takes each
+ * as a flag (--method, --k, --seed, --test-models, --fractions, --epochs, --max-iterations).
+ */
+export function trainOptions(settings: TrainSettings): TrainRouterOptions {
+  return {
+    method: settings.method,
+    k: settings.k,
+    seed: settings.seed,
+    testModels: settings.testModels,
+    fractions: settings.fractions,
+    epochs: settings.epochs,
+    maxIterations: settings.maxIterations,
+  };
+}
 
 /** Chooses the tfjs backend: webgl, then wasm, then cpu; a software WebGL renderer gives way to wasm. */
 async function chooseBackend(prefer: BackendName[] | undefined, ctx: HandlerContext): Promise<BackendReport> {
@@ -79,27 +84,6 @@ async function chooseBackend(prefer: BackendName[] | undefined, ctx: HandlerCont
   return { ...first, reason, thread: ctx.thread };
 }
 
-/**
- * The prompt split and pools of a training run: the same seeded draw as `routelab train --seed N`.
- * With no test pool chosen, the demo uses its fixed DEMO_TEST_POOL (a seeded third of its LLMs can
- * be all generalists) and any other dataset the seeded third; the prompt split is the seeded one
- * either way.
- */
-export function trainingSetup(dataset: Dataset, settings: TrainSettings): TrialSetup {
-  const rng = createRng(settings.seed);
-  const split = splitPrompts(dataset.prompts.length, rng, settings.fractions);
-  const drawn = splitModels(dataset.models.length, rng);
-  const names = settings.testModels.length > 0 ? settings.testModels : defaultTestPool(dataset);
-  if (names.length === 0) return { split, ...drawn, seed: settings.seed };
-  const index = new Map(dataset.models.map((h, j) => [h.name, j]));
-  const unknown = names.filter((name) => !index.has(name));
-  if (unknown.length) throw new Error(`the test pool names LLMs the dataset does not have: ${unknown.join(', ')}`);
-  const test = new Set(names.map((name) => index.get(name)!));
-  const testModels = [...test].sort((a, b) => a - b);
-  const trainModels = dataset.models.map((_, j) => j).filter((j) => !test.has(j));
-  return { split, trainModels, testModels, seed: settings.seed };
-}
-
 /** Creates the request handler; `handle` answers every request with one result or error message. */
 export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => Promise<void> {
   let dataset: Dataset | null = null;
@@ -123,7 +107,7 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
   const demoInfo = (d: Dataset): DemoInfo | null => {
     if (!isDemoDataset(d)) return null;
     const n = newcomerOf(d);
-    return { testPool: [...DEMO_TEST_POOL], newcomer: n ? { name: n.name, cost: n.cost, strengths: n.strengths } : null };
+    return { testPool: defaultTestPool(d), newcomer: n ? { name: n.name, cost: n.cost, strengths: n.strengths } : null };
   };
   const embeddingsOf = (d: Dataset, progress: (e: ProgressEvent) => void): { embeddings: Matrix; settings: EmbedderSettings } => {
     if (!phi) {
@@ -143,38 +127,24 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
     const d = needDataset();
     const t0 = now();
     cancelRequested = false;
-    const setup = trainingSetup(d, settings);
-    if (settings.method === 'learnedmap' && setup.trainModels.length === 0)
-      throw new Error('the learned map needs at least one training LLM: leave some LLMs out of the test pool');
-    const { embeddings, settings: embedder } = embeddingsOf(d, progress);
-    const methods: MethodName[] = ['oracle', 'zero-router', 'knn', 'uniroute-kmeans'];
-    if (settings.method === 'learnedmap') methods.push('uniroute-learnedmap');
-    const kmeansHistory: KMeansIteration[] = [];
-    const lossHistory: ClusterMapEpoch[] = [];
-    const trial = await runTrial(d, embeddings, setup, {
-      k: settings.k,
-      knnK: 10,
-      kGrid: DEFAULT_K_GRID,
-      knnKGrid: DEFAULT_KNN_K_GRID,
-      pseudoCount: 1,
-      methods,
-      qncDenominator: 'max-test-cost',
-      clusterMap: {
-        epochs: settings.epochs,
-        onEpoch: (e) => progress({ kind: 'epoch', epoch: e.epoch, trainLoss: e.trainLoss, valLoss: e.valLoss }),
+    // The one training path, the same call as `routelab train` with these settings as flags.
+    const { router, setup, trial, embeddings } = await fitRouter(
+      d,
+      {
+        ...trainOptions(settings),
+        onProgress: (stage, message, fraction) => progress({ kind: 'stage', stage, message, fraction }),
+        shouldStop: () => cancelRequested,
       },
-      maxIterations: settings.maxIterations,
-      shouldStop: () => cancelRequested,
-      tfBackend: backendHint,
-      spawnShard: ctx.spawnShard,
-      onKMeansIteration: (it) => progress({ kind: 'inertia', iteration: it.iteration, inertia: it.inertia }),
-      onProgress: (stage, message, fraction) => progress({ kind: 'stage', stage, message, fraction }),
-    });
+      {
+        embeddings: () => embeddingsOf(d, progress),
+        onKMeansIteration: (it) => progress({ kind: 'inertia', iteration: it.iteration, inertia: it.inertia }),
+        onEpoch: (e) => progress({ kind: 'epoch', epoch: e.epoch, trainLoss: e.trainLoss, valLoss: e.valLoss }),
+        tfBackend: backendHint,
+        spawnShard: ctx.spawnShard,
+      },
+    );
     if (!trial.fitted) throw new Error('training fitted no router');
-    kmeansHistory.push(...trial.fitted.kmeansHistory);
-    lossHistory.push(...trial.fitted.clusterMapHistory);
     progress({ kind: 'stage', stage: 'session', message: 'routing the test prompts with every method', fraction: undefined });
-    const router = exportRouter(d, setup, trial, { method: settings.method, embedder, pseudoCount: 1 });
     const sr = sessionRouterFromRouter(router, d);
     if (!sr.ok) throw new Error(sr.issues[0].message);
     const base = buildSessionBase(d, embeddings, setup, sr.data);
@@ -182,8 +152,8 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
       router,
       setup,
       base,
-      kmeansHistory,
-      lossHistory,
+      kmeansHistory: trial.fitted.kmeansHistory,
+      lossHistory: trial.fitted.clusterMapHistory,
       chosen: trial.chosen,
       engines: trial.fitted.engines,
       notes: trial.notes,

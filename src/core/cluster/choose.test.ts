@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
-import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { embedTexts, fitEmbedder } from '../embed';
-import { SHARED_DATA, hasSharedData } from '../eval/sharedData.node';
+import { SAMPLE_DIR, itShared, readPrompts, sharedDir } from '../../testing/datasets.node';
 import { initTf } from '../tf';
 import type { Matrix } from '../types';
 import { fakeSpawn, shardLog } from './engines/fakeShards.test-util';
@@ -97,34 +95,37 @@ describe('the one engine policy (autoOrder, planKMeansEngines)', () => {
   });
 });
 
-/** The first `n` prompts of a shared dataset, embedded with the built-in embedder (256-d). */
-function realEmbeddings(name: string, n: number): Matrix {
-  const rows = Papa.parse<Record<string, string>>(readFileSync(`${SHARED_DATA}/${name}/prompts.csv`, 'utf8'), {
-    header: true,
-    skipEmptyLines: true,
-  }).data;
-  const texts = rows.slice(0, n).map((r) => r.text);
+/** The first `n` prompts of a dataset folder, embedded with the built-in embedder (256-d). */
+function realEmbeddings(dir: string, n: number): Matrix {
+  const texts = readPrompts(dir)
+    .slice(0, n)
+    .map((r) => r.text);
   return embedTexts(texts, fitEmbedder(texts));
 }
 
-describe.runIf(hasSharedData('llmrouter_nim9'))('k-means on real prompt embeddings (llmrouter_nim9)', () => {
-  it('gives the reference result on every engine (2,000 prompts, D = 256, K = 12)', async () => {
-    await initTf({ prefer: ['wasm'] });
-    const x = realEmbeddings('llmrouter_nim9', 2000);
-    expect([x.rows, x.cols]).toEqual([2000, 256]);
-    const want = kmeansReference(x, { k: 12, seed: 4 });
-    expect(want.iterations).toBeGreaterThan(5);
-    for (const engine of ['auto', 'wasm-simd', 'wasm-simd-sharded', 'tfjs', 'ts'] as const) {
-      const before = tf.memory().numTensors;
-      const got = await kmeans(x, { k: 12, seed: 4, engine, spawnShard: fakeSpawn(shardLog()), cores: 2 });
-      expect(tf.memory().numTensors).toBe(before);
-      expect(got.engine).toBe(engine === 'auto' ? 'wasm-simd' : engine);
-      expect(got.iterations).toBe(want.iterations);
-      expect(got.converged).toBe(want.converged);
-      expect(Array.from(got.assignments)).toEqual(Array.from(want.assignments));
-      expect(maxDiff(got.centroids.data, want.centroids.data)).toBeLessThanOrEqual(1e-4);
-      expect(Math.abs(got.inertia - want.inertia) / want.inertia).toBeLessThan(1e-5);
-      got.history.forEach((it, i) => expect(it.changed).toBe(want.history[i].changed));
-    }
-  });
+/** Every engine gives the float64 reference's clusters on `n` real prompts. */
+async function referenceOnEveryEngine(dir: string, n: number): Promise<void> {
+  await initTf({ prefer: ['wasm'] });
+  const x = realEmbeddings(dir, n);
+  expect([x.rows, x.cols]).toEqual([n, 256]);
+  const want = kmeansReference(x, { k: 12, seed: 4 });
+  expect(want.iterations).toBeGreaterThan(5);
+  for (const engine of ['auto', 'wasm-simd', 'wasm-simd-sharded', 'tfjs', 'ts'] as const) {
+    const before = tf.memory().numTensors;
+    const got = await kmeans(x, { k: 12, seed: 4, engine, spawnShard: fakeSpawn(shardLog()), cores: 2 });
+    expect(tf.memory().numTensors).toBe(before);
+    expect(got.engine).toBe(engine === 'auto' ? 'wasm-simd' : engine);
+    expect(got.iterations).toBe(want.iterations);
+    expect(got.converged).toBe(want.converged);
+    expect(Array.from(got.assignments)).toEqual(Array.from(want.assignments));
+    expect(maxDiff(got.centroids.data, want.centroids.data)).toBeLessThanOrEqual(1e-4);
+    expect(Math.abs(got.inertia - want.inertia) / want.inertia).toBeLessThan(1e-5);
+    got.history.forEach((it, i) => expect(it.changed).toBe(want.history[i].changed));
+  }
+}
+
+describe('k-means on real prompt embeddings (LLMRouter)', () => {
+  const title = 'gives the reference result on every engine (D = 256, K = 12)';
+  it(`${title}: the in-repo sample, 1,200 prompts`, () => referenceOnEveryEngine(SAMPLE_DIR, 1200));
+  itShared('llmrouter_nim9', `${title}: 2,000 prompts`, () => referenceOnEveryEngine(sharedDir('llmrouter_nim9'), 2000));
 });

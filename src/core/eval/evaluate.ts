@@ -3,6 +3,7 @@
  * router, baselines), and the mean of every metric over trials. Pure core: Node, browser and worker.
  */
 import type { Dataset, Matrix } from '../types';
+import { DEFAULTS, definedOnly } from '../defaults';
 import { embedTexts, fitEmbedder, type EmbedderSettings } from '../embed';
 import type { ClusterMapOptions } from '../routing/clusterMap';
 import type { KMeansEngineChoice, SpawnLloydShard, TfBackendHint } from '../cluster';
@@ -59,14 +60,14 @@ export interface EvalReport {
   notes: string[];
 }
 
-const DEFAULTS = {
-  seed: 0,
-  trials: 1,
-  k: 10 as number | 'auto',
-  knnK: 10 as number | 'auto',
-  pseudoCount: 1,
-  qncDenominator: 'max-test-cost' as QncDenominator,
-  maxIterations: 100,
+const EVAL_DEFAULTS = {
+  seed: DEFAULTS.seed,
+  trials: DEFAULTS.trials,
+  k: DEFAULTS.k as number | 'auto',
+  knnK: DEFAULTS.knnK as number | 'auto',
+  pseudoCount: DEFAULTS.pseudoCount,
+  qncDenominator: DEFAULTS.qncDenominator,
+  maxIterations: DEFAULTS.maxIterations,
 };
 
 /** phi(x) for every prompt: the uploaded vectors as given, else the built-in embedder fitted on all prompt texts. */
@@ -122,7 +123,7 @@ function aggregate(results: MethodResult[]): MethodReport {
 
 /** Runs `trials` seeded trials (seed, seed+1, ...) and averages every metric. */
 export async function evaluate(dataset: Dataset, options: EvaluateOptions = {}): Promise<EvalReport> {
-  const o = { ...DEFAULTS, ...options };
+  const o = { ...EVAL_DEFAULTS, ...definedOnly(options) };
   if (!Number.isInteger(o.trials) || o.trials < 1) throw new Error(`trials must be a positive integer, got ${o.trials}`);
   const report = (trial: number, stage: string, message: string, fraction?: number) => o.onProgress?.({ trial, stage, message, fraction });
   report(0, 'embed', dataset.embeddings ? 'using the uploaded embeddings' : 'embedding prompts with the built-in embedder');

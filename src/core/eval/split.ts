@@ -5,6 +5,7 @@
  * routing tie-break) keeps its meaning inside a pool.
  */
 import { shuffled, type Rng } from '../rng';
+import { DEFAULTS } from '../defaults';
 
 export { applySplitFile, type SplitFile, type SplitIndices } from './splitFile';
 
@@ -29,7 +30,7 @@ export interface SplitFractions {
   test: number;
 }
 
-export const DEFAULT_SPLIT_FRACTIONS: SplitFractions = { train: 0.6, val: 0.1, test: 0.3 };
+export const DEFAULT_SPLIT_FRACTIONS: SplitFractions = { ...DEFAULTS.fractions };
 
 const ascending = (a: number, b: number): number => a - b;
 
@@ -72,7 +73,11 @@ export function splitPrompts(n: number, rng: Rng, fractions: SplitFractions = DE
  * nTest = max(1, round(m * testFraction)), at most m (m = 1: the one LLM is the test pool and
  * there is no training LLM).
  */
-export function splitModels(m: number, rng: Rng, testFraction = 1 / 3): { trainModels: number[]; testModels: number[] } {
+export function splitModels(
+  m: number,
+  rng: Rng,
+  testFraction = DEFAULTS.testModelFraction,
+): { trainModels: number[]; testModels: number[] } {
   checkCount(m, 'number of models');
   if (m === 0) throw new RangeError('cannot split 0 models: at least one test LLM is needed');
   if (!Number.isFinite(testFraction) || testFraction < 0 || testFraction > 1) {
