@@ -29,7 +29,33 @@ export {
   type CurveMetricsOptions,
   type ZeroRouterHull,
 } from './metrics';
-export { poolMetricOptions } from './poolMetrics';
+export { mostAccurateModel, poolMetricOptions } from './poolMetrics';
+export {
+  bootstrap,
+  bootstrapSteps,
+  bootstrapSync,
+  BOOTSTRAP_METRICS,
+  DEFAULT_BAND_GRID,
+  DEFAULT_RESAMPLES,
+  type BootstrapDraws,
+  type BootstrapEvidence,
+  type BootstrapMetric,
+  type BootstrapOptions,
+  type MethodDraws,
+} from './bootstrap';
+export {
+  percentileInterval,
+  quantileSorted,
+  summariseBootstrap,
+  TIE_TOLERANCE,
+  type BootstrapSummary,
+  type Comparison,
+  type Interval,
+  type MethodUncertainty,
+  type ReachInterval,
+  type Verdict,
+} from './bootstrapSummary';
+export { weightedFront, weightedReplay, type WeightedReplay } from './bootstrapReplay';
 export { METHOD_LABELS, METHOD_NAMES, isMethodName, type MethodName, type MethodResult, type QncDenominator } from './methods';
 export {
   applySplitFile,
