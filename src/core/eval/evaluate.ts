@@ -8,7 +8,9 @@ import type { ClusterMapOptions } from '../routing/clusterMap';
 import type { KMeansEngineChoice, TfBackendHint } from '../cluster';
 import { accuracyAt } from './curve';
 import { METHOD_NAMES, type MethodName, type MethodResult, type QncDenominator } from './methods';
-import { runTrial, trialOptions, trialSetup, type ResolvedSplit, type TrialResult } from './trial';
+import { runTrial, trialOptions, trialSetup, type ResolvedSplit, type TrialEvidence, type TrialResult } from './trial';
+import { bootstrap, type BootstrapDraws } from './bootstrap';
+import { summariseBootstrap, type BootstrapSummary, type Comparison, type MethodUncertainty } from './bootstrapSummary';
 
 export type { ResolvedSplit } from './trial';
 
@@ -34,6 +36,13 @@ export interface EvaluateOptions {
   kmeansEngine?: KMeansEngineChoice;
   tfBackend?: TfBackendHint;
   onProgress?: (event: { trial: number; stage: string; message: string; fraction?: number }) => void;
+  /**
+   * The paired bootstrap over each trial's test prompts (B resamples, seeded by the trial's seed
+   * unless `seed` is given); with several trials, resample b is averaged over trials.
+   */
+  bootstrap?: { resamples: number; seed?: number };
+  /** Return every trial's S_te evidence (sweeps, scores, rows) in `evidence`. */
+  keepEvidence?: boolean;
 }
 
 export interface MethodReport extends MethodResult {
@@ -41,6 +50,14 @@ export interface MethodReport extends MethodResult {
   spread: { area: number; area50: number; qnc: number | null; aiq: number; peakAccuracy: number };
   /** Trials in which the curve reached the most accurate LLM (QNC defined). */
   qncReached: number;
+  /** Every trial's (split's) value, in trial order: what mean and spread summarise. */
+  perTrial: { area: number[]; area50: number[]; qnc: (number | null)[]; aiq: number[]; peakAccuracy: number[] };
+  /** With a bootstrap: the 95% intervals of the metrics (of their mean over trials). */
+  ci?: MethodUncertainty['ci'];
+  /** With a bootstrap: the pointwise 95% band of the curve on a grid of normalised cost. */
+  band?: MethodUncertainty['band'];
+  /** With a bootstrap: share of the best LLM's cost saved at its accuracy, with its interval. */
+  saving?: MethodUncertainty['saving'] & { model: string[] };
 }
 
 export interface EvalReport {
@@ -55,6 +72,12 @@ export interface EvalReport {
   /** Engines that ran k-means and the learned map in the first trial. */
   engines: { kmeans: string; clusterMap: string | null } | null;
   notes: string[];
+  /** With a bootstrap: UniRoute against K-NN, ZeroRouter and the best single LLM (paired, on Area). */
+  comparisons?: Comparison[];
+  /** With a bootstrap: how it ran. */
+  bootstrap?: Omit<BootstrapSummary, 'methods' | 'comparisons'> & { combine: string };
+  /** With keepEvidence: every trial's S_te evidence. */
+  evidence?: TrialEvidence[];
 }
 
 const DEFAULTS = {
@@ -107,6 +130,13 @@ function aggregate(results: MethodResult[]): MethodReport {
     aiq: mean(pickAll((r) => r.aiq)),
     peakAccuracy: mean(pickAll((r) => r.peakAccuracy)),
     curve: meanCurve(results.map((r) => r.curve)),
+    perTrial: {
+      area: pickAll((r) => r.area),
+      area50: pickAll((r) => r.area50),
+      qnc: results.map((r) => r.qnc),
+      aiq: pickAll((r) => r.aiq),
+      peakAccuracy: pickAll((r) => r.peakAccuracy),
+    },
     spread: {
       area: std(pickAll((r) => r.area)),
       area50: std(pickAll((r) => r.area50)),
@@ -127,6 +157,8 @@ export async function evaluate(dataset: Dataset, options: EvaluateOptions = {}):
   const { embeddings, kind } = datasetEmbeddings(dataset, (f) => report(0, 'embed', 'embedding prompts', f));
   const methods = o.methods ?? METHOD_NAMES;
   const results: TrialResult[] = [];
+  const draws: BootstrapDraws[] = [];
+  const boot = o.bootstrap;
   for (let t = 0; t < o.trials; t++) {
     const setup = trialSetup(dataset, o.seed + t, o);
     results.push(
@@ -138,18 +170,35 @@ export async function evaluate(dataset: Dataset, options: EvaluateOptions = {}):
           kmeansEngine: o.kmeansEngine,
           tfBackend: o.tfBackend,
           onProgress: (stage, message, fraction) => report(t + 1, stage, message, fraction),
+          keepEvidence: o.keepEvidence || boot !== undefined,
         }),
       ),
     );
+    const evidence = results[t].evidence;
+    if (boot && evidence) {
+      report(t + 1, 'bootstrap', `${boot.resamples} paired resamples of ${evidence.n} test prompts`);
+      draws.push(
+        await bootstrap(evidence, {
+          resamples: boot.resamples,
+          seed: boot.seed ?? o.seed + t,
+          onProgress: (done, total) => report(t + 1, 'bootstrap', `resample ${done} of ${total}`, done / total),
+        }),
+      );
+    }
+    if (!o.keepEvidence) delete results[t].evidence;
     if (t === 0 && o.trials === 1) {
       (results[0].counts as EvalReport['split']).trainModelNames = setup.trainModels.map((h) => dataset.models[h].name);
       (results[0].counts as EvalReport['split']).testModelNames = setup.testModels.map((h) => dataset.models[h].name);
     }
   }
+  const summary = draws.length > 0 ? summariseBootstrap(draws) : null;
   const methodReports: EvalReport['methods'] = {};
   for (const name of methods) {
     const per = results.map((r) => r.methods[name]).filter((r): r is MethodResult => r !== undefined);
-    if (per.length) methodReports[name] = aggregate(per);
+    if (!per.length) continue;
+    methodReports[name] = aggregate(per);
+    const u = summary?.methods[name];
+    if (u) Object.assign(methodReports[name]!, { ci: u.ci, band: u.band, saving: { model: summary!.bestModels, ...u.saving } });
   }
   // A model's single point is averaged over the trials in which it was in the test pool.
   const singleLists: Record<string, { cost: number; accuracy: number }[]> = {};
@@ -168,5 +217,18 @@ export async function evaluate(dataset: Dataset, options: EvaluateOptions = {}):
     embedder: { kind, dim: embeddings.cols },
     engines: results[0].fitted?.engines ?? null,
     notes: [...new Set(results.flatMap((r) => r.notes))],
+    ...(summary ? { comparisons: summary.comparisons, bootstrap: bootstrapInfo(summary) } : {}),
+    ...(o.keepEvidence ? { evidence: results.map((r) => r.evidence!) } : {}),
+  };
+}
+
+function bootstrapInfo(s: BootstrapSummary): EvalReport['bootstrap'] {
+  const { methods: _m, comparisons: _c, ...info } = s;
+  return {
+    ...info,
+    combine:
+      s.trials > 1
+        ? 'each trial bootstrapped on its own test prompts; resample b of every trial averaged (the interval of the mean over trials)'
+        : 'one trial: resamples of its test prompts',
   };
 }
