@@ -4,10 +4,11 @@
  * Chromium on the same bytes in one run, and writes bench/results.json and bench/RESULTS.md.
  * Flags: --quick (fewer repeats, skips the ~20 s tfjs cpu / SwiftShader webgl k-means runs),
  * --no-browser, --no-python, --no-eval, --no-app (skip the targets measured in the built app),
- * --app-only (only those: issue 5 targets 3-7), --only=3,4,5,6,7 (a subset of the app targets).
- * With --app-only or --only the report goes to bench/out/ (a check), not over bench/RESULTS.md.
+ * --app-only (only those: issue 5 targets 3-7), --only=3,4,5,6,7 (a subset of the app targets),
+ * --trust (only issue 9's rows: bootstrap and onboarding, in Node).
+ * With --app-only, --only or --trust the report goes to bench/out/ (a check), not over bench/RESULTS.md.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { initTf } from '../src/core/tf';
@@ -22,10 +23,12 @@ import { writeReport, type Row } from './report';
 import { kmeansEngineTask, kmeansTfjsTask, learnedMapKernelTask, type TaskResult } from './tasks';
 import { runAppTargets } from './app/run';
 import { sessionPoolHook } from './sessionTargets';
+import { bootstrapHook, onboardingHook } from './trustTargets';
 
 const flags = new Set(process.argv.slice(2));
 const quick = flags.has('--quick');
 const appOnly = flags.has('--app-only');
+const trustOnly = flags.has('--trust');
 const only = [...flags]
   .find((f) => f.startsWith('--only='))
   ?.slice('--only='.length)
@@ -150,8 +153,9 @@ function sessionRows(where: string, h: ReturnType<typeof sessionPoolHook>): void
 async function main(): Promise<void> {
   const machine = machineInfo();
   log(`machine: ${machine.cpu}, ${machine.cores} cores, load ${machine.loadStart}`);
-  if (!appOnly) await kernelsAndNode(machine);
-  if (!flags.has('--no-app') && !flags.has('--no-browser')) {
+  if (trustOnly) await trustRows('Node');
+  if (!appOnly && !trustOnly) await kernelsAndNode(machine);
+  if (!flags.has('--no-app') && !flags.has('--no-browser') && !trustOnly) {
     log('issue 5 targets 3-7 in the built app');
     try {
       const app = await runAppTargets({ chromium: CHROMIUM, out: OUT, quick, only, log });
@@ -167,7 +171,7 @@ async function main(): Promise<void> {
       });
     }
   }
-  if (!flags.has('--no-eval') && !appOnly) {
+  if (!flags.has('--no-eval') && !appOnly && !trustOnly) {
     log('routelab eval on routerdc_7b (child process)');
     const ev = timeEvalCli(ROOT, '../shared/data/routerdc_7b');
     rows.push({
@@ -180,7 +184,8 @@ async function main(): Promise<void> {
   machine.loadEnd = Math.round(loadavg()[0] * 100) / 100;
   const args = process.argv.slice(2).join(' ');
   // A subset of the app targets is a check, not the table: it goes to bench/out, not over bench/RESULTS.md.
-  const dir = appOnly || only ? OUT : join(ROOT, 'bench');
+  const dir = appOnly || only || trustOnly ? OUT : join(ROOT, 'bench');
+  mkdirSync(dir, { recursive: true });
   writeReport(dir, {
     generatedAt: new Date().toISOString(),
     command: `npm run bench${args ? ` -- ${args}` : ''}`,
@@ -192,6 +197,27 @@ async function main(): Promise<void> {
 }
 
 let browserInfo: Record<string, unknown> | undefined;
+
+/** Issue 9: the paired bootstrap at 10,000 x 50 and the onboarding simulator on the demo (core only). */
+async function trustRows(where: string): Promise<void> {
+  await initTf({ prefer: ['wasm'] });
+  log(`${where}: bootstrap B = 200 at 10,000 x 50`);
+  hookRow(
+    'Paired bootstrap, B = 200, 10,000 test prompts x 50 LLMs, every method (intervals, bands, verdicts)',
+    `${where}, bootstrapSync + summariseBootstrap (bench/trustTargets.ts)`,
+    bootstrapHook(FAST),
+    '< 1 s',
+    (h) => (h.ms ?? Infinity) < 1000,
+  );
+  log(`${where}: onboarding simulator on the demo`);
+  hookRow(
+    'Onboarding simulator on the demo: 11 LLMs, n in 5, 10, 20, 50, all, 5 repeats (train without the LLM, add it back)',
+    `${where}, simulateOnboarding (bench/trustTargets.ts)`,
+    await onboardingHook(SLOW),
+    '< 5 s',
+    (h) => (h.ms ?? Infinity) < 5000,
+  );
+}
 
 /** Issue 5 targets 1-2 (and issue 2's per-backend k-means) in Chromium's bench page and Node, plus the session maths. */
 async function kernelsAndNode(machine: ReturnType<typeof machineInfo>): Promise<void> {
@@ -380,6 +406,7 @@ async function kernelsAndNode(machine: ReturnType<typeof machineInfo>): Promise<
       () => undefined,
     );
   sessionRows('Node', sessionPoolHook(FAST));
+  await trustRows('Node');
   log('hooks: CSV load, ten retrains');
   hookRow(
     'Load 20,000 x 100 correctness CSV (2M cells) + prompt text',
