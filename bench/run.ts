@@ -375,6 +375,17 @@ async function kernelsAndNode(machine: ReturnType<typeof machineInfo>): Promise<
       sessionRows('Chromium', h);
       return { bestMs: h.ms, runsMs: [h.ms ?? NaN] };
     });
+    await attempt('Chromium paired bootstrap B = 200 at 10,000 x 50', async () => {
+      const h = await p.call('bootstrap', FAST);
+      hookRow(
+        'Paired bootstrap, B = 200, 10,000 test prompts x 50 LLMs, every method (intervals, bands, verdicts)',
+        'Chromium, bootstrapSync + summariseBootstrap (the code the training worker runs)',
+        h,
+        '< 1 s',
+        (x) => (x.ms ?? Infinity) < 1000,
+      );
+      return { bestMs: h.ms, runsMs: [h.ms ?? NaN] };
+    });
     await p.close();
   } else {
     rows.push({

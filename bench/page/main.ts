@@ -11,6 +11,7 @@ import { loadProblems, type Manifest } from '../manifest';
 import type { KMeansProblem, LearnedMapBenchProblem } from '../problems';
 import { liveRoutingHook } from '../otherTargets';
 import { sessionPoolHook } from '../sessionTargets';
+import { bootstrapHook } from '../trustTargets';
 import * as tasks from '../tasks';
 import type { LloydEngineOptions } from '../../src/core/kernels/lloydEngine';
 import type { LloydShardPort } from '../../src/core/kernels/lloydParallel';
@@ -87,6 +88,9 @@ const api = {
   },
   async liveRouting() {
     return liveRoutingHook();
+  },
+  async bootstrap(repeats: number) {
+    return bootstrapHook(repeats);
   },
   async sessionPool(repeats: number) {
     return sessionPoolHook(repeats);
