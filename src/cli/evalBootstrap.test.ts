@@ -137,9 +137,31 @@ describe('routelab eval --bootstrap', () => {
   });
 });
 
+describe('routelab eval --cost-penalty: is routing paying?', () => {
+  it('judges each UniRoute router at that lambda on the first trial, by hand on the two test prompts', async () => {
+    const res = await cli(...evalArgs(), '--cost-penalty', '0', '--json');
+    expect(res.code, res.err).toBe(0);
+    const report = JSON.parse(res.stdout[0]);
+    expect(report.evidence).toBeUndefined();
+    expect(Object.keys(report.paying.methods)).toEqual(['uniroute-kmeans', 'uniroute-learnedmap']);
+    const r = report.paying.methods['uniroute-kmeans'];
+    // Both prompts go to b (cost 2 of 4, right once): b is also the best LLM at no more cost.
+    expect(r.router).toEqual({ cost: 0.5, costRaw: 2, accuracy: 0.5 });
+    expect(r.bestSingleWithinCost).toEqual({ name: 'b', cost: 0.5, accuracy: 0.5, accuracyGain: 0 });
+    expect(r.oracleAtCost).toEqual({ accuracy: 0.5, gapToOracle: 0 });
+    expect(r.saving).toMatchObject({ model: 'c', value: null, sentence: 'does not reach the accuracy of c (1.0000)' });
+    expect(r.collapse).toEqual({ model: 'b', share: 1, warning: true, threshold: 0.9 });
+    expect(r.byTask).toEqual({ groups: ['(no task)'], counts: [[2, 0]] });
+    expect(r.byCluster.counts.flat().reduce((a: number, b: number) => a + b, 0)).toBe(2);
+    const table = await cli(...evalArgs(), '--cost-penalty', '0');
+    expect(table.out).toContain('Is routing paying? UniRoute (K-means) at lambda = 0 (trial seed 0):');
+    expect(table.out).toContain('most used: b (100.0%) - warning: routing has collapsed (over 90% of prompts to one LLM)');
+  });
+});
+
 describe.each(['routerbench_subset', 'llmrouter_nim9'])('routelab eval --bootstrap on %s', (name) => {
   it.runIf(hasSharedData(name))('intervals hold the point estimates; the paired deltas are the reported Area differences', async () => {
-    const res = await cli('eval', '--data', join(SHARED_DATA, name), '--seed', '1', '--bootstrap', '100', '--json');
+    const res = await cli('eval', '--data', join(SHARED_DATA, name), '--seed', '1', '--bootstrap', '100', '--cost-penalty', '0', '--json');
     expect(res.code, res.err).toBe(0);
     const report = JSON.parse(res.stdout[0]);
     for (const m of Object.values(report.methods) as { area: number; ci: { area: number[]; aiq: number[] }; aiq: number }[]) {
@@ -152,6 +174,18 @@ describe.each(['routerbench_subset', 'llmrouter_nim9'])('routelab eval --bootstr
       const b = c.b === 'best-single' ? report.singles[c.bModels[0]].accuracy : report.methods[c.b].area;
       expect(c.deltaArea).toBeCloseTo(report.methods[c.a].area - b, 9);
       expect(c.verdict).toBe(c.ci[0] > 0 ? 'better' : c.ci[1] < 0 ? 'worse' : 'tied');
+    }
+    // Is routing paying at the quality end: the router's point is on or under its curve; shares count every test prompt.
+    for (const [m, r] of Object.entries(report.paying.methods) as [
+      string,
+      { router: { accuracy: number }; shares: { count: number }[]; byTask: { counts: number[][] }; saving: { value: number | null } },
+    ][]) {
+      expect(r.router.accuracy).toBeLessThanOrEqual(report.methods[m].peakAccuracy + 1e-12);
+      const n = report.split.testScored;
+      expect(r.shares.reduce((a, s) => a + s.count, 0)).toBe(n);
+      expect(r.byTask.counts.flat().reduce((a, b) => a + b, 0)).toBe(n);
+      if (r.saving.value !== null)
+        expect(r.saving.value).toBeCloseTo(1 - report.methods[m].qnc / report.singles[report.bootstrap.bestModels[0]].cost, 9);
     }
   });
 });

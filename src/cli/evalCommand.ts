@@ -4,13 +4,14 @@ import { evaluate, type EvalReport } from '../core/eval/pipeline';
 import { initTf } from '../core/tf';
 import { formatIssue, type DataIssue } from '../core/types';
 import { KMEANS_ENGINES, type KMeansEngineChoice } from '../core/cluster';
-import { intFlag, intOrAuto, parseFlags, requireString } from './args';
+import { intFlag, intOrAuto, numberFlag, parseFlags, requireString } from './args';
+import { formatPaying, payingOf } from './evalPaying';
 import { loadDataDir, loadSplitFile } from './load';
 import type { Io } from './io';
 
 export const EVAL_USAGE = `routelab eval --data DIR [--embeddings FILE] [--split FILE] [--seed N] [--k N|auto]
                [--knn-k N|auto] [--trials N] [--qnc-denominator max-test-cost|most-accurate]
-               [--kmeans-engine auto|wasm-simd|tfjs|ts] [--bootstrap B] [--json]`;
+               [--kmeans-engine auto|wasm-simd|tfjs|ts] [--bootstrap B] [--cost-penalty X] [--json]`;
 
 export async function evalCommand(argv: string[], io: Io): Promise<number> {
   const flags = parseFlags(
@@ -26,6 +27,7 @@ export async function evalCommand(argv: string[], io: Io): Promise<number> {
       'qnc-denominator': { type: 'string' },
       'kmeans-engine': { type: 'string' },
       bootstrap: { type: 'string' },
+      'cost-penalty': { type: 'string' },
       json: { type: 'boolean' },
     },
     'eval',
@@ -36,6 +38,7 @@ export async function evalCommand(argv: string[], io: Io): Promise<number> {
   const knnK = intOrAuto(flags['knn-k'], 'knn-k', 10);
   const trials = intFlag(flags.trials, 'trials', 1, 1);
   const resamples = flags.bootstrap === undefined ? undefined : intFlag(flags.bootstrap, 'bootstrap', DEFAULT_RESAMPLES, 1);
+  const costPenalty = flags['cost-penalty'] === undefined ? undefined : numberFlag(flags['cost-penalty'], 'cost-penalty', 0, 0);
   const qncDenominator = flags['qnc-denominator'] === 'most-accurate' ? 'most-accurate' : 'max-test-cost';
   if (
     flags['qnc-denominator'] !== undefined &&
@@ -65,14 +68,17 @@ export async function evalCommand(argv: string[], io: Io): Promise<number> {
     qncDenominator,
     kmeansEngine: engine as KMeansEngineChoice,
     bootstrap: resamples === undefined ? undefined : { resamples },
+    keepEvidence: costPenalty !== undefined,
     tfBackend: { name: backend.backend, softwareRenderer: backend.softwareRenderer },
     onProgress: (e) => {
       if (e.fraction === undefined || (e.stage !== 'kmeans' && e.stage !== 'bootstrap'))
         io.progress(`[trial ${e.trial}] ${e.stage}: ${e.message}`);
     },
   });
-  if (flags.json) io.out(JSON.stringify({ ...report, backend: backend.backend }));
-  else io.out(formatReport(report, dataset.name));
+  const paying = costPenalty === undefined ? undefined : payingOf(report, dataset, costPenalty, resamples);
+  delete report.evidence;
+  if (flags.json) io.out(JSON.stringify({ ...report, ...(paying ? { paying } : {}), backend: backend.backend }));
+  else io.out([formatReport(report, dataset.name), ...(paying ? formatPaying(paying) : [])].join('\n'));
   return 0;
 }
 

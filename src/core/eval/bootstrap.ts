@@ -31,6 +31,8 @@ export interface BootstrapEvidence {
   zeroRouterValAccuracy: readonly number[] | null;
   /** The exact sweeps of the routers and the oracle on S_te (ZeroRouter is a curve of single LLMs, not a sweep). */
   sweeps: Partial<Record<MethodName, DeferralSweep>>;
+  /** Scores a method's switches count where they differ from `scores` (the explorer's estimated cells of an added LLM). */
+  methodScores?: Partial<Record<MethodName, ColumnBlocks>>;
 }
 
 export interface BootstrapOptions extends StepHooks {
@@ -134,7 +136,7 @@ export function* bootstrapSteps(e: BootstrapEvidence, options: BootstrapOptions 
   const scorer: Scorer = { methods: [], replays: new Map(), buffers: frontBuffers() };
   for (const [name, sweep] of Object.entries(e.sweeps) as [MethodName, DeferralSweep][]) {
     if (sweep.n !== n || sweep.m !== m) throw new RangeError(`the ${name} sweep is ${sweep.n} x ${sweep.m}, the evidence ${n} x ${m}`);
-    const replay = weightedReplay(sweep, e.scores, e.costs);
+    const replay = weightedReplay(sweep, e.methodScores?.[name] ?? e.scores, e.costs);
     scorer.replays.set(name, replay);
     scorer.methods.push(name);
   }
