@@ -43,6 +43,11 @@ export interface EvaluateOptions {
   bootstrap?: { resamples: number; seed?: number };
   /** Return every trial's S_te evidence (sweeps, scores, rows) in `evidence`. */
   keepEvidence?: boolean;
+  /**
+   * Cancellation (the worker's Cancel), polled inside trials: the trial under way is dropped and the
+   * report covers the trials finished (a note says so); with none finished, evaluate rejects.
+   */
+  shouldStop?: () => boolean;
 }
 
 export interface MethodReport extends MethodResult {
@@ -171,9 +176,14 @@ export async function evaluate(dataset: Dataset, options: EvaluateOptions = {}):
           tfBackend: o.tfBackend,
           onProgress: (stage, message, fraction) => report(t + 1, stage, message, fraction),
           keepEvidence: o.keepEvidence || boot !== undefined,
+          shouldStop: o.shouldStop,
         }),
       ),
     );
+    if (o.shouldStop?.()) {
+      results.pop();
+      break;
+    }
     const evidence = results[t].evidence;
     if (boot && evidence) {
       report(t + 1, 'bootstrap', `${boot.resamples} paired resamples of ${evidence.n} test prompts`);
@@ -182,8 +192,14 @@ export async function evaluate(dataset: Dataset, options: EvaluateOptions = {}):
           resamples: boot.resamples,
           seed: boot.seed ?? o.seed + t,
           onProgress: (done, total) => report(t + 1, 'bootstrap', `resample ${done} of ${total}`, done / total),
+          shouldStop: o.shouldStop,
         }),
       );
+      if (o.shouldStop?.()) {
+        results.pop();
+        draws.pop();
+        break;
+      }
     }
     if (!o.keepEvidence) delete results[t].evidence;
     if (t === 0 && o.trials === 1) {
@@ -191,6 +207,8 @@ export async function evaluate(dataset: Dataset, options: EvaluateOptions = {}):
       (results[0].counts as EvalReport['split']).testModelNames = setup.testModels.map((h) => dataset.models[h].name);
     }
   }
+  if (results.length === 0) throw new Error('the evaluation was cancelled before its first trial finished');
+  const stopped = results.length < o.trials ? [`cancelled: ${results.length} of ${o.trials} trials finished and reported`] : [];
   const summary = draws.length > 0 ? summariseBootstrap(draws) : null;
   const methodReports: EvalReport['methods'] = {};
   for (const name of methods) {
@@ -211,12 +229,12 @@ export async function evaluate(dataset: Dataset, options: EvaluateOptions = {}):
     singles,
     split: results[0].counts,
     dropped: Math.round(mean(results.map((r) => r.dropped))),
-    trials: o.trials,
+    trials: results.length,
     seed: o.seed,
     chosen: { k: results.map((r) => r.chosen.k), knnK: results.map((r) => r.chosen.knnK) },
     embedder: { kind, dim: embeddings.cols },
     engines: results[0].fitted?.engines ?? null,
-    notes: [...new Set(results.flatMap((r) => r.notes))],
+    notes: [...new Set([...results.flatMap((r) => r.notes), ...stopped])],
     ...(summary ? { comparisons: summary.comparisons, bootstrap: bootstrapInfo(summary) } : {}),
     ...(o.keepEvidence ? { evidence: results.map((r) => r.evidence!) } : {}),
   };
