@@ -4,12 +4,12 @@
  * Chromium on the same bytes in one run, and writes bench/results.json and bench/RESULTS.md.
  * Flags: --quick (fewer repeats, skips the slow tfjs cpu / SwiftShader webgl k-means runs),
  * --no-browser, --no-python, --no-eval, --no-app (skip the targets measured in the built app),
- * --app-only (only those: issue 5 targets 3-7), --only=3,4,5,6,7 (a subset of the app targets),
+ * --app-only (only those: the app targets 3-7), --only=3,4,5,6,7 (a subset of the app targets),
  * --kernels (only the k-means and learned-map rows, with their Python comparators, in Chromium and
- * Node: the two ratio targets). With --app-only, --only or --kernels the report goes to bench/out/
- * (a check), not over bench/RESULTS.md.
+ * Node: the two ratio targets), --trust (only the bootstrap and onboarding rows, in Node). With --app-only, --only, --kernels or
+ * --trust the report goes to bench/out/ (a check), not over bench/RESULTS.md.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { initTf } from '../src/core/tf';
@@ -24,11 +24,13 @@ import { writeReport, type Row } from './report';
 import { kmeansEngineTask, kmeansTfjsTask, learnedMapKernelTask, type TaskResult } from './tasks';
 import { runAppTargets } from './app/run';
 import { sessionPoolHook } from './sessionTargets';
+import { bootstrapHook, onboardingHook } from './trustTargets';
 
 const flags = new Set(process.argv.slice(2));
 const quick = flags.has('--quick');
 const appOnly = flags.has('--app-only');
 const kernelsOnly = flags.has('--kernels');
+const trustOnly = flags.has('--trust');
 const only = [...flags]
   .find((f) => f.startsWith('--only='))
   ?.slice('--only='.length)
@@ -153,8 +155,9 @@ function sessionRows(where: string, h: ReturnType<typeof sessionPoolHook>): void
 async function main(): Promise<void> {
   const machine = machineInfo();
   log(`machine: ${machine.cpu}, ${machine.cores} cores, load ${machine.loadStart}`);
-  if (!appOnly) await kernelsAndNode(machine);
-  if (!flags.has('--no-app') && !flags.has('--no-browser') && !kernelsOnly) {
+  if (trustOnly) await trustRows('Node');
+  if (!appOnly && !trustOnly) await kernelsAndNode(machine);
+  if (!flags.has('--no-app') && !flags.has('--no-browser') && !kernelsOnly && !trustOnly) {
     log('issue 5 targets 3-7 in the built app');
     try {
       const app = await runAppTargets({ chromium: CHROMIUM, out: OUT, quick, only, log });
@@ -170,7 +173,7 @@ async function main(): Promise<void> {
       });
     }
   }
-  if (!flags.has('--no-eval') && !appOnly && !kernelsOnly) {
+  if (!flags.has('--no-eval') && !appOnly && !kernelsOnly && !trustOnly) {
     log('routelab eval on routerdc_7b (child process)');
     const ev = timeEvalCli(ROOT, '../shared/data/routerdc_7b');
     rows.push({
@@ -183,7 +186,8 @@ async function main(): Promise<void> {
   machine.loadEnd = Math.round(loadavg()[0] * 100) / 100;
   const args = process.argv.slice(2).join(' ');
   // A subset of the app targets is a check, not the table: it goes to bench/out, not over bench/RESULTS.md.
-  const dir = appOnly || only || kernelsOnly ? OUT : join(ROOT, 'bench');
+  const dir = appOnly || only || kernelsOnly || trustOnly ? OUT : join(ROOT, 'bench');
+  mkdirSync(dir, { recursive: true });
   writeReport(dir, {
     generatedAt: new Date().toISOString(),
     command: `npm run bench${args ? ` -- ${args}` : ''}`,
@@ -222,6 +226,38 @@ async function chromiumRouting(p: BenchPage): Promise<void> {
     sessionRows('Chromium', h);
     return { bestMs: h.ms, runsMs: [h.ms ?? NaN] };
   });
+  await attempt('Chromium paired bootstrap B = 200 at 10,000 x 50', async () => {
+    const h = await p.call('bootstrap', FAST);
+    hookRow(
+      'Paired bootstrap, B = 200, 10,000 test prompts x 50 LLMs, every method (intervals, bands, verdicts)',
+      'Chromium, bootstrapSync + summariseBootstrap (the code the training worker runs)',
+      h,
+      '< 1 s',
+      (x) => (x.ms ?? Infinity) < 1000,
+    );
+    return { bestMs: h.ms, runsMs: [h.ms ?? NaN] };
+  });
+}
+
+/** The trust rows: the paired bootstrap at 10,000 x 50 and the onboarding simulator on the demo (core only). */
+async function trustRows(where: string): Promise<void> {
+  await initTf({ prefer: ['wasm'] });
+  log(`${where}: bootstrap B = 200 at 10,000 x 50`);
+  hookRow(
+    'Paired bootstrap, B = 200, 10,000 test prompts x 50 LLMs, every method (intervals, bands, verdicts)',
+    `${where}, bootstrapSync + summariseBootstrap (bench/trustTargets.ts)`,
+    bootstrapHook(FAST),
+    '< 1 s',
+    (h) => (h.ms ?? Infinity) < 1000,
+  );
+  log(`${where}: onboarding simulator on the demo`);
+  hookRow(
+    'Onboarding simulator on the demo: 11 LLMs, n in 5, 10, 20, 50, all, 5 repeats (train without the LLM, add it back)',
+    `${where}, simulateOnboarding (bench/trustTargets.ts)`,
+    await onboardingHook(SLOW),
+    '< 5 s',
+    (h) => (h.ms ?? Infinity) < 5000,
+  );
 }
 
 /** The kernel targets (k-means, learned map) and k-means per backend in Chromium's bench page and Node, plus the session maths. */
@@ -386,6 +422,7 @@ async function kernelsAndNode(machine: ReturnType<typeof machineInfo>): Promise<
       () => undefined,
     );
   sessionRows('Node', sessionPoolHook(FAST));
+  await trustRows('Node');
   log('hooks: CSV load, ten retrains');
   hookRow(
     'Load 20,000 x 100 correctness CSV (2M cells) + prompt text',

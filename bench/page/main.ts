@@ -11,6 +11,7 @@ import { loadProblems, type Manifest } from '../manifest';
 import type { KMeansProblem, LearnedMapBenchProblem } from '../problems';
 import { liveRoutingHook } from '../otherTargets';
 import { sessionPoolHook } from '../sessionTargets';
+import { bootstrapHook } from '../trustTargets';
 import * as tasks from '../tasks';
 import type { LloydShardPort } from '../../src/core/cluster';
 
@@ -85,6 +86,9 @@ const api = {
   },
   async liveRouting() {
     return liveRoutingHook();
+  },
+  async bootstrap(repeats: number) {
+    return bootstrapHook(repeats);
   },
   async sessionPool(repeats: number) {
     return sessionPoolHook(repeats);

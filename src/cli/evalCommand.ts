@@ -1,18 +1,19 @@
 /** `routelab eval`: every method's deferral metrics on a dataset, as a table or one JSON object. */
-import { METHOD_LABELS, METHOD_NAMES } from '../core/eval';
+import { DEFAULT_RESAMPLES, METHOD_LABELS, METHOD_NAMES } from '../core/eval';
 import { evaluate, type EvalReport } from '../core/eval/pipeline';
 import { initTf } from '../core/tf';
 import { formatIssue, type DataIssue } from '../core/types';
 import { KMEANS_ENGINES, type KMeansEngineChoice } from '../core/cluster';
 import { DEFAULTS } from '../core/defaults';
-import { intFlag, intOrAuto, parseFlags, requireString } from './args';
+import { intFlag, intOrAuto, numberFlag, parseFlags, requireString } from './args';
+import { formatPaying, payingOf } from './evalPaying';
 import { loadDataDir, loadSplitFile } from './load';
 import { nodeShardHost } from './lloydShards';
 import type { Io } from './io';
 
 export const EVAL_USAGE = `routelab eval --data DIR [--embeddings FILE] [--split FILE] [--seed N] [--k N|auto]
                [--knn-k N|auto] [--trials N] [--qnc-denominator max-test-cost|most-accurate]
-               [--kmeans-engine auto|wasm-simd|tfjs|ts] [--json]`;
+               [--kmeans-engine auto|wasm-simd|tfjs|ts] [--bootstrap B] [--cost-penalty X] [--json]`;
 
 export async function evalCommand(argv: string[], io: Io): Promise<number> {
   const flags = parseFlags(
@@ -27,6 +28,8 @@ export async function evalCommand(argv: string[], io: Io): Promise<number> {
       trials: { type: 'string' },
       'qnc-denominator': { type: 'string' },
       'kmeans-engine': { type: 'string' },
+      bootstrap: { type: 'string' },
+      'cost-penalty': { type: 'string' },
       json: { type: 'boolean' },
     },
     'eval',
@@ -36,6 +39,8 @@ export async function evalCommand(argv: string[], io: Io): Promise<number> {
   const k = intOrAuto(flags.k, 'k', DEFAULTS.k);
   const knnK = intOrAuto(flags['knn-k'], 'knn-k', DEFAULTS.knnK);
   const trials = intFlag(flags.trials, 'trials', DEFAULTS.trials, 1);
+  const resamples = flags.bootstrap === undefined ? undefined : intFlag(flags.bootstrap, 'bootstrap', DEFAULT_RESAMPLES, 1);
+  const costPenalty = flags['cost-penalty'] === undefined ? undefined : numberFlag(flags['cost-penalty'], 'cost-penalty', 0, 0);
   const qncDenominator = flags['qnc-denominator'] === 'most-accurate' ? 'most-accurate' : 'max-test-cost';
   if (
     flags['qnc-denominator'] !== undefined &&
@@ -64,14 +69,19 @@ export async function evalCommand(argv: string[], io: Io): Promise<number> {
     split,
     qncDenominator,
     kmeansEngine: engine as KMeansEngineChoice,
+    bootstrap: resamples === undefined ? undefined : { resamples },
+    keepEvidence: costPenalty !== undefined,
     tfBackend: { name: backend.backend, softwareRenderer: backend.softwareRenderer },
     ...nodeShardHost(),
     onProgress: (e) => {
-      if (e.fraction === undefined || e.stage !== 'kmeans') io.progress(`[trial ${e.trial}] ${e.stage}: ${e.message}`);
+      if (e.fraction === undefined || (e.stage !== 'kmeans' && e.stage !== 'bootstrap'))
+        io.progress(`[trial ${e.trial}] ${e.stage}: ${e.message}`);
     },
   });
-  if (flags.json) io.out(JSON.stringify({ ...report, backend: backend.backend }));
-  else io.out(formatReport(report, dataset.name));
+  const paying = costPenalty === undefined ? undefined : payingOf(report, dataset, costPenalty, resamples);
+  delete report.evidence;
+  if (flags.json) io.out(JSON.stringify({ ...report, ...(paying ? { paying } : {}), backend: backend.backend }));
+  else io.out([formatReport(report, dataset.name), ...(paying ? formatPaying(paying) : [])].join('\n'));
   return 0;
 }
 
@@ -96,6 +106,7 @@ export function formatReport(report: EvalReport, name: string): string {
     return [METHOD_LABELS[m], num(r.area), num(r.area50), pct(r.qnc), num(r.aiq), num(r.peakAccuracy)];
   });
   lines.push(...table(header, rows));
+  lines.push(...formatBootstrap(report));
   lines.push('');
   lines.push(
     ...table(
@@ -107,6 +118,46 @@ export function formatReport(report: EvalReport, name: string): string {
   );
   for (const note of report.notes) lines.push(`note: ${note}`);
   return lines.join('\n');
+}
+
+const interval = (i: [number | null, number | null], f: (x: number | null) => string) => `[${f(i[0])}, ${f(i[1])}]`;
+
+/** With --bootstrap: every method's 95% intervals, then the paired verdicts. */
+function formatBootstrap(report: EvalReport): string[] {
+  if (!report.bootstrap || !report.comparisons) return [];
+  const b = report.bootstrap;
+  const lines = [
+    '',
+    `95% intervals, paired bootstrap over test prompts (${b.completed} resamples${b.trials > 1 ? ` per trial, ${b.combine}` : ''}):`,
+  ];
+  const rows = METHOD_NAMES.filter((m) => report.methods[m]?.ci).map((m) => {
+    const ci = report.methods[m]!.ci!;
+    return [
+      METHOD_LABELS[m],
+      interval(ci.area, (x) => num(x!)),
+      interval(ci.area50, (x) => num(x!)),
+      interval(ci.qnc, pct),
+      interval(ci.aiq, (x) => num(x!)),
+      interval(ci.peakAccuracy, (x) => num(x!)),
+    ];
+  });
+  lines.push(...table(['method', 'Area', 'Area(50%)', 'QNC', 'AIQ', 'peak acc'], rows));
+  lines.push('');
+  const name = (m: string) =>
+    m === 'best-single' ? `best single LLM (${b.bestModels.join(', ')})` : METHOD_LABELS[m as keyof typeof METHOD_LABELS];
+  lines.push(
+    ...table(
+      ['comparison', 'delta Area', '95% interval', 'wins', 'verdict'],
+      report.comparisons.map((c) => [
+        `${name(c.a)} vs ${name(c.b)}`,
+        c.deltaArea.toFixed(4),
+        interval(c.ci, (x) => x!.toFixed(4)),
+        `${(100 * c.winShare).toFixed(0)}%`,
+        c.verdict,
+      ]),
+    ),
+  );
+  return lines;
 }
 
 function table(header: string[], rows: string[][]): string[] {

@@ -15,10 +15,11 @@ import type { Matrix } from '../core/types';
 import { numberFlag, parseFlags, requireString } from './args';
 import { InputError, inputError, UsageError } from './errors';
 import { readText } from './load';
+import { routeSummaryCommand } from './routeSummary';
 import type { Io } from './io';
 
 export const ROUTE_USAGE = `routelab route --router router.json (--prompt TEXT | --prompts FILE | --embedding JSON)
-               [--cost-penalty X] [--json]`;
+               [--cost-penalty X] [--summary] [--json]`;
 
 /** Reads and validates a router file (exit 2 with the JSON path of every problem). */
 export function loadRouterFile(file: string): Router {
@@ -143,10 +144,13 @@ export async function routeCommand(argv: string[], io: Io): Promise<number> {
       embedding: { type: 'string' },
       'cost-penalty': { type: 'string' },
       json: { type: 'boolean' },
+      summary: { type: 'boolean' },
     },
     'route',
   );
   const router = loadRouterFile(requireString(flags, 'router', 'route'));
+  if (flags.summary)
+    return routeSummaryCommand(flags, router, numberFlag(flags['cost-penalty'], 'cost-penalty', router.costPenalty, 0), io);
   const prompts = readPrompts(flags, router);
   const costPenalty = numberFlag(flags['cost-penalty'], 'cost-penalty', router.costPenalty, 0);
   const decisions = routePrompts(router, prompts.input, costPenalty);

@@ -3,6 +3,7 @@ import { formatIssue } from '../core/types';
 import { InputError, UsageError } from './errors';
 import { EVAL_USAGE, evalCommand } from './evalCommand';
 import { ADD_MODEL_USAGE, REMOVE_MODEL_USAGE, addModelCommand, removeModelCommand } from './addModelCommand';
+import { ONBOARD_USAGE, onboardCommand } from './onboardCommand';
 import { ROUTE_USAGE, routeCommand } from './routeCommand';
 import { TRAIN_USAGE, trainCommand } from './trainCommand';
 import { VALIDATION_PROMPTS_USAGE, validationPromptsCommand } from './validationPromptsCommand';
@@ -15,6 +16,7 @@ const COMMANDS: Record<string, { usage: string; run: (argv: string[], io: Io) =>
   'validation-prompts': { usage: VALIDATION_PROMPTS_USAGE, run: validationPromptsCommand },
   'add-model': { usage: ADD_MODEL_USAGE, run: addModelCommand },
   'remove-model': { usage: REMOVE_MODEL_USAGE, run: removeModelCommand },
+  onboard: { usage: ONBOARD_USAGE, run: onboardCommand },
 };
 
 export function usage(): string {
