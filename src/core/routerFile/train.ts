@@ -10,7 +10,7 @@ import type { SplitFractions } from '../eval/split';
 import { runTrial, trialOptions, trialSetup } from '../eval/trial';
 import type { ClusterMapOptions } from '../routing/clusterMap';
 import type { Dataset } from '../types';
-import { exportRouter } from './export';
+import { exportRouter, type ExportOptions } from './export';
 import type { Router, RouterMethod } from './schema';
 
 export interface TrainRouterOptions {
@@ -25,6 +25,8 @@ export interface TrainRouterOptions {
   pseudoCount?: number;
   /** Default cost penalty lambda written into the router (default 0). */
   costPenalty?: number;
+  /** The routing pool written into the router: the unseen test pool (default), every LLM, or names. */
+  pool?: ExportOptions['pool'];
   fractions?: SplitFractions;
   testModelFraction?: number;
   /** An explicit split used verbatim instead of the seeded one. */
@@ -89,5 +91,6 @@ export async function trainRouter(dataset: Dataset, options: TrainRouterOptions)
     pseudoCount: o.pseudoCount,
     costPenalty: o.costPenalty,
     createdAt: o.createdAt,
+    pool: o.pool,
   });
 }
