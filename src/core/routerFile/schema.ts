@@ -5,7 +5,6 @@
  * Type-only imports here: this file (and route.ts) must run without tfjs.
  */
 import type { EmbedderSettings } from '../embed';
-import type { ClusterMap } from '../routing/clusterMap';
 import type { Matrix } from '../types';
 
 export const ROUTER_SCHEMA = 'routelab.router';
@@ -37,6 +36,17 @@ export interface AddedRecord {
   scoresFile: string;
   /** Its scores on test prompts from that file, by prompt id (empty when it scored validation prompts only). */
   testScores: Record<string, number>;
+}
+
+/**
+ * The learned cluster map Phi: theta K x (D+1) row-major, the last column the bias. The same shape
+ * as routing/clusterMap's ClusterMap (a test keeps them assignable), declared here so that the
+ * router's types do not pull in the trainers.
+ */
+export interface RouterClusterMap {
+  k: number;
+  dim: number;
+  theta: Float32Array;
 }
 
 /** A validation prompt (S_val): the representative prompts every LLM, old or new, is scored on. */
@@ -99,7 +109,7 @@ export interface Router {
   /** K x D centroids mu_k of k-means on the training prompts. */
   centroids: Matrix;
   /** The learned cluster map Phi (theta K x (D+1), last column bias); required for method 'learnedmap'. */
-  clusterMap: ClusterMap | null;
+  clusterMap: RouterClusterMap | null;
   validationPrompts: ValidationPrompt[];
   /** phi(x) of the validation prompts (rows in validationPrompts order) for K-NN; needed only with an 'external' embedder, else null. */
   validationEmbeddings: Matrix | null;
