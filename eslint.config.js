@@ -22,7 +22,7 @@ const coreForbidden = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'e2e/artifacts', 'bench/out'] },
+  { ignores: ['dist', 'dist-router', 'node_modules', 'test-results', 'playwright-report', 'e2e/artifacts', 'bench/out'] },
   {
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
     files: ['**/*.{ts,tsx}'],

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // `npm run build:router` (and `npm pack`, through prepack): the `routelab/router` package entry as
 // plain JavaScript a Node service can import without tsx, with its types.
-//   dist/router/index.js, index.cjs   src/core/routerFile/module.ts bundled by Vite (ESM and CommonJS)
-//   dist/router/types/**.d.ts         tsc declarations, relative imports with .js (Node16 resolution)
-//   dist/router/types-cjs/**.d.ts     the same declarations marked CommonJS, for `require` users
+//   dist-router/index.js, index.cjs   src/core/routerFile/module.ts bundled by Vite (ESM and CommonJS)
+//   dist-router/types/**.d.ts         tsc declarations, relative imports with .js (Node16 resolution)
+//   dist-router/types-cjs/**.d.ts     the same declarations marked CommonJS, for `require` users
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const OUT = path.join(ROOT, 'dist/router');
+const OUT = path.join(ROOT, 'dist-router');
 const ENTRY = 'src/core/routerFile/module.ts';
 
 rmSync(OUT, { recursive: true, force: true });

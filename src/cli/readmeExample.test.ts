@@ -28,7 +28,7 @@ function snippetAfter(markdown: string, marker: string): string {
 
 describe('README: routing a loaded router with plain TypeScript', () => {
   it('the example runs as written on a saved router and prints the choice and every LLM', () => {
-    const code = snippetAfter(readFileSync(path.join(ROOT, 'README.md'), 'utf8'), 'so it runs in a Node service or an edge');
+    const code = snippetAfter(readFileSync(path.join(ROOT, 'README.md'), 'utf8'), 'so it also runs\nin an edge function');
     expect(code.split('\n').filter((l) => l.trim() !== '').length).toBeLessThanOrEqual(12);
     expect(code).toContain("from './src/core/routerFile'");
 
