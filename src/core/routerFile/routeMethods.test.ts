@@ -5,11 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { embedTexts, fitEmbedder } from '../embed';
+import { clusterMapProbs, type ClusterMap } from '../routing/clusterMap';
 import { knnGamma } from '../routing/knn';
 import { routeResponse } from './response';
-import { predictedErrors, routePrompts, routedModels } from './route';
+import { clusterProbs, predictedErrors, routePrompts, routedModels } from './route';
 import type { Router } from './schema';
-import { points, tinyRouter } from './tinyRouter.testing';
+import { points, tinyLearnedRouter, tinyRouter } from './tinyRouter.testing';
 
 const chosen = (r: Router, x: ReturnType<typeof points>, o: Parameters<typeof routePrompts>[2] = {}) =>
   routePrompts(r, { embeddings: x }, o).map((d) => d.chosen);
@@ -103,5 +104,14 @@ describe('K-NN and ZeroRouter in a router file', () => {
     expect(Array.from(predictedErrors(r, { embeddings: points([0, 0]) }))).toEqual([0.5, 0.5, 0.1875]);
     expect(chosen(r, points([0, 0], [9, 0]))).toEqual(['big', 'big']);
     expect(chosen(r, points([0, 0], [9, 0]), 0.125)).toEqual(['cheap', 'cheap']);
+  });
+});
+
+describe("the file's cluster map", () => {
+  it("is the trainer's ClusterMap type and gives the trainer's Phi", () => {
+    const r = tinyLearnedRouter();
+    const map: ClusterMap = r.clusterMap!;
+    const x = points([5, 0], [2, 1], [7, -3]);
+    expect(Array.from(clusterProbs(r, { embeddings: x }))).toEqual(Array.from(clusterMapProbs(x, map)));
   });
 });
