@@ -4,7 +4,8 @@
  * Chromium on the same bytes in one run, and writes bench/results.json and bench/RESULTS.md.
  * Flags: --quick (fewer repeats, skips the ~20 s tfjs cpu / SwiftShader webgl k-means runs),
  * --no-browser, --no-python, --no-eval, --no-app (skip the targets measured in the built app),
- * --app-only (only those: issue 5 targets 3-7), --only=3,4,5,6,7 (a subset of the app targets).
+ * --app-only (only those: issue 5 targets 3-7), --only=3,4,5,6,7 (a subset of the app targets),
+ * --no-serve, --serve-only (only `routelab serve` throughput and p99, merged into the committed table).
  * With --app-only or --only the report goes to bench/out/ (a check), not over bench/RESULTS.md.
  */
 import { existsSync } from 'node:fs';
@@ -18,7 +19,8 @@ import { machineInfo } from './machine';
 import { csvLoadHook, tenRetrainsHook } from './nodeTargets';
 import { liveRoutingHook, type HookResult } from './otherTargets';
 import { kmeansProblem, learnedMapProblem } from './problems';
-import { writeReport, type Row } from './report';
+import { mergeReport, writeReport, type Row } from './report';
+import { serveRows } from './serveTargets';
 import { kmeansEngineTask, kmeansTfjsTask, learnedMapKernelTask, type TaskResult } from './tasks';
 import { runAppTargets } from './app/run';
 import { sessionPoolHook } from './sessionTargets';
@@ -147,9 +149,31 @@ function sessionRows(where: string, h: ReturnType<typeof sessionPoolHook>): void
   );
 }
 
+/** The `routelab serve` rows (one process, one per core; 1 and 1,000 prompts per request), or a skipped row. */
+async function serveTargets(): Promise<void> {
+  log('routelab serve: requests/s and p99 latency');
+  try {
+    rows.push(...(await serveRows({ root: ROOT, out: OUT, quick, log })));
+  } catch (e) {
+    rows.push({
+      figure: 'routelab serve: POST /route',
+      measured: 'Node',
+      note: `skipped: failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
+    });
+  }
+}
+
 async function main(): Promise<void> {
   const machine = machineInfo();
   log(`machine: ${machine.cpu}, ${machine.cores} cores, load ${machine.loadStart}`);
+  if (flags.has('--serve-only')) {
+    await serveTargets();
+    machine.loadEnd = Math.round(loadavg()[0] * 100) / 100;
+    const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`;
+    mergeReport(join(ROOT, 'bench'), 'routelab serve', { generatedAt: new Date().toISOString(), command, machine, rows });
+    log(`merged ${rows.length} rows into bench/results.json and bench/RESULTS.md`);
+    return;
+  }
   if (!appOnly) await kernelsAndNode(machine);
   if (!flags.has('--no-app') && !flags.has('--no-browser')) {
     log('issue 5 targets 3-7 in the built app');
@@ -177,6 +201,7 @@ async function main(): Promise<void> {
       note: ev.skipped ? `skipped: ${ev.skipped}` : `methods: ${ev.methods?.join(', ')}`,
     });
   }
+  if (!appOnly && !only && !flags.has('--no-serve')) await serveTargets();
   machine.loadEnd = Math.round(loadavg()[0] * 100) / 100;
   const args = process.argv.slice(2).join(' ');
   // A subset of the app targets is a check, not the table: it goes to bench/out, not over bench/RESULTS.md.
