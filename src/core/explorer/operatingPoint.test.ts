@@ -13,7 +13,7 @@ import type { MethodName } from '../eval/methods';
 import { splitModels, splitPrompts } from '../eval/split';
 import { runTrial, type TrialSetup } from '../eval/trial';
 import { createRng } from '../rng';
-import { datasetHash, exportOperatingPoint, exportRouter, parseRouter, routePrompts } from '../routerFile';
+import { addModel, datasetHash, exportOperatingPoint, exportRouter, parseRouter, routePrompts, type Router } from '../routerFile';
 import type { Dataset } from '../types';
 import { addModelFromScores } from './addModel';
 import { sessionRouterFromRouter } from './fromRouter';
@@ -112,6 +112,19 @@ describe('the exported operating point routes like the Routing view', () => {
     );
     expect(message({ pool: ['gpt-9'] })).toBe('the pool names LLMs the router does not have: "gpt-9"');
     expect(message({ pool: [] })).toBe('the routing pool is empty');
+    // A router an older session kept (no version-2 fields) still exports, its added LLM as validation-only.
+    const added = addModel(router, { name: 'late', cost: 1, scores: Object.fromEntries(router.validationPrompts.map((p) => [p.id, 1])) });
+    if (!added.ok) throw new Error('add');
+    const stale = {
+      ...added.data,
+      pool: undefined,
+      validationEmbeddings: undefined,
+      models: added.data.models.map(({ validationScores: _, added: __, ...h }) => h),
+    } as unknown as Router;
+    const old = exportOperatingPoint(stale, { ...point, pool: [...router.pool, 'late'] });
+    if (!old.ok) throw new Error(old.issues[0].message);
+    expect(old.data.router.models.at(-1)!.added).toEqual({ how: 'validation-only', scoresFile: '', testScores: {} });
+    expect(old.data.router.pool).toEqual([...router.pool, 'late']);
     const kmeansOnly = { ...router, clusterMap: null, method: 'kmeans' as const };
     expect(exportOperatingPoint(kmeansOnly, { ...point, method: 'uniroute-learnedmap' })).toMatchObject({
       ok: false,

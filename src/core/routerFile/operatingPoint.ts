@@ -85,7 +85,13 @@ export function exportOperatingPoint(router: Router, point: OperatingPoint): Res
         return refuse("K-NN with external embeddings needs the validation prompts' vectors (validationEmbeddings)");
     }
   }
-  const out: Router = { ...router, method, costPenalty, pool, validationEmbeddings };
+  // A router object kept by a session from before version 2 lacks the version-2 fields: read it as a version-1 file is read.
+  const models = router.models.map((h) => ({
+    ...h,
+    validationScores: h.validationScores ?? null,
+    added: h.added ?? (h.addedAfterTraining ? { how: 'validation-only' as const, scoresFile: '', testScores: {} } : null),
+  }));
+  const out: Router = { ...router, models, method, costPenalty, pool, validationEmbeddings: validationEmbeddings ?? null };
   const text = serializeRouter(out);
   // What the file will say on load: a router the other tools refuse is never handed out.
   const back = parseRouter(text, 'router.json');
