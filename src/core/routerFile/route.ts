@@ -211,6 +211,7 @@ export function routePrompts(router: Router, input: RouteInput, options: RouteOp
   const x = embedInput(router, input);
   const phi = probsOf(router, x);
   const models = routedModels(router, o.allModels);
+  if (models.length === 0) throw new Error("the routing pool names none of the router's LLMs");
   const m = models.length;
   const gamma = gammaOf(router, x, phi, models);
   const costs = models.map((j) => router.models[j].cost);

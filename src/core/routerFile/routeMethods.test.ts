@@ -49,6 +49,7 @@ describe('the routing pool and the operating point', () => {
   it('a router object without a pool (kept by an older session) routes among every LLM', () => {
     const r = { ...tinyRouter({ pool: ['cheap'] }), pool: undefined } as unknown as Router;
     expect(chosen(r, points([9, 0]))).toEqual(['big']);
+    expect(() => chosen(tinyRouter({ pool: ['gone'] }), points([9, 0]))).toThrow("the routing pool names none of the router's LLMs");
   });
 });
 
