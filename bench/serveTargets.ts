@@ -2,8 +2,10 @@
  * `routelab serve` throughput and tail latency: requests/s and p99 for POST /route at 1 prompt and
  * at 1,000 prompts per request, with one server process and with one per core (Node's cluster
  * module, `--workers auto`). The server runs as the CLI runs it (a child process through tsx); the
- * load comes from this process over keep-alive connections on the same machine, so on a small
- * machine client and server share the cores (the note says how many).
+ * load comes from this process over keep-alive connections on the same machine (the same number of
+ * connections for both server modes), so on a small machine client and server share the cores, and
+ * one process per core can only gain what the other processes of the machine leave free (the report
+ * records the load average).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -140,7 +142,7 @@ export async function serveRows(o: ServeBenchOptions): Promise<Row[]> {
       await load(port, single, 1, 4, 0.5, 20); // warm-up: JIT, embedder tables, connections
       for (const [perRequest, bodies, connections, minRequests] of [
         [1, single, 16, 200],
-        [1000, batches, Math.max(2, workers * 2), o.quick ? 8 : 30],
+        [1000, batches, 4, o.quick ? 8 : 30],
       ] as const) {
         // Best of `repeats` runs (highest requests/s), as the rest of the table keeps the best run: the
         // machine is shared, and a run that another process interrupted says little about the server.
