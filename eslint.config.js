@@ -53,7 +53,7 @@ const restrict = (...names) => ({ 'no-restricted-imports': ['error', { patterns:
 const TESTS = ['**/*.test.ts', '**/*.test.tsx'];
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'e2e/artifacts', 'bench/out'] },
+  { ignores: ['dist', 'dist-router', 'node_modules', 'test-results', 'playwright-report', 'e2e/artifacts', 'bench/out'] },
   {
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
     files: ['**/*.{ts,tsx}'],

@@ -1,5 +1,5 @@
 /** bench/results.json and bench/RESULTS.md from one run's rows. */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { machineShort, type MachineInfo } from './machine';
 
 export interface Row {
@@ -11,12 +11,16 @@ export interface Row {
   comparatorMs?: number;
   /** ms / comparatorMs. */
   ratio?: number;
+  /** A rate where the figure is one (e.g. '1234 requests/s (1234 prompts/s)'). */
+  throughput?: string;
   /** Human-readable target, e.g. '<= 2x scikit-learn' or '< 16 ms'. */
   target?: string;
   /** Undefined: information only (no target, or skipped). */
   pass?: boolean;
   backend?: string;
   note?: string;
+  /** The machine when it is not the report's (a row merged from a later run). */
+  machine?: string;
   /** Every run's ms and anything else worth keeping in results.json. */
   extra?: Record<string, unknown>;
 }
@@ -24,6 +28,8 @@ export interface Row {
 export interface BenchReport {
   generatedAt: string;
   command: string;
+  /** Later runs that replaced some rows (e.g. `--serve-only`): when, with what, on what load. */
+  updates?: { generatedAt: string; command: string; rows: string; load: string }[];
   machine: MachineInfo;
   browser?: Record<string, unknown>;
   rows: Row[];
@@ -45,6 +51,7 @@ export function markdown(r: BenchReport): string {
     `- Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.platform}; load average ${m.loadStart} at start, ${m.loadEnd ?? '?'} at end`,
     `- Node ${m.node}; ${m.python ?? 'no Python'}; Chromium ${m.chromium ?? '(not run)'}`,
     `- WebGL renderer: ${m.webglRenderer ?? '(none)'}`,
+    ...(r.updates ?? []).map((u) => `- ${u.rows} replaced by \`${u.command}\` at ${u.generatedAt} (load average ${u.load})`),
     '',
     'Rows measured "in the app" (issue 5 targets 3-7) build the app with its own Vite config, open it in a fresh',
     'headless Chromium context and drive it through its UI as the Playwright specs do (file uploads on the Data',
@@ -54,13 +61,13 @@ export function markdown(r: BenchReport): string {
     "and the training worker; tensors from the worker's tfjs engine. WebGL and compositing are SwiftShader",
     '(software), so every frame also waits for a CPU-rendered swap in the GPU process.',
     '',
-    '| figure | measured | ms | comparator | comparator ms | ratio | target | result | backend | machine |',
-    '|---|---|---:|---|---:|---:|---|---|---|---|',
+    '| figure | measured | ms | throughput | comparator | comparator ms | ratio | target | result | backend | machine |',
+    '|---|---|---:|---|---|---:|---:|---|---|---|---|',
   ];
   for (const row of r.rows) {
     const result = row.pass === undefined ? (row.note?.startsWith('skipped') ? 'skipped' : 'info') : row.pass ? 'pass' : 'FAIL';
     lines.push(
-      `| ${cell(row.figure)} | ${cell(row.measured)} | ${fmt(row.ms, row.ms !== undefined && row.ms < 10 ? 2 : 0)} | ${cell(row.comparator)} | ${fmt(row.comparatorMs)} | ${row.ratio === undefined ? '' : `${row.ratio.toFixed(2)}x`} | ${cell(row.target)} | ${result} | ${cell(row.backend)} | ${cell(machineShort(m))} |`,
+      `| ${cell(row.figure)} | ${cell(row.measured)} | ${fmt(row.ms, row.ms !== undefined && row.ms < 10 ? 2 : 0)} | ${cell(row.throughput)} | ${cell(row.comparator)} | ${fmt(row.comparatorMs)} | ${row.ratio === undefined ? '' : `${row.ratio.toFixed(2)}x`} | ${cell(row.target)} | ${result} | ${cell(row.backend)} | ${cell(row.machine ?? machineShort(m))} |`,
     );
   }
   const notes = r.rows.filter((row) => row.note);
@@ -75,4 +82,27 @@ export function markdown(r: BenchReport): string {
 export function writeReport(dir: string, report: BenchReport): void {
   writeFileSync(`${dir}/results.json`, JSON.stringify(report, null, 1) + '\n');
   writeFileSync(`${dir}/RESULTS.md`, markdown(report));
+}
+
+/**
+ * Replaces the rows whose figure starts with `prefix` in the committed report (where they were, or at
+ * the end) and records the update, so a subset of the bench can refresh its rows without re-running
+ * the rest. Without a committed report the rows make a new one.
+ */
+export function mergeReport(dir: string, prefix: string, fresh: BenchReport): void {
+  const file = `${dir}/results.json`;
+  const old = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as BenchReport) : null;
+  if (!old) return writeReport(dir, fresh);
+  const at = old.rows.findIndex((row) => row.figure.startsWith(prefix));
+  const kept = old.rows.filter((row) => !row.figure.startsWith(prefix));
+  const measured = fresh.rows.map((row) => ({ ...row, machine: machineShort(fresh.machine) }));
+  const rows = at < 0 ? [...kept, ...measured] : [...kept.slice(0, at), ...measured, ...kept.slice(at)];
+  const label = `Rows "${prefix}..."`;
+  const update = {
+    generatedAt: fresh.generatedAt,
+    command: fresh.command,
+    rows: label,
+    load: `${fresh.machine.loadStart} at start, ${fresh.machine.loadEnd ?? '?'} at end, on ${fresh.machine.cpu}, ${fresh.machine.cores} cores`,
+  };
+  writeReport(dir, { ...old, rows, updates: [...(old.updates ?? []).filter((u) => u.rows !== label), update] });
 }

@@ -6,7 +6,8 @@
  * --no-browser, --no-python, --no-eval, --no-app (skip the targets measured in the built app),
  * --app-only (only those: the app targets 3-7), --only=3,4,5,6,7 (a subset of the app targets),
  * --kernels (only the k-means and learned-map rows, with their Python comparators, in Chromium and
- * Node: the two ratio targets), --trust (only the bootstrap and onboarding rows, in Node). With --app-only, --only, --kernels or
+ * Node: the two ratio targets), --trust (only the bootstrap and onboarding rows, in Node),
+ * --no-serve, --serve-only (only `routelab serve` throughput and p99, merged into the committed table). With --app-only, --only, --kernels or
  * --trust the report goes to bench/out/ (a check), not over bench/RESULTS.md.
  */
 import { existsSync, mkdirSync } from 'node:fs';
@@ -20,7 +21,8 @@ import { machineInfo } from './machine';
 import { csvLoadHook, tenRetrainsHook } from './nodeTargets';
 import { liveRoutingHook, type HookResult } from './otherTargets';
 import { kmeansProblem, learnedMapProblem } from './problems';
-import { writeReport, type Row } from './report';
+import { mergeReport, writeReport, type Row } from './report';
+import { serveRows } from './serveTargets';
 import { kmeansEngineTask, kmeansTfjsTask, learnedMapKernelTask, type TaskResult } from './tasks';
 import { runAppTargets } from './app/run';
 import { sessionPoolHook } from './sessionTargets';
@@ -152,9 +154,31 @@ function sessionRows(where: string, h: ReturnType<typeof sessionPoolHook>): void
   );
 }
 
+/** The `routelab serve` rows (one process, one per core; 1 and 1,000 prompts per request), or a skipped row. */
+async function serveTargets(): Promise<void> {
+  log('routelab serve: requests/s and p99 latency');
+  try {
+    rows.push(...(await serveRows({ root: ROOT, out: OUT, quick, log })));
+  } catch (e) {
+    rows.push({
+      figure: 'routelab serve: POST /route',
+      measured: 'Node',
+      note: `skipped: failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
+    });
+  }
+}
+
 async function main(): Promise<void> {
   const machine = machineInfo();
   log(`machine: ${machine.cpu}, ${machine.cores} cores, load ${machine.loadStart}`);
+  if (flags.has('--serve-only')) {
+    await serveTargets();
+    machine.loadEnd = Math.round(loadavg()[0] * 100) / 100;
+    const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`;
+    mergeReport(join(ROOT, 'bench'), 'routelab serve', { generatedAt: new Date().toISOString(), command, machine, rows });
+    log(`merged ${rows.length} rows into bench/results.json and bench/RESULTS.md`);
+    return;
+  }
   if (trustOnly) await trustRows('Node');
   if (!appOnly && !trustOnly) await kernelsAndNode(machine);
   if (!flags.has('--no-app') && !flags.has('--no-browser') && !kernelsOnly && !trustOnly) {
@@ -183,6 +207,7 @@ async function main(): Promise<void> {
       note: ev.skipped ? `skipped: ${ev.skipped}` : `methods: ${ev.methods?.join(', ')}`,
     });
   }
+  if (!appOnly && !only && !flags.has('--no-serve')) await serveTargets();
   machine.loadEnd = Math.round(loadavg()[0] * 100) / 100;
   const args = process.argv.slice(2).join(' ');
   // A subset of the app targets is a check, not the table: it goes to bench/out, not over bench/RESULTS.md.

@@ -19,8 +19,11 @@ test('the exported router file is accepted by the CLI `routelab route`', async (
   );
   const result = JSON.parse(out);
   expect(result.decisions).toHaveLength(1);
-  expect(trained.session!.routerModels).toContain(result.decisions[0].chosen);
-  expect(result.decisions[0].models).toHaveLength(trained.session!.routerModels.length);
+  // route honours the file's routing pool (version 2): the LLMs routed among are the pool's.
+  expect(router.version).toBe(2);
+  expect(router.pool.length).toBeGreaterThan(0);
+  expect(router.pool).toContain(result.decisions[0].chosen);
+  expect(result.decisions[0].models.map((m: { name: string }) => m.name).sort()).toEqual([...router.pool].sort());
 
   // The same file imports back into the app and is applied to the session (trained on this data).
   await exportPage.importRouter.setInputFiles(file);

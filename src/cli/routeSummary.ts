@@ -8,7 +8,7 @@ import { parsePromptList } from '../core/insight/promptList';
 import { MIN_VALIDATION, shiftPreview, type ShiftPreview } from '../core/insight/shift';
 import { InputError, inputError, UsageError } from './errors';
 import { readText } from './load';
-import { parseEmbeddingArg } from './routeCommand';
+import { parseEmbeddingArg } from './embeddingArg';
 import { fixed4, percent, textTable } from './textTable';
 import type { Io } from './io';
 

@@ -5,6 +5,7 @@ import { EVAL_USAGE, evalCommand } from './evalCommand';
 import { ADD_MODEL_USAGE, REMOVE_MODEL_USAGE, addModelCommand, removeModelCommand } from './addModelCommand';
 import { ONBOARD_USAGE, onboardCommand } from './onboardCommand';
 import { ROUTE_USAGE, routeCommand } from './routeCommand';
+import { SERVE_USAGE, serveCommand } from './serveCommand';
 import { TRAIN_USAGE, trainCommand } from './trainCommand';
 import { VALIDATION_PROMPTS_USAGE, validationPromptsCommand } from './validationPromptsCommand';
 import type { Io } from './io';
@@ -13,6 +14,7 @@ const COMMANDS: Record<string, { usage: string; run: (argv: string[], io: Io) =>
   eval: { usage: EVAL_USAGE, run: evalCommand },
   train: { usage: TRAIN_USAGE, run: trainCommand },
   route: { usage: ROUTE_USAGE, run: routeCommand },
+  serve: { usage: SERVE_USAGE, run: serveCommand },
   'validation-prompts': { usage: VALIDATION_PROMPTS_USAGE, run: validationPromptsCommand },
   'add-model': { usage: ADD_MODEL_USAGE, run: addModelCommand },
   'remove-model': { usage: REMOVE_MODEL_USAGE, run: removeModelCommand },

@@ -15,9 +15,11 @@ import type { Io } from './io';
 
 export const TRAIN_USAGE = `routelab train --data DIR [--embeddings FILE] [--method learnedmap|kmeans] [--k N|auto]
                [--seed N] [--test-models A,B,...] [--fractions TRAIN,VAL,TEST] [--epochs N]
-               [--max-iterations N] [--knn-k N|auto] [--cost-penalty X] --out router.json`;
+               [--max-iterations N] [--knn-k N|auto] [--cost-penalty X] [--pool test|all]
+               --out router.json`;
 
 const METHODS: readonly RouterMethod[] = ['kmeans', 'learnedmap'];
+const POOLS = ['test', 'all'] as const;
 
 export async function trainCommand(argv: string[], io: Io): Promise<number> {
   const flags = parseFlags(
@@ -34,6 +36,7 @@ export async function trainCommand(argv: string[], io: Io): Promise<number> {
       epochs: { type: 'string' },
       'max-iterations': { type: 'string' },
       'cost-penalty': { type: 'string' },
+      pool: { type: 'string' },
       out: { type: 'string' },
     },
     'train',
@@ -51,6 +54,8 @@ export async function trainCommand(argv: string[], io: Io): Promise<number> {
   const maxIterations = intFlag(flags['max-iterations'], 'max-iterations', DEFAULTS.maxIterations, 1);
   const testModels = listFlag(flags['test-models']);
   const fractions = fractionsFlag(flags.fractions);
+  const pool = (flags.pool ?? 'test') as (typeof POOLS)[number];
+  if (!POOLS.includes(pool)) throw new UsageError(`routelab train: --pool must be test or all, got "${String(flags.pool)}"`);
 
   const dataset = loadDataDir(dataDir, flags.embeddings as string | undefined, (issue) => io.progress(`warning: ${formatIssue(issue)}`));
   const backend = await initTf({ prefer: ['wasm', 'cpu'] });
@@ -70,6 +75,7 @@ export async function trainCommand(argv: string[], io: Io): Promise<number> {
         fractions,
         epochs,
         maxIterations,
+        pool,
         // k-means reports every iteration with a fraction: the stage line is enough there.
         onProgress: (stage, message, fraction) => {
           if (fraction === undefined) io.progress(`${stage}: ${message}`);
@@ -124,6 +130,8 @@ export function formatSummary(router: Router, out: string, chars: number): strin
       `${router.validationPrompts.length} validation prompts, embedder ${router.embedder.kind} (${router.embedder.dim}-d)`,
     `${p.dataset} (data hash ${p.dataHash}), seed ${p.seed}: ${p.split.train} train / ${p.split.val} val / ${p.split.test} test prompts; ` +
       `${p.split.trainModels.length} training LLMs, ${p.split.testModels.length} unseen test LLMs (${p.split.testModels.join(', ')})`,
+    `routing pool: ${router.pool.length === router.models.length ? `all ${router.pool.length} LLMs` : `the ${router.pool.length} unseen test LLMs`}` +
+      ` at cost penalty ${router.costPenalty}${router.costUnit ? ` (cost in ${router.costUnit})` : ''}; \`route --all-models\` routes among all ${router.models.length}`,
     '',
     'metrics at training (test prompts, test pool):',
   ];

@@ -128,8 +128,14 @@ describe('trainRouter on the synthetic demo dataset', () => {
     const testTexts = split.test.map((i) => dataset.prompts[i].text);
     const testX = embedTexts(testTexts, router.embedder);
     expect(Array.from(clusterOf(router, { embeddings: testX }))).toEqual(Array.from(assignNearest(testX, router.centroids)));
+    // The routing pool is the unseen test pool; every LLM's validation scores are the dataset's.
+    expect(router.pool).toEqual(testModels.map((h) => dataset.models[h].name));
+    router.models.forEach((h, j) => {
+      expect(h.added).toBeNull();
+      expect(Array.from(h.validationScores!)).toEqual(split.val.map((i) => dataset.scores[i * dataset.models.length + j]));
+    });
     // gamma(x, h) = Psi_{k(x)}(h) exactly.
-    const d = routePrompts(router, { texts: testTexts.slice(0, 5) });
+    const d = routePrompts(router, { texts: testTexts.slice(0, 5) }, { allModels: true });
     d.forEach((decision) => decision.perModel.forEach((s, h) => expect(s.predictedError).toBe(router.models[h].psi[decision.cluster])));
 
     expectRoundTrip(router, testTexts);

@@ -13,7 +13,7 @@ import type { MethodName, QncDenominator, SplitFractions, TrialSetup } from '../
 import { datasetEmbeddings, runTrial, trialOptions, trialSetup, type ResolvedSplit, type TrialResult } from '../eval/pipeline';
 import type { ClusterMapEpoch, ClusterMapOptions } from '../routing/clusterMap';
 import type { Dataset, Matrix } from '../types';
-import { exportRouter } from './export';
+import { exportRouter, type ExportOptions } from './export';
 import type { Router, RouterMethod } from './schema';
 
 /** What a training run is given; every field left out takes its value from DEFAULTS (src/core/defaults.ts). */
@@ -29,6 +29,8 @@ export interface TrainRouterOptions {
   pseudoCount?: number;
   /** Default cost penalty lambda written into the router. */
   costPenalty?: number;
+  /** The routing pool written into the router: the unseen test pool (default), every LLM, or names. */
+  pool?: ExportOptions['pool'];
   fractions?: SplitFractions;
   testModelFraction?: number;
   /**
@@ -176,6 +178,7 @@ export async function fitRouter(dataset: Dataset, options: TrainRouterOptions = 
     pseudoCount: o.pseudoCount,
     costPenalty: o.costPenalty,
     createdAt: o.createdAt,
+    pool: o.pool,
   });
   return { router, setup, trial, embeddings: phi.embeddings, embedder: phi.settings };
 }
