@@ -179,7 +179,7 @@ describe('bad requests get a 4xx with a message, and the server keeps answering'
       status: 'ok',
       router: {
         file: 'router.json',
-        method: 'kmeans',
+        method: 'learnedmap',
         costPenalty: 0.01,
         costUnit: router.costUnit,
         pool: router.pool,

@@ -187,7 +187,7 @@ route(router, 42);
         '--all-models',
       );
       expect(many).toEqual({ ...both, decisions: both.decisions.map(({ promptId: _, ...d }: { promptId: string }) => d) });
-      expect(health).toMatchObject({ status: 'ok', router: { method: 'kmeans', costPenalty: 0.01, models: 11 } });
+      expect(health).toMatchObject({ status: 'ok', router: { method: 'learnedmap', costPenalty: 0.01, models: 11 } });
     } finally {
       process.kill(-child.pid!, 'SIGTERM');
     }

@@ -17,8 +17,10 @@ export interface StepHooks {
 export type Steps<T> = Generator<[number, number], T, boolean>;
 
 const YIELD_EVERY_MS = 50;
-const now = (): number => globalThis.performance?.now() ?? Date.now();
-const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+// Typed by hand: core is also type-checked without DOM or Node types (the routelab/router package).
+const host = globalThis as unknown as { performance?: { now(): number }; setTimeout(callback: () => void, ms: number): unknown };
+const now = (): number => host.performance?.now() ?? Date.now();
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => host.setTimeout(resolve, 0));
 
 /** Runs every step synchronously (progress still reported, shouldStop still polled). */
 export function drainSteps<T>(steps: Steps<T>, hooks: StepHooks = {}): T {
