@@ -40,7 +40,7 @@ describe('routelab onboard', () => {
   it('prints the gap table and the per-cluster errors', async () => {
     const res = await cli('onboard', '--data', dir, '--model', 'coder-7b', '--labels', '5,all', '--repeats', '2', '--k', '4');
     expect(res.code, res.err).toBe(0);
-    expect(res.out).toMatch(/^onboarding coder-7b: trained without it \(10 training LLMs, K = 4, kmeans, seed 0\)/);
+    expect(res.out).toMatch(/^onboarding coder-7b: trained without it \(10 training LLMs, K = 4, learnedmap, seed 0\)/);
     expect(res.out).toMatch(/^all +\d+ +1 +[\d.]+ \[[\d.]+, [\d.]+\] +0\.0000 \[0\.0000, 0\.0000\] +0\.0000 /m);
     expect(res.out).toContain('labels needed to come within 0.01 Area of all labels (mean |gap|): ');
     expect(res.out).toMatch(/^3 +\d+ +[\d.]+ \[/m);

@@ -1,7 +1,8 @@
 /** `routelab onboard`: the onboarding simulator (leave one LLM out, add it back from n validation labels). */
 import { KMEANS_ENGINES, type KMeansEngineChoice } from '../core/cluster';
+import { DEFAULTS } from '../core/defaults';
 import { datasetEmbeddings } from '../core/eval/pipeline';
-import { DEFAULT_LABELS, simulateOnboarding, type LabelBudget, type OnboardingReport } from '../core/insight/onboard';
+import { DEFAULT_LABELS, DEFAULT_REPEATS, simulateOnboarding, type LabelBudget, type OnboardingReport } from '../core/insight/onboard';
 import { initTf } from '../core/tf';
 import { formatIssue } from '../core/types';
 import { intFlag, intOrAuto, numberFlag, parseFlags, requireString } from './args';
@@ -11,8 +12,8 @@ import { fixed4, percent, textTable } from './textTable';
 import type { Io } from './io';
 
 export const ONBOARD_USAGE = `routelab onboard --data DIR --model NAME [--labels 5,10,20,50,all] [--repeats R] [--seed N]
-               [--k N|auto] [--method kmeans|learnedmap] [--cost-penalty X] [--embeddings FILE] [--split FILE]
-               [--kmeans-engine auto|wasm-simd|tfjs|ts] [--json]`;
+                 [--k N|auto] [--method learnedmap|kmeans] [--cost-penalty X] [--embeddings FILE] [--split FILE]
+                 [--kmeans-engine auto|wasm-simd|tfjs|ts] [--json]`;
 
 /** --labels: a comma list of integers >= 1 and `all`. */
 export function parseLabels(value: unknown): LabelBudget[] {
@@ -50,11 +51,11 @@ export async function onboardCommand(argv: string[], io: Io): Promise<number> {
   const dataDir = requireString(flags, 'data', 'onboard');
   const model = requireString(flags, 'model', 'onboard');
   const labels = parseLabels(flags.labels);
-  const repeats = intFlag(flags.repeats, 'repeats', 5, 1);
-  const seed = intFlag(flags.seed, 'seed', 0);
-  const k = intOrAuto(flags.k, 'k', 10);
+  const repeats = intFlag(flags.repeats, 'repeats', DEFAULT_REPEATS, 1);
+  const seed = intFlag(flags.seed, 'seed', DEFAULTS.seed);
+  const k = intOrAuto(flags.k, 'k', DEFAULTS.k);
   const costPenalty = numberFlag(flags['cost-penalty'], 'cost-penalty', 0, 0);
-  const method = flags.method ?? 'kmeans';
+  const method = flags.method ?? DEFAULTS.method;
   if (method !== 'kmeans' && method !== 'learnedmap')
     throw new UsageError(`--method must be kmeans or learnedmap, got "${String(method)}"`);
   const engine = flags['kmeans-engine'] ?? 'auto';
