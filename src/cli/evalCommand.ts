@@ -12,8 +12,8 @@ import { nodeShardHost } from './lloydShards';
 import type { Io } from './io';
 
 export const EVAL_USAGE = `routelab eval --data DIR [--embeddings FILE] [--split FILE] [--seed N] [--k N|auto]
-               [--knn-k N|auto] [--trials N] [--qnc-denominator max-test-cost|most-accurate]
-               [--kmeans-engine auto|wasm-simd|tfjs|ts] [--bootstrap B] [--cost-penalty X] [--json]`;
+              [--knn-k N|auto] [--trials N] [--qnc-denominator max-test-cost|most-accurate]
+              [--kmeans-engine auto|wasm-simd|tfjs|ts] [--bootstrap B] [--cost-penalty X] [--json]`;
 
 export async function evalCommand(argv: string[], io: Io): Promise<number> {
   const flags = parseFlags(
