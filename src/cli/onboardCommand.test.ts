@@ -5,16 +5,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoDatasetFiles, generateDemoDataset } from '../core/demo';
 import { itShared, loadScores, sharedDir, type SharedName } from '../testing/datasets.node';
-import { run } from './run';
-import { captureIo } from './testIo.test-util';
+import { cli } from './testIo.test-util';
 
 let dir = '';
-
-async function cli(...argv: string[]) {
-  const io = captureIo();
-  const code = await run(argv, io);
-  return { code, stdout: io.stdout, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
-}
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'routelab-onboard-'));
