@@ -1,11 +1,11 @@
 /** `routelab eval`: every method's deferral metrics on a dataset, as a table or one JSON object. */
-import { DEFAULT_RESAMPLES, METHOD_LABELS, METHOD_NAMES } from '../core/eval';
+import { DEFAULT_RESAMPLES, METHOD_LABELS, METHOD_NAMES, QNC_DENOMINATORS } from '../core/eval';
 import { evaluate, type EvalReport } from '../core/eval/pipeline';
 import { initTf } from '../core/tf';
 import { formatIssue, type DataIssue } from '../core/types';
-import { KMEANS_ENGINES, type KMeansEngineChoice } from '../core/cluster';
+import { KMEANS_ENGINES } from '../core/cluster';
 import { DEFAULTS } from '../core/defaults';
-import { intFlag, intOrAuto, numberFlag, parseFlags, requireString } from './args';
+import { choiceFlag, intFlag, intOrAuto, numberFlag, parseFlags, requireString } from './args';
 import { formatPaying, payingOf } from './evalPaying';
 import { loadDataDir, loadSplitFile } from './load';
 import { nodeShardHost } from './lloydShards';
@@ -41,21 +41,8 @@ export async function evalCommand(argv: string[], io: Io): Promise<number> {
   const trials = intFlag(flags.trials, 'trials', DEFAULTS.trials, 1);
   const resamples = flags.bootstrap === undefined ? undefined : intFlag(flags.bootstrap, 'bootstrap', DEFAULT_RESAMPLES, 1);
   const costPenalty = flags['cost-penalty'] === undefined ? undefined : numberFlag(flags['cost-penalty'], 'cost-penalty', 0, 0);
-  const qncDenominator = flags['qnc-denominator'] === 'most-accurate' ? 'most-accurate' : 'max-test-cost';
-  if (
-    flags['qnc-denominator'] !== undefined &&
-    flags['qnc-denominator'] !== 'most-accurate' &&
-    flags['qnc-denominator'] !== 'max-test-cost'
-  ) {
-    io.err(`routelab eval: --qnc-denominator must be max-test-cost or most-accurate`);
-    return 2;
-  }
-
-  const engine = flags['kmeans-engine'] ?? 'auto';
-  if (!(KMEANS_ENGINES as readonly unknown[]).includes(engine)) {
-    io.err(`routelab eval: --kmeans-engine must be one of ${KMEANS_ENGINES.join(', ')}`);
-    return 2;
-  }
+  const qncDenominator = choiceFlag(flags['qnc-denominator'], 'qnc-denominator', QNC_DENOMINATORS, DEFAULTS.qncDenominator);
+  const engine = choiceFlag(flags['kmeans-engine'], 'kmeans-engine', KMEANS_ENGINES, 'auto');
   const warn = (issue: DataIssue) => io.progress(`warning: ${formatIssue(issue)}`);
   const dataset = loadDataDir(dataDir, flags.embeddings as string | undefined, warn);
   const split = flags.split ? loadSplitFile(flags.split as string, dataset, warn) : undefined;
@@ -68,7 +55,7 @@ export async function evalCommand(argv: string[], io: Io): Promise<number> {
     trials,
     split,
     qncDenominator,
-    kmeansEngine: engine as KMeansEngineChoice,
+    kmeansEngine: engine,
     bootstrap: resamples === undefined ? undefined : { resamples },
     keepEvidence: costPenalty !== undefined,
     tfBackend: { name: backend.backend, softwareRenderer: backend.softwareRenderer },

@@ -49,6 +49,14 @@ describe('routelab onboard', () => {
       err: expect.stringContaining(`${dir}: no LLM named "nobody"`),
     });
     expect(await cli('onboard', '--data', dir)).toMatchObject({ code: 2, err: expect.stringContaining('--model is required') });
+    expect(await cli('onboard', '--data', dir, '--model', 'coder-7b', '--method', 'knn')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--method must be kmeans or learnedmap, got "knn"'),
+    });
+    expect(await cli('onboard', '--data', dir, '--model', 'coder-7b', '--kmeans-engine', 'gpu')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--kmeans-engine must be one of auto, wasm-simd, tfjs, ts, got "gpu"'),
+    });
   });
 });
 

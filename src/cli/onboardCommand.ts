@@ -1,11 +1,12 @@
 /** `routelab onboard`: the onboarding simulator (leave one LLM out, add it back from n validation labels). */
-import { KMEANS_ENGINES, type KMeansEngineChoice } from '../core/cluster';
+import { KMEANS_ENGINES } from '../core/cluster';
+import { UNIROUTE_METHODS } from '../core/routerFile';
 import { DEFAULTS } from '../core/defaults';
 import { datasetEmbeddings } from '../core/eval/pipeline';
 import { DEFAULT_LABELS, DEFAULT_REPEATS, simulateOnboarding, type LabelBudget, type OnboardingReport } from '../core/insight/onboard';
 import { initTf } from '../core/tf';
 import { formatIssue } from '../core/types';
-import { intFlag, intOrAuto, numberFlag, parseFlags, requireString } from './args';
+import { choiceFlag, intFlag, intOrAuto, numberFlag, parseFlags, requireString } from './args';
 import { inputError, UsageError } from './errors';
 import { loadDataDir, loadSplitFile } from './load';
 import { fixed4, percent, textTable } from './textTable';
@@ -55,12 +56,8 @@ export async function onboardCommand(argv: string[], io: Io): Promise<number> {
   const seed = intFlag(flags.seed, 'seed', DEFAULTS.seed);
   const k = intOrAuto(flags.k, 'k', DEFAULTS.k);
   const costPenalty = numberFlag(flags['cost-penalty'], 'cost-penalty', 0, 0);
-  const method = flags.method ?? DEFAULTS.method;
-  if (method !== 'kmeans' && method !== 'learnedmap')
-    throw new UsageError(`--method must be kmeans or learnedmap, got "${String(method)}"`);
-  const engine = flags['kmeans-engine'] ?? 'auto';
-  if (!(KMEANS_ENGINES as readonly unknown[]).includes(engine))
-    throw new UsageError(`--kmeans-engine must be one of ${KMEANS_ENGINES.join(', ')}`);
+  const method = choiceFlag(flags.method, 'method', UNIROUTE_METHODS, DEFAULTS.method);
+  const engine = choiceFlag(flags['kmeans-engine'], 'kmeans-engine', KMEANS_ENGINES, 'auto');
 
   const warn = (issue: Parameters<typeof formatIssue>[0]) => io.progress(`warning: ${formatIssue(issue)}`);
   const dataset = loadDataDir(dataDir, flags.embeddings as string | undefined, warn);
@@ -81,7 +78,7 @@ export async function onboardCommand(argv: string[], io: Io): Promise<number> {
     method,
     costPenalty,
     split,
-    kmeansEngine: engine as KMeansEngineChoice,
+    kmeansEngine: engine,
     tfBackend: { name: backend.backend, softwareRenderer: backend.softwareRenderer },
     onStage: (stage, message) => {
       if (stage !== 'kmeans') io.progress(`${stage}: ${message}`);
