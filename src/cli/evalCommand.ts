@@ -10,6 +10,7 @@ import { formatPaying, payingOf } from './evalPaying';
 import { loadDataDir, loadSplitFile } from './load';
 import { nodeShardHost } from './lloydShards';
 import type { Io } from './io';
+import { percentOrNotReached } from './textTable';
 
 export const EVAL_USAGE = `routelab eval --data DIR [--embeddings FILE] [--split FILE] [--seed N] [--k N|auto]
               [--knn-k N|auto] [--trials N] [--qnc-denominator max-test-cost|most-accurate]
@@ -72,7 +73,6 @@ export async function evalCommand(argv: string[], io: Io): Promise<number> {
   return 0;
 }
 
-const pct = (x: number | null) => (x === null ? 'not reached' : `${(100 * x).toFixed(1)}%`);
 const num = (x: number) => x.toFixed(4);
 
 /** The readable table printed without --json. */
@@ -90,7 +90,7 @@ export function formatReport(report: EvalReport, name: string): string {
   const header = ['method', 'Area', 'Area(50%)', 'QNC', 'AIQ', 'peak acc'];
   const rows = METHOD_NAMES.filter((m) => report.methods[m]).map((m) => {
     const r = report.methods[m]!;
-    return [METHOD_LABELS[m], num(r.area), num(r.area50), pct(r.qnc), num(r.aiq), num(r.peakAccuracy)];
+    return [METHOD_LABELS[m], num(r.area), num(r.area50), percentOrNotReached(r.qnc), num(r.aiq), num(r.peakAccuracy)];
   });
   lines.push(...table(header, rows));
   lines.push(...formatBootstrap(report));
@@ -123,7 +123,7 @@ function formatBootstrap(report: EvalReport): string[] {
       METHOD_LABELS[m],
       interval(ci.area, (x) => num(x!)),
       interval(ci.area50, (x) => num(x!)),
-      interval(ci.qnc, pct),
+      interval(ci.qnc, percentOrNotReached),
       interval(ci.aiq, (x) => num(x!)),
       interval(ci.peakAccuracy, (x) => num(x!)),
     ];

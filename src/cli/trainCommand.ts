@@ -12,6 +12,7 @@ import { inputError, UsageError } from './errors';
 import { loadDataDir } from './load';
 import { writeRouterFile } from './routeCommand';
 import type { Io } from './io';
+import { percentOrNotReached } from './textTable';
 
 export const TRAIN_USAGE = `routelab train --data DIR [--embeddings FILE] [--method learnedmap|kmeans] [--k N|auto]
                [--seed N] [--test-models A,B,...] [--fractions TRAIN,VAL,TEST] [--epochs N]
@@ -115,7 +116,6 @@ function fractionsFlag(value: unknown): SplitFractions | undefined {
 }
 
 const num = (x: number) => x.toFixed(4);
-const pct = (x: number | null) => (x === null ? 'not reached' : `${(100 * x).toFixed(1)}%`);
 
 /** What was written: method, K, LLMs, validation prompts, split and the metrics at training. */
 export function formatSummary(router: Router, out: string, chars: number): string {
@@ -135,7 +135,7 @@ export function formatSummary(router: Router, out: string, chars: number): strin
     isMethodName(name) ? METHOD_LABELS[name] : name,
     num(m.area),
     num(m.area50),
-    pct(m.qnc),
+    percentOrNotReached(m.qnc),
     num(m.aiq),
     num(m.peakAccuracy),
   ]);
