@@ -44,9 +44,9 @@ function Header() {
   const backend = useAppStore((s) => s.training.backend);
   return (
     <header className="rl-header">
-      <div className="rl-header__brand">
+      <h1 className="rl-header__brand">
         RouteLab <small>universal LLM routing (UniRoute) explorer</small>
-      </div>
+      </h1>
       <div className="rl-header__spacer" />
       <div className="rl-header__meta">
         {name ? (
