@@ -8,6 +8,7 @@ import { setView } from '../state/liveActions';
 import { VIEW_IDS, type ViewId } from '../state/urlState';
 import type { BackendReport } from '../state/slices';
 import { VIEW_LABELS } from './viewLabels';
+import { DatasetName } from './DatasetName';
 import { DataView } from '../views/DataView';
 import { TrainView } from '../views/TrainView';
 import { ClustersView } from '../views/ClustersView';
@@ -51,7 +52,7 @@ function Header() {
       <div className="rl-header__meta">
         {name ? (
           <span data-testid="header-dataset">
-            {name}
+            <DatasetName />
             {counts ? ` · ${counts.prompts.toLocaleString()} prompts · ${counts.models.length} LLMs` : ''}
             {synthetic ? (
               <span className="rl-tag" style={{ marginLeft: 6 }}>

@@ -5,6 +5,7 @@
  */
 import type { StateCreator } from 'zustand';
 import type { Dataset, DataIssue, NamedText } from '../core/types';
+import type { ColumnMapping } from '../core/data';
 import type { Router } from '../core/routerFile';
 import type { AddedModel, DatasetSummary, LiveRouting, SessionBase, SessionPool, SessionSetup } from '../core/explorer';
 import type { BackendCheckResult, BackendReport, DemoInfo, FileHeader, TrainSettings } from '../workers/protocol';
@@ -33,6 +34,8 @@ export interface DataSlice {
     headers: FileHeader[];
     /** Files of a failed upload kept for a retry with a column mapping. */
     pendingFiles: NamedText[] | null;
+    /** The column mapping of each file of the last upload (by file name): given, or remembered for its header set. */
+    mappings: Record<string, ColumnMapping>;
     projection: { coords: Float32Array; explained: [number, number] } | null;
     embedder: { kind: string; dim: number } | null;
     dataHash: string | null;
@@ -138,6 +141,7 @@ export const initialData = (): DataSlice['data'] => ({
   warnings: [],
   headers: [],
   pendingFiles: null,
+  mappings: {},
   projection: null,
   embedder: null,
   dataHash: null,

@@ -22,5 +22,5 @@ export { paretoFront, type CurvePoint } from './curve';
 export { curveMetrics, singleModelPoints, zeroRouterCurve, zeroRouterValAccuracy, type CurveMetrics } from './metrics';
 export { poolMetricOptions } from './poolMetrics';
 export { METHOD_LABELS, METHOD_NAMES, isMethodName, type MethodName, type QncDenominator } from './methods';
-export { applySplitFile, splitModels, splitPrompts, type PromptSplit, type SplitFractions, type TrialSetup } from './split';
+export { applySplitFile, splitModels, splitPrompts, splitSizes, type PromptSplit, type SplitFractions, type TrialSetup } from './split';
 export { fullyScoredRows, pick, selectBlock, selectRows } from './select';
