@@ -14,6 +14,8 @@ export interface HeatmapModel {
   cost: number;
   /** An LLM added after training (tagged "new"). */
   isNew?: boolean;
+  /** In the unseen test pool (tagged "(test)", a tag apart from the name so a long name never hides it). */
+  isTest?: boolean;
 }
 
 export interface RowLabelsProps {
@@ -32,9 +34,12 @@ export const RowLabels = memo(function RowLabels({ models, order, rowHeight, cos
           key={h}
           className={['rl-heatmap__row', r === activeRow ? 'is-active' : ''].filter(Boolean).join(' ')}
           style={{ height: rowHeight }}
-          title={`${models[h].name}: cost ${formatCost(models[h].cost, costUnit)}`}
+          title={`${models[h].name}${models[h].isTest ? ' (test)' : ''}: cost ${formatCost(models[h].cost, costUnit)}`}
         >
-          <span className="rl-heatmap__name">{models[h].name}</span>
+          <span className={['rl-heatmap__name', rowHeight >= 26 ? 'rl-heatmap__name--wrap' : ''].filter(Boolean).join(' ')}>
+            {models[h].name}
+          </span>
+          {models[h].isTest ? <span className="rl-heatmap__test">(test)</span> : null}
           {models[h].isNew ? <span className="rl-tag">new</span> : null}
           <span className="rl-heatmap__cost rl-num">{formatCost(models[h].cost)}</span>
         </div>

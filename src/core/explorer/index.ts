@@ -14,3 +14,4 @@ export { curvesCsv, metricsCsv, neutraliseCell, toSafeCsv, validationPromptsCsv 
 export { fileHeaders } from './headers';
 export { datasetSummary, type DatasetSummary } from './summary';
 export { checkClusterCount, MIN_VAL_PER_CLUSTER, type ClusterCountCheck } from './clusterCount';
+export { penaltyAtPoint } from './pickPoint';
