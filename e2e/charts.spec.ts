@@ -37,6 +37,17 @@ function expectTidy({ plot, labels }: Awaited<ReturnType<typeof labelBoxes>>) {
       expect(overlap(labels[i].box, labels[j].box), `${labels[i].text} / ${labels[j].text}`).toBe(false);
 }
 
+/** The cost axis's tick labels, left to right (the tick labels below the plot). */
+async function xTicks(chart: Locator): Promise<string[]> {
+  const plot = (await chart.getByTestId('deferral-hit').boundingBox())!;
+  const ticks: { x: number; text: string }[] = [];
+  for (const t of await chart.locator('.recharts-cartesian-axis-tick-value').all()) {
+    const box = (await t.boundingBox())!;
+    if (box.y > plot.y + plot.height) ticks.push({ x: box.x, text: (await t.textContent()) ?? '' });
+  }
+  return ticks.sort((a, b) => a.x - b.x).map((t) => t.text);
+}
+
 /** A point at `fraction` of the length of a curve's drawn path, in page pixels. */
 async function pointOnCurve(page: Page, method: string, fraction: number): Promise<{ x: number; y: number }> {
   return page.evaluate(
@@ -60,7 +71,8 @@ test('deferral curves: log cost axis, drag zoom, click a curve to route at its p
   await explorer.tab('Deferral curves').click();
   const chart = page.locator('#panel-curves').getByTestId('deferral-chart');
   await expect(chart).toBeVisible();
-  await expect(chart.getByRole('img')).toHaveAttribute('aria-label', /Deferral curves/);
+  await expect(chart.locator('.rl-deferral__plot')).toHaveAttribute('role', 'img');
+  await expect(chart.locator('.rl-deferral__plot')).toHaveAttribute('aria-label', /Deferral curves/);
 
   // The oracle is a bound: tagged on the chart and in the legend, never bold in the metric table.
   await expect(chart.locator('[data-label-kind="tag"]')).toHaveAttribute('data-label', 'upper bound');
@@ -79,7 +91,7 @@ test('deferral curves: log cost axis, drag zoom, click a curve to route at its p
   // Log cost axis: the cheap end spreads out (ticks below 10%), the labels stay tidy.
   await chart.locator('[data-cost-axis="log"]').click();
   expect((await snapshot(page)).ui.costAxis).toBe('log');
-  const ticks = await chart.locator('.recharts-xAxis .recharts-cartesian-axis-tick-value').allTextContents();
+  const ticks = await xTicks(chart);
   expect(ticks.length).toBeGreaterThanOrEqual(3);
   expect(ticks.some((t) => parseFloat(t) < 10)).toBe(true);
   expect(ticks[ticks.length - 1]).toBe('100%');
@@ -154,7 +166,7 @@ test('every chart saves as SVG and PNG and shows as a table', async ({ page, exp
 
   await explorer.tab('Error profiles').click();
   const heatmap = page.getByTestId('heatmap-chart');
-  await expectExports(page, heatmap, [`${pool[0]} (test)`]);
+  await expectExports(page, heatmap, [`${pool[0]}<tspan font-weight="600" fill="#5f6b7a"> (test)</tspan>`]);
   await heatmap.locator('[data-chart-table-toggle]').click();
   await expect(heatmap.locator('[data-chart-table] tbody tr')).toHaveCount(trained.data.models);
 

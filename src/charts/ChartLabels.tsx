@@ -45,8 +45,12 @@ export function ChartLabels({ points, obstacles, operating, lines, tags }: Chart
     if (!plot || !xScale || !yScale) return [];
     const px = (cost: number, accuracy: number): [number, number] => [xScale(cost) ?? NaN, yScale(accuracy) ?? NaN];
     const items: { text: string; kind: 'op' | 'single' | 'new' | 'tag'; color?: string; request: LabelRequest }[] = [];
+    const inPlot = ([x, y]: [number, number]) => x >= plot.x && x <= plot.x + plot.width && y >= plot.y && y <= plot.y + plot.height;
     if (operating) {
-      const [x, y] = px(operating.cost, operating.accuracy);
+      // Where the marker is drawn: clamped to the plot when the point lies outside the zoomed view.
+      const [ox, oy] = px(operating.cost, operating.accuracy);
+      const x = Math.min(plot.x + plot.width, Math.max(plot.x, ox));
+      const y = Math.min(plot.y + plot.height, Math.max(plot.y, oy));
       items.push({
         text: operating.label,
         kind: 'op',
@@ -60,16 +64,19 @@ export function ChartLabels({ points, obstacles, operating, lines, tags }: Chart
         },
       });
     }
+    // Points outside a zoomed view are not drawn, so they get no label either.
     for (const p of points) {
       const [x, y] = px(p.cost, p.accuracy);
+      if (!inPlot([x, y])) continue;
       items.push({
         text: p.name,
         kind: p.isNew ? 'new' : 'single',
-        request: { x, y, width: estimateTextWidth(p.name), height: LABEL_HEIGHT, priority: p.isNew ? 2 : 1, radius: SINGLE_RADIUS },
+        request: { x, y, width: estimateTextWidth(p.name, 6.2), height: LABEL_HEIGHT, priority: p.isNew ? 2 : 1, radius: SINGLE_RADIUS },
       });
     }
     for (const t of tags) {
       const [x, y] = px(t.cost, t.accuracy);
+      if (!inPlot([x, y])) continue;
       items.push({
         text: t.text,
         kind: 'tag',
@@ -86,6 +93,11 @@ export function ChartLabels({ points, obstacles, operating, lines, tags }: Chart
         const [x1, y1] = px(line[i + 1][0], line[i + 1][1]);
         if ([x0, y0, x1, y1].every(Number.isFinite)) segments.push({ x0, y0, x1, y1 });
       }
+    }
+    if (items[0]?.kind === 'op') {
+      // The operating point's crosshair: labels keep off it where they can.
+      const { x, y } = items[0].request;
+      segments.push({ x0: plot.x, y0: y, x1: plot.x + plot.width, y1: y }, { x0: x, y0: plot.y, x1: x, y1: plot.y + plot.height });
     }
     const bounds = { x0: plot.x + 2, y0: plot.y + 2, x1: plot.x + plot.width - 2, y1: plot.y + plot.height - 2 };
     return placeLabels(

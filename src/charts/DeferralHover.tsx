@@ -67,6 +67,8 @@ export function DeferralHover({ curves, singles, host, pickable = [], onPick, on
   const onMove = (event: PointerEvent<SVGRectElement>) => setPointer(local(event));
   const onDown = (event: PointerEvent<SVGRectElement>) => {
     if (event.button !== 0) return;
+    // No focus ring on the chart from a drag; the pointer stays captured until release.
+    event.preventDefault();
     event.currentTarget.setPointerCapture?.(event.pointerId);
     setDrag(local(event));
   };

@@ -103,12 +103,18 @@ export const ColumnHeaders = memo(function ColumnHeaders({
           style={{ width: cellWidth, borderBottomColor: clusterColor(k) }}
           tabIndex={k === focusable ? 0 : -1}
           aria-pressed={k === selected}
-          aria-label={`Cluster ${label(k)}${detail ? `: ${detail(k)}` : ''}`}
           title={`Cluster ${label(k)}${detail ? `: ${detail(k)}` : ''}`}
           onClick={() => onSelect?.(k === selected ? null : k)}
         >
-          <span>{k % step === 0 ? label(k) : ''}</span>
-          {detail && cellWidth >= DETAIL_MIN_WIDTH ? <span className="rl-heatmap__col-detail">{detail(k)}</span> : null}
+          {/* The accessible name is the visible text plus hidden words, so it starts with what is shown. */}
+          <span className="rl-visually-hidden">Cluster </span>
+          {k % step === 0 ? <span>{label(k)}</span> : <span className="rl-visually-hidden">{label(k)}</span>}
+          {detail ? (
+            <span className={cellWidth >= DETAIL_MIN_WIDTH ? 'rl-heatmap__col-detail' : 'rl-visually-hidden'}>
+              <span className="rl-visually-hidden">: </span>
+              {detail(k)}
+            </span>
+          ) : null}
         </button>
       ))}
     </div>
