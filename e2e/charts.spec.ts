@@ -178,3 +178,51 @@ test('every chart saves as SVG and PNG and shows as a table', async ({ page, exp
     await expect(frame.locator('[data-chart-table] tbody tr').first()).toBeVisible();
   }
 });
+
+test('a perfect cheap LLM under the operating point stays visible and labelled', async ({ page, explorer, addModel, trained }) => {
+  const { cost } = trained.demo!.newcomer!;
+  await explorer.tab('Add an LLM').click();
+  // The newcomer's scores file (validation + test prompts), every score set to 1, at a tenth of the cheapest cost.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('newcomer-download').click()]);
+  const lines = readFileSync((await download.path())!, 'utf8')
+    .trim()
+    .split(/\r?\n/);
+  const perfect = [lines[0], ...lines.slice(1).map((l) => l.replace(/,[^,]*$/, ',1'))].join('\n') + '\n';
+  await addModel.name.fill('perfect-cheap');
+  await addModel.cost.fill(String(cost / 10));
+  await addModel.file.setInputFiles({ name: 'perfect.csv', mimeType: 'text/csv', buffer: Buffer.from(perfect) });
+  await addModel.addButton.click();
+  await expect(addModel.notice).toContainText('perfect-cheap added');
+
+  await explorer.tab('Routing').click();
+  const s = await snapshot(page);
+  // It never errs and is the cheapest: every test prompt goes to it, so the operating point is its point.
+  expect(s.routing!.share['perfect-cheap']).toBe(1);
+  expect(s.routing!.accuracy).toBe(1);
+  const chart = page.locator('#panel-operating-point').getByTestId('deferral-chart');
+  await screenshotView(page, 'routing-perfect-cheap');
+  await expect(chart.locator('[data-label="perfect-cheap"]')).toHaveCount(1);
+  await expect(chart.locator('[data-label-kind="op"]')).toHaveCount(1);
+  // Its marker is drawn above the operating point's dot, not hidden under it.
+  const dot = (await chart.locator('.rl-deferral__op circle').boundingBox())!;
+  // SVG paints in document order: the LLM's symbol at the dot's centre must come after the dot.
+  const order = await page.evaluate(
+    ([x, y]) => {
+      const symbol = document.elementsFromPoint(x, y).find((el) => el.classList.contains('recharts-symbols'));
+      const op = document.querySelector('#panel-operating-point .rl-deferral__op');
+      if (!symbol || !op) return 'missing';
+      return op.compareDocumentPosition(symbol) & Node.DOCUMENT_POSITION_FOLLOWING ? 'llm above' : 'llm below';
+    },
+    [dot.x + dot.width / 2, dot.y + dot.height / 2],
+  );
+  expect(order).toBe('llm above');
+  expectTidy(await labelBoxes(chart));
+  await screenshotView(page, 'routing-perfect-cheap');
+
+  await explorer.tab('Deferral curves').click();
+  const curves = page.locator('#panel-curves').getByTestId('deferral-chart');
+  await expect(curves.locator('[data-label="perfect-cheap"]')).toHaveCount(1);
+  await expect(curves.locator('[data-label-kind="single"]')).toHaveCount(trained.session!.pool.length);
+  expectTidy(await labelBoxes(curves));
+  await screenshotView(page, 'curves-perfect-cheap');
+});

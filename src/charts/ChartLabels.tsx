@@ -29,7 +29,7 @@ interface ChartLabelsProps {
   tags: readonly { text: string; cost: number; accuracy: number; color: string }[];
 }
 
-const LABEL_HEIGHT = 12;
+const LABEL_HEIGHT = 14;
 const SINGLE_RADIUS = 5;
 
 /** The point of a box nearest to (x, y): where a leader line ends. */
@@ -57,8 +57,8 @@ export function ChartLabels({ points, obstacles, operating, lines, tags }: Chart
         request: {
           x,
           y,
-          width: estimateTextWidth(operating.label, 6.4),
-          height: LABEL_HEIGHT + 2,
+          width: estimateTextWidth(operating.label, 7.6),
+          height: LABEL_HEIGHT + 6,
           priority: 3,
           radius: OPERATING_RADIUS + 2,
         },

@@ -43,8 +43,11 @@ export function deferralAxes(
   zoom: ZoomBox | null,
 ): DeferralAxes {
   const xFloor = scale === 'log' ? logAxisMin(costs, xMax) : 0;
-  let xDomain: [number, number] = [xFloor, xMax];
-  let yDomain = accuracyDomain(accuracies);
+  const yData = accuracyDomain(accuracies);
+  // A little room past the data's ends, so a point at cost 0 or 1 or at 100% accuracy is drawn whole,
+  // not cut in half by the plot's edge (the ticks stay within the data range).
+  let xDomain: [number, number] = scale === 'log' ? [xFloor, xMax * 1.04] : [-0.015 * xMax, xMax * 1.015];
+  let yDomain: [number, number] = [yData[0], yData[1] + (yData[1] >= 1 ? 0.025 : 0)];
   if (zoom) {
     const x0 = Math.max(xFloor, Math.min(zoom.cost[0], zoom.cost[1]));
     const x1 = Math.min(xMax, Math.max(zoom.cost[0], zoom.cost[1]));
@@ -55,11 +58,11 @@ export function deferralAxes(
   }
   const xTicks =
     scale === 'log'
-      ? logAxisTicks(xDomain[0], xDomain[1])
+      ? logAxisTicks(xDomain[0], Math.min(xDomain[1], xMax))
       : !zoom && xMax === 1
         ? [0, 0.2, 0.4, 0.6, 0.8, 1]
-        : niceTicks(xDomain[0], xDomain[1], 7);
-  const yTicks = zoom ? niceTicks(yDomain[0], yDomain[1], 8) : accuracyTicks(yDomain);
+        : niceTicks(Math.max(0, xDomain[0]), Math.min(xDomain[1], xMax), 7);
+  const yTicks = zoom ? niceTicks(yDomain[0], yDomain[1], 8) : accuracyTicks(yData);
   return { xDomain, yDomain, xTicks, yTicks, xFloor };
 }
 

@@ -55,7 +55,7 @@ export interface Segment {
 
 const SIDES: readonly LabelSide[] = ['right', 'left', 'above', 'below', 'above-right', 'below-right', 'above-left', 'below-left'];
 /** Extra distances (px) tried after the first ring of spots; a label this far out gets a leader line. */
-const RINGS: readonly number[] = [0, 12, 26, 44];
+const RINGS: readonly number[] = [0, 12, 26, 44, 66, 92, 124];
 
 function overlaps(a: Box, b: Box): boolean {
   return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;

@@ -11,7 +11,7 @@ export function KMessage({ check }: { check: ClusterCountCheck }) {
       data-kind={check.error ? 'error' : check.warning ? 'warning' : 'ok'}
       role={text ? 'status' : undefined}
     >
-      {text ?? (check.trainPrompts > 0 ? `2 to ${check.trainPrompts.toLocaleString('en-US')} (the training prompts)` : '')}
+      {text ?? (check.trainPrompts > 0 ? `K: 2 to ${check.trainPrompts.toLocaleString('en-US')} (the training prompts).` : '')}
     </span>
   );
 }

@@ -83,7 +83,6 @@ function SettingsForm() {
             aria-describedby="setting-k-message"
             onChange={(e) => setSettings({ k: Number.isFinite(Number(e.target.value)) ? Number(e.target.value) : 0 })}
           />
-          <KMessage check={kCheck} />
           <span className="rl-checkbox">
             <input
               type="checkbox"
@@ -135,6 +134,7 @@ function SettingsForm() {
         {percentInput('Validation', f.val, (v) => setFraction('val', v), 'setting-val')}
         {percentInput('Test', f.test, (v) => setFraction('test', v), 'setting-test')}
       </div>
+      <KMessage check={kCheck} />
       {sum !== 100 ? <div className="rl-notice rl-notice--error">The split fractions add up to {sum}%, not 100%.</div> : null}
       <fieldset
         className="rl-stack"
