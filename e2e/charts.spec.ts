@@ -8,7 +8,9 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, screenshotView, snapshot, test } from './fixtures';
 
 type Box = { x: number; y: number; width: number; height: number };
-const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+// Text boxes include the font's line gap: overlaps under half a pixel are not drawn ink on ink.
+const overlap = (a: Box, b: Box) =>
+  a.x + 0.5 < b.x + b.width && b.x + 0.5 < a.x + a.width && a.y + 0.5 < b.y + b.height && b.y + 0.5 < a.y + a.height;
 
 /** The label boxes on a deferral chart and its plot area, in page pixels. */
 async function labelBoxes(chart: Locator): Promise<{ plot: Box; labels: { kind: string; text: string; box: Box }[] }> {

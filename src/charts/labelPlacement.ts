@@ -57,6 +57,13 @@ const SIDES: readonly LabelSide[] = ['right', 'left', 'above', 'below', 'above-r
 /** Extra distances (px) tried after the first ring of spots; a label this far out gets a leader line. */
 const RINGS: readonly number[] = [0, 12, 26, 44, 66, 92, 124];
 
+/** Gap kept between two labels in px (the drawn text's box is a little larger than the estimate). */
+const LABEL_MARGIN = 2;
+
+function grow(b: Box, by: number): Box {
+  return { x0: b.x0 - by, y0: b.y0 - by, x1: b.x1 + by, y1: b.y1 + by };
+}
+
 function overlaps(a: Box, b: Box): boolean {
   return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 }
@@ -169,7 +176,7 @@ export function placeLabels(requests: readonly LabelRequest[], bounds: Box, opti
         const c = keepInside(boxFor(r, side, ownGap + ring), bounds);
         // Overlapping a label or a point is far worse than crossing a curve; farther spots cost a little more.
         const score =
-          1000 * taken.filter((t) => overlaps(c.box, t)).length +
+          1000 * taken.filter((t) => overlaps(c.box, grow(t, LABEL_MARGIN))).length +
           100 * (points.filter((p, j) => j !== i && overlaps(c.box, p)).length + blocked.filter((p) => overlaps(c.box, p)).length) +
           100 * (overlaps(c.box, points[i]) ? 1 : 0) +
           10 * segments.filter((s) => segmentHitsBox(s, c.box)).length +
