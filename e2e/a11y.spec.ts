@@ -34,6 +34,8 @@ test('every chart has an accessible name and a "Show as table" alternative', asy
     for (const figure of await explorer.view(id).locator('figure.rl-chart').all()) {
       charts++;
       expect((await figure.getAttribute('aria-label'))?.length, `${id}: a chart without a name`).toBeGreaterThan(5);
+      // No unnamed tab stops inside the drawing (recharts' focusable "application" layer is off).
+      await expect(figure.locator('svg [tabindex], svg[tabindex]')).toHaveCount(0);
       const toggle = figure.locator('[data-chart-table-toggle]');
       await expect(toggle).toHaveText('Show as table');
       await toggle.click();

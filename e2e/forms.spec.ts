@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, screenshotView, snapshot, test, waitTrained } from './fixtures';
 
-const MODELS = ['alpha', 'beta', 'gamma'];
+// One long name, as real benchmarks have ("mistralai/mixtral-8x7b-chat"): the heatmap must show it with its tag.
+const MODELS = ['alpha', 'beta', 'mistralai/mixtral-8x7b-instruct-v0.1-chat'];
 
 /** A small wide-layout benchmark whose prompts.csv uses other header names: id, question, category. */
 function benchmark(prompts: number) {
@@ -19,7 +20,7 @@ function benchmark(prompts: number) {
   return [
     { name: 'prompts.csv', mimeType: 'text/csv', buffer: Buffer.from(promptsCsv.join('\n') + '\n') },
     { name: 'correctness.csv', mimeType: 'text/csv', buffer: Buffer.from(correctness.join('\n') + '\n') },
-    { name: 'models.csv', mimeType: 'text/csv', buffer: Buffer.from('model,cost\nalpha,1\nbeta,2\ngamma,5\n') },
+    { name: 'models.csv', mimeType: 'text/csv', buffer: Buffer.from(`model,cost\nalpha,1\nbeta,2\n${MODELS[2]},5\n`) },
   ];
 }
 
@@ -121,4 +122,20 @@ test('a dataset chosen as a folder is named after it, and the name can be edited
   expect(s.data.name).toBe('My routing bench');
   expect(s.session!.routerDataset).toBe('My routing bench');
   await screenshotView(page, 'header-renamed');
+
+  // The heatmap names every LLM in full (wrapped or in the tooltip); the "(test)" tag is never cut off.
+  await explorer.tab('Error profiles').click();
+  const rows = page.locator('.rl-heatmap__row');
+  await expect(rows).toHaveCount(MODELS.length);
+  const long = rows.filter({ hasText: 'mixtral' });
+  await expect(long).toHaveAttribute('title', new RegExp(`^${MODELS[2].replace(/[.]/g, '\\.')}`));
+  for (const row of await rows.all()) {
+    const tag = row.locator('.rl-heatmap__test');
+    if ((await tag.count()) === 0) continue;
+    const [r, t] = [(await row.boundingBox())!, (await tag.boundingBox())!];
+    expect(t.x + t.width).toBeLessThanOrEqual(r.x + r.width + 0.5);
+    expect(t.width).toBeGreaterThan(10);
+  }
+  await expect(page.locator('.rl-heatmap__test')).toHaveCount(s.session!.pool.length);
+  await screenshotView(page, 'profiles-long-names');
 });
