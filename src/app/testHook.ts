@@ -61,6 +61,8 @@ function snapshotOf(s: AppState) {
       models: s.data.dataset?.models.length ?? 0,
       issues: s.data.issues.map((i) => ({ ...i })),
       projected: s.data.projection ? s.data.projection.coords.length / 2 : 0,
+      /** The column mapping each file of the last upload was read with (given, or remembered for its header set). */
+      mappings: Object.fromEntries(Object.entries(s.data.mappings).map(([f, m]) => [f, { ...m }])),
     },
     training: {
       status: s.training.status,
@@ -83,6 +85,8 @@ function snapshotOf(s: AppState) {
           added: s.session.added.map((a) => a.name),
           routerCreatedAt: s.session.router?.provenance.createdAt ?? null,
           routerModels: s.session.router?.models.map((h) => h.name) ?? [],
+          /** The dataset name in the router's provenance (follows a rename). */
+          routerDataset: s.session.router?.provenance.dataset ?? null,
         }
       : null,
     routing: live
@@ -94,6 +98,8 @@ function snapshotOf(s: AppState) {
           accuracy: live.accuracy,
           operatingPoint: { ...live.operatingPoint },
           estimatedPrompts: live.estimatedPrompts,
+          /** Test-prompt row picked in the Routing view's list. */
+          selectedRow: s.routing.selectedRow,
           ms: s.routing.liveMs,
         }
       : null,
@@ -117,7 +123,7 @@ function snapshotOf(s: AppState) {
           newcomer: s.data.demo.newcomer ? { ...s.data.demo.newcomer, strengths: [...s.data.demo.newcomer.strengths] } : null,
         }
       : null,
-    ui: { ...s.ui },
+    ui: { ...s.ui, chartZoom: { ...s.ui.chartZoom } },
     addIssues: s.session.addIssues.map((i) => ({ ...i })),
   };
 }

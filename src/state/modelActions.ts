@@ -5,6 +5,7 @@
 import { addModelFromScores, removeAddedModel, reproduceSetup } from '../core/explorer';
 import { parseRouter, routePrompts, serializeRouter, type RouteDecision, type Router } from '../core/routerFile';
 import type { NamedText } from '../core/types';
+import { notJsonReason } from '../core/data';
 import type { TrainSettings } from '../workers/protocol';
 import { getClient } from './clientRef';
 import { appStore } from './store';
@@ -112,6 +113,12 @@ function settingsOf(router: Router, current: TrainSettings, n: number): TrainSet
  */
 export async function importRouter(file: NamedText): Promise<boolean> {
   const s = appStore.getState();
+  // A file that is not JSON at all (an image, a CSV) is named by its kind, as the Data view does, not quoted.
+  const notJson = notJsonReason(file.text);
+  if (notJson) {
+    s.setSession({ importIssues: [{ file: file.name, message: `${notJson}; expected a RouteLab router (JSON)` }], importNotice: null });
+    return false;
+  }
   const parsed = parseRouter(file.text, file.name);
   if (!parsed.ok) {
     s.setSession({ importIssues: parsed.issues, importNotice: null });

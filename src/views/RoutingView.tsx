@@ -22,6 +22,7 @@ import { setCostPenalty, setPenaltyForTarget, setRoutingMethod, sliderRange } fr
 import { ROUTING_METHODS, type RoutingMethod } from '../state/urlState';
 import { Stat, Waiting } from './common';
 import { PromptExplain } from './PromptExplain';
+import { useDeferralControls } from './useDeferralControls';
 
 function MethodSelect() {
   const pool = useAppStore((s) => s.session.pool);
@@ -117,9 +118,18 @@ function OperatingPointChart() {
   const curves = useMemo(() => {
     const view = pool?.methods[method];
     return view
-      ? [{ id: method, label: METHOD_LABELS[method], points: view.front.map((p) => [p.cost, p.accuracy] as const), dashed: view.estimated }]
+      ? [
+          {
+            id: method,
+            label: METHOD_LABELS[method],
+            points: view.front.map((p) => [p.cost, p.accuracy] as const),
+            dashed: view.estimated,
+            bound: method === 'oracle',
+          },
+        ]
       : [];
   }, [pool, method]);
+  const controls = useDeferralControls('routing');
   const singles = useMemo(
     () => (pool ? pool.singles.map((s, h) => ({ name: s.name, cost: s.cost, accuracy: s.accuracy, isNew: pool.added[h] })) : []),
     [pool],
@@ -132,6 +142,7 @@ function OperatingPointChart() {
       operatingPoint={op ? { ...op, label: formatCostPenalty(lambda) } : undefined}
       height={300}
       ariaLabel="Deferral curve of the current router with the operating point"
+      {...controls}
     />
   );
 }

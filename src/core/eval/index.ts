@@ -70,6 +70,7 @@ export {
   DEFAULT_SPLIT_FRACTIONS,
   splitModels,
   splitPrompts,
+  splitSizes,
   type PromptSplit,
   type SplitFile,
   type SplitFractions,
