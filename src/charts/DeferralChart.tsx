@@ -7,6 +7,7 @@ import { ComposedChart, CartesianGrid, Line, ResponsiveContainer, Scatter, XAxis
 import { ACCENT, seriesStyle } from './chartTheme';
 import { accuracyDomain, accuracyTicks, extendFlat, simplifyCurve, sortedFinite, type CurvePoint } from './curveData';
 import { DeferralHover, type HoverCurve } from './DeferralHover';
+import { CurveBands, type CurveBand } from './CurveBands';
 import { formatPercent } from './format';
 import { OperatingMarker } from './OperatingMarker';
 import { SingleLabels } from './SingleLabels';
@@ -54,6 +55,8 @@ export interface DeferralChartProps {
   simplifyTolerance?: number;
   /** Accessible description of the chart. */
   ariaLabel?: string;
+  /** Shaded bands around curves (matched by curve id; hidden with their curve). */
+  bands?: readonly Omit<CurveBand, 'color'>[];
 }
 
 interface PreparedCurve extends HoverCurve {
@@ -75,6 +78,7 @@ function DeferralChartImpl({
   extendCurves = true,
   simplifyTolerance = 0.0005,
   ariaLabel = 'Deferral curves: accuracy against normalised cost',
+  bands,
 }: DeferralChartProps) {
   const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
   const [host, setHost] = useState<HTMLDivElement | null>(null);
@@ -105,6 +109,14 @@ function DeferralChartImpl({
     [curves, extendCurves, simplifyTolerance, xMax],
   );
   const visible = useMemo(() => prepared.filter((c) => !hidden.has(c.id)), [prepared, hidden]);
+  const shaded = useMemo(
+    () =>
+      (bands ?? []).flatMap((b) => {
+        const curve = visible.find((c) => c.id === b.id);
+        return curve ? [{ ...b, color: curve.color }] : [];
+      }),
+    [bands, visible],
+  );
 
   const yDomain = useMemo(() => {
     const ys: number[] = [];
@@ -236,6 +248,7 @@ function DeferralChartImpl({
               width={48}
               label={{ value: 'Accuracy', angle: -90, position: 'insideLeft', offset: 10, className: 'rl-axis-label' }}
             />
+            {shaded.length ? <CurveBands bands={shaded} /> : null}
             {lines}
             {points}
             {op ? <OperatingMarker cost={op.cost} accuracy={op.accuracy} label={op.label} color={ACCENT.operatingPoint} /> : null}

@@ -44,9 +44,12 @@ export function failJob(key: JobKey, e: unknown): void {
   appStore.getState().setJob(key, { status: 'error', stage: '', message: '', fraction: null, error: errorText(e) });
 }
 
-/** Sets B, the bootstrap's resamples (a positive integer). */
+/** The most resamples the app runs: the draws keep every resample's band (B x 101 numbers per method). */
+export const MAX_RESAMPLES = 10_000;
+
+/** Sets B, the bootstrap's resamples (an integer from 1 to MAX_RESAMPLES). */
 export function setResamples(resamples: number): void {
-  if (Number.isInteger(resamples) && resamples >= 1) appStore.getState().setTrust({ resamples });
+  if (Number.isInteger(resamples) && resamples >= 1 && resamples <= MAX_RESAMPLES) appStore.getState().setTrust({ resamples });
 }
 
 export function setShowBands(showBands: boolean): void {

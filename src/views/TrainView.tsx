@@ -6,6 +6,7 @@ import { BackendChip, InertiaChart, LossChart, Panel, ProgressBar, formatSignifi
 import { useAppStore } from '../state/store';
 import { cancelTraining, checkBackends, train } from '../state/trainActions';
 import type { TrainSettings } from '../state/slices';
+import { RepeatSplitsPanel } from './RepeatSplitsPanel';
 
 const STAGES: Record<string, string> = {
   start: 'Starting',
@@ -333,6 +334,14 @@ export function TrainView() {
           <Status />
           <Charts />
         </div>
+      </Panel>
+      <Panel
+        title="Repeat over N splits"
+        subtitle="routelab eval --trials N with these settings, in the worker: how much the metrics move from one seeded split to the next"
+        className="rl-span-all"
+        id="panel-repeat-splits"
+      >
+        <RepeatSplitsPanel />
       </Panel>
     </div>
   );

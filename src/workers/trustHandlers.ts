@@ -40,13 +40,30 @@ const now = (): number => globalThis.performance?.now() ?? Date.now();
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 /** Prompts embedded between two looks at the message queue (progress, Cancel). */
 const EMBED_CHUNK = 256;
+/** Progress goes to the page at most this often per stage: a resample takes about a millisecond. */
+const PROGRESS_EVERY_MS = 100;
+
+/** `progress` passing a new stage at once and its updates at most every PROGRESS_EVERY_MS. */
+function throttled(progress: Progress): Progress {
+  let stage = '';
+  let last = -Infinity;
+  return (e) => {
+    const t = now();
+    const key = e.kind === 'stage' ? e.stage : e.kind;
+    if (key === stage && t - last < PROGRESS_EVERY_MS) return;
+    stage = key;
+    last = t;
+    progress(e);
+  };
+}
 
 /** The four requests over one context; the shift preview keeps the last production prompts it read. */
 export function createTrustHandlers(ctx: TrustContext) {
   let production: { file: string; texts: string[]; embedder: string | null; embeddings: Matrix | null } | null = null;
 
-  async function runBootstrap(req: BootstrapRequest, progress: Progress): Promise<BootstrapRun> {
+  async function runBootstrap(req: BootstrapRequest, post: Progress): Promise<BootstrapRun> {
     const t0 = now();
+    const progress = throttled(post);
     progress({
       kind: 'stage',
       stage: 'bootstrap',
@@ -64,8 +81,9 @@ export function createTrustHandlers(ctx: TrustContext) {
     return { summary: summariseBootstrap([draws]), cancelled: draws.completed < draws.resamples, ms: now() - t0 };
   }
 
-  async function runSplits(req: SplitsRequest, progress: Progress): Promise<SplitsRun> {
+  async function runSplits(req: SplitsRequest, post: Progress): Promise<SplitsRun> {
     const t0 = now();
+    const progress = throttled(post);
     const s = req.settings;
     const methods: MethodName[] = ['oracle', 'zero-router', 'knn', 'uniroute-kmeans'];
     if (s.method === 'learnedmap') methods.push('uniroute-learnedmap');
@@ -98,8 +116,9 @@ export function createTrustHandlers(ctx: TrustContext) {
     }
   }
 
-  async function runOnboard(req: OnboardRequest, progress: Progress): Promise<OnboardRun> {
+  async function runOnboard(req: OnboardRequest, post: Progress): Promise<OnboardRun> {
     const t0 = now();
+    const progress = throttled(post);
     const dataset = ctx.dataset();
     const embeddings = ctx.embeddings(progress);
     const report = await simulateOnboarding(dataset, embeddings, {
@@ -133,8 +152,9 @@ export function createTrustHandlers(ctx: TrustContext) {
     return { rows: texts.length, cols: dim, data };
   }
 
-  async function runShift(req: ShiftRequest, progress: Progress): Promise<ShiftRun> {
+  async function runShift(req: ShiftRequest, post: Progress): Promise<ShiftRun> {
     const t0 = now();
+    const progress = throttled(post);
     let next = production;
     if (req.file) {
       progress({ kind: 'stage', stage: 'parse', message: `reading ${req.file.name}` });
