@@ -17,6 +17,7 @@ test('deployment-shift preview: production prompts embedded in the worker, mix a
   routing,
   trained,
 }) => {
+  expect(trained.session!.routerModels.length).toBeGreaterThan(0);
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
   await explorer.tab('Routing').click();
