@@ -22,7 +22,12 @@ export async function shootPanel(page: Page, panelId: string, name: string): Pro
       })
       .toBeLessThanOrEqual(0);
     await page.waitForTimeout(200);
-    await page.locator(`#${panelId}`).screenshot({ path: `${ARTIFACTS}/${name}-${width}.png` });
+    // A clip of the full page, so the sticky header does not cover the panel's title.
+    const clip = await page.locator(`#${panelId}`).evaluate((e) => {
+      const r = e.getBoundingClientRect();
+      return { x: r.x + window.scrollX, y: r.y + window.scrollY, width: r.width, height: r.height };
+    });
+    await page.screenshot({ path: `${ARTIFACTS}/${name}-${width}.png`, fullPage: true, clip });
   }
   await page.setViewportSize({ width: 1440, height: 960 });
 }

@@ -7,7 +7,7 @@ test('the onboarding simulator leaves an LLM out, adds it back from n labels in 
   trained,
 }) => {
   await explorer.tab('Add an LLM').click();
-  const model = 'atlas-ultra';
+  const model = 'mathwise-lite';
   await page.getByTestId('onboard-model').selectOption(model);
   await expect(page.getByTestId('onboard-labels')).toHaveValue('5, 10, 20, 50, all');
   await page.getByTestId('onboard-repeats').fill('3');
@@ -48,7 +48,7 @@ test('the onboarding simulator leaves an LLM out, adds it back from n labels in 
   await shootPanel(page, 'panel-onboard', 'trust-onboard');
 
   // Cancel a second run: the first report stays.
-  await page.getByTestId('onboard-model').selectOption('mathwise-lite');
+  await page.getByTestId('onboard-model').selectOption('coder-7b');
   await page.getByTestId('onboard-repeats').fill('50');
   await page.getByTestId('onboard-run').click();
   await cancelAtOnce(page, 'onboard-job-cancel');

@@ -81,6 +81,26 @@ test('deployment-shift preview: production prompts embedded in the worker, mix a
   expect(sh.file).toBe('maths.txt');
   expect(sh.preview!.prompts).toBe(MATHS.length);
 
+  // Planted thin evidence: a router trained with 2% validation prompts over K = 20 clusters has
+  // clusters resting on fewer than 5 of them; the new prompts that reach one are flagged.
+  await explorer.tab('Train').click();
+  await page.getByTestId('setting-method').selectOption('kmeans');
+  await page.getByTestId('setting-k').fill('20');
+  await page.getByTestId('setting-train').fill('88');
+  await page.getByTestId('setting-val').fill('2');
+  await page.getByTestId('setting-test').fill('10');
+  await page.getByTestId('train-button').click();
+  await expect.poll(async () => (await snapshot(page)).training.runs, { timeout: 120_000 }).toBe(2);
+  await explorer.tab('Routing').click();
+  // The new router re-previews the loaded prompts.
+  await expect.poll(async () => (await trust(page)).shift.preview?.mix.length, { timeout: 60_000 }).toBe(20);
+  sh = (await trust(page)).shift;
+  const thin = sh.preview!.mix.filter((r) => r.productionPrompts > 0 && r.validationPrompts < 5);
+  expect(thin.length).toBeGreaterThan(0);
+  expect(sh.preview!.flagged.map((f) => f.cluster)).toEqual(thin.map((r) => r.cluster));
+  await expect(page.getByTestId('shift-flagged')).toContainText(`cluster ${thin[0].cluster} (${thin[0].validationPrompts} validation`);
+  await shootPanel(page, 'panel-shift', 'trust-shift-flagged');
+
   const origin = new URL(page.url()).origin;
   expect(requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
 });

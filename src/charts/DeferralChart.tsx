@@ -201,10 +201,12 @@ function DeferralChartImpl({
             {c.label}
           </button>
         ))}
-        <span className="rl-legend__item rl-legend__static">
-          <span className="rl-legend__dot" style={{ background: ACCENT.single }} aria-hidden="true" />
-          Single LLMs
-        </span>
+        {allSingles.length ? (
+          <span className="rl-legend__item rl-legend__static">
+            <span className="rl-legend__dot" style={{ background: ACCENT.single }} aria-hidden="true" />
+            Single LLMs
+          </span>
+        ) : null}
         {newSingles.length ? (
           <span className="rl-legend__item rl-legend__static">
             <span className="rl-legend__diamond" style={{ background: ACCENT.singleNew }} aria-hidden="true" />

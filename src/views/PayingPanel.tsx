@@ -18,7 +18,10 @@ function Comparison({ p }: { p: RoutingPays }) {
   const best = p.bestSingleWithinCost;
   return (
     <table className="rl-table rl-table--compact" data-testid="paying-table">
-      <caption>At the router's mean cost on the test prompts (normalised: share of the most expensive test LLM)</caption>
+      <caption>
+        At {formatCostPenalty(p.costPenalty)}: the router against the alternatives at its mean cost on the test prompts (cost normalised:
+        share of the most expensive test LLM)
+      </caption>
       <thead>
         <tr>
           <th scope="col" />
@@ -110,7 +113,8 @@ export function PayingPanel() {
   return (
     <div className="rl-stack" data-testid="paying">
       <p className="rl-paying__headline" data-testid="paying-saving">
-        At {formatCostPenalty(p.costPenalty)}, {METHOD_LABELS[p.method]} {p.saving.sentence}.
+        {METHOD_LABELS[p.method]} {p.saving.sentence}
+        <span className="rl-small rl-muted"> (read off its deferral curve: the cheapest operating point that matches that LLM).</span>
         {p.saving.interval === null && p.saving.value !== null ? (
           <span className="rl-small rl-muted"> Run the bootstrap (Deferral curves) for its 95% interval.</span>
         ) : null}
