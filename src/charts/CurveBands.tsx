@@ -5,6 +5,7 @@
  */
 import { memo } from 'react';
 import { usePlotArea, useXAxisScale, useYAxisScale } from 'recharts';
+import { bandPath } from './trustScales';
 
 export interface CurveBand {
   /** The id of the curve it surrounds (its colour, and hidden with it). */
@@ -14,29 +15,6 @@ export interface CurveBand {
   cost: readonly number[];
   lo: readonly number[];
   hi: readonly number[];
-}
-
-/** The band's outline: along the upper ends left to right, back along the lower ends; '' when empty. */
-export function bandPath(
-  band: Pick<CurveBand, 'cost' | 'lo' | 'hi'>,
-  x: (v: number) => number | undefined,
-  y: (v: number) => number | undefined,
-  clampY: (v: number) => number,
-): string {
-  const upper: string[] = [];
-  const lower: string[] = [];
-  for (let i = 0; i < band.cost.length; i++) {
-    const [c, lo, hi] = [band.cost[i], band.lo[i], band.hi[i]];
-    if (!Number.isFinite(c) || !Number.isFinite(lo) || !Number.isFinite(hi)) continue;
-    const px = x(c);
-    const top = y(hi);
-    const bottom = y(lo);
-    if (px === undefined || top === undefined || bottom === undefined) continue;
-    upper.push(`${px.toFixed(1)},${clampY(top).toFixed(1)}`);
-    lower.push(`${px.toFixed(1)},${clampY(bottom).toFixed(1)}`);
-  }
-  if (upper.length < 2) return '';
-  return `M${upper.join('L')}L${lower.reverse().join('L')}Z`;
 }
 
 function CurveBandsImpl({ bands }: { bands: readonly CurveBand[] }) {

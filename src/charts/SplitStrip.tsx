@@ -5,7 +5,7 @@
 import { memo, useMemo } from 'react';
 import { useElementSize } from './useElementSize';
 import { ACCENT } from './chartTheme';
-import { niceTicks } from './WhiskerChart';
+import { niceTicks } from './trustScales';
 
 export interface StripRow {
   id: string;

@@ -6,6 +6,7 @@
 import { memo, useMemo } from 'react';
 import { useElementSize } from './useElementSize';
 import { ACCENT } from './chartTheme';
+import { niceTicks } from './trustScales';
 
 export interface WhiskerSeries {
   id: string;
@@ -29,17 +30,6 @@ export interface WhiskerChartProps {
 }
 
 const M = { top: 10, right: 12, bottom: 34, left: 56 };
-
-/** Nice ticks of [lo, hi]: about five steps of 1, 2 or 5 times a power of ten. */
-export function niceTicks(lo: number, hi: number, count = 5): number[] {
-  if (!(hi > lo)) return [lo];
-  const raw = (hi - lo) / count;
-  const p = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((f) => f * p).find((s) => s >= raw) ?? 10 * p;
-  const out: number[] = [];
-  for (let t = Math.ceil(lo / step) * step; t <= hi + step * 1e-9; t += step) out.push(Number(t.toPrecision(12)));
-  return out;
-}
 
 function WhiskerChartImpl({ categories, series, format, yLabel, xLabel, refLines = [], height = 220, ariaLabel }: WhiskerChartProps) {
   const [ref, size] = useElementSize<HTMLDivElement>();

@@ -53,11 +53,12 @@ export type { CurvePoint } from './curveData';
 export { useElementSize } from './useElementSize';
 
 // Trust the numbers: bands, stacked shares, intervals over categories, paired shares, per-split spread.
-export { CurveBands, bandPath } from './CurveBands';
+export { CurveBands } from './CurveBands';
+export { bandPath, niceTicks } from './trustScales';
 export type { CurveBand } from './CurveBands';
 export { StackedBars } from './StackedBars';
 export type { StackedBarsProps, StackedGroup, StackedSeries } from './StackedBars';
-export { WhiskerChart, niceTicks } from './WhiskerChart';
+export { WhiskerChart } from './WhiskerChart';
 export type { WhiskerChartProps, WhiskerSeries } from './WhiskerChart';
 export { PairedBars } from './PairedBars';
 export type { PairedBarsProps, PairedRow } from './PairedBars';
