@@ -56,7 +56,7 @@ describe('trust handlers', () => {
 
   it('asks for a file first, lists a bad file with its row and column, and refuses text for an external embedder', async () => {
     const h = handlers();
-    await expect(h.runShift({ router, costPenalty: 0 }, () => {})).rejects.toThrow('no production prompts loaded');
+    await expect(h.runShift({ router, costPenalty: 0 }, () => {})).rejects.toThrow('no production prompts are loaded');
     const bad = await h.runShift({ router, costPenalty: 0, file: { name: 'p.csv', text: 'id,text\n1,hello\n2,\n' } }, () => {});
     expect(bad).toEqual({ ok: false, issues: [{ file: 'p.csv', row: 3, column: 'text', message: 'empty prompt text' }] });
     const external = { ...router, embedder: { kind: 'external' as const, dim: router.embedder.dim } };

@@ -162,7 +162,7 @@ export function createTrustHandlers(ctx: TrustContext) {
       if (!parsed.ok) return { ok: false, issues: parsed.issues };
       next = { file: req.file.name, texts: parsed.data.texts, embedder: null, embeddings: null };
     }
-    if (!next) throw new Error('no production prompts loaded: choose a file');
+    if (!next) throw new Error('no production prompts are loaded (a restarted worker forgets them): choose the file again');
     const fingerprint = fnv1a64(JSON.stringify(req.router.embedder));
     if (next.embedder !== fingerprint || !next.embeddings) {
       const embeddings = await embedProduction(req.router, next.texts, progress);
