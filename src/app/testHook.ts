@@ -6,6 +6,7 @@ import { METHOD_NAMES } from '../core/eval';
 import { routeLive } from '../core/explorer';
 import type { AppState } from '../state/store';
 import { appStore } from '../state/store';
+import { trustSnapshot } from './trustHook';
 
 export interface RouteLabTestHook {
   /** A plain snapshot of what the app shows now. */
@@ -125,6 +126,8 @@ function snapshotOf(s: AppState) {
       : null,
     ui: { ...s.ui, chartZoom: { ...s.ui.chartZoom } },
     addIssues: s.session.addIssues.map((i) => ({ ...i })),
+    /** Trust the numbers: bootstrap, splits, onboarding, is routing paying, shift preview. */
+    trust: trustSnapshot(s),
   };
 }
 

@@ -15,6 +15,7 @@ import { DeferralHover } from './DeferralHover';
 import { DeferralLegend, type LegendCurve } from './DeferralLegend';
 import { DeferralTable } from './DeferralTable';
 import { percentTickLabel } from './logScale';
+import { CurveBands, type CurveBand } from './CurveBands';
 import { OperatingMarker } from './OperatingMarker';
 
 export interface DeferralCurve {
@@ -70,6 +71,8 @@ export interface DeferralChartProps {
   onZoomChange?: (zoom: ZoomBox | null) => void;
   /** A click on a curve: its id and the curve point nearest the click (one of `points`). */
   onPickPoint?: (curveId: string, cost: number, accuracy: number) => void;
+  /** Shaded bands around curves (matched by curve id; hidden with their curve). */
+  bands?: readonly Omit<CurveBand, 'color'>[];
 }
 
 const BOUND_DASH = '4 3';
@@ -137,6 +140,15 @@ function DeferralChartImpl(props: DeferralChartProps) {
     [curves, extendCurves, simplifyTolerance, xMax, floor, scale],
   );
   const visible = useMemo(() => prepared.filter((c) => !hidden.has(c.id)), [prepared, hidden]);
+  // Bands share the curves' cost floor, so a log axis never meets cost 0.
+  const shaded = useMemo(
+    () =>
+      (props.bands ?? []).flatMap((b) => {
+        const curve = visible.find((c) => c.id === b.id);
+        return curve ? [{ ...b, cost: b.cost.map((c) => Math.max(c, floor)), color: curve.color }] : [];
+      }),
+    [props.bands, visible, floor],
+  );
 
   const [allSingles, oldSingles, newSingles] = useMemo(() => {
     const rows = singles
@@ -267,7 +279,7 @@ function DeferralChartImpl(props: DeferralChartProps) {
       toolbar={toolbar}
       legend={[
         ...visible.map((c) => ({ label: c.bound ? `${c.label} (upper bound)` : c.label, color: c.color, dash: c.dash })),
-        { label: 'Single LLMs', color: ACCENT.single },
+        ...(singles.length ? [{ label: 'Single LLMs', color: ACCENT.single }] : []),
         ...(op ? [{ label: `Operating point (${op.label})`, color: ACCENT.operatingPoint }] : []),
       ]}
       table={() => <DeferralTable curves={curves} singles={singles} operating={operatingPoint} />}
@@ -306,6 +318,7 @@ function DeferralChartImpl(props: DeferralChartProps) {
                 width={52}
                 label={{ value: 'Accuracy', angle: -90, position: 'insideLeft', offset: 10, className: 'rl-axis-label' }}
               />
+              {shaded.length ? <CurveBands bands={shaded} /> : null}
               {lines}
               {op ? <OperatingMarker cost={op.cost} accuracy={op.accuracy} color={ACCENT.operatingPoint} /> : null}
               {points}

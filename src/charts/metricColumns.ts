@@ -22,6 +22,14 @@ export interface MetricRow {
   spread?: Partial<Record<MetricKey, number | null>>;
   /** A bound, not a contender (the oracle): shown, never marked best. */
   bound?: boolean;
+  /** Optional 95% intervals, shown under the value; a null end is "not reached" (QNC). */
+  ci?: Partial<Record<MetricKey, readonly [number | null, number | null]>>;
+}
+
+/** "[lo, hi]" of a metric's interval in the column's format; a null end reads "not reached". */
+export function intervalText(column: MetricColumn, interval: readonly [number | null, number | null], digits: number): string {
+  const end = (v: number | null) => (v === null ? 'not reached' : column.format(v, digits));
+  return `[${end(interval[0])}, ${end(interval[1])}]`;
 }
 
 export interface MetricColumn {

@@ -11,6 +11,7 @@ import type { AddedModel, DatasetSummary, LiveRouting, SessionBase, SessionPool,
 import type { BackendCheckResult, BackendReport, DemoInfo, FileHeader, TrainSettings } from '../workers/protocol';
 import { DEFAULT_URL_STATE, type RoutingMethod, type ViewId } from './urlState';
 import { DEFAULTS } from '../core/defaults';
+import type { TrustSlice } from './trustSlice';
 
 // The worker protocol's shapes the views read, passed on here: views and app never import workers/.
 export type { BackendCheckResult, BackendReport, DemoInfo, FileHeader, TrainSettings } from '../workers/protocol';
@@ -131,7 +132,7 @@ export interface UiSlice {
   setUi: (patch: Partial<UiSlice['ui']>) => void;
 }
 
-export type AppState = DataSlice & TrainingSlice & SessionSlice & RoutingSlice & UiSlice;
+export type AppState = DataSlice & TrainingSlice & SessionSlice & RoutingSlice & UiSlice & TrustSlice;
 type Slice<T> = StateCreator<AppState, [], [], T>;
 
 export const DEFAULT_SETTINGS: TrainSettings = {

@@ -16,6 +16,7 @@ import {
   initialUi,
   type AppState,
 } from './slices';
+import { createTrustSlice, initialTrust } from './trustSlice';
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createDataSlice(...a),
@@ -23,6 +24,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createSessionSlice(...a),
   ...createRoutingSlice(...a),
   ...createUiSlice(...a),
+  ...createTrustSlice(...a),
 }));
 
 /** The vanilla store API (getState / setState / subscribe) for actions and tests. */
@@ -36,6 +38,7 @@ export function resetStore(): void {
     session: initialSession(),
     routing: initialRouting(),
     ui: initialUi(),
+    trust: initialTrust(),
   });
 }
 

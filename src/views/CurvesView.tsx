@@ -8,14 +8,25 @@ import { DeferralChart, MetricTable, Panel, formatCostPenalty, type MetricRow } 
 import { METHOD_LABELS } from '../core/eval';
 import { POOL_METHODS, curvesCsv, metricsCsv } from '../core/explorer';
 import { useAppStore } from '../state/store';
+import { freshBootstrap } from '../state/trustActions';
 import { Waiting, downloadText } from './common';
 import { useDeferralControls } from './useDeferralControls';
+import { UncertaintyPanel } from './UncertaintyPanel';
 
 function Chart() {
   const pool = useAppStore((s) => s.session.pool);
   const op = useAppStore((s) => s.routing.live?.operatingPoint);
   const lambda = useAppStore((s) => s.routing.costPenalty);
   const method = useAppStore((s) => s.routing.method);
+  const summary = useAppStore(freshBootstrap);
+  const showBands = useAppStore((s) => s.trust.showBands);
+  const bands = useMemo(
+    () =>
+      showBands && summary
+        ? Object.entries(summary.methods).map(([id, u]) => ({ id, cost: u!.band.cost, lo: u!.band.lo, hi: u!.band.hi }))
+        : undefined,
+    [showBands, summary],
+  );
   const curves = useMemo(
     () =>
       pool
@@ -50,6 +61,7 @@ function Chart() {
       singles={singles}
       operatingPoint={op ? { ...op, label: `${METHOD_LABELS[method]}, ${formatCostPenalty(lambda)}` } : undefined}
       height={420}
+      bands={bands}
       ariaLabel="Deferral curves: accuracy against normalised cost for every router and baseline"
       {...controls}
     />
@@ -59,6 +71,7 @@ function Chart() {
 function Metrics() {
   const pool = useAppStore((s) => s.session.pool);
   const method = useAppStore((s) => s.routing.method);
+  const summary = useAppStore(freshBootstrap);
   const rows = useMemo<MetricRow[]>(
     () =>
       pool
@@ -67,9 +80,10 @@ function Metrics() {
             label: `${METHOD_LABELS[m]}${pool.methods[m]!.estimated ? ' (estimated)' : ''}`,
             ...pool.methods[m]!.metrics,
             bound: m === 'oracle',
+            ci: summary?.methods[m]?.ci,
           }))
         : [],
-    [pool],
+    [pool, summary],
   );
   if (!pool) return null;
   return (
@@ -119,6 +133,16 @@ export function CurvesView() {
           <Metrics />
         </div>
       </Panel>
+      {pool ? (
+        <Panel
+          title="Uncertainty and verdicts"
+          subtitle="Paired bootstrap over the test prompts, in the worker: 95% intervals in the table, bands on the curves, UniRoute against the baselines"
+          className="rl-span-all"
+          id="panel-uncertainty"
+        >
+          <UncertaintyPanel />
+        </Panel>
+      ) : null}
     </div>
   );
 }

@@ -23,6 +23,8 @@ import { ROUTING_METHODS, type RoutingMethod } from '../state/urlState';
 import { Stat, Waiting } from './common';
 import { PromptExplain } from './PromptExplain';
 import { useDeferralControls } from './useDeferralControls';
+import { PayingPanel } from './PayingPanel';
+import { ShiftPanel } from './ShiftPanel';
 
 function MethodSelect() {
   const pool = useAppStore((s) => s.session.pool);
@@ -293,11 +295,25 @@ export function RoutingView() {
         </Panel>
       </div>
       <Panel
+        title="Is routing paying?"
+        subtitle="At the current λ and router, on the test prompts with their true labels: against one LLM, a static mix and the oracle"
+        id="panel-paying"
+      >
+        <PayingPanel />
+      </Panel>
+      <Panel
         title="Why this LLM?"
         subtitle="Pick a test prompt: each LLM's predicted error γ, its cost penalty λ·c and the total; the lowest total wins (its bar is highlighted above)"
         id="panel-explain"
       >
         <PromptExplain />
+      </Panel>
+      <Panel
+        title="Deployment-shift preview"
+        subtitle="What the trained router would do with your production prompts: their cluster mix against the benchmark's, and the predicted shares, cost and accuracy at the current λ"
+        id="panel-shift"
+      >
+        <ShiftPanel />
       </Panel>
     </div>
   );

@@ -9,6 +9,7 @@ import { cancelTraining, checkBackends, train } from '../state/trainActions';
 import type { TrainSettings } from '../state/slices';
 import { checkClusterCount } from '../core/explorer';
 import { KMessage } from './KMessage';
+import { RepeatSplitsPanel } from './RepeatSplitsPanel';
 
 const STAGES: Record<string, string> = {
   start: 'Starting',
@@ -341,6 +342,14 @@ export function TrainView() {
           <Status />
           <Charts />
         </div>
+      </Panel>
+      <Panel
+        title="Repeat over N splits"
+        subtitle="routelab eval --trials N with these settings, in the worker: how much the metrics move from one seeded split to the next"
+        className="rl-span-all"
+        id="panel-repeat-splits"
+      >
+        <RepeatSplitsPanel />
       </Panel>
     </div>
   );

@@ -16,6 +16,7 @@ import { pca2d } from '../core/explorer/pca';
 import type { Dataset, Matrix } from '../core/types';
 import type { EmbedderSettings } from '../core/embed';
 import { checkBackends } from './backendCheck';
+import { createTrustHandlers } from './trustHandlers';
 import type {
   BackendReport,
   DemoInfo,
@@ -121,6 +122,19 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
       phi = { embeddings: e.embeddings, settings: e.settings };
     }
     return phi;
+  };
+
+  const trust = createTrustHandlers({
+    dataset: needDataset,
+    embeddings: (progress) => embeddingsOf(needDataset(), progress).embeddings,
+    shouldStop: () => cancelRequested,
+    tfBackend: () => backendHint,
+    spawnShard: ctx.spawnShard,
+  });
+  /** A long request Cancel can stop: the flag is cleared when it starts. */
+  const cancellable = <T>(run: () => Promise<T>): Promise<T> => {
+    cancelRequested = false;
+    return run();
   };
 
   async function train(settings: TrainSettings, progress: (e: ProgressEvent) => void): Promise<TrainResult> {
@@ -234,6 +248,14 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
       }
       case 'checkBackends':
         return checkBackends({ wasmPaths: ctx.wasmPaths });
+      case 'bootstrap':
+        return cancellable(() => trust.runBootstrap(request, progress));
+      case 'repeatSplits':
+        return cancellable(() => trust.runSplits(request, progress));
+      case 'onboard':
+        return cancellable(() => trust.runOnboard(request, progress));
+      case 'shiftPreview':
+        return cancellable(() => trust.runShift(request, progress));
       case 'cancel':
         cancelRequested = true;
         return { cancelled: true };

@@ -10,6 +10,16 @@ import type { SessionBase, SessionSetup } from '../core/explorer';
 import type { KMeansIteration } from '../core/cluster';
 import type { ClusterMapEpoch } from '../core/routing/clusterMap';
 import type { SplitFractions } from '../core/eval';
+import type {
+  BootstrapRequest,
+  BootstrapRun,
+  OnboardRequest,
+  OnboardRun,
+  ShiftRequest,
+  ShiftRun,
+  SplitsRequest,
+  SplitsRun,
+} from './trustProtocol';
 
 /** The backend the worker chose, plus why (e.g. wasm over a software WebGL renderer). */
 export interface BackendReport extends BackendInfo {
@@ -123,6 +133,10 @@ export type WorkerRequest =
   | { id: number; type: 'rebuild'; router: Router; setup: SessionSetup }
   | { id: number; type: 'demoNewcomerFile'; rows: number[] }
   | { id: number; type: 'checkBackends' }
+  | ({ id: number; type: 'bootstrap' } & BootstrapRequest)
+  | ({ id: number; type: 'repeatSplits' } & SplitsRequest)
+  | ({ id: number; type: 'onboard' } & OnboardRequest)
+  | ({ id: number; type: 'shiftPreview' } & ShiftRequest)
   | { id: number; type: 'cancel' };
 
 /** What each request type answers with. */
@@ -137,6 +151,10 @@ export interface ResultOf {
   rebuild: { base: SessionBase; ms: number };
   demoNewcomerFile: NamedText;
   checkBackends: BackendCheckResult;
+  bootstrap: BootstrapRun;
+  repeatSplits: SplitsRun;
+  onboard: OnboardRun;
+  shiftPreview: ShiftRun;
   cancel: { cancelled: boolean };
 }
 

@@ -7,7 +7,6 @@
  */
 import {
   accuracyAt,
-  blockAt,
   choiceAt,
   curveMetrics,
   mostAccurateModel,
@@ -17,6 +16,7 @@ import {
   sweepCurve,
   zeroRouterCurve,
   type BootstrapEvidence,
+  type ColumnBlocks,
   type MethodName,
   type ReachInterval,
 } from '../eval';
@@ -66,6 +66,18 @@ export interface RoutingPays {
   byCluster: RoutedCounts<number> | null;
 }
 
+/** Each LLM's mean score over the n prompts, read block by block (a call per cell would dominate a slider step). */
+function meanScores(scores: ColumnBlocks, n: number, m: number): number[] {
+  const sums = new Float64Array(m);
+  const { base, m0, columns } = scores;
+  for (let p = 0; p < n; p++) {
+    const row = p * m0;
+    for (let h = 0; h < m0; h++) sums[h] += base[row + h];
+  }
+  for (let j = 0; j < columns.length; j++) for (let p = 0; p < n; p++) sums[m0 + j] += columns[j][p];
+  return Array.from(sums, (s) => s / n);
+}
+
 /** A share as a percentage; a value that rounds to zero prints as 0.0%, never -0.0%. */
 const pct = (x: number) => `${(100 * x).toFixed(1).replace(/^-(0\.0+)$/, '$1')}%`;
 
@@ -87,11 +99,7 @@ export function routingPays(e: BootstrapEvidence, method: MethodName, costPenalt
   if (!(e.n > 0)) throw new Error('no test prompts to judge the routing on');
   const m = e.names.length;
   const costs = Array.from(e.costs);
-  const accuracy = e.names.map((_, h) => {
-    let s = 0;
-    for (let p = 0; p < e.n; p++) s += blockAt(e.scores, p, h);
-    return s / e.n;
-  });
+  const accuracy = meanScores(e.scores, e.n, m);
   const point = pointAt(sweep, costPenalty);
   const router = { cost: sweep.cost[point], costRaw: sweep.cost[point] * e.normaliser, accuracy: sweep.accuracy[point] };
 
