@@ -9,7 +9,8 @@ import { SNAPSHOT_KEY, setSnapshotStore, type Snapshot } from './persist';
 import { boot, train } from './trainActions';
 import { loadFiles } from './dataActions';
 import { setCostPenalty, setPenaltyForTarget } from './liveActions';
-import { addModel, removeModel, routerText } from './modelActions';
+import { addModel, removeModel } from './modelActions';
+import { exportSession } from './routerActions';
 import { DEFAULT_SETTINGS } from './slices';
 
 function memoryStore(): KeyValueStore & { map: Map<string, unknown> } {
@@ -85,7 +86,9 @@ describe('store actions on a small demo dataset (handlers on the main thread, cp
     expect(s.session.pool!.names.at(-1)).toBe('oracle-ish');
     expect(s.session.pool!.estimated.at(-1)).toBe(true);
     expect(s.session.pool!.methods['uniroute-kmeans']!.metrics.area).not.toBe(before.area);
-    expect(routerText()).toContain('"oracle-ish"');
+    const exported = exportSession();
+    expect(exported.ok && exported.data.text).toContain('"oracle-ish"');
+    expect(exported.ok && exported.data.router.pool.at(-1)).toBe('oracle-ish');
     expect(await addModel('bad', 1, { name: 'bad.csv', text: 'prompt_id,score\nnope,2\n' })).toBe(false);
     expect(appStore.getState().session.addIssues.length).toBeGreaterThan(0);
     expect(await removeModel('oracle-ish')).toBe(true);

@@ -13,6 +13,7 @@ import { setSnapshotStore } from './persist';
 import { boot, checkBackends } from './trainActions';
 import { setCostPenalty, setRoutingMethod } from './liveActions';
 import { addDemoNewcomer, demoNewcomerFile, removeModel } from './modelActions';
+import { defaultPenalty, defaultPenaltyNote } from '../core/explorer';
 
 function memoryStore(): KeyValueStore {
   const map = new Map<string, unknown>();
@@ -46,13 +47,17 @@ describe('demo actions (first start on the full demo, handlers on the main threa
     expect(s.routing.costPenalty).toBeGreaterThan(0);
     expect(s.routing.live!.accuracy).toBeGreaterThanOrEqual(s.session.pool!.qncTarget - 1e-12);
     expect(s.routing.live!.meanCostNormalised).toBeLessThan(0.5);
-    expect(s.routing.penaltyNote).toMatch(
-      /^λ starts at the cheapest routing that matches atlas-ultra \(accuracy \d+\.\d%\): \d+% of its cost\./,
+    // Lambda is the app's default, computed on this session (the note is the core's, from the same session).
+    expect(s.routing.penaltyOrigin).toBe('default');
+    expect(s.routing.costPenalty).toBe(defaultPenalty(s.session.pool!, 'uniroute-kmeans')!.costPenalty);
+    expect(defaultPenaltyNote(s.session.pool!, 'uniroute-kmeans', s.routing.costPenalty, s.data.dataset!.costUnit)).toMatch(
+      /^λ = [\d.]+ is the cheapest routing that matches atlas-ultra, the most accurate LLM of the pool \(accuracy \d+\.\d%\): accuracy \d+\.\d%, mean cost per prompt [\d.]+ USD per 1K calls \(synthetic\), \d+% of atlas-ultra's\./,
     );
-    // Any change of lambda or of the router drops the note.
+    // Moving lambda makes it the user's: it stays where it is put.
     setCostPenalty(0);
-    expect(appStore.getState().routing.penaltyNote).toBeNull();
+    expect(appStore.getState().routing.penaltyOrigin).toBe('user');
     setRoutingMethod('uniroute-kmeans');
+    expect(appStore.getState().routing.costPenalty).toBe(0);
   });
 
   it('adds the newcomer with exact test scores or estimated ones, and removal restores the curves', async () => {

@@ -25,7 +25,7 @@ describe('the default cost penalty, computed on the session', () => {
     // At that lambda A prompts go to cheap (cost 1), B prompts to spec (cost 2): mean 1.5, 15% of strong's 10.
     expect(defaultPenaltyNote(pool, 'uniroute-kmeans', d.costPenalty, 'usd')).toBe(
       'λ = 0.118 is the cheapest routing that matches strong, the most accurate LLM of the pool (accuracy 100.0%): ' +
-        "accuracy 100.0%, mean cost 1.5 usd a prompt, 15% of strong's. It follows the pool, the LLMs and the router until you move it.",
+        "accuracy 100.0%, mean cost per prompt 1.5 usd, 15% of strong's. It follows the pool, the LLMs and the router until you move it.",
     );
   });
 
@@ -45,7 +45,7 @@ describe('the default cost penalty, computed on the session', () => {
     const after = defaultPenalty(withAce, 'uniroute-kmeans')!;
     expect(after.costPenalty).not.toBe(before.costPenalty);
     const note = defaultPenaltyNote(withAce, 'uniroute-kmeans', after.costPenalty, 'usd')!;
-    expect(note).toContain('mean cost 0.5 usd a prompt, 5% of strong');
+    expect(note).toContain('mean cost per prompt 0.5 usd, 5% of strong');
   });
 
   it('falls back to the most accurate routing when the curve never matches the best LLM', () => {
@@ -71,7 +71,7 @@ describe('what the Home key (lambda = 0) gives', () => {
   it('says lambda = 0 is the lowest predicted error, and names a more accurate lambda when gamma misleads', () => {
     const { pool } = tinyPool();
     expect(zeroPenaltyNote(pool, 'uniroute-kmeans', 'usd')).toBe(
-      'Home sets λ = 0: each prompt goes to the LLM with the lowest predicted error, whatever it costs (accuracy 100.0%, mean cost 10 usd).',
+      'Home sets λ = 0: each prompt goes to the LLM with the lowest predicted error, whatever it costs (accuracy 100.0%, mean cost per prompt 10 usd).',
     );
     // "liar" is right on every validation prompt (gamma 0) and wrong on every test prompt, at cost 5:
     // lambda = 0 sends everything to it (accuracy 0); above 1/18 cheap takes A and spec takes B (accuracy 1).
@@ -80,7 +80,7 @@ describe('what the Home key (lambda = 0) gives', () => {
     const res = addModelFromScores(base, tinyPortableRouter(), IDS, { name: 'liar', cost: 5, file: 'liar.csv', text });
     if (!res.ok) throw new Error(res.issues[0].message);
     const note = zeroPenaltyNote(evaluatePool(base, [res.data.model]), 'uniroute-kmeans', 'usd')!;
-    expect(note).toMatch(/^Home sets λ = 0: .*\(accuracy 0\.0%, mean cost 5 usd\)\. That is not the most accurate routing/);
+    expect(note).toMatch(/^Home sets λ = 0: .*\(accuracy 0\.0%, mean cost per prompt 5 usd\)\. That is not the most accurate routing/);
     expect(note).toMatch(/gives 100\.0% at 1\.5 usd\.$/);
   });
 });

@@ -59,7 +59,7 @@ export function defaultPenaltyNote(pool: SessionPool, method: MethodName, costPe
   const what = d.reached
     ? `the cheapest routing that matches ${d.best.name}, the most accurate LLM of the pool (accuracy ${percentText(d.best.accuracy)}${est(d.best.estimated)})`
     : `the most accurate routing of this router (it never matches ${d.best.name}, the most accurate LLM of the pool at ${percentText(d.best.accuracy)}${est(d.best.estimated)})`;
-  const cost = `mean cost ${costText(live.meanCost, costUnit)} a prompt${Number.isFinite(share) ? `, ${percentText(share, 0)} of ${d.best.name}'s` : ''}`;
+  const cost = `mean cost per prompt ${costText(live.meanCost, costUnit)}${Number.isFinite(share) ? `, ${percentText(share, 0)} of ${d.best.name}'s` : ''}`;
   return `${lambdaText(costPenalty)} is ${what}: accuracy ${percentText(live.accuracy)}${est(live.estimatedPrompts > 0)}, ${cost}. It follows the pool, the LLMs and the router until you move it.`;
 }
 
@@ -71,7 +71,7 @@ export function zeroPenaltyNote(pool: SessionPool, method: MethodName, costUnit:
   const view = pool.methods[method];
   if (!view || pool.n === 0) return null;
   const zero = routeLive(pool, method, 0);
-  const head = `Home sets λ = 0: each prompt goes to the LLM with the lowest predicted error, whatever it costs (accuracy ${percentText(zero.accuracy)}${est(zero.estimatedPrompts > 0)}, mean cost ${costText(zero.meanCost, costUnit)}).`;
+  const head = `Home sets λ = 0: each prompt goes to the LLM with the lowest predicted error, whatever it costs (accuracy ${percentText(zero.accuracy)}${est(zero.estimatedPrompts > 0)}, mean cost per prompt ${costText(zero.meanCost, costUnit)}).`;
   const points = view.points;
   const peak = penaltyForAccuracy(points, peakAccuracy(points));
   if (!peak || !(peak.point.accuracy > zero.accuracy + 1e-12) || method === 'oracle') return head;

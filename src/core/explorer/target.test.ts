@@ -41,14 +41,14 @@ describe('target results read as sentences', () => {
   it('names lambda, what it gives and the band of lambda that gives it', () => {
     const choice = penaltyForAccuracy(POINTS, 1);
     expect(describeTarget('accuracy', 1, choice, POINTS, 10, 'usd')).toBe(
-      "λ = 0.118: accuracy 100.00% at 15.0% of the most expensive pool LLM's cost (mean 1.5 usd a prompt). " +
+      "λ = 0.118: accuracy 100.00% at 15.0% of the most expensive pool LLM's cost (mean cost per prompt 1.5 usd). " +
         'Every λ from 0.0208 to just under 0.667 gives this routing.',
     );
     expect(describeTarget('budget', 0.12, penaltyForBudget(POINTS, 0.12), POINTS, 10, '')).toBe(
-      "λ = 1.33: accuracy 50.00% at 10.0% of the most expensive pool LLM's cost (mean 1 a prompt). Every λ from 0.667 up gives this routing.",
+      "λ = 1.33: accuracy 50.00% at 10.0% of the most expensive pool LLM's cost (mean cost per prompt 1). Every λ from 0.667 up gives this routing.",
     );
     expect(describeTarget('accuracy', 1, penaltyForPoint(POINTS, 0), POINTS, 10, '')).toBe(
-      "λ = 0: accuracy 100.00% at 100.0% of the most expensive pool LLM's cost (mean 10 a prompt). Every λ below 0.0185 gives this routing.",
+      "λ = 0: accuracy 100.00% at 100.0% of the most expensive pool LLM's cost (mean cost per prompt 10). Every λ below 0.0185 gives this routing.",
     );
   });
 

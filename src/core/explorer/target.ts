@@ -118,6 +118,6 @@ export function describeTarget(
   }
   const { point } = choice;
   const band = lambdaIntervalText(choice.from, choice.to);
-  const gives = `${lambdaText(choice.costPenalty)}: accuracy ${percentText(point.accuracy, 2)} at ${percentText(point.cost)} of the most expensive pool LLM's cost (mean ${costText(point.cost * normaliser, costUnit)} a prompt).`;
+  const gives = `${lambdaText(choice.costPenalty)}: accuracy ${percentText(point.accuracy, 2)} at ${percentText(point.cost)} of the most expensive pool LLM's cost (mean cost per prompt ${costText(point.cost * normaliser, costUnit)}).`;
   return `${gives} ${band ? `${band[0].toUpperCase()}${band.slice(1)} gives this routing.` : 'Only a very narrow band of λ gives this routing.'}`;
 }
