@@ -5,7 +5,7 @@
  * prompts at its own lambda and pool).
  */
 import { METHOD_LABELS, selectRows } from '../core/eval';
-import { addedModelsFromRouter, importedPoint, reproduceSetup, setupForPool } from '../core/explorer';
+import { addedModelsFromRouter, importedPoint, penaltyWithUnit, reproduceSetup, setupForPool } from '../core/explorer';
 import {
   datasetHash,
   exportOperatingPoint,
@@ -132,7 +132,7 @@ export async function importRouter(file: NamedText): Promise<boolean> {
   const router = parsed.data;
   const point = importedPoint(router);
   const dataset = s.data.dataset;
-  const unit = router.costUnit ? ` (costs in ${router.costUnit})` : '';
+  const at = penaltyWithUnit(router.costPenalty, router.costUnit);
   const label = `${file.name}: ${METHOD_LABELS[point.method]}, K = ${router.centroids.rows}, ${router.models.length} LLMs`;
   const setup = dataset ? reproduceSetup(router, dataset, s.data.dataHash ?? undefined) : null;
   if (!dataset || !setup || !setup.ok) {
@@ -141,7 +141,7 @@ export async function importRouter(file: NamedText): Promise<boolean> {
       importIssues: [],
       importNotice:
         `${label}, trained on "${router.provenance.dataset}". Not applied to the session (${setup && !setup.ok ? setup.issues[0].message : 'no dataset loaded'}). ` +
-        `"Route a prompt" routes with it at its own λ = ${router.costPenalty}${unit} among its pool of ${router.pool.length} LLMs.`,
+        `"Route a prompt" routes with it at its own ${at} among its pool of ${router.pool.length} LLMs.`,
     });
     return true;
   }
@@ -183,7 +183,7 @@ export async function importRouter(file: NamedText): Promise<boolean> {
     importedRouter: null,
     importIssues: [],
     importNotice:
-      `${label}: applied to the session (trained on this dataset) at its operating point: λ = ${router.costPenalty}${unit}, ` +
+      `${label}: applied to the session (trained on this dataset) at its operating point: ${at}, ` +
       `${METHOD_LABELS[point.method]}, a pool of ${router.pool.length} LLMs.${addedText}` +
       (version1 ? ' A version-1 file records no routing pool: the unseen test pool is kept.' : ''),
   });

@@ -123,6 +123,7 @@ function ExportRouter() {
 function ImportRouter() {
   const issues = useAppStore((s) => s.session.importIssues);
   const notice = useAppStore((s) => s.session.importNotice);
+  const foreign = useAppStore((s) => s.session.importedRouter !== null);
   return (
     <div className="rl-stack">
       <label className="rl-field">
@@ -143,7 +144,7 @@ function ImportRouter() {
       </label>
       <IssueList issues={issues} title="The router file was refused:" testId="import-issues" />
       {notice ? (
-        <div className="rl-notice rl-notice--ok" role="status" data-testid="import-notice">
+        <div className={`rl-notice ${foreign ? '' : 'rl-notice--ok'}`} role="status" data-testid="import-notice">
           {notice}
         </div>
       ) : null}

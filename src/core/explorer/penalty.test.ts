@@ -102,7 +102,7 @@ describe('the slider range', () => {
   });
 
   it('names the cost unit lambda multiplies', () => {
-    expect(penaltyWithUnit(0.00604, 'USD per 1K calls')).toBe('λ = 0.00604 (costs in USD per 1K calls)');
+    expect(penaltyWithUnit(0.00604, 'USD per 1K calls')).toBe('λ = 0.00604 with costs in USD per 1K calls');
     expect(penaltyWithUnit(0, '')).toBe('λ = 0 (the data gives no cost unit)');
   });
 });

@@ -107,7 +107,7 @@ export function penaltyRange(points: readonly { costPenalty: number }[] | undefi
   return { min, max };
 }
 
-/** lambda as a person reads it with the unit of the costs it multiplies, e.g. "λ = 0.00604 (costs in USD per call)". */
+/** lambda as a person reads it with the unit of the costs it multiplies, e.g. "λ = 0.00604 with costs in USD per call". */
 export function penaltyWithUnit(costPenalty: number, costUnit: string): string {
-  return `${lambdaText(costPenalty)} (${costUnit ? `costs in ${costUnit}` : 'the data gives no cost unit'})`;
+  return `${lambdaText(costPenalty)} ${costUnit ? `with costs in ${costUnit}` : '(the data gives no cost unit)'}`;
 }
