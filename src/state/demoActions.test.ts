@@ -13,7 +13,8 @@ import { setSnapshotStore } from './persist';
 import { boot, checkBackends } from './trainActions';
 import { setCostPenalty, setRoutingMethod } from './liveActions';
 import { addDemoNewcomer, demoNewcomerFile, removeModel } from './modelActions';
-import { defaultPenalty, defaultPenaltyNote } from '../core/explorer';
+import { defaultPenalty, defaultPenaltyNote, routeLive } from '../core/explorer';
+import { exportSession, importRouter, routeText } from './routerActions';
 
 function memoryStore(): KeyValueStore {
   const map = new Map<string, unknown>();
@@ -80,6 +81,52 @@ describe('demo actions (first start on the full demo, handlers on the main threa
     expect(s.session.pool!.methods['uniroute-kmeans']!.estimated).toBe(true);
     expect(await removeModel(DEMO_NEWCOMER.name)).toBe(true);
     expect(appStore.getState().session.pool!.methods['uniroute-kmeans']!.metrics).toEqual(before);
+  });
+
+  it('exports the operating point, routes typed prompts as the file does, and an import restores the session', async () => {
+    expect(await addDemoNewcomer('estimated')).toBe(true);
+    setRoutingMethod('knn');
+    setCostPenalty(0.004);
+    const before = appStore.getState();
+    const exported = exportSession();
+    if (!exported.ok) throw new Error(exported.issues[0].message);
+    const { text } = exported.data;
+    expect(exported.data.router).toMatchObject({ costPenalty: 0.004, method: 'knn', pool: before.session.pool!.names });
+    // "Route a prompt" chooses what the Routing view chooses for each test prompt.
+    const pool = before.session.pool!;
+    const choice = new Int32Array(pool.n);
+    routeLive(pool, 'knn', 0.004, choice);
+    const prompts = before.data.dataset!.prompts;
+    const seen = new Set<string>();
+    for (let p = 0; p < pool.n; p += 7) {
+      const routed = routeText(prompts[before.session.base!.testRows[p]].text);
+      if (typeof routed === 'string') throw new Error(routed);
+      expect(routed.decision.chosen).toBe(pool.names[choice[p]]);
+      seen.add(routed.decision.chosen);
+    }
+    expect(seen.size).toBeGreaterThanOrEqual(3);
+
+    // Another session state, then the file back: lambda, method, pool and the added LLM return.
+    expect(await removeModel(DEMO_NEWCOMER.name)).toBe(true);
+    setRoutingMethod('uniroute-kmeans');
+    setCostPenalty(0);
+    expect(await importRouter({ name: 'router.json', text })).toBe(true);
+    const after = appStore.getState();
+    expect(after.session.importNotice).toContain(`1 LLM(s) added after training restored from the file: ${DEMO_NEWCOMER.name} (estimated`);
+    expect(after.session.added.map((a) => [a.name, a.estimated])).toEqual([[DEMO_NEWCOMER.name, true]]);
+    expect(after.routing).toMatchObject({ costPenalty: 0.004, method: 'knn', penaltyOrigin: 'import' });
+    expect(after.session.pool!.names).toEqual(pool.names);
+    for (const m of ['knn', 'uniroute-kmeans', 'zero-router', 'oracle'] as const)
+      expect(after.session.pool!.methods[m]!.metrics).toEqual(pool.methods[m]!.metrics);
+    const again = exportSession();
+    expect(again.ok && again.data.text).toBe(text);
+
+    // The oracle is not a router: the export and "Route a prompt" refuse it with the reason.
+    setRoutingMethod('oracle');
+    expect(exportSession()).toMatchObject({ ok: false, issues: [{ message: expect.stringMatching(/^the oracle is not a router/) }] });
+    expect(routeText('What is 2+2?')).toMatch(/^the oracle is not a router/);
+    expect(await removeModel(DEMO_NEWCOMER.name)).toBe(true);
+    setRoutingMethod('uniroute-kmeans');
   });
 
   it('checks every backend and leaves tfjs on cpu', async () => {
