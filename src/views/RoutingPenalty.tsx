@@ -5,7 +5,15 @@
  */
 import { useMemo, useState } from 'react';
 import { CostPenaltySlider } from '../charts';
-import { defaultPenaltyNote, describeTarget, parseTargetPercent, penaltyRange, zeroPenaltyNote, type TargetKind } from '../core/explorer';
+import {
+  defaultPenaltyNote,
+  describeTarget,
+  parseTargetPercent,
+  penaltyRange,
+  widenPenaltyRange,
+  zeroPenaltyNote,
+  type TargetKind,
+} from '../core/explorer';
 import { useAppStore } from '../state/store';
 import { resetPenaltyToDefault, setCostPenalty, setPenaltyForTarget } from '../state/liveActions';
 import type { PenaltyOrigin } from '../state/slices';
@@ -55,7 +63,9 @@ export function PenaltySlider() {
   const method = useAppStore((s) => s.routing.method);
   const lambda = useAppStore((s) => s.routing.costPenalty);
   const unit = useAppStore((s) => s.data.dataset?.costUnit ?? '');
-  const range = useMemo(() => penaltyRange(pool?.methods[method]?.points, lambda), [pool, method, lambda]);
+  // The breakpoints' span once per curve; a slider move only checks that lambda lies inside it.
+  const span = useMemo(() => penaltyRange(pool?.methods[method]?.points), [pool, method]);
+  const range = useMemo(() => widenPenaltyRange(span, lambda), [span, lambda]);
   return (
     <div data-testid="cost-penalty" data-min={range.min} data-max={range.max} className="rl-stack" style={{ gap: 'var(--rl-space-2)' }}>
       <CostPenaltySlider value={lambda} min={range.min} max={range.max} unit={unit} onChange={setCostPenalty} id="cost-penalty-slider" />

@@ -16,7 +16,15 @@ export {
   type PenaltyChoice,
   type TargetKind,
 } from './target';
-export { defaultPenalty, defaultPenaltyNote, penaltyRange, penaltyWithUnit, zeroPenaltyNote, type PenaltyDefault } from './penalty';
+export {
+  defaultPenalty,
+  defaultPenaltyNote,
+  penaltyRange,
+  penaltyWithUnit,
+  widenPenaltyRange,
+  zeroPenaltyNote,
+  type PenaltyDefault,
+} from './penalty';
 export { addedModelsFromRouter, importedPoint, setupForPool, type ImportedPoint } from './importSession';
 export { formatSignificant, lambdaIntervalText } from './numberText';
 export { addModelFromScores, removeAddedModel, checkSessionRouter, type NewModelInput, type AddedModelResult } from './addModel';

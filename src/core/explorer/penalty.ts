@@ -81,8 +81,8 @@ export function zeroPenaltyNote(pool: SessionPool, method: MethodName, costUnit:
 
 /**
  * The slider's log range for a method's curve: from half a decade below its smallest positive
- * breakpoint to half a decade above its largest (past both ends the routing no longer changes),
- * widened to whole decades and to hold `value`, so the thumb always sits where the label says.
+ * breakpoint to half a decade above its largest (past both ends the routing no longer changes), in
+ * whole decades, widened to hold `value` (widenPenaltyRange), so the thumb always sits where the label says.
  */
 export function penaltyRange(points: readonly { costPenalty: number }[] | undefined, value = 0): { min: number; max: number } {
   let lo = Infinity;
@@ -93,15 +93,18 @@ export function penaltyRange(points: readonly { costPenalty: number }[] | undefi
       hi = Math.max(hi, p.costPenalty);
     }
   }
-  let min = 1e-4;
-  let max = 10;
-  if (hi > 0) {
-    min = 10 ** Math.floor(Math.log10(lo) - 0.5);
-    max = 10 ** Math.ceil(Math.log10(hi) + 0.5);
-    if (!(max > min)) max = min * 10;
-  }
-  // A lambda outside the span (a link, an imported file, another method's default) widens it to
-  // whole decades; the ends themselves (Home, End) never do, or End would push the range outwards.
+  if (!(hi > 0)) return widenPenaltyRange({ min: 1e-4, max: 10 }, value);
+  const min = 10 ** Math.floor(Math.log10(lo) - 0.5);
+  const max = 10 ** Math.ceil(Math.log10(hi) + 0.5);
+  return widenPenaltyRange({ min, max: max > min ? max : min * 10 }, value);
+}
+
+/**
+ * A range widened to whole decades to hold a lambda outside it (a link, an imported file, another
+ * method's default); its own ends (Home, End) never widen it, or End would push the range outwards.
+ */
+export function widenPenaltyRange(range: { min: number; max: number }, value: number): { min: number; max: number } {
+  let { min, max } = range;
   if (Number.isFinite(value) && value > max) max = 10 ** Math.ceil(Math.log10(value));
   if (Number.isFinite(value) && value > 0 && value < min) min = 10 ** Math.floor(Math.log10(value));
   return { min, max };
