@@ -3,7 +3,9 @@
  * every GPQA row removed (GPQA asks that its questions are not re-published), then a stratified
  * sample of SAMPLE_SIZE prompts, each benchmark (`source`) keeping its share (largest remainder),
  * drawn with the project's seeded generator. Rows keep the source order; every column and all 9
- * LLMs are kept. Deterministic: the same input gives the same bytes.
+ * LLMs are kept. Beside it, production-prompts.csv: unlabelled prompts of the benchmarks the sample
+ * holds least of, none of them in the sample, for the deployment-shift preview (`route --summary`).
+ * Deterministic: the same input gives the same bytes.
  *
  *   npx tsx scripts/llmrouter-sample.ts           # (re)writes data/llmrouter-sample/*.csv
  *   npx tsx scripts/llmrouter-sample.ts --check   # exits 1 when the committed files differ
@@ -19,7 +21,12 @@ export const SAMPLE_SIZE = 1200;
 export const SAMPLE_SEED = 20251204;
 /** Benchmarks whose questions may not be re-published. */
 export const REMOVED_SOURCES = ['gpqa'];
-export const SAMPLE_FILES = ['prompts.csv', 'correctness.csv', 'models.csv'] as const;
+/** Unlabelled "production" traffic: PRODUCTION_PER_SOURCE prompts of each of these benchmarks, not in the sample. */
+export const PRODUCTION_FILE = 'production-prompts.csv';
+export const PRODUCTION_SOURCES = ['agentverse-logicgrid', 'agentverse-mgsm', 'commongen', 'human_eval'];
+export const PRODUCTION_PER_SOURCE = 50;
+export const PRODUCTION_SEED = 20251205;
+export const SAMPLE_FILES = ['prompts.csv', 'correctness.csv', 'models.csv', PRODUCTION_FILE] as const;
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SOURCE_DIR = path.resolve(ROOT, '../shared/data/llmrouter_nim9');
@@ -47,7 +54,25 @@ export function allocate(counts: Map<string, number>, size: number): Map<string,
   return out;
 }
 
-/** The three files of the sample, as text. */
+/**
+ * PRODUCTION_PER_SOURCE prompts of each PRODUCTION_SOURCES benchmark that the sample left out (so a
+ * router trained on the sample never saw them), drawn by a seeded shuffle; source order; only
+ * prompt_id, text and source (no scores: production prompts are unlabelled).
+ */
+function productionPrompts(header: string[], prompts: string[][], inSample: Set<number>): string {
+  const [idCol, textCol, sourceCol] = ['prompt_id', 'text', 'source'].map((c) => header.indexOf(c));
+  const rng = createRng(PRODUCTION_SEED);
+  const chosen = new Set<number>();
+  for (const source of PRODUCTION_SOURCES) {
+    const left = prompts.flatMap((row, i) => (row[sourceCol] === source && !inSample.has(i) ? [i] : []));
+    if (left.length < PRODUCTION_PER_SOURCE) throw new Error(`only ${left.length} ${source} prompts outside the sample`);
+    for (const i of shuffled(left, rng).slice(0, PRODUCTION_PER_SOURCE)) chosen.add(i);
+  }
+  const rows = prompts.filter((_, i) => chosen.has(i)).map((r) => [r[idCol], r[textCol], r[sourceCol]]);
+  return toCsv([['prompt_id', 'text', 'source'], ...rows]);
+}
+
+/** The files of the sample (its three dataset files and the production prompts), as text. */
 export function buildSample(sourceDir = SOURCE_DIR): Record<(typeof SAMPLE_FILES)[number], string> {
   const [pHeader, ...prompts] = readTable(path.join(sourceDir, 'prompts.csv'));
   const [cHeader, ...scores] = readTable(path.join(sourceDir, 'correctness.csv'));
@@ -76,6 +101,7 @@ export function buildSample(sourceDir = SOURCE_DIR): Record<(typeof SAMPLE_FILES
       }),
     ]),
     'models.csv': toCsv(readTable(path.join(sourceDir, 'models.csv'))),
+    [PRODUCTION_FILE]: productionPrompts(pHeader, prompts, chosen),
   };
 }
 

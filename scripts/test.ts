@@ -16,20 +16,32 @@ export interface Counts {
   skipped: number;
 }
 
-/** Vitest's JSON report (Jest's format): skipped = pending + todo; a file that fails to load counts as one failure. */
-export function vitestCounts(report: {
-  numPassedTests: number;
-  numFailedTests: number;
-  numPendingTests?: number;
-  numTodoTests?: number;
-  testResults?: { status: string; assertionResults: unknown[] }[];
-}): Counts {
-  const unloaded = (report.testResults ?? []).filter((s) => s.status === 'failed' && s.assertionResults.length === 0).length;
-  return {
-    passed: report.numPassedTests,
-    failed: report.numFailedTests + unloaded,
-    skipped: (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0),
-  };
+/** The mark `itShared` / `describeShared` (src/testing/datasets.node.ts) put in an extended-suite test's name. */
+export const EXTENDED_MARK = '[extended: ../shared/data/';
+
+interface VitestFile {
+  status: string;
+  assertionResults: { status: string; fullName: string }[];
+}
+
+/**
+ * Vitest's JSON report (Jest's format), counted file by file. Skipped means one thing: an
+ * extended-suite test whose ../shared/data is absent. Vitest also reports as skipped the tests of a
+ * file whose beforeAll hook threw, and a file that fails to load has no tests at all: both are
+ * failures here (each test that did not run, or one for a file with none), as is any other skip.
+ */
+export function vitestCounts(report: { testResults: VitestFile[] }): Counts {
+  const c: Counts = { passed: 0, failed: 0, skipped: 0 };
+  for (const file of report.testResults) {
+    let failed = 0;
+    for (const t of file.assertionResults) {
+      if (t.status === 'passed') c.passed++;
+      else if (t.status !== 'failed' && file.status !== 'failed' && t.fullName.includes(EXTENDED_MARK)) c.skipped++;
+      else failed++;
+    }
+    c.failed += file.status === 'failed' ? Math.max(failed, 1) : failed;
+  }
+  return c;
 }
 
 /** Playwright's JSON report: flaky tests passed on a retry. */

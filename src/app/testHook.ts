@@ -81,6 +81,8 @@ function snapshotOf(s: AppState) {
       costUnit: s.data.dataset?.costUnit ?? null,
       /** A link's settings waiting for the dataset it names (null when none waits). */
       link: s.data.link ? { status: s.data.link.status, url: { ...s.data.link.url } } : null,
+      /** The column mapping each file of the last upload was read with (given, or remembered for its header set). */
+      mappings: Object.fromEntries(Object.entries(s.data.mappings).map(([f, m]) => [f, { ...m }])),
     },
     training: {
       status: s.training.status,
@@ -104,6 +106,8 @@ function snapshotOf(s: AppState) {
           addedEstimated: s.session.added.map((a) => a.estimated),
           routerCreatedAt: s.session.router?.provenance.createdAt ?? null,
           routerModels: s.session.router?.models.map((h) => h.name) ?? [],
+          /** The dataset name in the router's provenance (follows a rename). */
+          routerDataset: s.session.router?.provenance.dataset ?? null,
         }
       : null,
     routing: live
@@ -115,6 +119,8 @@ function snapshotOf(s: AppState) {
           accuracy: live.accuracy,
           operatingPoint: { ...live.operatingPoint },
           estimatedPrompts: live.estimatedPrompts,
+          /** Test-prompt row picked in the Routing view's list. */
+          selectedRow: s.routing.selectedRow,
           ms: s.routing.liveMs,
           /** Where lambda came from: 'default' (follows the session), 'user', 'link', 'import', 'saved'. */
           origin: s.routing.penaltyOrigin,
@@ -150,7 +156,7 @@ function snapshotOf(s: AppState) {
           newcomer: s.data.demo.newcomer ? { ...s.data.demo.newcomer, strengths: [...s.data.demo.newcomer.strengths] } : null,
         }
       : null,
-    ui: { ...s.ui },
+    ui: { ...s.ui, chartZoom: { ...s.ui.chartZoom } },
     addIssues: s.session.addIssues.map((i) => ({ ...i })),
   };
 }

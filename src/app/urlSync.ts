@@ -44,6 +44,7 @@ export function startUrlSync(delayMs = 250): () => void {
       s.routing.method === prev.routing.method &&
       s.ui === prev.ui &&
       s.data.dataHash === prev.data.dataHash &&
+      s.data.dataset === prev.data.dataset &&
       s.data.link === prev.data.link &&
       s.routing.pending === prev.routing.pending
     )

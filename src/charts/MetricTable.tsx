@@ -33,10 +33,11 @@ function MetricTableImpl({ rows, digits = 3, highlightId, caption, className }: 
       </thead>
       <tbody>
         {rows.map((row, i) => (
-          <tr key={row.id} className={row.id === highlightId ? 'rl-row--highlight' : undefined}>
+          <tr key={row.id} className={row.id === highlightId ? 'rl-row--highlight' : undefined} data-row={row.id}>
             <th scope="row">
               <span className="rl-swatch" style={{ background: row.color ?? seriesStyle(row.id, i).color }} aria-hidden="true" />
               {row.label}
+              {row.bound ? <span className="rl-legend__bound">upper bound</span> : null}
             </th>
             {METRIC_COLUMNS.map((c) => {
               const value = row[c.key];

@@ -20,6 +20,8 @@ export interface MetricRow {
   peakAccuracy: number;
   /** Optional spread over trials (std), shown as "± s". */
   spread?: Partial<Record<MetricKey, number | null>>;
+  /** A bound, not a contender (the oracle): shown, never marked best. */
+  bound?: boolean;
 }
 
 export interface MetricColumn {
@@ -68,12 +70,13 @@ export const METRIC_COLUMNS: readonly MetricColumn[] = [
   },
 ];
 
-/** The id of the best row per column (ties: first), ignoring missing values. */
+/** The id of the best real method per column (ties: first), ignoring missing values and bounds (the oracle). */
 export function bestRows(rows: readonly MetricRow[]): Partial<Record<MetricKey, string>> {
   const best: Partial<Record<MetricKey, string>> = {};
   for (const col of METRIC_COLUMNS) {
     let bestValue: number | null = null;
     for (const row of rows) {
+      if (row.bound) continue;
       const v = row[col.key];
       if (v === null || !Number.isFinite(v)) continue;
       if (bestValue === null || (col.better === 'high' ? v > bestValue : v < bestValue)) {

@@ -1,71 +1,23 @@
 /**
  * `routelab eval --bootstrap B`: intervals and verdicts added to the JSON with every existing key
- * unchanged, on the hand-worked dataset of evalContract.test.ts (two test prompts, so every resample
+ * unchanged, on the hand-worked dataset of evalFixture.test-util.ts (two test prompts, so every resample
  * is one of three and the intervals are known by hand) and on the real datasets.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { itShared, sharedDir, type SharedName } from '../testing/datasets.node';
-import { run } from './run';
-import { captureIo } from './testIo.test-util';
+import { writeContractData } from './evalFixture.test-util';
+import { cli } from './testIo.test-util';
 
 let dir = '';
 const at = (name: string) => join(dir, name);
 
-// The dataset of evalContract.test.ts: test prompts p09 (b right, c right) and p10 (b wrong, c right) are scored.
-const PROMPTS = [
-  'prompt_id,text',
-  'p01,add two numbers',
-  'p02,"multiply, then add"',
-  'p03,translate a sentence',
-  'p04,"a ""quoted"" poem"',
-  'p05,add three numbers',
-  'p06,multiply two numbers',
-  'p07,translate a word',
-  'p08,"a short\npoem"',
-  'p09,add four numbers',
-  'p10,translate a phrase',
-  'p11,multiply three numbers',
-  'p12,a long poem',
-].join('\n');
-const CORRECTNESS = [
-  'prompt_id,a,b,c',
-  'p01,1,1,1',
-  'p02,0,1,1',
-  'p03,1,0,1',
-  'p04,0,0,1',
-  'p05,1,1,0',
-  'p06,0,,0',
-  'p07,1,0,0',
-  'p08,0,0,0',
-  'p09,1,1,1',
-  'p10,,0,1',
-  'p11,1,,1',
-  'p12,0,0,',
-].join('\n');
-const SPLIT = {
-  train: ['p01', 'p02', 'p03', 'p04'],
-  val: ['p05', 'p06', 'p07', 'p08'],
-  test: ['p09', 'p10', 'p11', 'p12'],
-  trainModels: ['a'],
-  testModels: ['b', 'c'],
-};
-
-async function cli(...argv: string[]) {
-  const io = captureIo();
-  const code = await run(argv, io);
-  return { code, stdout: io.stdout, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
-}
-
+// The dataset of evalFixture.test-util.ts: test prompts p09 (b right, c right) and p10 (b wrong, c right) are scored.
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'routelab-bootstrap-'));
-  mkdirSync(at('data'));
-  writeFileSync(at('data/prompts.csv'), PROMPTS);
-  writeFileSync(at('data/correctness.csv'), CORRECTNESS);
-  writeFileSync(at('data/models.csv'), 'model,cost\na,1\nb,2\nc,4\n');
-  writeFileSync(at('split.json'), JSON.stringify(SPLIT));
+  writeContractData(dir);
 });
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });

@@ -1,19 +1,20 @@
 /** `routelab eval`: every method's deferral metrics on a dataset, as a table or one JSON object. */
-import { DEFAULT_RESAMPLES, METHOD_LABELS, METHOD_NAMES } from '../core/eval';
+import { DEFAULT_RESAMPLES, METHOD_LABELS, METHOD_NAMES, QNC_DENOMINATORS } from '../core/eval';
 import { evaluate, type EvalReport } from '../core/eval/pipeline';
 import { initTf } from '../core/tf';
 import { formatIssue, type DataIssue } from '../core/types';
-import { KMEANS_ENGINES, type KMeansEngineChoice } from '../core/cluster';
+import { KMEANS_ENGINES } from '../core/cluster';
 import { DEFAULTS } from '../core/defaults';
-import { intFlag, intOrAuto, numberFlag, parseFlags, requireString } from './args';
+import { choiceFlag, intFlag, intOrAuto, numberFlag, parseFlags, requireString } from './args';
 import { formatPaying, payingOf } from './evalPaying';
 import { loadDataDir, loadSplitFile } from './load';
 import { nodeShardHost } from './lloydShards';
 import type { Io } from './io';
+import { percentOrNotReached } from './textTable';
 
 export const EVAL_USAGE = `routelab eval --data DIR [--embeddings FILE] [--split FILE] [--seed N] [--k N|auto]
-               [--knn-k N|auto] [--trials N] [--qnc-denominator max-test-cost|most-accurate]
-               [--kmeans-engine auto|wasm-simd|tfjs|ts] [--bootstrap B] [--cost-penalty X] [--json]`;
+              [--knn-k N|auto] [--trials N] [--qnc-denominator max-test-cost|most-accurate]
+              [--kmeans-engine auto|wasm-simd|tfjs|ts] [--bootstrap B] [--cost-penalty X] [--json]`;
 
 export async function evalCommand(argv: string[], io: Io): Promise<number> {
   const flags = parseFlags(
@@ -41,21 +42,8 @@ export async function evalCommand(argv: string[], io: Io): Promise<number> {
   const trials = intFlag(flags.trials, 'trials', DEFAULTS.trials, 1);
   const resamples = flags.bootstrap === undefined ? undefined : intFlag(flags.bootstrap, 'bootstrap', DEFAULT_RESAMPLES, 1);
   const costPenalty = flags['cost-penalty'] === undefined ? undefined : numberFlag(flags['cost-penalty'], 'cost-penalty', 0, 0);
-  const qncDenominator = flags['qnc-denominator'] === 'most-accurate' ? 'most-accurate' : 'max-test-cost';
-  if (
-    flags['qnc-denominator'] !== undefined &&
-    flags['qnc-denominator'] !== 'most-accurate' &&
-    flags['qnc-denominator'] !== 'max-test-cost'
-  ) {
-    io.err(`routelab eval: --qnc-denominator must be max-test-cost or most-accurate`);
-    return 2;
-  }
-
-  const engine = flags['kmeans-engine'] ?? 'auto';
-  if (!(KMEANS_ENGINES as readonly unknown[]).includes(engine)) {
-    io.err(`routelab eval: --kmeans-engine must be one of ${KMEANS_ENGINES.join(', ')}`);
-    return 2;
-  }
+  const qncDenominator = choiceFlag(flags['qnc-denominator'], 'qnc-denominator', QNC_DENOMINATORS, DEFAULTS.qncDenominator);
+  const engine = choiceFlag(flags['kmeans-engine'], 'kmeans-engine', KMEANS_ENGINES, 'auto');
   const warn = (issue: DataIssue) => io.progress(`warning: ${formatIssue(issue)}`);
   const dataset = loadDataDir(dataDir, flags.embeddings as string | undefined, warn);
   const split = flags.split ? loadSplitFile(flags.split as string, dataset, warn) : undefined;
@@ -68,7 +56,7 @@ export async function evalCommand(argv: string[], io: Io): Promise<number> {
     trials,
     split,
     qncDenominator,
-    kmeansEngine: engine as KMeansEngineChoice,
+    kmeansEngine: engine,
     bootstrap: resamples === undefined ? undefined : { resamples },
     keepEvidence: costPenalty !== undefined,
     tfBackend: { name: backend.backend, softwareRenderer: backend.softwareRenderer },
@@ -85,7 +73,6 @@ export async function evalCommand(argv: string[], io: Io): Promise<number> {
   return 0;
 }
 
-const pct = (x: number | null) => (x === null ? 'not reached' : `${(100 * x).toFixed(1)}%`);
 const num = (x: number) => x.toFixed(4);
 
 /** The readable table printed without --json. */
@@ -103,7 +90,7 @@ export function formatReport(report: EvalReport, name: string): string {
   const header = ['method', 'Area', 'Area(50%)', 'QNC', 'AIQ', 'peak acc'];
   const rows = METHOD_NAMES.filter((m) => report.methods[m]).map((m) => {
     const r = report.methods[m]!;
-    return [METHOD_LABELS[m], num(r.area), num(r.area50), pct(r.qnc), num(r.aiq), num(r.peakAccuracy)];
+    return [METHOD_LABELS[m], num(r.area), num(r.area50), percentOrNotReached(r.qnc), num(r.aiq), num(r.peakAccuracy)];
   });
   lines.push(...table(header, rows));
   lines.push(...formatBootstrap(report));
@@ -136,7 +123,7 @@ function formatBootstrap(report: EvalReport): string[] {
       METHOD_LABELS[m],
       interval(ci.area, (x) => num(x!)),
       interval(ci.area50, (x) => num(x!)),
-      interval(ci.qnc, pct),
+      interval(ci.qnc, percentOrNotReached),
       interval(ci.aiq, (x) => num(x!)),
       interval(ci.peakAccuracy, (x) => num(x!)),
     ];

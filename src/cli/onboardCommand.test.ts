@@ -5,16 +5,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoDatasetFiles, generateDemoDataset } from '../core/demo';
 import { itShared, loadScores, sharedDir, type SharedName } from '../testing/datasets.node';
-import { run } from './run';
-import { captureIo } from './testIo.test-util';
+import { cli } from './testIo.test-util';
 
 let dir = '';
-
-async function cli(...argv: string[]) {
-  const io = captureIo();
-  const code = await run(argv, io);
-  return { code, stdout: io.stdout, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
-}
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'routelab-onboard-'));
@@ -40,7 +33,7 @@ describe('routelab onboard', () => {
   it('prints the gap table and the per-cluster errors', async () => {
     const res = await cli('onboard', '--data', dir, '--model', 'coder-7b', '--labels', '5,all', '--repeats', '2', '--k', '4');
     expect(res.code, res.err).toBe(0);
-    expect(res.out).toMatch(/^onboarding coder-7b: trained without it \(10 training LLMs, K = 4, kmeans, seed 0\)/);
+    expect(res.out).toMatch(/^onboarding coder-7b: trained without it \(10 training LLMs, K = 4, learnedmap, seed 0\)/);
     expect(res.out).toMatch(/^all +\d+ +1 +[\d.]+ \[[\d.]+, [\d.]+\] +0\.0000 \[0\.0000, 0\.0000\] +0\.0000 /m);
     expect(res.out).toContain('labels needed to come within 0.01 Area of all labels (mean |gap|): ');
     expect(res.out).toMatch(/^3 +\d+ +[\d.]+ \[/m);
@@ -56,6 +49,14 @@ describe('routelab onboard', () => {
       err: expect.stringContaining(`${dir}: no LLM named "nobody"`),
     });
     expect(await cli('onboard', '--data', dir)).toMatchObject({ code: 2, err: expect.stringContaining('--model is required') });
+    expect(await cli('onboard', '--data', dir, '--model', 'coder-7b', '--method', 'knn')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--method must be kmeans or learnedmap, got "knn"'),
+    });
+    expect(await cli('onboard', '--data', dir, '--model', 'coder-7b', '--kmeans-engine', 'gpu')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--kmeans-engine must be one of auto, wasm-simd, tfjs, ts, got "gpu"'),
+    });
   });
 });
 

@@ -1,18 +1,20 @@
 /** `routelab onboard`: the onboarding simulator (leave one LLM out, add it back from n validation labels). */
-import { KMEANS_ENGINES, type KMeansEngineChoice } from '../core/cluster';
+import { KMEANS_ENGINES } from '../core/cluster';
+import { UNIROUTE_METHODS } from '../core/routerFile';
+import { DEFAULTS } from '../core/defaults';
 import { datasetEmbeddings } from '../core/eval/pipeline';
-import { DEFAULT_LABELS, simulateOnboarding, type LabelBudget, type OnboardingReport } from '../core/insight/onboard';
+import { DEFAULT_LABELS, DEFAULT_REPEATS, simulateOnboarding, type LabelBudget, type OnboardingReport } from '../core/insight/onboard';
 import { initTf } from '../core/tf';
 import { formatIssue } from '../core/types';
-import { intFlag, intOrAuto, numberFlag, parseFlags, requireString } from './args';
+import { choiceFlag, intFlag, intOrAuto, numberFlag, parseFlags, requireString } from './args';
 import { inputError, UsageError } from './errors';
 import { loadDataDir, loadSplitFile } from './load';
 import { fixed4, percent, textTable } from './textTable';
 import type { Io } from './io';
 
 export const ONBOARD_USAGE = `routelab onboard --data DIR --model NAME [--labels 5,10,20,50,all] [--repeats R] [--seed N]
-               [--k N|auto] [--method kmeans|learnedmap] [--cost-penalty X] [--embeddings FILE] [--split FILE]
-               [--kmeans-engine auto|wasm-simd|tfjs|ts] [--json]`;
+                 [--k N|auto] [--method learnedmap|kmeans] [--cost-penalty X] [--embeddings FILE] [--split FILE]
+                 [--kmeans-engine auto|wasm-simd|tfjs|ts] [--json]`;
 
 /** --labels: a comma list of integers >= 1 and `all`. */
 export function parseLabels(value: unknown): LabelBudget[] {
@@ -50,16 +52,12 @@ export async function onboardCommand(argv: string[], io: Io): Promise<number> {
   const dataDir = requireString(flags, 'data', 'onboard');
   const model = requireString(flags, 'model', 'onboard');
   const labels = parseLabels(flags.labels);
-  const repeats = intFlag(flags.repeats, 'repeats', 5, 1);
-  const seed = intFlag(flags.seed, 'seed', 0);
-  const k = intOrAuto(flags.k, 'k', 10);
+  const repeats = intFlag(flags.repeats, 'repeats', DEFAULT_REPEATS, 1);
+  const seed = intFlag(flags.seed, 'seed', DEFAULTS.seed);
+  const k = intOrAuto(flags.k, 'k', DEFAULTS.k);
   const costPenalty = numberFlag(flags['cost-penalty'], 'cost-penalty', 0, 0);
-  const method = flags.method ?? 'kmeans';
-  if (method !== 'kmeans' && method !== 'learnedmap')
-    throw new UsageError(`--method must be kmeans or learnedmap, got "${String(method)}"`);
-  const engine = flags['kmeans-engine'] ?? 'auto';
-  if (!(KMEANS_ENGINES as readonly unknown[]).includes(engine))
-    throw new UsageError(`--kmeans-engine must be one of ${KMEANS_ENGINES.join(', ')}`);
+  const method = choiceFlag(flags.method, 'method', UNIROUTE_METHODS, DEFAULTS.method);
+  const engine = choiceFlag(flags['kmeans-engine'], 'kmeans-engine', KMEANS_ENGINES, 'auto');
 
   const warn = (issue: Parameters<typeof formatIssue>[0]) => io.progress(`warning: ${formatIssue(issue)}`);
   const dataset = loadDataDir(dataDir, flags.embeddings as string | undefined, warn);
@@ -80,7 +78,7 @@ export async function onboardCommand(argv: string[], io: Io): Promise<number> {
     method,
     costPenalty,
     split,
-    kmeansEngine: engine as KMeansEngineChoice,
+    kmeansEngine: engine,
     tfBackend: { name: backend.backend, softwareRenderer: backend.softwareRenderer },
     onStage: (stage, message) => {
       if (stage !== 'kmeans') io.progress(`${stage}: ${message}`);

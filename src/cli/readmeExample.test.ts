@@ -1,43 +1,20 @@
 /**
- * The README's examples, run as written: its `routelab` commands on the in-repo sample (in a temp
- * folder where `data/` points at the repo's), its "route in a Node service" snippet on the router
- * those commands trained, the quick-start lines, the CI entry, the synopses and the defaults table.
+ * The README's examples, run as written (src/cli/readme.test-util.ts): the "Command line" section's
+ * `routelab` commands on the in-repo sample, its "route in a Node service" snippet on the router
+ * those commands trained, the quick-start lines, the CI entry, the synopses and the defaults table;
+ * and every `routelab` command line of the README belongs to a section some test runs.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULTS } from '../core/defaults';
 import { embedTexts, fitEmbedder } from '../core/embed';
 import { parseRouter, routePrompts, serializeRouter } from '../core/routerFile';
 import { tinyRouter } from '../core/routerFile/tinyRouter.testing';
 import { REPO_ROOT } from '../testing/datasets.node';
-import { captureIo } from './testIo.test-util';
-import { run, usage } from './run';
-
-const README = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-/** Every fenced block of the README in `lang`. */
-function blocks(lang: string): string[] {
-  return [...README.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1]);
-}
-
-/** The ```ts block that follows `marker`. */
-function snippetAfter(marker: string): string {
-  const at = README.indexOf(marker);
-  expect(at, `"${marker}" in the README`).toBeGreaterThanOrEqual(0);
-  const m = /```ts\n([\s\S]*?)```/.exec(README.slice(at));
-  expect(m).not.toBeNull();
-  return m![1];
-}
-
-/** Shell words of one command line: spaces split, double or single quotes group. */
-function words(line: string): string[] {
-  return [...line.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]);
-}
+import { README, argvOf, blockAfter, blocks, routelabLines, routelabScript, runLines, sandbox, section } from './readme.test-util';
+import { usage, usages } from './run';
 
 /** Runs `snippet` (its routerFile import made absolute) with tsx in `cwd`; stdout lines. */
 function runSnippet(snippet: string, cwd: string): string[] {
@@ -46,7 +23,15 @@ function runSnippet(snippet: string, cwd: string): string[] {
   return execFileSync(path.join(REPO_ROOT, 'node_modules/.bin/tsx'), [file], { cwd, encoding: 'utf8' }).trim().split('\n');
 }
 
+/** The sections whose command lines tests run, in README order, with the test that runs them. */
+const RUN_SECTIONS = {
+  'Command line': 'src/cli/readmeExample.test.ts',
+  'Use the router you exported': 'src/cli/useExported.test.ts',
+  'Trusting the numbers': 'src/cli/readmeTrust.test.ts',
+};
+
 const ROUTE_SNIPPET = 'so it also runs\nin an edge function';
+const snippetAfter = (marker: string) => blockAfter(marker, 'ts');
 
 describe('README: the first lines and CI', () => {
   it('open with install + start (demo) and the full test command, which .ci/run runs after npm ci', () => {
@@ -61,14 +46,32 @@ describe('README: the first lines and CI', () => {
   });
 
   it("quotes every command's usage as the CLI prints it", () => {
-    const synopses = blocks('text').join('\n').replace(/\s+/g, ' ');
-    const usages = usage()
-      .split('\n')
-      .slice(1)
-      .join('\n')
-      .split(/\n(?=\s*routelab )/);
-    expect(usages.length).toBe(6);
-    for (const u of usages) expect(synopses).toContain(u.trim().replace(/\s+/g, ' '));
+    const synopses = blocks('text');
+    expect(usages().map((u) => u.split(' ')[1])).toEqual([
+      'eval',
+      'train',
+      'route',
+      'serve',
+      'validation-prompts',
+      'add-model',
+      'remove-model',
+      'onboard',
+    ]);
+    for (const u of usages())
+      expect(
+        synopses.some((b) => b.includes(u)),
+        `README text block with\n${u}`,
+      ).toBe(true);
+    // --help prints them under "usage:", every line indented alike, so continuation lines stay aligned.
+    expect(usage()).toBe(['usage:', ...usages().flatMap((u) => u.split('\n').map((l) => `  ${l}`))].join('\n'));
+  });
+
+  it('runs every routelab command line it shows: each is in a section a test runs', () => {
+    expect(routelabLines()).toEqual(Object.keys(RUN_SECTIONS).flatMap((title) => routelabLines(section(title))));
+    for (const file of Object.values(RUN_SECTIONS)) expect(readFileSync(path.join(REPO_ROOT, file), 'utf8')).toContain('runLines(');
+    // `npm run -s routelab --` is the CLI entry the helper runs in-process.
+    expect(routelabScript().args).toEqual([path.join(REPO_ROOT, 'src/cli/main.ts')]);
+    expect(readFileSync(path.join(REPO_ROOT, 'src/cli/main.ts'), 'utf8')).toContain('run(process.argv.slice(2), processIo)');
   });
 
   it('quotes the core DEFAULTS in its defaults table', () => {
@@ -91,29 +94,12 @@ describe('README: the first lines and CI', () => {
 
 describe('README: the routelab commands on the in-repo sample, as written', () => {
   it('eval, train, route and validation-prompts run, and the routing snippet runs on the trained router', async () => {
-    const lines = blocks('bash')
-      .flatMap((b) => b.split('\n'))
-      .filter((l) => l.startsWith('npm run -s routelab -- '));
-    expect(lines.map((l) => words(l)[5])).toEqual(['eval', 'train', 'route', 'validation-prompts']);
-    expect(lines.every((l) => l.includes('data/llmrouter-sample') || !l.includes('--data'))).toBe(true);
+    const lines = routelabLines(section('Command line'));
+    expect(lines.map((l) => argvOf(l)[0])).toEqual(['eval', 'train', 'route', 'validation-prompts']);
+    expect(lines.every((l) => l.includes('--data data/llmrouter-sample') || !l.includes('--data'))).toBe(true);
 
-    const dir = mkdtempSync(path.join(tmpdir(), 'routelab-readme-'));
-    dirs.push(dir);
-    symlinkSync(path.join(REPO_ROOT, 'data'), path.join(dir, 'data'));
-    const cwd = process.cwd();
-    const outputs: string[] = [];
-    process.chdir(dir);
-    try {
-      for (const line of lines) {
-        const io = captureIo();
-        const code = await run(words(line).slice(5), io);
-        expect(code, `${line}\n${io.stderr.join('\n')}`).toBe(0);
-        outputs.push(io.stdout.join('\n'));
-      }
-    } finally {
-      process.chdir(cwd);
-    }
-    const [evalOut, trainOut, routeOut] = outputs;
+    const dir = sandbox();
+    const [evalOut, trainOut, routeOut] = (await runLines(lines, dir)).map((r) => r.stdout);
     expect(evalOut).toMatch(/UniRoute \(learned map\)\s+0\.\d{4}/);
     const parsed = parseRouter(readFileSync(path.join(dir, 'router.json'), 'utf8'), 'router.json');
     if (!parsed.ok) throw new Error(parsed.issues[0].message);
@@ -148,8 +134,7 @@ describe('README: routing a loaded router with plain TypeScript', () => {
     // lambda = .001: cheap .251, mid .502, big .129 -> big.
     const embedder = fitEmbedder(['Prove that sqrt(3) is irrational.', 'Write a poem about the sea.']);
     const centroids = embedTexts(['Prove that sqrt(3) is irrational.', 'Write a poem about the sea.'], embedder);
-    const dir = mkdtempSync(path.join(tmpdir(), 'routelab-readme-'));
-    dirs.push(dir);
+    const dir = sandbox();
     writeFileSync(path.join(dir, 'router.json'), serializeRouter(tinyRouter({ embedder, centroids })));
     const lines = runSnippet(code, dir);
     expect(lines[0]).toBe('big');

@@ -1,7 +1,5 @@
 /** `routelab route`: the chosen LLM of each prompt, and every LLM's predicted error, cost and penalised score. */
 import { existsSync, statSync, writeFileSync } from 'node:fs';
-import { extname } from 'node:path';
-import { parseCsvText } from '../core/data/csv';
 import {
   MAX_ROUTER_CHARS,
   parseRouter,
@@ -15,7 +13,7 @@ import {
 } from '../core/routerFile';
 import { numberFlag, parseFlags, requireString } from './args';
 import { InputError, inputError, UsageError } from './errors';
-import { readText } from './load';
+import { readPromptsFile, readText } from './load';
 import { parseEmbeddingArg } from './embeddingArg';
 import { routeSummaryCommand } from './routeSummary';
 import type { Io } from './io';
@@ -55,36 +53,6 @@ interface Prompts {
   ids: string[] | null;
   input: RouteInput;
   texts: string[] | null;
-}
-
-/** --prompts FILE: a CSV with prompt_id,text (alias prompt) or a .txt file with one prompt per line. */
-function readPromptsFile(file: string): { ids: string[]; texts: string[] } {
-  const text = readText(file);
-  if (extname(file).toLowerCase() === '.txt') {
-    const ids: string[] = [];
-    const texts: string[] = [];
-    text.split(/\r\n|\n|\r/).forEach((line, i) => {
-      if (line.trim() === '') return;
-      ids.push(String(i + 1));
-      texts.push(line);
-    });
-    if (texts.length === 0) throw inputError(file, 'no prompts: every line is blank');
-    return { ids, texts };
-  }
-  const table = parseCsvText(file, text);
-  if (!table.ok) throw new InputError(table.issues);
-  const header = table.data.header.map((h) => h.toLowerCase());
-  const idCol = header.indexOf('prompt_id');
-  const textCol = header.indexOf('text') >= 0 ? header.indexOf('text') : header.indexOf('prompt');
-  if (idCol < 0 || textCol < 0) {
-    throw inputError(
-      file,
-      `expected columns prompt_id,text (header is ${table.data.header.map((h) => `"${h}"`).join(', ')}); or give a .txt file with one prompt per line`,
-      1,
-    );
-  }
-  if (table.data.rows.length === 0) throw inputError(file, 'no prompts: the file has a header but no rows', 2);
-  return { ids: table.data.rows.map((r) => r[idCol]), texts: table.data.rows.map((r) => r[textCol]) };
 }
 
 function readPrompts(flags: Record<string, string | boolean | undefined>, router: Router): Prompts {

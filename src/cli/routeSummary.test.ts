@@ -7,17 +7,10 @@ import { demoDatasetFiles, generateDemoDataset } from '../core/demo';
 import { itShared, SHARED_DATA } from '../testing/datasets.node';
 import { tinyPortableRouter } from '../core/explorer/fixture.test-util';
 import { parseRouter, serializeRouter } from '../core/routerFile';
-import { run } from './run';
-import { captureIo } from './testIo.test-util';
+import { cli } from './testIo.test-util';
 
 let dir = '';
 const at = (name: string) => join(dir, name);
-
-async function cli(...argv: string[]) {
-  const io = captureIo();
-  const code = await run(argv, io);
-  return { code, stdout: io.stdout, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
-}
 
 function validationJsonl(routerFile: string, out: string): string {
   const r = parseRouter(readFileSync(routerFile, 'utf8'), routerFile);
@@ -42,33 +35,15 @@ afterAll(() => {
 describe('routelab route --summary', () => {
   it('on vectors (external embedder), by hand: mix, total variation, predicted routing, flagged clusters', async () => {
     // Three prompts near centroid B (10, 0), one near A: lambda 1/30 sends A to cheap, B to spec.
-    const res = await cli(
-      'route',
-      '--router',
-      at('tiny.json'),
-      '--embedding',
-      '[[9,1],[11,0],[10,-2],[1,0]]',
-      '--cost-penalty',
-      String(1 / 30),
-      '--summary',
-      '--json',
-    );
+    const args = ['route', '--router', at('tiny.json'), '--embedding', '[[9,1],[11,0],[10,-2],[1,0]]', '--cost-penalty', String(1 / 30)];
+    const res = await cli(...args, '--summary', '--json');
     expect(res.code, res.err).toBe(0);
     const s = JSON.parse(res.stdout[0]);
     expect(s.totalVariation).toBeCloseTo(0.25, 12);
     expect(s.predicted.shares.map((x: { share: number }) => x.share)).toEqual([0.25, 0, 0.75]);
     expect(s.predicted.meanCost).toBeCloseTo(1.75, 12);
     expect(s.flagged.map((f: { cluster: number }) => f.cluster)).toEqual([0, 1]);
-    const text = await cli(
-      'route',
-      '--router',
-      at('tiny.json'),
-      '--embedding',
-      '[[9,1],[11,0],[10,-2],[1,0]]',
-      '--cost-penalty',
-      String(1 / 30),
-      '--summary',
-    );
+    const text = await cli(...args, '--summary');
     expect(text.out).toContain('cluster mix against the validation mix: total-variation distance 0.2500');
     expect(text.out).toMatch(/^1 +50\.0% +75\.0% +2 +flagged: Psi rests on < 5 validation prompts$/m);
     expect(text.out).toMatch(/^spec +75\.0% +50\.0%$/m);

@@ -4,10 +4,9 @@
  * prompt per line), or of vectors with --embedding for a router on external embeddings.
  */
 import type { RouteInput, Router } from '../core/routerFile';
-import { parsePromptList } from '../core/insight/promptList';
 import { MIN_VALIDATION, shiftPreview, type ShiftPreview } from '../core/insight/shift';
-import { InputError, inputError, UsageError } from './errors';
-import { readText } from './load';
+import { inputError, UsageError } from './errors';
+import { readPromptsFile } from './load';
 import { parseEmbeddingArg } from './embeddingArg';
 import { fixed4, percent, textTable } from './textTable';
 import type { Io } from './io';
@@ -26,9 +25,7 @@ function summaryInput(flags: Record<string, string | boolean | undefined>, route
       file,
       `this router uses external ${router.embedder.dim}-d embeddings, which RouteLab cannot compute from text: pass the prompts' vectors with --embedding`,
     );
-  const list = parsePromptList({ name: file, text: readText(file) });
-  if (!list.ok) throw new InputError(list.issues);
-  return { texts: list.data.texts };
+  return { texts: readPromptsFile(file).texts };
 }
 
 /** Runs the preview and prints it (one JSON object with --json). */

@@ -111,6 +111,11 @@ describe('routelab train / route / validation-prompts / add-model / remove-model
     // lambda = 1 dwarfs every error difference: the pool's cheapest LLM wins.
     const cheapest = [...router.models].filter((h) => router.pool.includes(h.name)).sort((p, q) => p.cost - q.cost)[0].name;
     expect(txt.decisions.every((d: { chosen: string }) => d.chosen === cheapest)).toBe(true);
+
+    // JSON Lines too, read as `route --summary` reads it (one reader): prompt_id when given, else the line.
+    writeFileSync(at('p.jsonl'), '{"text": "first prompt", "prompt_id": "x"}\n\n{"text": "second prompt"}\n');
+    const jsonl = JSON.parse((await cli('route', '--router', at('router.json'), '--prompts', at('p.jsonl'), '--json')).out);
+    expect(jsonl.decisions.map((d: { promptId: string }) => d.promptId)).toEqual(['x', '3']);
   });
 
   it('adds an unseen LLM from its validation scores, routes to it where it is best, and removes it', async () => {
@@ -240,7 +245,12 @@ describe('bad input exits 2 with a clear message', () => {
     writeFileSync(at('nocol.csv'), 'id,prompt_text\n1,hello\n');
     expect(await cli('route', '--router', at('router.json'), '--prompts', at('nocol.csv'))).toMatchObject({
       code: 2,
-      err: `${at('nocol.csv')}, row 1: expected columns prompt_id,text (header is "id", "prompt_text"); or give a .txt file with one prompt per line`,
+      err: `${at('nocol.csv')}, row 1: expected a column named text (or prompt); found "id", "prompt_text"`,
+    });
+    writeFileSync(at('blank.csv'), 'prompt_id,text\na,hello\nb,  \n');
+    expect(await cli('route', '--router', at('router.json'), '--prompts', at('blank.csv'))).toMatchObject({
+      code: 2,
+      err: `${at('blank.csv')}, row 3, column "text": empty prompt text`,
     });
   });
 

@@ -21,8 +21,14 @@ const COMMANDS: Record<string, { usage: string; run: (argv: string[], io: Io) =>
   onboard: { usage: ONBOARD_USAGE, run: onboardCommand },
 };
 
+/** Every command's usage, indented under `usage:` (continuation lines keep their alignment). */
 export function usage(): string {
-  return ['usage:', ...Object.values(COMMANDS).map((c) => `  ${c.usage}`)].join('\n');
+  return ['usage:', ...Object.values(COMMANDS).map((c) => c.usage.replace(/^/gm, '  '))].join('\n');
+}
+
+/** Each command's usage text, as `usage()` prints it before indenting. */
+export function usages(): string[] {
+  return Object.values(COMMANDS).map((c) => c.usage);
 }
 
 export async function run(argv: string[], io: Io): Promise<number> {

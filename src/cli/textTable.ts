@@ -20,4 +20,6 @@ export function textTable(header: string[], rows: string[][]): string[] {
 
 export const fixed4 = (x: number): string => (Number.isFinite(x) ? x.toFixed(4) : 'n/a');
 export const percent = (x: number | null, digits = 1): string =>
-  x === null || !Number.isFinite(x) ? 'n/a' : `${(100 * x).toFixed(digits)}%`;
+  x === null || !Number.isFinite(x) ? 'n/a' : `${(100 * x).toFixed(digits).replace(/^-(0\.?0*)$/, '$1')}%`;
+/** QNC and other costs that may never be reached. */
+export const percentOrNotReached = (x: number | null): string => (x === null ? 'not reached' : percent(x));

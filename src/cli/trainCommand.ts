@@ -1,24 +1,24 @@
 /** `routelab train`: trains a UniRoute router on a dataset and writes the portable router file. */
 import { METHOD_LABELS, isMethodName } from '../core/eval';
-import type { Router, RouterMethod } from '../core/routerFile';
+import { UNIROUTE_METHODS, type Router } from '../core/routerFile';
 import { DEFAULTS } from '../core/defaults';
 import type { SplitFractions } from '../core/eval';
 import { TRAIN_INPUT_ERROR, fitRouter } from '../core/routerFile/train';
 import { nodeShardHost } from './lloydShards';
 import { initTf } from '../core/tf';
 import { formatIssue } from '../core/types';
-import { intFlag, intOrAuto, numberFlag, parseFlags, requireString } from './args';
+import { choiceFlag, intFlag, intOrAuto, numberFlag, parseFlags, requireString } from './args';
 import { inputError, UsageError } from './errors';
 import { loadDataDir } from './load';
 import { writeRouterFile } from './routeCommand';
 import type { Io } from './io';
+import { percentOrNotReached } from './textTable';
 
 export const TRAIN_USAGE = `routelab train --data DIR [--embeddings FILE] [--method learnedmap|kmeans] [--k N|auto]
                [--seed N] [--test-models A,B,...] [--fractions TRAIN,VAL,TEST] [--epochs N]
                [--max-iterations N] [--knn-k N|auto] [--cost-penalty X] [--pool test|all]
                --out router.json`;
 
-const METHODS: readonly RouterMethod[] = ['kmeans', 'learnedmap'];
 const POOLS = ['test', 'all'] as const;
 
 export async function trainCommand(argv: string[], io: Io): Promise<number> {
@@ -43,9 +43,7 @@ export async function trainCommand(argv: string[], io: Io): Promise<number> {
   );
   const dataDir = requireString(flags, 'data', 'train');
   const out = requireString(flags, 'out', 'train');
-  const method = (flags.method ?? DEFAULTS.method) as RouterMethod;
-  if (!METHODS.includes(method))
-    throw new UsageError(`routelab train: --method must be kmeans or learnedmap, got "${String(flags.method)}"`);
+  const method = choiceFlag(flags.method, 'method', UNIROUTE_METHODS, DEFAULTS.method);
   const k = intOrAuto(flags.k, 'k', DEFAULTS.k);
   const knnK = intOrAuto(flags['knn-k'], 'knn-k', DEFAULTS.knnK);
   const seed = intFlag(flags.seed, 'seed', DEFAULTS.seed);
@@ -54,8 +52,7 @@ export async function trainCommand(argv: string[], io: Io): Promise<number> {
   const maxIterations = intFlag(flags['max-iterations'], 'max-iterations', DEFAULTS.maxIterations, 1);
   const testModels = listFlag(flags['test-models']);
   const fractions = fractionsFlag(flags.fractions);
-  const pool = (flags.pool ?? 'test') as (typeof POOLS)[number];
-  if (!POOLS.includes(pool)) throw new UsageError(`routelab train: --pool must be test or all, got "${String(flags.pool)}"`);
+  const pool = choiceFlag(flags.pool, 'pool', POOLS, 'test');
 
   const dataset = loadDataDir(dataDir, flags.embeddings as string | undefined, (issue) => io.progress(`warning: ${formatIssue(issue)}`));
   const backend = await initTf({ prefer: ['wasm', 'cpu'] });
@@ -119,7 +116,6 @@ function fractionsFlag(value: unknown): SplitFractions | undefined {
 }
 
 const num = (x: number) => x.toFixed(4);
-const pct = (x: number | null) => (x === null ? 'not reached' : `${(100 * x).toFixed(1)}%`);
 
 /** What was written: method, K, LLMs, validation prompts, split and the metrics at training. */
 export function formatSummary(router: Router, out: string, chars: number): string {
@@ -139,7 +135,7 @@ export function formatSummary(router: Router, out: string, chars: number): strin
     isMethodName(name) ? METHOD_LABELS[name] : name,
     num(m.area),
     num(m.area50),
-    pct(m.qnc),
+    percentOrNotReached(m.qnc),
     num(m.aiq),
     num(m.peakAccuracy),
   ]);

@@ -1,22 +1,23 @@
 /**
- * The README's "Use the router you exported" examples, run as written (paths and the port
- * substituted): the command lines, the module from a tarball made by `npm pack` and installed
- * offline into a separate project (plain `node`, ESM and CommonJS, type-checked), and the HTTP
- * service with curl. Each must choose the LLM that `routelab route --json` chooses.
+ * The README's "Use the router you exported" examples, run as written (src/cli/readme.test-util.ts;
+ * only the port is swapped for a free one) on a router trained on demo data: the command lines, the
+ * module from a tarball made by `npm pack` and installed offline into a separate project (plain
+ * `node`, ESM and CommonJS, type-checked), and the HTTP service with curl. Each must choose the LLM
+ * that `routelab route --json` chooses.
  */
-import { execFileSync, execSync, spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, execSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { demoDatasetFiles, generateDemoDataset } from '../core/demo';
 import { toCsv } from '../core/demo/files';
+import { REPO_ROOT as ROOT } from '../testing/datasets.node';
 import type { Io } from './io';
+import { argvOf, blockAfter, routelabLines, runLines, sandbox, section, spawnRoutelab } from './readme.test-util';
 import { run } from './run';
 
-const ROOT = path.resolve(__dirname, '../..');
-const README = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+const USE = section('Use the router you exported');
 const VERSION = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version as string;
 const dataset = generateDemoDataset({ prompts: 240, seed: 8 });
 /** 20 prompts of the dataset for the module-versus-CLI check. */
@@ -25,14 +26,7 @@ let dir = '';
 let service = '';
 const at = (name: string) => path.join(dir, name);
 
-/** The ```lang block that follows `marker` in the README. */
-function block(marker: string, lang: string): string {
-  const start = README.indexOf(marker);
-  expect(start, marker).toBeGreaterThanOrEqual(0);
-  const m = new RegExp('```' + lang + '\\n([\\s\\S]*?)```').exec(README.slice(start));
-  expect(m, `${lang} block after ${marker}`).not.toBeNull();
-  return m![1];
-}
+const block = (marker: string, lang: string) => blockAfter(marker, lang, USE);
 const lines = (text: string) => text.split('\n').filter((l) => l.trim() !== '');
 
 async function cliJson(...argv: string[]) {
@@ -42,19 +36,16 @@ async function cliJson(...argv: string[]) {
   return JSON.parse(out.join('\n'));
 }
 
-beforeAll(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'routelab-use-'));
-  mkdirSync(at('data'));
-  for (const f of demoDatasetFiles(dataset)) writeFileSync(path.join(at('data'), f.name), f.text);
-  const tsx = path.join(ROOT, 'node_modules/.bin/tsx');
-  execFileSync(
-    tsx,
-    ['src/cli/main.ts', 'train', '--data', at('data'), '--k', '5', '--seed', '1', '--cost-penalty', '0.01', '--out', at('router.json')],
-    {
-      cwd: ROOT,
-      stdio: 'pipe',
-    },
+beforeAll(async () => {
+  // The sandbox stands for the repository root; router.json there is the router the README uses.
+  dir = sandbox();
+  mkdirSync(at('demo'));
+  for (const f of demoDatasetFiles(dataset)) writeFileSync(path.join(at('demo'), f.name), f.text);
+  const trained = await run(
+    ['train', '--data', at('demo'), '--k', '5', '--seed', '1', '--cost-penalty', '0.01', '--out', at('router.json')],
+    { out: () => {}, err: () => {}, progress: () => {} },
   );
+  expect(trained).toBe(0);
   // The README's install steps: `npm pack` here, `npm install <tarball>` in a separate project (offline: no dependencies).
   const [pack, install] = lines(block('**Module**', 'bash')).map((l) => l.replace(/\s+#.*$/, ''));
   expect(pack).toBe('npm pack');
@@ -71,16 +62,15 @@ beforeAll(() => {
   copyFileSync(at('router.json'), path.join(service, 'router.json'));
 }, 180_000);
 
-afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
-
 describe('README: use the router you exported', () => {
   it("the command lines: the pool at the file's lambda, then every LLM at another lambda", async () => {
-    const [first, second] = lines(block('**Command line**', 'bash')).map((l) => l.replaceAll('router.json', at('router.json')));
+    const commands = routelabLines(USE);
+    expect(commands.map((l) => argvOf(l)[0])).toEqual(['route', 'route', 'serve']);
+    expect(lines(block('**Command line**', 'bash'))).toEqual(commands.slice(0, 2));
+    const [first, second] = await runLines(commands.slice(0, 2), dir);
     const want = await cliJson('route', '--router', at('router.json'), '--prompt', 'What is 2+2?');
-    expect(execSync(first, { cwd: ROOT, encoding: 'utf8' })).toContain(`-> ${want.decisions[0].chosen} (cluster `);
-    const all = JSON.parse(execSync(second, { cwd: ROOT, encoding: 'utf8' }));
+    expect(first.stdout).toContain(`-> ${want.decisions[0].chosen} (cluster `);
+    const all = JSON.parse(second.stdout);
     expect(all).toMatchObject({ costPenalty: 0.01, allModels: true });
     expect(all.decisions[0].models).toHaveLength(11);
     expect(want.decisions[0].models).toHaveLength(JSON.parse(readFileSync(at('router.json'), 'utf8')).pool.length);
@@ -158,11 +148,8 @@ route(router, 42);
         probe.close(() => resolve(p));
       });
     });
-    const [serve, ...curls] = lines(block('**HTTP service**', 'bash')).map((l) =>
-      l.replaceAll('router.json', at('router.json')).replaceAll('8787', String(port)),
-    );
-    // Its own process group, so the npm, tsx and node processes it starts stop together.
-    const child = spawn('bash', ['-c', `exec ${serve}`], { cwd: ROOT, detached: true, stdio: 'ignore' });
+    const [serve, ...curls] = lines(block('**HTTP service**', 'bash')).map((l) => l.replaceAll('8787', String(port)));
+    const child = spawnRoutelab(serve, dir);
     try {
       for (let i = 0; ; i++) {
         try {

@@ -5,12 +5,12 @@
  * our choices, explained in the README's "Method and our choices". Type-only imports: the UI
  * bundle reads this without pulling in tfjs.
  */
-import type { RouterMethod } from './routerFile/schema';
+import type { UniRouteMethod } from './routerFile/schema';
 import type { QncDenominator } from './eval';
 
 export interface PipelineDefaults {
   /** How `routelab train` and the explorer route: UniRoute with the learned cluster map, or K-means. */
-  method: RouterMethod;
+  method: UniRouteMethod;
   /** Number of clusters K. */
   k: number;
   /** Seed of the prompt split, the LLM split, k-means++ and the learned map's batches. */

@@ -3,8 +3,8 @@
  * the column-mapping retry, and the embedding + 2-D PCA projection of the loaded prompts.
  * A failed load lists its problems and keeps the data already loaded.
  */
-import { datasetSummary } from '../core/explorer';
-import type { ColumnMapping } from '../core/data';
+import { datasetSummary, fileHeaders } from '../core/explorer';
+import { recallMappings, rememberMappings, type ColumnMapping } from '../core/data';
 import type { Dataset, DataIssue, NamedText } from '../core/types';
 import type { ProgressEvent } from '../workers/protocol';
 import { getClient } from './clientRef';
@@ -13,6 +13,7 @@ import { initialData, initialSession, type DataSourceKind } from './slices';
 import { relive } from './liveActions';
 import { enterDataset } from './datasetRouting';
 import type { UrlState } from './urlState';
+import { loadMappingMemory, saveMappingMemory } from './mappingStore';
 
 function stageProgress(event: ProgressEvent): void {
   if (event.kind === 'stage') appStore.getState().setData({ progress: event.fraction ?? null });
@@ -75,17 +76,21 @@ export async function loadDemo(): Promise<void> {
  */
 export async function loadFiles(
   files: NamedText[],
-  options: { mapping?: ColumnMapping; kind?: DataSourceKind; label?: string; name?: string } = {},
+  options: { mappings?: Record<string, ColumnMapping>; kind?: DataSourceKind; label?: string; name?: string } = {},
 ): Promise<boolean> {
   const s = appStore.getState();
   s.setData({ status: 'loading', progress: 0, issues: [], warnings: [] });
+  // Each file is read with its own mapping: the one given, else the one remembered for its header set.
+  const headers = fileHeaders(files);
+  const memory = loadMappingMemory();
+  const mappings = options.mappings ?? recallMappings(memory, headers);
   let res;
   try {
     res = await getClient().request(
       {
         type: 'load',
         files,
-        mapping: options.mapping,
+        mappings,
         name: options.name ?? (options.label && !options.label.includes('/') ? options.label : undefined),
       },
       stageProgress,
@@ -104,23 +109,26 @@ export async function loadFiles(
       issues: res.issues,
       headers: res.headers,
       pendingFiles: files,
+      mappings,
     });
     return false;
   }
+  if (options.mappings) saveMappingMemory(rememberMappings(memory, headers, options.mappings));
   adoptDataset(
     res.dataset,
     { kind: options.kind ?? 'upload', label: options.label ?? (files.map((f) => f.name).join(', ') || res.dataset.name), synthetic: false },
     res.warnings,
   );
+  appStore.getState().setData({ mappings });
   await prepare();
   return true;
 }
 
-/** Retries the last failed upload with a column mapping. */
-export async function retryWithMapping(mapping: ColumnMapping): Promise<boolean> {
+/** Retries the last failed upload with a column mapping per file (remembered for each header set once it loads). */
+export async function retryWithMapping(mappings: Record<string, ColumnMapping>): Promise<boolean> {
   const files = appStore.getState().data.pendingFiles;
   if (!files) return false;
-  return loadFiles(files, { mapping });
+  return loadFiles(files, { mappings });
 }
 
 function fileNameOf(url: URL): string {

@@ -16,6 +16,7 @@ import {
   type RouteDecision,
   type Router,
 } from '../core/routerFile';
+import { notJsonReason } from '../core/data';
 import type { DataIssue, NamedText, Result } from '../core/types';
 import type { TrainSettings } from '../workers/protocol';
 import { getClient } from './clientRef';
@@ -127,6 +128,9 @@ function refused(issues: DataIssue[]): false {
  */
 export async function importRouter(file: NamedText): Promise<boolean> {
   const s = appStore.getState();
+  // A file that is not JSON at all (an image, a CSV) is named by its kind, as the Data view does, not quoted.
+  const notJson = notJsonReason(file.text);
+  if (notJson) return refused([{ file: file.name, message: `${notJson}; expected a RouteLab router (JSON)` }]);
   const parsed = parseRouter(file.text, file.name);
   if (!parsed.ok) return refused(parsed.issues);
   const router = parsed.data;

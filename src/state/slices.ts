@@ -5,6 +5,7 @@
  */
 import type { StateCreator } from 'zustand';
 import type { Dataset, DataIssue, NamedText } from '../core/types';
+import type { ColumnMapping } from '../core/data';
 import type { Router } from '../core/routerFile';
 import type { AddedModel, DatasetSummary, LiveRouting, SessionBase, SessionPool, SessionSetup } from '../core/explorer';
 import type { BackendCheckResult, BackendReport, DemoInfo, FileHeader, TrainSettings } from '../workers/protocol';
@@ -14,8 +15,8 @@ import { DEFAULTS } from '../core/defaults';
 // The worker protocol's shapes the views read, passed on here: views and app never import workers/.
 export type { BackendCheckResult, BackendReport, DemoInfo, FileHeader, TrainSettings } from '../workers/protocol';
 
-/** Row order of the error-profile heatmap (the charts' ModelSort). */
-export type ModelSort = 'input' | 'cost' | 'accuracy';
+/** Row order of the error-profile heatmap (the charts' ModelSort): also by the error on one cluster, `cluster:K`. */
+export type ModelSort = 'input' | 'cost' | 'accuracy' | `cluster:${number}`;
 
 export type DataSourceKind = 'demo' | 'upload' | 'url' | 'restored';
 
@@ -33,6 +34,8 @@ export interface DataSlice {
     headers: FileHeader[];
     /** Files of a failed upload kept for a retry with a column mapping. */
     pendingFiles: NamedText[] | null;
+    /** The column mapping of each file of the last upload (by file name): given, or remembered for its header set. */
+    mappings: Record<string, ColumnMapping>;
     projection: { coords: Float32Array; explained: [number, number] } | null;
     embedder: { kind: string; dim: number } | null;
     dataHash: string | null;
@@ -127,11 +130,24 @@ export interface RoutingPrefs {
   method?: RoutingMethod;
 }
 
+/** The deferral charts, each with its own zoom: the Deferral curves view's and the Routing view's. */
+export type DeferralChartId = 'curves' | 'routing';
+
+/** A zoomed region of a deferral chart in data units (normalised cost, accuracy). */
+export interface ChartZoom {
+  cost: [number, number];
+  accuracy: [number, number];
+}
+
 export interface UiSlice {
   ui: {
     view: ViewId;
     selectedCluster: number | null;
     heatmapSort: ModelSort;
+    /** Cost axis of the deferral charts: linear, or log (the cheap end, where routing pays, spread out). */
+    costAxis: 'linear' | 'log';
+    /** Zoom box of each deferral chart (absent: the whole curve). */
+    chartZoom: Partial<Record<DeferralChartId, ChartZoom>>;
   };
   setUi: (patch: Partial<UiSlice['ui']>) => void;
 }
@@ -159,6 +175,7 @@ export const initialData = (): DataSlice['data'] => ({
   warnings: [],
   headers: [],
   pendingFiles: null,
+  mappings: {},
   projection: null,
   embedder: null,
   dataHash: null,
@@ -213,7 +230,13 @@ export const initialRouting = (): RoutingSlice['routing'] => ({
   penaltyOrigin: 'default',
   pending: null,
 });
-export const initialUi = (): UiSlice['ui'] => ({ view: DEFAULT_URL_STATE.view, selectedCluster: null, heatmapSort: 'input' });
+export const initialUi = (): UiSlice['ui'] => ({
+  view: DEFAULT_URL_STATE.view,
+  selectedCluster: null,
+  heatmapSort: 'input',
+  costAxis: 'linear',
+  chartZoom: {},
+});
 
 export const createDataSlice: Slice<DataSlice> = (set) => ({
   data: initialData(),

@@ -4,6 +4,7 @@
  */
 import type { TrainSettings } from '../workers/protocol';
 import { CancelledError } from '../workers/client';
+import { checkClusterCount } from '../core/explorer';
 import { getClient } from './clientRef';
 import { appStore } from './store';
 import { settleRouting } from './liveActions';
@@ -19,6 +20,12 @@ export async function train(): Promise<void> {
   const s = appStore.getState();
   if (!s.data.dataset || s.training.status === 'running') return;
   const settings: TrainSettings = { ...s.training.settings };
+  // A K the Train view refuses (outside [2, training prompts]) is refused here too, e.g. when a load trains at once.
+  const kError = checkClusterCount(settings.k, s.data.dataset.prompts.length, settings.fractions).error;
+  if (kError) {
+    s.setTraining({ status: 'error', error: kError, stage: '', message: '', fraction: null });
+    return;
+  }
   s.setTraining({
     status: 'running',
     stage: 'start',

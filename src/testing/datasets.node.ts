@@ -15,6 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { describe, it } from 'vitest';
+import { EXTENDED_MARK } from '../../scripts/test';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const SAMPLE_NAME = 'llmrouter-sample';
@@ -51,13 +52,14 @@ export function sharedGate(names: SharedName | readonly SharedName[], env = proc
   };
 }
 
-const label = (names: SharedName | readonly SharedName[], title: string): string =>
-  `${title} [extended: ../shared/data/${typeof names === 'string' ? names : names.join(', ')}]`;
+/** The name of an extended-suite test or block: `npm test` counts a skipped test as skipped only with this mark. */
+export const extendedLabel = (names: SharedName | readonly SharedName[], title: string): string =>
+  `${title} ${EXTENDED_MARK}${typeof names === 'string' ? names : names.join(', ')}]`;
 
 /** `it` for a test that reads ../shared/data: runs, is skipped (data absent) or fails (data absent, CI set). */
 export function itShared(names: SharedName | readonly SharedName[], title: string, fn: () => unknown, timeout?: number): void {
   const gate = sharedGate(names);
-  const name = label(names, title);
+  const name = extendedLabel(names, title);
   if (gate.run) it(name, fn, timeout);
   else if (gate.fail !== null) {
     const message = gate.fail;
@@ -70,7 +72,7 @@ export function itShared(names: SharedName | readonly SharedName[], title: strin
 /** `describe` for a block that reads ../shared/data (body must not read the files while collecting). */
 export function describeShared(names: SharedName | readonly SharedName[], title: string, body: () => void): void {
   const gate = sharedGate(names);
-  const name = label(names, title);
+  const name = extendedLabel(names, title);
   if (gate.run) describe(name, body);
   else if (gate.fail !== null) {
     const message = gate.fail;

@@ -9,6 +9,7 @@ import { METHOD_LABELS } from '../core/eval';
 import { POOL_METHODS, curvesCsv, metricsCsv } from '../core/explorer';
 import { useAppStore } from '../state/store';
 import { Waiting, downloadText } from './common';
+import { useDeferralControls } from './useDeferralControls';
 
 function Chart() {
   const pool = useAppStore((s) => s.session.pool);
@@ -23,10 +24,13 @@ function Chart() {
             label: `${METHOD_LABELS[m]}${pool.methods[m]!.estimated ? ' (estimated)' : ''}`,
             points: pool.methods[m]!.front.map((p) => [p.cost, p.accuracy] as const),
             dashed: pool.methods[m]!.estimated,
+            // The oracle routes with the true errors of the test prompts: a bound, not a router.
+            bound: m === 'oracle',
           }))
         : [],
     [pool],
   );
+  const controls = useDeferralControls('curves');
   const singles = useMemo(
     () =>
       pool
@@ -47,6 +51,7 @@ function Chart() {
       operatingPoint={op ? { ...op, label: `${METHOD_LABELS[method]}, ${formatCostPenalty(lambda)}` } : undefined}
       height={420}
       ariaLabel="Deferral curves: accuracy against normalised cost for every router and baseline"
+      {...controls}
     />
   );
 }
@@ -61,6 +66,7 @@ function Metrics() {
             id: m,
             label: `${METHOD_LABELS[m]}${pool.methods[m]!.estimated ? ' (estimated)' : ''}`,
             ...pool.methods[m]!.metrics,
+            bound: m === 'oracle',
           }))
         : [],
     [pool],
@@ -71,7 +77,7 @@ function Metrics() {
       <MetricTable
         rows={rows}
         highlightId={method}
-        caption={`Test prompts: ${pool.n.toLocaleString()}; test pool: ${pool.names.length} LLMs; QNC target: the most accurate test LLM (${(pool.qncTarget * 100).toFixed(1)}%)`}
+        caption={`Test prompts: ${pool.n.toLocaleString()}; test pool: ${pool.names.length} LLMs; QNC target: the most accurate test LLM (${(pool.qncTarget * 100).toFixed(1)}%). Bold: the best router per column; the oracle, which sees the test errors, is an upper bound.`}
       />
     </div>
   );

@@ -13,6 +13,7 @@ import { ROUTING_METHODS, type RoutingMethod } from '../state/urlState';
 import { Stat, Waiting } from './common';
 import { PromptExplain } from './PromptExplain';
 import { PenaltySlider, TargetForm } from './RoutingPenalty';
+import { useDeferralControls } from './useDeferralControls';
 
 function MethodSelect() {
   const pool = useAppStore((s) => s.session.pool);
@@ -108,9 +109,18 @@ function OperatingPointChart() {
   const curves = useMemo(() => {
     const view = pool?.methods[method];
     return view
-      ? [{ id: method, label: METHOD_LABELS[method], points: view.front.map((p) => [p.cost, p.accuracy] as const), dashed: view.estimated }]
+      ? [
+          {
+            id: method,
+            label: METHOD_LABELS[method],
+            points: view.front.map((p) => [p.cost, p.accuracy] as const),
+            dashed: view.estimated,
+            bound: method === 'oracle',
+          },
+        ]
       : [];
   }, [pool, method]);
+  const controls = useDeferralControls('routing');
   const singles = useMemo(
     () => (pool ? pool.singles.map((s, h) => ({ name: s.name, cost: s.cost, accuracy: s.accuracy, isNew: pool.added[h] })) : []),
     [pool],
@@ -123,6 +133,7 @@ function OperatingPointChart() {
       operatingPoint={op ? { ...op, label: formatCostPenalty(lambda) } : undefined}
       height={300}
       ariaLabel="Deferral curve of the current router with the operating point"
+      {...controls}
     />
   );
 }

@@ -183,11 +183,18 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
         const res = loadDataset(request.files, {
           name: request.name,
           mapping: request.mapping,
+          mappings: request.mappings,
           onProgress: (f) => progress({ kind: 'stage', stage: 'load', message: 'parsing and validating', fraction: f }),
         });
         if (!res.ok) return { ok: false, issues: res.issues, headers: fileHeaders(request.files) };
         setDataset(res.data);
         return { ok: true, dataset: res.data, warnings: res.warnings, ms: now() - t0 };
+      }
+      case 'rename': {
+        // The name is the user's label for the data (the router's provenance); the data hash ignores it.
+        // Same prompts and scores: the embeddings phi(x) and the demo newcomer stay valid.
+        dataset = { ...needDataset(), name: request.name };
+        return { name: request.name };
       }
       case 'setDataset':
         setDataset(request.dataset);

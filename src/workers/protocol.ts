@@ -115,7 +115,8 @@ export type LoadResult =
 export type WorkerRequest =
   | { id: number; type: 'init'; prefer?: BackendName[] }
   | { id: number; type: 'demo'; seed?: number; prompts?: number }
-  | { id: number; type: 'load'; files: NamedText[]; name?: string; mapping?: ColumnMapping }
+  | { id: number; type: 'load'; files: NamedText[]; name?: string; mapping?: ColumnMapping; mappings?: Record<string, ColumnMapping> }
+  | { id: number; type: 'rename'; name: string }
   | { id: number; type: 'setDataset'; dataset: Dataset }
   | { id: number; type: 'prepare' }
   | { id: number; type: 'train'; settings: TrainSettings }
@@ -130,6 +131,7 @@ export interface ResultOf {
   demo: Dataset;
   load: LoadResult;
   setDataset: { prompts: number; models: number };
+  rename: { name: string };
   prepare: PrepareResult;
   train: TrainResult;
   rebuild: { base: SessionBase; ms: number };

@@ -6,7 +6,16 @@ import type { Dataset, DataIssue, NamedText, Result } from '../types';
 import { loadDataset } from './load';
 import { readDatasetDir } from './readDir.node';
 import { SAMPLE_DIR, itShared, sharedDir, type SharedName } from '../../testing/datasets.node';
-import { REMOVED_SOURCES, SAMPLE_FILES, buildSample } from '../../../scripts/llmrouter-sample';
+import { parsePromptList } from '../insight/promptList';
+import {
+  PRODUCTION_FILE,
+  PRODUCTION_PER_SOURCE,
+  PRODUCTION_SEED,
+  PRODUCTION_SOURCES,
+  REMOVED_SOURCES,
+  SAMPLE_FILES,
+  buildSample,
+} from '../../../scripts/llmrouter-sample';
 
 function good<T>(r: Result<T>): { data: T; warnings: DataIssue[] } {
   if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r.issues.slice(0, 5), null, 1)}`);
@@ -68,6 +77,33 @@ describe('the in-repo sample data/llmrouter-sample (MIT LLMRouter, no GPQA)', ()
     expect(source).toContain('https://github.com/ulab-uiuc/LLMRouter');
     expect(source).toContain('4e7a796942ce26e9d5f2b93191c7c2585c99c2e3');
     expect(source).toContain('scripts/llmrouter-sample.ts');
+  });
+
+  it('ships unlabelled production prompts for the shift preview: 50 of each of its four smallest benchmarks, none in the sample', () => {
+    const file = path.join(SAMPLE_DIR, PRODUCTION_FILE);
+    const text = readFileSync(file, 'utf8');
+    const list = parsePromptList({ name: file, text });
+    if (!list.ok) throw new Error(list.issues[0].message);
+    const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
+    expect(rows.meta.fields).toEqual(['prompt_id', 'text', 'source']);
+    expect(list.data.ids).toEqual(rows.data.map((r) => r.prompt_id));
+    expect(list.data.ids).toHaveLength(200);
+    const bySource: Record<string, number> = {};
+    for (const r of rows.data) bySource[r.source] = (bySource[r.source] ?? 0) + 1;
+    expect(bySource).toEqual(Object.fromEntries(PRODUCTION_SOURCES.map((s) => [s, PRODUCTION_PER_SOURCE])));
+    const sample = good(loadDataset(readDatasetDir(SAMPLE_DIR))).data;
+    // The four benchmarks the sample holds least of, and prompts it does not hold.
+    const counts = new Map<string, number>();
+    for (const p of sample.prompts) counts.set(p.task!, (counts.get(p.task!) ?? 0) + 1);
+    const smallest = [...counts].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).slice(0, 4);
+    expect(smallest.map(([task]) => task).sort()).toEqual([...PRODUCTION_SOURCES].sort());
+    const inSample = new Set(sample.prompts.map((p) => p.id));
+    const texts = new Set(sample.prompts.map((p) => p.text));
+    expect(list.data.ids.filter((id) => inSample.has(id) || !/^(train|test)-\d+$/.test(id))).toEqual([]);
+    expect(list.data.texts.filter((t) => texts.has(t))).toEqual([]);
+    const source = readFileSync(path.join(SAMPLE_DIR, 'SOURCE.md'), 'utf8');
+    expect(source).toContain(`\`${PRODUCTION_FILE}\``);
+    expect(source).toContain(`seed ${PRODUCTION_SEED}`);
   });
 
   itShared('llmrouter_nim9', 'is exactly what scripts/llmrouter-sample.ts makes from the full data', () => {

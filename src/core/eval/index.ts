@@ -56,12 +56,21 @@ export {
   type Verdict,
 } from './bootstrapSummary';
 export { weightedFront, weightedReplay, type WeightedReplay } from './bootstrapReplay';
-export { METHOD_LABELS, METHOD_NAMES, isMethodName, type MethodName, type MethodResult, type QncDenominator } from './methods';
+export {
+  METHOD_LABELS,
+  METHOD_NAMES,
+  QNC_DENOMINATORS,
+  isMethodName,
+  type MethodName,
+  type MethodResult,
+  type QncDenominator,
+} from './methods';
 export {
   applySplitFile,
   DEFAULT_SPLIT_FRACTIONS,
   splitModels,
   splitPrompts,
+  splitSizes,
   type PromptSplit,
   type SplitFile,
   type SplitFractions,

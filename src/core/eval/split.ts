@@ -43,11 +43,11 @@ function checkCount(n: number, what: string): void {
 }
 
 /**
- * Seeded shuffle of 0..n-1 cut into train / val / test: nVal = round(n * val), nTest =
- * round(n * test), nTrain = the rest. Fractions must be >= 0 and sum to 1; when rounding asks for
- * more than n prompts (tiny n), test is served first, then val, and train gets what is left.
+ * Sizes of the prompt split of n prompts: nVal = round(n * val), nTest = round(n * test), nTrain =
+ * the rest. Fractions must be >= 0 and sum to 1; when rounding asks for more than n prompts (tiny
+ * n), test is served first, then val, and train gets what is left.
  */
-export function splitPrompts(n: number, rng: Rng, fractions: SplitFractions = DEFAULT_SPLIT_FRACTIONS): PromptSplit {
+export function splitSizes(n: number, fractions: SplitFractions = DEFAULT_SPLIT_FRACTIONS): { train: number; val: number; test: number } {
   checkCount(n, 'number of prompts');
   const { train, val, test } = fractions;
   for (const [name, f] of Object.entries({ train, val, test })) {
@@ -59,7 +59,12 @@ export function splitPrompts(n: number, rng: Rng, fractions: SplitFractions = DE
   }
   const nTest = Math.min(n, Math.round(n * test));
   const nVal = Math.min(n - nTest, Math.round(n * val));
-  const nTrain = n - nVal - nTest;
+  return { train: n - nVal - nTest, val: nVal, test: nTest };
+}
+
+/** Seeded shuffle of 0..n-1 cut into train / val / test of the sizes splitSizes gives. */
+export function splitPrompts(n: number, rng: Rng, fractions: SplitFractions = DEFAULT_SPLIT_FRACTIONS): PromptSplit {
+  const { train: nTrain, val: nVal } = splitSizes(n, fractions);
   const order = shuffled(range(n), rng);
   return {
     train: order.slice(0, nTrain).sort(ascending),

@@ -32,3 +32,5 @@ export { sessionRouterFromRouter, reproduceSetup } from './fromRouter';
 export { curvesCsv, metricsCsv, neutraliseCell, toSafeCsv, validationPromptsCsv } from './csvExport';
 export { fileHeaders } from './headers';
 export { datasetSummary, type DatasetSummary } from './summary';
+export { checkClusterCount, MIN_VAL_PER_CLUSTER, type ClusterCountCheck } from './clusterCount';
+export { penaltyAtPoint } from './pickPoint';

@@ -23,7 +23,9 @@ import {
   type CurveMetricsOptions,
 } from '../eval';
 import { runTrial, trialOptions, trialSetup, type ResolvedSplit } from '../eval/pipeline';
+import { DEFAULTS, definedOnly } from '../defaults';
 import { createRng } from '../rng';
+import type { UniRouteMethod } from '../routerFile/schema';
 import { driveSteps, type StepHooks, type Steps } from '../steps';
 import type { Dataset, Matrix } from '../types';
 import type { KMeansEngineChoice, TfBackendHint } from '../cluster';
@@ -39,9 +41,9 @@ export interface OnboardOptions extends StepHooks {
   /** Subsamples per budget (default 5; 'all' is one). */
   repeats?: number;
   seed?: number;
-  /** Clusters K (default 10) or 'auto' (chosen with the training LLMs, never the left-out one). */
+  /** Clusters K or 'auto' (chosen with the training LLMs, never the left-out one); seed, K, method, pseudoCount, maxIterations default to DEFAULTS. */
   k?: number | 'auto';
-  method?: 'kmeans' | 'learnedmap';
+  method?: UniRouteMethod;
   /** Operating point lambda at which the LLM's routing share is read (default 0, the quality end). */
   costPenalty?: number;
   /** Prompt split used verbatim (its LLM lists are ignored: every LLM but the chosen one trains). */
@@ -75,7 +77,7 @@ export interface OnboardingReport {
   model: string;
   /** The routed pool: every LLM of the dataset, the left-out one included. */
   pool: string[];
-  method: 'kmeans' | 'learnedmap';
+  method: UniRouteMethod;
   k: number;
   seed: number;
   costPenalty: number;
@@ -92,20 +94,21 @@ export interface OnboardingReport {
 }
 
 export const DEFAULT_LABELS: readonly LabelBudget[] = [5, 10, 20, 50, 'all'];
+export const DEFAULT_REPEATS = 5;
 const TOLERANCE = 0.01;
 
 /** Trains without `options.model`, then adds it back from n of its validation labels; null when cancelled. */
 export async function simulateOnboarding(dataset: Dataset, embeddings: Matrix, options: OnboardOptions): Promise<OnboardingReport | null> {
   const o = {
     labels: DEFAULT_LABELS,
-    repeats: 5,
-    seed: 0,
-    k: 10 as number | 'auto',
-    method: 'kmeans' as const,
+    repeats: DEFAULT_REPEATS,
+    seed: DEFAULTS.seed,
+    k: DEFAULTS.k as number | 'auto',
+    method: DEFAULTS.method,
     costPenalty: 0,
-    pseudoCount: 1,
-    maxIterations: 100,
-    ...options,
+    pseudoCount: DEFAULTS.pseudoCount,
+    maxIterations: DEFAULTS.maxIterations,
+    ...definedOnly(options),
   };
   const x = dataset.models.findIndex((h) => h.name === o.model);
   if (x < 0) throw new Error(`no LLM named "${o.model}" (LLMs: ${dataset.models.map((h) => h.name).join(', ')})`);

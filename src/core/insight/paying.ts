@@ -66,7 +66,8 @@ export interface RoutingPays {
   byCluster: RoutedCounts<number> | null;
 }
 
-const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+/** A share as a percentage; a value that rounds to zero prints as 0.0%, never -0.0%. */
+const pct = (x: number) => `${(100 * x).toFixed(1).replace(/^-(0\.0+)$/, '$1')}%`;
 
 function counted<G>(keys: ArrayLike<G>, choice: Int32Array, m: number, order: (a: G, b: G) => number): RoutedCounts<G> {
   const rows = new Map<G, number[]>();

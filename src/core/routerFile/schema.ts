@@ -22,6 +22,9 @@ export const ROUTER_TOOL = 'routelab 0.1.0';
  * prompts; 'zero-router': h's overall validation error, the same for every prompt.
  */
 export type RouterMethod = 'kmeans' | 'learnedmap' | 'knn' | 'zero-router';
+/** The two UniRoute variants: what training and the onboarding simulator fit. */
+export type UniRouteMethod = Extract<RouterMethod, 'kmeans' | 'learnedmap'>;
+export const UNIROUTE_METHODS: readonly UniRouteMethod[] = ['kmeans', 'learnedmap'];
 export const ROUTER_METHODS: readonly RouterMethod[] = ['kmeans', 'learnedmap', 'knn', 'zero-router'];
 /** Methods a version-1 file may name (the two UniRoute variants). */
 export const V1_ROUTER_METHODS: readonly RouterMethod[] = ['kmeans', 'learnedmap'];
