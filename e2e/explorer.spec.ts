@@ -63,7 +63,7 @@ test('the demo loads, training finishes on the chosen backend, and every view re
 
 test('moving the cost-penalty slider changes the shares and the operating point', async ({ page, explorer, routing, trained }) => {
   await explorer.tab('Routing').click();
-  // The demo opens at the QNC point (see above); Home goes to lambda = 0, the most accurate routing.
+  // The demo opens at the QNC point (see above); Home goes to lambda = 0, the lowest predicted error.
   await expect(page.getByTestId('penalty-note')).toBeVisible();
   await routing.slider.focus();
   await page.keyboard.press('Home');

@@ -52,7 +52,7 @@ function withoutTimestamp(text: string): unknown {
   return json;
 }
 
-test('the router the app trains equals `routelab train` on the same data, settings and seed', async ({
+test('the router the app trains equals `routelab train` on the same data, settings, seed and lambda', async ({
   page,
   explorer,
   exportPage,
@@ -91,6 +91,11 @@ test('the router the app trains equals `routelab train` on the same data, settin
     fractions: { train: 0.5, val: 0.2, test: 0.3 },
   });
 
+  // The file is the operating point: the sample's own default lambda (its cost unit), the learned map.
+  expect(after.routing!.origin).toBe('default');
+  expect(after.routing!.method).toBe('uniroute-learnedmap');
+  const lambda = after.routing!.costPenalty;
+  expect(lambda).toBeGreaterThan(0);
   await explorer.tab('Export / import').click();
   const [download] = await Promise.all([page.waitForEvent('download'), exportPage.downloadRouter.click()]);
   const fromApp = testInfo.outputPath('app-router.json');
@@ -101,7 +106,8 @@ test('the router the app trains equals `routelab train` on the same data, settin
     'npx',
     [
       ...['tsx', 'src/cli/main.ts', 'train', '--data', SAMPLE, '--method', 'learnedmap', '--k', '6', '--seed', '3'],
-      ...['--test-models', TEST_POOL.join(','), '--fractions', '0.5,0.2,0.3', '--epochs', '20', '--out', fromCli],
+      ...['--test-models', TEST_POOL.join(','), '--fractions', '0.5,0.2,0.3', '--epochs', '20', '--cost-penalty', String(lambda)],
+      ...['--out', fromCli],
     ],
     { encoding: 'utf8', timeout: 120_000, stdio: 'pipe' },
   );

@@ -4,7 +4,7 @@
  */
 import { test as base, expect, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
-import { AddModelPage, DataPage, ExplorerPage, ExportPage, RoutingPage, TrainPage } from './pages';
+import { AddModelPage, DataPage, ExplorerPage, ExportPage, PenaltyPage, RoutingPage, TrainPage } from './pages';
 
 import type { RouteLabTestHook } from '../src/app/testHook';
 
@@ -51,6 +51,7 @@ interface Fixtures {
   routing: RoutingPage;
   addModel: AddModelPage;
   exportPage: ExportPage;
+  penalty: PenaltyPage;
   /** The app on the demo, trained, showing the Routing view. */
   trained: HookSnapshot;
 }
@@ -62,6 +63,7 @@ export const test = base.extend<Fixtures>({
   routing: async ({ page }, provide) => provide(new RoutingPage(page)),
   addModel: async ({ page }, provide) => provide(new AddModelPage(page)),
   exportPage: async ({ page }, provide) => provide(new ExportPage(page)),
+  penalty: async ({ page }, provide) => provide(new PenaltyPage(page)),
   trained: async ({ page }, provide) => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));

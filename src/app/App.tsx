@@ -17,6 +17,7 @@ import { RoutingView } from '../views/RoutingView';
 import { CurvesView } from '../views/CurvesView';
 import { AddModelView } from '../views/AddModelView';
 import { ExportView } from '../views/ExportView';
+import { LinkNotice } from '../views/LinkNotice';
 
 const VIEWS: Record<ViewId, () => React.JSX.Element> = {
   data: DataView,
@@ -98,6 +99,7 @@ export function App() {
     <div className="rl-app">
       <Header />
       <main className="rl-main">
+        <LinkNotice />
         <Tabs label="Explorer views" tabs={tabs} selected={view} onSelect={(id) => setView(id as ViewId)} idPrefix="view">
           <div style={{ marginTop: 'var(--rl-space-4)' }} data-testid={`view-${view}`}>
             <PanelErrorBoundary resetKeys={[view]}>

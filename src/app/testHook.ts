@@ -3,7 +3,7 @@
  * the backend, counts, the current routing and every method's metrics, as plain JSON-able data.
  */
 import { METHOD_NAMES } from '../core/eval';
-import { routeLive } from '../core/explorer';
+import { penaltyRange, routeLive } from '../core/explorer';
 import type { AppState } from '../state/store';
 import { appStore } from '../state/store';
 import { trustSnapshot } from './trustHook';
@@ -13,6 +13,22 @@ export interface RouteLabTestHook {
   snapshot(): ReturnType<typeof snapshotOf>;
   /** For each pool LLM, how many test prompts of each task the current routing sends to it. */
   routedTasks(): Record<string, Record<string, number>>;
+  /** Every test prompt (id, text) and the LLM the Routing view chooses for it now. */
+  testChoices(): { id: string; text: string; chosen: string }[];
+}
+
+/** The Routing view's choice for every test prompt, by the core's routeLive (choiceAt on the exact sweep). */
+function testChoicesOf(s: AppState): { id: string; text: string; chosen: string }[] {
+  const { pool, base } = s.session;
+  const dataset = s.data.dataset;
+  const live = s.routing.live;
+  if (!pool || !base || !dataset || !live) return [];
+  const choice = new Int32Array(pool.n);
+  routeLive(pool, live.method, live.costPenalty, choice);
+  return Array.from(choice, (h, p) => {
+    const prompt = dataset.prompts[base.testRows[p]];
+    return { id: prompt.id, text: prompt.text, chosen: pool.names[h] };
+  });
 }
 
 /** Re-routes the test prompts at the current penalty with the core's routeLive, keeping each prompt's choice. */
@@ -62,6 +78,10 @@ function snapshotOf(s: AppState) {
       models: s.data.dataset?.models.length ?? 0,
       issues: s.data.issues.map((i) => ({ ...i })),
       projected: s.data.projection ? s.data.projection.coords.length / 2 : 0,
+      hash: s.data.dataHash,
+      costUnit: s.data.dataset?.costUnit ?? null,
+      /** A link's settings waiting for the dataset it names (null when none waits). */
+      link: s.data.link ? { status: s.data.link.status, url: { ...s.data.link.url } } : null,
       /** The column mapping each file of the last upload was read with (given, or remembered for its header set). */
       mappings: Object.fromEntries(Object.entries(s.data.mappings).map(([f, m]) => [f, { ...m }])),
     },
@@ -84,6 +104,7 @@ function snapshotOf(s: AppState) {
           /** Accuracy of the most accurate test-pool LLM (QNC's target). */
           qncTarget: pool?.qncTarget ?? null,
           added: s.session.added.map((a) => a.name),
+          addedEstimated: s.session.added.map((a) => a.estimated),
           routerCreatedAt: s.session.router?.provenance.createdAt ?? null,
           routerModels: s.session.router?.models.map((h) => h.name) ?? [],
           /** The dataset name in the router's provenance (follows a rename). */
@@ -102,6 +123,18 @@ function snapshotOf(s: AppState) {
           /** Test-prompt row picked in the Routing view's list. */
           selectedRow: s.routing.selectedRow,
           ms: s.routing.liveMs,
+          /** Where lambda came from: 'default' (follows the session), 'user', 'link', 'import', 'saved'. */
+          origin: s.routing.penaltyOrigin,
+          /** The slider's log range for the current method. */
+          range: penaltyRange(pool?.methods[s.routing.method]?.points, s.routing.costPenalty),
+        }
+      : null,
+    /** An imported router of other data (routes typed prompts at its own lambda and pool). */
+    imported: s.session.importedRouter
+      ? {
+          dataset: s.session.importedRouter.provenance.dataset,
+          costPenalty: s.session.importedRouter.costPenalty,
+          pool: [...s.session.importedRouter.pool],
         }
       : null,
     metrics,
@@ -138,6 +171,10 @@ declare global {
 }
 
 export function installTestHook(): void {
-  const hook: RouteLabTestHook = { snapshot: () => snapshotOf(appStore.getState()), routedTasks: () => routedTasksOf(appStore.getState()) };
+  const hook: RouteLabTestHook = {
+    snapshot: () => snapshotOf(appStore.getState()),
+    routedTasks: () => routedTasksOf(appStore.getState()),
+    testChoices: () => testChoicesOf(appStore.getState()),
+  };
   Object.defineProperty(window, '__routelab', { value: Object.freeze(hook), configurable: false, writable: false });
 }

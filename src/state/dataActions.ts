@@ -11,13 +11,19 @@ import { getClient } from './clientRef';
 import { appStore } from './store';
 import { initialData, initialSession, type DataSourceKind } from './slices';
 import { relive } from './liveActions';
+import { enterDataset } from './datasetRouting';
+import type { UrlState } from './urlState';
 import { loadMappingMemory, saveMappingMemory } from './mappingStore';
 
 function stageProgress(event: ProgressEvent): void {
   if (event.kind === 'stage') appStore.getState().setData({ progress: event.fraction ?? null });
 }
 
-/** Makes `dataset` the loaded one: summary, no session yet (a retrain follows), test pool reset if it names absent LLMs. */
+/**
+ * Makes `dataset` the loaded one: summary, no session yet (a retrain follows), test pool reset if it
+ * names absent LLMs. Lambda starts afresh at the new data's default (a lambda is in its data's cost
+ * unit): the dataset's saved settings, if any, are taken up once it is hashed (prepare).
+ */
 export function adoptDataset(
   dataset: Dataset,
   source: { kind: DataSourceKind; label: string; synthetic: boolean },
@@ -27,15 +33,19 @@ export function adoptDataset(
   const names = new Set(dataset.models.map((h) => h.name));
   const testModels = s.training.settings.testModels.filter((n) => names.has(n));
   // Everything else about the previous data (projection, embedder, hash, demo info, a failed upload) starts afresh.
-  s.setData({ ...initialData(), dataset, source, summary: datasetSummary(dataset), status: 'ready', warnings });
+  s.setData({ ...initialData(), link: s.data.link, dataset, source, summary: datasetSummary(dataset), status: 'ready', warnings });
   if (testModels.length !== s.training.settings.testModels.length) s.setSettings({ testModels });
   s.setSession(initialSession());
+  s.setRouting({ costPenalty: 0, penaltyOrigin: 'default', pending: null, selectedRow: null });
   s.setUi({ selectedCluster: null });
   relive();
 }
 
-/** Embeds every prompt and projects it to 2-D with PCA (in the worker) for the Clusters view. */
-export async function prepare(): Promise<void> {
+/**
+ * Embeds every prompt and projects it to 2-D with PCA (in the worker) for the Clusters view, then
+ * takes up the dataset's saved routing settings and a link that fits it (returns the link's fields applied).
+ */
+export async function prepare(): Promise<Partial<UrlState>> {
   const s = appStore.getState();
   s.setTraining({ stage: 'embed', message: 'embedding prompts', fraction: 0 });
   const res = await getClient().request({ type: 'prepare' }, (e) => {
@@ -48,6 +58,7 @@ export async function prepare(): Promise<void> {
     demo: res.demo,
   });
   appStore.getState().setTraining({ stage: '', message: '', fraction: null });
+  return enterDataset(res.dataHash);
 }
 
 /** Generates the synthetic demo dataset in the worker and loads it. */

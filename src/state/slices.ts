@@ -9,7 +9,7 @@ import type { ColumnMapping } from '../core/data';
 import type { Router } from '../core/routerFile';
 import type { AddedModel, DatasetSummary, LiveRouting, SessionBase, SessionPool, SessionSetup } from '../core/explorer';
 import type { BackendCheckResult, BackendReport, DemoInfo, FileHeader, TrainSettings } from '../workers/protocol';
-import { DEFAULT_URL_STATE, type RoutingMethod, type ViewId } from './urlState';
+import { DEFAULT_URL_STATE, type RoutingMethod, type UrlState, type ViewId } from './urlState';
 import { DEFAULTS } from '../core/defaults';
 import type { TrustSlice } from './trustSlice';
 
@@ -42,6 +42,12 @@ export interface DataSlice {
     dataHash: string | null;
     /** Set when the loaded dataset is the synthetic demo: its default test pool and held-out newcomer. */
     demo: DemoInfo | null;
+    /**
+     * A link's settings not applied yet: 'pending' until the first dataset is ready, 'waiting' while the
+     * loaded dataset is not the one the link names (they apply when it is loaded). The address bar keeps
+     * the link meanwhile.
+     */
+    link: { url: Partial<UrlState>; status: 'pending' | 'waiting' } | null;
   };
   setData: (patch: Partial<DataSlice['data']>) => void;
 }
@@ -89,7 +95,7 @@ export interface SessionSlice {
     lastPoolMs: number | null;
     importNotice: string | null;
     importIssues: DataIssue[];
-    /** The last imported router file (it may belong to other data: then it only routes typed prompts). */
+    /** An imported router file trained on other data (not applied to the session): it routes typed prompts at its own lambda and pool. */
     importedRouter: Router | null;
   };
   setSession: (patch: Partial<SessionSlice['session']>) => void;
@@ -104,10 +110,25 @@ export interface RoutingSlice {
     selectedRow: number | null;
     /** Milliseconds of the last live routing (routeLive). */
     liveMs: number | null;
-    /** Why lambda has its value when the app chose it (the demo's first start); cleared when lambda changes. */
-    penaltyNote: string | null;
+    /**
+     * Where lambda comes from. 'default': the app's choice, recomputed on the session whenever the pool,
+     * the LLMs or the method change; 'user': moved or set for a target; 'link': the URL; 'import': a
+     * router file; 'saved': as last left on this dataset. Only 'default' moves by itself.
+     */
+    penaltyOrigin: PenaltyOrigin;
+    /** Lambda, origin and router to take up when the next session is ready (a dataset's saved settings, a link). */
+    pending: RoutingPrefs | null;
   };
   setRouting: (patch: Partial<RoutingSlice['routing']>) => void;
+}
+
+export type PenaltyOrigin = 'default' | 'user' | 'link' | 'import' | 'saved';
+
+/** The routing settings that belong to a dataset (kept per dataset, restored with it). */
+export interface RoutingPrefs {
+  costPenalty?: number;
+  origin?: PenaltyOrigin;
+  method?: RoutingMethod;
 }
 
 /** The deferral charts, each with its own zoom: the Deferral curves view's and the Routing view's. */
@@ -160,6 +181,7 @@ export const initialData = (): DataSlice['data'] => ({
   embedder: null,
   dataHash: null,
   demo: null,
+  link: null,
 });
 
 export const initialTraining = (): TrainingSlice['training'] => ({
@@ -206,7 +228,8 @@ export const initialRouting = (): RoutingSlice['routing'] => ({
   live: null,
   selectedRow: null,
   liveMs: null,
-  penaltyNote: null,
+  penaltyOrigin: 'default',
+  pending: null,
 });
 export const initialUi = (): UiSlice['ui'] => ({
   view: DEFAULT_URL_STATE.view,

@@ -1,27 +1,18 @@
 /**
  * 5 Routing: the cost-penalty slider (log scale, keyboard operable); while it moves, the share of
  * test prompts sent to each LLM, mean cost, accuracy and the operating point on the deferral curve,
- * all from one core routeLive call. "Set penalty for a target" reads the exact curve.
+ * all from one core routeLive call. The slider, lambda's notes and "set penalty for a target": RoutingPenalty.tsx.
  */
-import { useMemo, useState } from 'react';
-import {
-  CostPenaltySlider,
-  DeferralChart,
-  Panel,
-  ShareBars,
-  formatCost,
-  formatCostPenalty,
-  formatPercent,
-  formatSignificant,
-  type ShareBarDatum,
-} from '../charts';
+import { useMemo } from 'react';
+import { DeferralChart, Panel, ShareBars, formatCost, formatCostPenalty, formatPercent, type ShareBarDatum } from '../charts';
 import { METHOD_LABELS } from '../core/eval';
 import { explainPrompt } from '../core/explorer';
 import { useAppStore } from '../state/store';
-import { setCostPenalty, setPenaltyForTarget, setRoutingMethod, sliderRange } from '../state/liveActions';
+import { setRoutingMethod } from '../state/liveActions';
 import { ROUTING_METHODS, type RoutingMethod } from '../state/urlState';
 import { Stat, Waiting } from './common';
 import { PromptExplain } from './PromptExplain';
+import { PenaltySlider, TargetForm } from './RoutingPenalty';
 import { useDeferralControls } from './useDeferralControls';
 import { PayingPanel } from './PayingPanel';
 import { ShiftPanel } from './ShiftPanel';
@@ -149,115 +140,6 @@ function OperatingPointChart() {
   );
 }
 
-function TargetForm() {
-  const [accuracy, setAccuracy] = useState('');
-  const [budget, setBudget] = useState('');
-  const [message, setMessage] = useState<string | null>(null);
-  const apply = (kind: 'accuracy' | 'budget', text: string) => {
-    const value = Number(text) / 100;
-    if (!(text.trim() !== '' && Number.isFinite(value))) {
-      setMessage('Enter a percentage.');
-      return;
-    }
-    const choice = setPenaltyForTarget(kind, value);
-    setMessage(
-      choice
-        ? `${formatCostPenalty(choice.costPenalty)} (any λ in [${formatSignificant(choice.from)}, ${Number.isFinite(choice.to) ? formatSignificant(choice.to) : '∞'})): accuracy ${formatPercent(choice.point.accuracy, 2)} at normalised cost ${formatPercent(choice.point.cost, 1)}.`
-        : kind === 'accuracy'
-          ? 'No cost penalty reaches that accuracy with this router.'
-          : 'Even the cheapest routing costs more than that budget.',
-    );
-  };
-  return (
-    <div className="rl-stack">
-      <div className="rl-form-grid">
-        <TargetField
-          id="target-accuracy"
-          label="Cheapest routing reaching accuracy (%)"
-          value={accuracy}
-          onChange={setAccuracy}
-          onSubmit={() => apply('accuracy', accuracy)}
-        />
-        <TargetField
-          id="target-budget"
-          label="Best accuracy under cost (% of max)"
-          value={budget}
-          onChange={setBudget}
-          onSubmit={() => apply('budget', budget)}
-        />
-      </div>
-      {message ? (
-        <div className="rl-small" role="status" data-testid="target-result">
-          {message}
-        </div>
-      ) : null}
-    </div>
-  );
-}
-
-/** One "set penalty for a target" field: a percentage and a Set λ button. */
-function TargetField({
-  id,
-  label,
-  value,
-  onChange,
-  onSubmit,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (v: string) => void;
-  onSubmit: () => void;
-}) {
-  return (
-    <form
-      className="rl-field"
-      onSubmit={(e) => {
-        e.preventDefault();
-        onSubmit();
-      }}
-    >
-      <label className="rl-field__label" htmlFor={id}>
-        {label}
-      </label>
-      <div className="rl-row">
-        <input
-          id={id}
-          className="rl-input"
-          type="number"
-          step="0.1"
-          min={0}
-          max={100}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-          style={{ width: 90 }}
-        />
-        <button className="rl-button rl-button--small" type="submit">
-          Set λ
-        </button>
-      </div>
-    </form>
-  );
-}
-
-function Slider() {
-  const pool = useAppStore((s) => s.session.pool);
-  const method = useAppStore((s) => s.routing.method);
-  const lambda = useAppStore((s) => s.routing.costPenalty);
-  const note = useAppStore((s) => s.routing.penaltyNote);
-  const range = useMemo(() => sliderRange(pool?.methods[method]?.points), [pool, method]);
-  return (
-    <div data-testid="cost-penalty" className="rl-stack" style={{ gap: 'var(--rl-space-2)' }}>
-      <CostPenaltySlider value={lambda} min={range.min} max={range.max} onChange={setCostPenalty} id="cost-penalty-slider" />
-      {note ? (
-        <div className="rl-notice rl-notice--ok" data-testid="penalty-note">
-          {note}
-        </div>
-      ) : null}
-    </div>
-  );
-}
-
 export function RoutingView() {
   const pool = useAppStore((s) => s.session.pool);
   const unit = useAppStore((s) => s.data.dataset?.costUnit ?? '');
@@ -273,12 +155,12 @@ export function RoutingView() {
       <div className="rl-grid">
         <Panel
           title="Routing at a cost penalty"
-          subtitle={`argmin over the test pool of γ(x,h) + λ·c(h); c(h) in ${unit || 'the dataset unit'}`}
+          subtitle={`argmin over the routing pool (the unseen test pool and added LLMs) of γ(x,h) + λ·c(h); c(h) in ${unit || 'the dataset unit'}`}
           actions={<MethodSelect />}
           id="panel-routing"
         >
           <div className="rl-stack">
-            <Slider />
+            <PenaltySlider />
             <LiveStats />
             <Shares />
           </div>
