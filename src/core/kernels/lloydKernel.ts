@@ -23,6 +23,8 @@ export interface LloydStep {
   counts: Int32Array;
   /** Sum over points of the squared distance to the assigned centroid (explicit differences). */
   inertia: number;
+  /** Point-centroid distances computed (N x K unless bounds ruled some out); information only. */
+  distances?: number;
 }
 
 /** A kernel holding N x D points. */

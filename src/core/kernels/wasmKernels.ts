@@ -3,12 +3,13 @@
  * generated/ by scripts/build-kernels.mjs): decoding, SIMD detection, memory and instantiation.
  * Every kernel imports its memory, so the caller sizes it for the problem at hand.
  */
+import { WASM_BASE64 as ELKAN } from './generated/elkan';
 import { WASM_BASE64 as GEMM } from './generated/gemm';
 import { WASM_BASE64 as LLOYD } from './generated/lloyd';
 
-export type KernelName = 'lloyd' | 'gemm';
+export type KernelName = 'lloyd' | 'elkan' | 'gemm';
 
-const BASE64: Record<KernelName, string> = { lloyd: LLOYD, gemm: GEMM };
+const BASE64: Record<KernelName, string> = { lloyd: LLOYD, elkan: ELKAN, gemm: GEMM };
 
 const decoded = new Map<KernelName, Uint8Array<ArrayBuffer>>();
 const compiled = new Map<KernelName, Promise<WebAssembly.Module>>();

@@ -3,6 +3,7 @@
  * caller's environment comes in a LloydHost.
  */
 import type { Matrix } from '../../types';
+import { createElkanLloydEngine } from './elkan';
 import { createShardedLloydEngine, type SpawnLloydShard } from './sharded';
 import { createTfLloydEngine } from './tfjs';
 import { createTsLloydEngine } from './ts';
@@ -46,10 +47,13 @@ export async function buildLloydEngine(kind: LloydEngineKind, points: Matrix, k:
   switch (kind) {
     case 'wasm-simd':
       return createWasmLloydEngine(points, k);
-    case 'wasm-simd-sharded': {
-      if (host.spawnShard === undefined) throw new Error("the 'wasm-simd-sharded' k-means engine needs workers (spawnShard)");
+    case 'wasm-simd-elkan':
+      return createElkanLloydEngine(points, k);
+    case 'wasm-simd-sharded':
+    case 'wasm-simd-elkan-sharded': {
+      if (host.spawnShard === undefined) throw new Error(`the '${kind}' k-means engine needs workers (spawnShard)`);
       const shards = Math.min(hostCores(host), MAX_SHARDS);
-      return createShardedLloydEngine(points, k, host.spawnShard, { shards });
+      return createShardedLloydEngine(points, k, host.spawnShard, { shards, bounds: kind === 'wasm-simd-elkan-sharded' });
     }
     case 'tfjs':
       return createTfLloydEngine(points, k);
