@@ -27,7 +27,7 @@
  *   XR n |x| (f64)    PACK 16 x 16 bytes: the lanes of each 4-bit mask, packed to the front
  */
 import { assignAndAccumulate, distances, highHalf } from './lib/tile';
-import { distance64, dot1, dot4, laneMin, moveSums, norm64 } from './lib/vectors';
+import { distance64, dot1, dot2, dot4, laneMin, moveSums, norm64 } from './lib/vectors';
 
 export { flush } from './lib/tile';
 
@@ -129,12 +129,14 @@ export function norms(): f64 {
 
 /** Upper bound on |x - mu| from f = |mu|^2 - 2 x.mu known within e. */
 function upper(xn: f64, f: f64, e: f64): f32 {
-  return <f32>(Math.sqrt(Math.max(0, xn + f + e)) * UP);
+  const v = xn + f + e;
+  return <f32>(Math.sqrt(v > 0 ? v : 0) * UP);
 }
 
 /** Lower bound on |x - mu| from f known within e. */
 function lower(xn: f64, f: f64, e: f64): f32 {
-  return <f32>(Math.sqrt(Math.max(0, xn + f - e)) * DOWN);
+  const v = xn + f - e;
+  return <f32>(Math.sqrt(v > 0 ? v : 0) * DOWN);
 }
 
 /**
@@ -151,7 +153,7 @@ function rowMin(i: i32): void {
   let p = L + <usize>i * (<usize>kp << 2);
   let least = f32x4.splat(Infinity);
   for (let c = 0; c < kp; c += 4) {
-    least = f32x4.min(least, v128.load(p));
+    least = f32x4.pmin(least, v128.load(p));
     p += 16;
   }
   store<f32>(LMIN + (<usize>i << 2), laneMin(least));
@@ -169,14 +171,22 @@ function move(i: i32, xp: usize, from: i32, to: i32): void {
   changes++;
 }
 
-/** Point i's bounds from the f(c) of every centroid in `row` (its own centroid `a`), valid at `now`. */
+/**
+ * Point i's bounds from the f(c) of every centroid in `scratch` (its own centroid `a`), valid at
+ * `now`: four lower bounds at a time in float32 (padding centroids have f = +Infinity).
+ */
 function boundsFromRow(i: i32, scratch: usize, a: i32, e: f64, now: i32): void {
   const xn = load<f64>(XN + (<usize>i << 3));
   const row = L + <usize>i * (<usize>kp << 2);
-  for (let c = 0; c < kp; c++) {
-    const v: f32 = c === a || c >= k ? <f32>Infinity : lower(xn, <f64>load<f32>(scratch + (<usize>c << 2)), e);
-    store<f32>(row + (<usize>c << 2), v);
+  const zero = f32x4.splat(0);
+  const xn4 = f32x4.splat(<f32>xn);
+  const e4 = f32x4.splat(<f32>e);
+  const down4 = f32x4.splat(DOWN32);
+  for (let c = 0; c < kp; c += 4) {
+    const f4 = v128.load(scratch + (<usize>c << 2));
+    v128.store(row + (<usize>c << 2), f32x4.mul(f32x4.sqrt(f32x4.pmax(zero, f32x4.sub(f32x4.add(xn4, f4), e4))), down4));
   }
+  store<f32>(row + (<usize>a << 2), Infinity);
   store<f32>(U + (<usize>i << 2), upper(xn, <f64>load<f32>(scratch + (<usize>a << 2)), e));
   store<i32>(TLAST + (<usize>i << 2), now);
   rowMin(i);
@@ -323,9 +333,9 @@ export function bounded(start: i32, end: i32, now: i32, eScale: f64, m: f64): vo
     let total = 0;
     for (let c = 0; c < kp; c += 4) {
       const off = <usize>c << 2;
-      const l = f32x4.max(zero, f32x4.sub(v128.load(row + off), v128.load(drow + off)));
+      const l = f32x4.pmax(zero, f32x4.sub(v128.load(row + off), v128.load(drow + off)));
       v128.store(row + off, l);
-      least = f32x4.min(least, l);
+      least = f32x4.pmin(least, l);
       const bits = i32x4.bitmask(v128.and(f32x4.le(l, tA), f32x4.le(v128.load(ccRow + off), tB)));
       const packed = i8x16.swizzle(i32x4.add(lanes, i32x4.splat(c)), v128.load(PACK + (<usize>bits << 4)));
       v128.store(CAND + (<usize>total << 2), packed);
@@ -338,41 +348,42 @@ export function bounded(start: i32, end: i32, now: i32, eScale: f64, m: f64): vo
       store<f32>(LMIN + (<usize>i << 2), laneMin(least));
       continue;
     }
-    // f(c) of the candidates, four at a time, and their lower bounds.
-    const xn4 = f32x4.splat(<f32>xn);
-    const e4 = f32x4.splat(<f32>e);
-    const down4 = f32x4.splat(DOWN32);
-    let gmin = ga;
+    // f(c) of the candidates, four at a time; spare lanes of the last group name the own centroid
+    // (its bound is set last) and get f = +Infinity.
+    v128.store(CAND + (<usize>total << 2), i32x4.splat(a));
+    const inf4 = f32x4.splat(Infinity);
+    let least4 = f32x4.splat(ga);
     for (let q = 0; q < total; q += 4) {
       const count = total - q < 4 ? total - q : 4;
       const cand = CAND + (<usize>q << 2);
       const c0 = load<i32>(cand);
-      const c1 = count > 1 ? load<i32>(cand, 4) : c0;
-      const c2 = count > 2 ? load<i32>(cand, 8) : c1;
-      const c3 = count > 3 ? load<i32>(cand, 12) : c2;
-      const d4 = dot4(xp, C + <usize>c0 * rowBytes, C + <usize>c1 * rowBytes, C + <usize>c2 * rowBytes, C + <usize>c3 * rowBytes, dp);
+      const c1 = load<i32>(cand, 4);
+      const c2 = load<i32>(cand, 8);
+      const c3 = load<i32>(cand, 12);
+      // One or two centroids alone: a group of four costs four rows.
+      const d4 =
+        count === 1
+          ? f32x4.splat(dot1(xp, C + <usize>c0 * rowBytes, dp))
+          : count === 2
+            ? dot2(xp, C + <usize>c0 * rowBytes, C + <usize>c1 * rowBytes, dp)
+            : dot4(xp, C + <usize>c0 * rowBytes, C + <usize>c1 * rowBytes, C + <usize>c2 * rowBytes, C + <usize>c3 * rowBytes, dp);
       let cn4 = f32x4.splat(load<f32>(CN + (<usize>c0 << 2)));
       cn4 = f32x4.replace_lane(cn4, 1, load<f32>(CN + (<usize>c1 << 2)));
       cn4 = f32x4.replace_lane(cn4, 2, load<f32>(CN + (<usize>c2 << 2)));
       cn4 = f32x4.replace_lane(cn4, 3, load<f32>(CN + (<usize>c3 << 2)));
-      const g4 = f32x4.sub(cn4, f32x4.add(d4, d4));
+      let g4 = f32x4.sub(cn4, f32x4.add(d4, d4));
+      if (count < 4) g4 = v128.bitselect(g4, inf4, i32x4.lt_s(lanes, i32x4.splat(count)));
       v128.store(GV + (<usize>q << 2), g4);
-      gmin = Mathf.min(gmin, laneMin(g4));
-      const l4 = f32x4.mul(f32x4.sqrt(f32x4.max(zero, f32x4.sub(f32x4.add(xn4, g4), e4))), down4);
-      store<f32>(row + (<usize>c0 << 2), f32x4.extract_lane(l4, 0));
-      if (count > 1) store<f32>(row + (<usize>c1 << 2), f32x4.extract_lane(l4, 1));
-      if (count > 2) store<f32>(row + (<usize>c2 << 2), f32x4.extract_lane(l4, 2));
-      if (count > 3) store<f32>(row + (<usize>c3 << 2), f32x4.extract_lane(l4, 3));
+      least4 = f32x4.pmin(least4, g4);
     }
     computed += <f64>total;
     // The winner must beat every other computed centroid by more than 4E; else a near tie.
-    const thr = <f32>(<f64>gmin + 4 * e + (Math.abs(<f64>gmin) + 4 * e) * (1.0 / 1048576));
-    const thr4 = f32x4.splat(thr);
-    let near = ga <= thr ? 1 : 0;
+    const gmin = laneMin(least4);
+    const thr4 = f32x4.splat(<f32>(<f64>gmin + 4 * e + (Math.abs(<f64>gmin) + 4 * e) * (1.0 / 1048576)));
+    let near = <f64>ga <= <f64>f32x4.extract_lane(thr4, 0) ? 1 : 0;
     let winner = a;
     for (let q = 0; q < total; q += 4) {
-      const count = total - q < 4 ? total - q : 4;
-      const bits = i32x4.bitmask(f32x4.le(v128.load(GV + (<usize>q << 2)), thr4)) & ((1 << count) - 1);
+      const bits = i32x4.bitmask(f32x4.le(v128.load(GV + (<usize>q << 2)), thr4));
       if (bits !== 0) {
         near += popcnt(bits);
         winner = load<i32>(CAND + (<usize>(q + ctz(bits)) << 2));
@@ -381,6 +392,18 @@ export function bounded(start: i32, end: i32, now: i32, eScale: f64, m: f64): vo
     if (near !== 1) {
       fullRow(i, xp, a, e, now); // a near tie: decide it as the plain kernel does
       continue;
+    }
+    // Lower bounds of the computed centroids, four at a time.
+    const xn4 = f32x4.splat(<f32>xn);
+    const e4 = f32x4.splat(<f32>e);
+    const down4 = f32x4.splat(DOWN32);
+    for (let q = 0; q < total; q += 4) {
+      const l4 = f32x4.mul(f32x4.sqrt(f32x4.pmax(zero, f32x4.sub(f32x4.add(xn4, v128.load(GV + (<usize>q << 2))), e4))), down4);
+      const cand = CAND + (<usize>q << 2);
+      store<f32>(row + (<usize>load<i32>(cand) << 2), f32x4.extract_lane(l4, 0));
+      store<f32>(row + (<usize>load<i32>(cand, 4) << 2), f32x4.extract_lane(l4, 1));
+      store<f32>(row + (<usize>load<i32>(cand, 8) << 2), f32x4.extract_lane(l4, 2));
+      store<f32>(row + (<usize>load<i32>(cand, 12) << 2), f32x4.extract_lane(l4, 3));
     }
     if (winner !== a) {
       store<f32>(row + (<usize>a << 2), lower(xn, <f64>ga, e));

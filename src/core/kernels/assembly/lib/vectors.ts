@@ -5,10 +5,12 @@
  */
 import { highHalf, madd } from './tile';
 
-/** The smallest of the four lanes. */
+/** The smallest of the four lanes (pmin: plain comparisons, no NaN handling needed here). */
 export function laneMin(v: v128): f32 {
-  const a = f32x4.min(v, i8x16.shuffle(v, v, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7));
-  return Mathf.min(f32x4.extract_lane(a, 0), f32x4.extract_lane(a, 1));
+  const a = f32x4.pmin(v, i8x16.shuffle(v, v, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7));
+  const x = f32x4.extract_lane(a, 0);
+  const y = f32x4.extract_lane(a, 1);
+  return y < x ? y : x;
 }
 
 /** The sum of the four lanes. */
@@ -48,31 +50,50 @@ export function dot1(xp: usize, cp: usize, dp: i32): f32 {
   return laneSum(f32x4.add(f32x4.add(a0, a1), f32x4.add(a2, a3)));
 }
 
-/**
- * x . mu for four centroid rows at once (lane q: row pq), 8 floats of each per pass with two
- * accumulators per row so the adds do not wait on each other, then 4 at a time.
- */
-export function dot4(xp: usize, p0: usize, p1: usize, p2: usize, p3: usize, dp: i32): v128 {
+/** x . mu for two centroid rows at once (lanes 0 and 1 of the result), two accumulators each. */
+export function dot2(xp: usize, p0: usize, p1: usize, dp: i32): v128 {
   let a0 = f32x4.splat(0);
   let a1 = a0;
-  let a2 = a0;
-  let a3 = a0;
   let b0 = a0;
   let b1 = a0;
-  let b2 = a0;
-  let b3 = a0;
   let j = 0;
   for (; j + 8 <= dp; j += 8) {
     const x0 = v128.load(xp);
     const x1 = v128.load(xp, 16);
     a0 = madd(a0, x0, v128.load(p0));
     a1 = madd(a1, x0, v128.load(p1));
-    a2 = madd(a2, x0, v128.load(p2));
-    a3 = madd(a3, x0, v128.load(p3));
     b0 = madd(b0, x1, v128.load(p0, 16));
     b1 = madd(b1, x1, v128.load(p1, 16));
-    b2 = madd(b2, x1, v128.load(p2, 16));
-    b3 = madd(b3, x1, v128.load(p3, 16));
+    xp += 32;
+    p0 += 32;
+    p1 += 32;
+  }
+  if (j < dp) {
+    const x0 = v128.load(xp);
+    a0 = madd(a0, x0, v128.load(p0));
+    a1 = madd(a1, x0, v128.load(p1));
+  }
+  const zero = f32x4.splat(0);
+  return laneSums4(f32x4.add(a0, b0), f32x4.add(a1, b1), zero, zero);
+}
+
+/**
+ * x . mu for four centroid rows at once (lane q: row pq), 8 floats of each per pass into one
+ * accumulator per row: few enough live vectors that nothing spills to the stack.
+ */
+export function dot4(xp: usize, p0: usize, p1: usize, p2: usize, p3: usize, dp: i32): v128 {
+  let a0 = f32x4.splat(0);
+  let a1 = a0;
+  let a2 = a0;
+  let a3 = a0;
+  let j = 0;
+  for (; j + 8 <= dp; j += 8) {
+    const x0 = v128.load(xp);
+    const x1 = v128.load(xp, 16);
+    a0 = f32x4.add(a0, f32x4.add(f32x4.mul(x0, v128.load(p0)), f32x4.mul(x1, v128.load(p0, 16))));
+    a1 = f32x4.add(a1, f32x4.add(f32x4.mul(x0, v128.load(p1)), f32x4.mul(x1, v128.load(p1, 16))));
+    a2 = f32x4.add(a2, f32x4.add(f32x4.mul(x0, v128.load(p2)), f32x4.mul(x1, v128.load(p2, 16))));
+    a3 = f32x4.add(a3, f32x4.add(f32x4.mul(x0, v128.load(p3)), f32x4.mul(x1, v128.load(p3, 16))));
     xp += 32;
     p0 += 32;
     p1 += 32;
@@ -86,7 +107,7 @@ export function dot4(xp: usize, p0: usize, p1: usize, p2: usize, p3: usize, dp: 
     a2 = madd(a2, x0, v128.load(p2));
     a3 = madd(a3, x0, v128.load(p3));
   }
-  return laneSums4(f32x4.add(a0, b0), f32x4.add(a1, b1), f32x4.add(a2, b2), f32x4.add(a3, b3));
+  return laneSums4(a0, a1, a2, a3);
 }
 
 /** |p - q| over dp floats, in float64. */
