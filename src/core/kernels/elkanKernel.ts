@@ -26,7 +26,6 @@ const ARRAYS = [
   'CT',
   'CN',
   'C',
-  'CN64',
   'HIST',
   'DELTA',
   'DMAX',
@@ -68,7 +67,6 @@ export function elkanLayout(n: number, d: number, k: number, history = ELKAN_HIS
     CT: dp * kp * 4,
     CN: kp * 4,
     C: k * dp * 4,
-    CN64: kp * 8,
     HIST: history * k * dp * 4,
     DELTA: history * kp * 4,
     DMAX: history * 8,
@@ -167,7 +165,7 @@ export async function createElkanKernel(points: Matrix, k: number, history = ELK
   for (const v of new Float64Array(buffer, L.XN, n)) sumNorms += v;
   const ct = new Float32Array(buffer, L.CT, dp * kp);
   const cn = new Float32Array(buffer, L.CN, kp);
-  const cn64 = new Float64Array(buffer, L.CN64, kp);
+  const cn64 = new Float64Array(k);
   const c = new Float32Array(buffer, L.C, k * dp);
   const assign = new Int32Array(buffer, L.ASSIGN, n);
   const sums32 = new Float32Array(buffer, L.SUMS32, k * dp);

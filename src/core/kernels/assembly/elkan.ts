@@ -18,7 +18,7 @@
  * Memory (byte addresses given once to `setup`; rows padded to dp floats, kp = k rounded up to 4):
  *   X n x dp points   XN n |x|^2 (f64)   ASSIGN n   U n   LMIN n (min of the row of L)   TLAST n
  *   L n x kp lower bounds (+Infinity at the own centroid and the padding)
- *   CT, CN, C         the centroids as lloyd.ts lays them out; CN64 kp |mu|^2 in float64
+ *   CT, CN, C         the centroids as lloyd.ts lays them out
  *   HIST h x k x dp   the centroids of the last h steps (a ring)
  *   DELTA h x kp      how far each centroid moved since each of those steps (rounded up)
  *   DMAX h x 2        the largest and second largest of each DELTA row, DARG h its argmax
@@ -26,86 +26,46 @@
  *   SUMS32, SUMS64, COUNTS, SCRATCH as in lloyd.ts; CAND, GV kp + 4 candidates and their f(c)
  *   XR n |x| (f64)    PACK 16 x 16 bytes: the lanes of each 4-bit mask, packed to the front
  */
+import { boundsFromRow, DOWN, DOWN32, fullRow, lower, move, roundingBound, rowMin, UP, upper } from './lib/elkanRows';
+import {
+  ASSIGN,
+  C,
+  CAND,
+  CC,
+  changes,
+  CN,
+  computed,
+  CT,
+  COUNTS,
+  countChange,
+  countComputed,
+  DARG,
+  DELTA,
+  DMAX,
+  dp,
+  GV,
+  h,
+  HIST,
+  k,
+  kp,
+  L,
+  LMIN,
+  n,
+  PACK,
+  resetCounters,
+  SCRATCH,
+  SUMS32,
+  TLAST,
+  U,
+  X,
+  XN,
+  XR,
+} from './lib/elkanState';
 import { assignAndAccumulate, distances, highHalf } from './lib/tile';
-import { distance64, dot1, dot2, dot4, laneMin, moveSums, norm64 } from './lib/vectors';
+import { distance64, dot1, dot2, dot4, laneMin, norm64 } from './lib/vectors';
 
+export { setup } from './lib/elkanState';
 export { flush } from './lib/tile';
-
-/** Relative widening of every bound: covers float32 storage and the float64 arithmetic. */
-const UP: f64 = 1 + 1.0 / 1048576;
-const DOWN: f64 = 1 - 1.0 / 1048576;
-const DOWN32: f32 = 1 - 1.0 / 1048576;
-
-let n = 0;
-let dp = 0;
-let kp = 0;
-let k = 0;
-/** Steps in the history ring: a power of two. */
-let h = 0;
-let X: usize = 0;
-let XN: usize = 0;
-let XR: usize = 0;
-let ASSIGN: usize = 0;
-let U: usize = 0;
-let LMIN: usize = 0;
-let TLAST: usize = 0;
-let L: usize = 0;
-let CT: usize = 0;
-let CN: usize = 0;
-let C: usize = 0;
-let CN64: usize = 0;
-let HIST: usize = 0;
-let DELTA: usize = 0;
-let DMAX: usize = 0;
-let DARG: usize = 0;
-let CC: usize = 0;
-let SUMS32: usize = 0;
-let SUMS64: usize = 0;
-let COUNTS: usize = 0;
-let SCRATCH: usize = 0;
-let CAND: usize = 0;
-let GV: usize = 0;
-let PACK: usize = 0;
-/** Distances computed and points that changed cluster in the last pass. */
-let computed: f64 = 0;
-let changes: i32 = 0;
-
-function address(arrays: usize, index: i32): usize {
-  return <usize>load<u32>(arrays + (<usize>index << 2));
-}
-
-/** Sizes (n, dp, kp, k, h as i32) and the addresses of every array, in the order above. */
-export function setup(sizes: usize, arrays: usize): void {
-  n = load<i32>(sizes);
-  dp = load<i32>(sizes, 4);
-  kp = load<i32>(sizes, 8);
-  k = load<i32>(sizes, 12);
-  h = load<i32>(sizes, 16);
-  X = address(arrays, 0);
-  XN = address(arrays, 1);
-  XR = address(arrays, 2);
-  ASSIGN = address(arrays, 3);
-  U = address(arrays, 4);
-  LMIN = address(arrays, 5);
-  TLAST = address(arrays, 6);
-  L = address(arrays, 7);
-  CT = address(arrays, 8);
-  CN = address(arrays, 9);
-  C = address(arrays, 10);
-  CN64 = address(arrays, 11);
-  HIST = address(arrays, 12);
-  DELTA = address(arrays, 13);
-  DMAX = address(arrays, 14);
-  DARG = address(arrays, 15);
-  CC = address(arrays, 16);
-  SUMS32 = address(arrays, 17);
-  SUMS64 = address(arrays, 18);
-  COUNTS = address(arrays, 19);
-  SCRATCH = address(arrays, 20);
-  CAND = address(arrays, 21);
-  GV = address(arrays, 22);
-  PACK = address(arrays, 23);
-}
 
 export function distancesComputed(): f64 {
   return computed;
@@ -119,97 +79,12 @@ export function pointsMoved(): i32 {
 export function norms(): f64 {
   let most: f64 = 0;
   for (let i = 0; i < n; i++) {
-    const norm = norm64(X + <usize>i * (<usize>dp << 2), dp);
-    store<f64>(XN + (<usize>i << 3), norm);
-    store<f64>(XR + (<usize>i << 3), Math.sqrt(norm));
+    const norm = norm64(X + <usize>i * ((<usize>dp) << 2), dp);
+    store<f64>(XN + ((<usize>i) << 3), norm);
+    store<f64>(XR + ((<usize>i) << 3), Math.sqrt(norm));
     if (norm > most) most = norm;
   }
   return Math.sqrt(most);
-}
-
-/** Upper bound on |x - mu| from f = |mu|^2 - 2 x.mu known within e. */
-function upper(xn: f64, f: f64, e: f64): f32 {
-  const v = xn + f + e;
-  return <f32>(Math.sqrt(v > 0 ? v : 0) * UP);
-}
-
-/** Lower bound on |x - mu| from f known within e. */
-function lower(xn: f64, f: f64, e: f64): f32 {
-  const v = xn + f - e;
-  return <f32>(Math.sqrt(v > 0 ? v : 0) * DOWN);
-}
-
-/**
- * The rounding bound E of point i's f(c): eScale (|mu|max^2 + 2 |x| |mu|max), plus the float32
- * rounding of |x|^2 + f where the two nearly cancel.
- */
-function roundingBound(i: i32, eScale: f64, m: f64): f64 {
-  const xn = load<f64>(XN + (<usize>i << 3));
-  return eScale * (m * m + 2 * load<f64>(XR + (<usize>i << 3)) * m) + xn * (1.0 / 2097152);
-}
-
-/** LMIN[i] = the smallest lower bound of row i (the own centroid's entry is +Infinity). */
-function rowMin(i: i32): void {
-  let p = L + <usize>i * (<usize>kp << 2);
-  let least = f32x4.splat(Infinity);
-  for (let c = 0; c < kp; c += 4) {
-    least = f32x4.pmin(least, v128.load(p));
-    p += 16;
-  }
-  store<f32>(LMIN + (<usize>i << 2), laneMin(least));
-}
-
-/** Point i (row at xp) moves from cluster `from` to `to`: ASSIGN, SUMS64 and COUNTS follow. */
-function move(i: i32, xp: usize, from: i32, to: i32): void {
-  const row64 = <usize>dp << 3;
-  moveSums(xp, SUMS64 + <usize>from * row64, SUMS64 + <usize>to * row64, dp);
-  const cf = COUNTS + (<usize>from << 2);
-  const ct = COUNTS + (<usize>to << 2);
-  store<i32>(cf, load<i32>(cf) - 1);
-  store<i32>(ct, load<i32>(ct) + 1);
-  store<i32>(ASSIGN + (<usize>i << 2), to);
-  changes++;
-}
-
-/**
- * Point i's bounds from the f(c) of every centroid in `scratch` (its own centroid `a`), valid at
- * `now`: four lower bounds at a time in float32 (padding centroids have f = +Infinity).
- */
-function boundsFromRow(i: i32, scratch: usize, a: i32, e: f64, now: i32): void {
-  const xn = load<f64>(XN + (<usize>i << 3));
-  const row = L + <usize>i * (<usize>kp << 2);
-  const zero = f32x4.splat(0);
-  const xn4 = f32x4.splat(<f32>xn);
-  const e4 = f32x4.splat(<f32>e);
-  const down4 = f32x4.splat(DOWN32);
-  for (let c = 0; c < kp; c += 4) {
-    const f4 = v128.load(scratch + (<usize>c << 2));
-    v128.store(row + (<usize>c << 2), f32x4.mul(f32x4.sqrt(f32x4.pmax(zero, f32x4.sub(f32x4.add(xn4, f4), e4))), down4));
-  }
-  store<f32>(row + (<usize>a << 2), Infinity);
-  store<f32>(U + (<usize>i << 2), upper(xn, <f64>load<f32>(scratch + (<usize>a << 2)), e));
-  store<i32>(TLAST + (<usize>i << 2), now);
-  rowMin(i);
-}
-
-/**
- * Point i's whole row with the plain kernel's arithmetic (a 1-point tile of lib/tile.ts): its
- * nearest centroid (ties to the lower index), as lloyd.ts would choose it, and every bound afresh.
- */
-function fullRow(i: i32, xp: usize, a: i32, e: f64, now: i32): void {
-  distances(xp, 1, CT, CN, SCRATCH, dp, kp);
-  let best = Infinity as f32;
-  let nearest = 0;
-  for (let c = 0; c < k; c++) {
-    const v = load<f32>(SCRATCH + (<usize>c << 2));
-    if (v < best) {
-      best = v;
-      nearest = c;
-    }
-  }
-  if (nearest !== a) move(i, xp, a, nearest);
-  boundsFromRow(i, SCRATCH, nearest, e, now);
-  computed += <f64>k;
 }
 
 /**
@@ -218,31 +93,28 @@ function fullRow(i: i32, xp: usize, a: i32, e: f64, now: i32): void {
  * every point's bounds, valid at step `now`. Returns the chunk's inertia as lloyd.ts's `run`.
  */
 export function full(start: i32, end: i32, now: i32, eScale: f64, m: f64): f64 {
-  const rowBytes = <usize>dp << 2;
-  const scratchRowBytes = <usize>kp << 2;
+  const rowBytes = (<usize>dp) << 2;
+  const scratchRowBytes = (<usize>kp) << 2;
   let inertia = f64x2.splat(0);
-  if (start === 0) {
-    computed = 0;
-    changes = 0;
-  }
-  for (let i = start; i < end; ) {
+  if (start === 0) resetCounters();
+  for (let i = start; i < end;) {
     const tile = i + 2 <= end ? 2 : 1;
     const xp = X + <usize>i * rowBytes;
     distances(xp, tile, CT, CN, SCRATCH, dp, kp);
     for (let p = 0; p < tile; p++) {
       const q = i + p;
       const scratch = SCRATCH + <usize>p * scratchRowBytes;
-      const before = load<i32>(ASSIGN + (<usize>q << 2));
+      const before = load<i32>(ASSIGN + ((<usize>q) << 2));
       const squares = assignAndAccumulate(q, xp + <usize>p * rowBytes, scratch, C, ASSIGN, COUNTS, SUMS32, dp, k);
       inertia = f64x2.add(inertia, f64x2.promote_low_f32x4(squares));
       inertia = f64x2.add(inertia, f64x2.promote_low_f32x4(highHalf(squares)));
-      const a = load<i32>(ASSIGN + (<usize>q << 2));
-      if (a !== before) changes++;
+      const a = load<i32>(ASSIGN + ((<usize>q) << 2));
+      if (a !== before) countChange();
       boundsFromRow(q, scratch, a, roundingBound(q, eScale, m), now);
     }
     i += tile;
   }
-  computed += <f64>(end - start) * <f64>k;
+  countComputed(<f64>(end - start) * <f64>k);
   return f64x2.extract_lane(inertia, 0) + f64x2.extract_lane(inertia, 1);
 }
 
@@ -252,38 +124,38 @@ export function full(start: i32, end: i32, now: i32, eScale: f64, m: f64): f64 {
  * of a bound stays outward) and CC (rounded down).
  */
 export function moves(now: i32, slack: f64): void {
-  const rowBytes = <usize>dp << 2;
+  const rowBytes = (<usize>dp) << 2;
   const block = <usize>k * rowBytes;
   memory.copy(HIST + <usize>(now & (h - 1)) * block, C, block);
   const oldest = now - h + 1 > 0 ? now - h + 1 : 0;
   for (let s = oldest; s < now; s++) {
     const slot = s & (h - 1);
     const past = HIST + <usize>slot * block;
-    const row = DELTA + <usize>slot * (<usize>kp << 2);
+    const row = DELTA + <usize>slot * ((<usize>kp) << 2);
     let first: f32 = 0;
     let second: f32 = 0;
     let arg = 0;
     for (let c = 0; c < k; c++) {
       const d = <f32>(distance64(C + <usize>c * rowBytes, past + <usize>c * rowBytes, dp) * UP + slack);
-      store<f32>(row + (<usize>c << 2), d);
+      store<f32>(row + ((<usize>c) << 2), d);
       if (d > first) {
         second = first;
         first = d;
         arg = c;
       } else if (d > second) second = d;
     }
-    for (let c = k; c < kp; c++) store<f32>(row + (<usize>c << 2), 0);
-    store<f32>(DMAX + (<usize>slot << 3), first);
-    store<f32>(DMAX + (<usize>slot << 3), second, 4);
-    store<i32>(DARG + (<usize>slot << 2), arg);
+    for (let c = k; c < kp; c++) store<f32>(row + ((<usize>c) << 2), 0);
+    store<f32>(DMAX + ((<usize>slot) << 3), first);
+    store<f32>(DMAX + ((<usize>slot) << 3), second, 4);
+    store<i32>(DARG + ((<usize>slot) << 2), arg);
   }
-  const ccRow = <usize>kp << 2;
+  const ccRow = (<usize>kp) << 2;
   for (let a = 0; a < kp; a++) {
-    store<f32>(CC + <usize>a * ccRow + (<usize>a << 2), Infinity);
+    store<f32>(CC + <usize>a * ccRow + ((<usize>a) << 2), Infinity);
     for (let c = a + 1; c < kp; c++) {
       const v = a < k && c < k ? <f32>(distance64(C + <usize>a * rowBytes, C + <usize>c * rowBytes, dp) * DOWN) : Infinity;
-      store<f32>(CC + <usize>a * ccRow + (<usize>c << 2), v);
-      store<f32>(CC + <usize>c * ccRow + (<usize>a << 2), v);
+      store<f32>(CC + <usize>a * ccRow + ((<usize>c) << 2), v);
+      store<f32>(CC + <usize>c * ccRow + ((<usize>a) << 2), v);
     }
   }
 }
@@ -296,17 +168,14 @@ export function moves(now: i32, slack: f64): void {
  * every move (float64).
  */
 export function bounded(start: i32, end: i32, now: i32, eScale: f64, m: f64): void {
-  const rowBytes = <usize>dp << 2;
-  const lBytes = <usize>kp << 2;
+  const rowBytes = (<usize>dp) << 2;
+  const lBytes = (<usize>kp) << 2;
   const zero = f32x4.splat(0);
   const lanes = i32x4(0, 1, 2, 3);
-  if (start === 0) {
-    computed = 0;
-    changes = 0;
-  }
+  if (start === 0) resetCounters();
   for (let i = start; i < end; i++) {
-    const a = load<i32>(ASSIGN + (<usize>i << 2));
-    const s = load<i32>(TLAST + (<usize>i << 2));
+    const a = load<i32>(ASSIGN + ((<usize>i) << 2));
+    const s = load<i32>(TLAST + ((<usize>i) << 2));
     const xp = X + <usize>i * rowBytes;
     const e = roundingBound(i, eScale, m);
     if (now - s >= h) {
@@ -315,14 +184,14 @@ export function bounded(start: i32, end: i32, now: i32, eScale: f64, m: f64): vo
     }
     const slot = s & (h - 1);
     const drow = DELTA + <usize>slot * lBytes;
-    const ua = <f64>(load<f32>(U + (<usize>i << 2)) + load<f32>(drow + (<usize>a << 2)));
-    const dmax = DMAX + (<usize>slot << 3);
-    const dm = load<i32>(DARG + (<usize>slot << 2)) === a ? load<f32>(dmax, 4) : load<f32>(dmax);
-    const lo = <f64>(load<f32>(LMIN + (<usize>i << 2)) - dm);
+    const ua = <f64>(load<f32>(U + ((<usize>i) << 2)) + load<f32>(drow + ((<usize>a) << 2)));
+    const dmax = DMAX + ((<usize>slot) << 3);
+    const dm = load<i32>(DARG + ((<usize>slot) << 2)) === a ? load<f32>(dmax, 4) : load<f32>(dmax);
+    const lo = <f64>(load<f32>(LMIN + ((<usize>i) << 2)) - dm);
     if (lo > 0 && lo * lo > (ua * ua + 2 * e) * UP) continue; // no other centroid can be nearer
     // Its own centroid's distance; the row brought to this step; the centroids still in play.
-    const xn = load<f64>(XN + (<usize>i << 3));
-    const ga: f32 = load<f32>(CN + (<usize>a << 2)) - 2 * dot1(xp, C + <usize>a * rowBytes, dp);
+    const xn = load<f64>(XN + ((<usize>i) << 3));
+    const ga: f32 = load<f32>(CN + ((<usize>a) << 2)) - 2 * dot1(xp, C + <usize>a * rowBytes, dp);
     const ut = upper(xn, <f64>ga, e);
     const t = Math.sqrt(<f64>ut * <f64>ut + 2 * e) * UP;
     const tA = f32x4.splat(<f32>t);
@@ -332,30 +201,30 @@ export function bounded(start: i32, end: i32, now: i32, eScale: f64, m: f64): vo
     let least = f32x4.splat(Infinity);
     let total = 0;
     for (let c = 0; c < kp; c += 4) {
-      const off = <usize>c << 2;
+      const off = (<usize>c) << 2;
       const l = f32x4.pmax(zero, f32x4.sub(v128.load(row + off), v128.load(drow + off)));
       v128.store(row + off, l);
       least = f32x4.pmin(least, l);
       const bits = i32x4.bitmask(v128.and(f32x4.le(l, tA), f32x4.le(v128.load(ccRow + off), tB)));
-      const packed = i8x16.swizzle(i32x4.add(lanes, i32x4.splat(c)), v128.load(PACK + (<usize>bits << 4)));
-      v128.store(CAND + (<usize>total << 2), packed);
+      const packed = i8x16.swizzle(i32x4.add(lanes, i32x4.splat(c)), v128.load(PACK + ((<usize>bits) << 4)));
+      v128.store(CAND + ((<usize>total) << 2), packed);
       total += popcnt(bits);
     }
-    store<f32>(U + (<usize>i << 2), ut);
-    store<i32>(TLAST + (<usize>i << 2), now);
-    computed += 1;
+    store<f32>(U + ((<usize>i) << 2), ut);
+    store<i32>(TLAST + ((<usize>i) << 2), now);
+    countComputed(1);
     if (total === 0) {
-      store<f32>(LMIN + (<usize>i << 2), laneMin(least));
+      store<f32>(LMIN + ((<usize>i) << 2), laneMin(least));
       continue;
     }
     // f(c) of the candidates, four at a time; spare lanes of the last group name the own centroid
     // (its bound is set last) and get f = +Infinity.
-    v128.store(CAND + (<usize>total << 2), i32x4.splat(a));
+    v128.store(CAND + ((<usize>total) << 2), i32x4.splat(a));
     const inf4 = f32x4.splat(Infinity);
     let least4 = f32x4.splat(ga);
     for (let q = 0; q < total; q += 4) {
       const count = total - q < 4 ? total - q : 4;
-      const cand = CAND + (<usize>q << 2);
+      const cand = CAND + ((<usize>q) << 2);
       const c0 = load<i32>(cand);
       const c1 = load<i32>(cand, 4);
       const c2 = load<i32>(cand, 8);
@@ -367,26 +236,26 @@ export function bounded(start: i32, end: i32, now: i32, eScale: f64, m: f64): vo
           : count === 2
             ? dot2(xp, C + <usize>c0 * rowBytes, C + <usize>c1 * rowBytes, dp)
             : dot4(xp, C + <usize>c0 * rowBytes, C + <usize>c1 * rowBytes, C + <usize>c2 * rowBytes, C + <usize>c3 * rowBytes, dp);
-      let cn4 = f32x4.splat(load<f32>(CN + (<usize>c0 << 2)));
-      cn4 = f32x4.replace_lane(cn4, 1, load<f32>(CN + (<usize>c1 << 2)));
-      cn4 = f32x4.replace_lane(cn4, 2, load<f32>(CN + (<usize>c2 << 2)));
-      cn4 = f32x4.replace_lane(cn4, 3, load<f32>(CN + (<usize>c3 << 2)));
+      let cn4 = f32x4.splat(load<f32>(CN + ((<usize>c0) << 2)));
+      cn4 = f32x4.replace_lane(cn4, 1, load<f32>(CN + ((<usize>c1) << 2)));
+      cn4 = f32x4.replace_lane(cn4, 2, load<f32>(CN + ((<usize>c2) << 2)));
+      cn4 = f32x4.replace_lane(cn4, 3, load<f32>(CN + ((<usize>c3) << 2)));
       let g4 = f32x4.sub(cn4, f32x4.add(d4, d4));
       if (count < 4) g4 = v128.bitselect(g4, inf4, i32x4.lt_s(lanes, i32x4.splat(count)));
-      v128.store(GV + (<usize>q << 2), g4);
+      v128.store(GV + ((<usize>q) << 2), g4);
       least4 = f32x4.pmin(least4, g4);
     }
-    computed += <f64>total;
+    countComputed(<f64>total);
     // The winner must beat every other computed centroid by more than 4E; else a near tie.
     const gmin = laneMin(least4);
     const thr4 = f32x4.splat(<f32>(<f64>gmin + 4 * e + (Math.abs(<f64>gmin) + 4 * e) * (1.0 / 1048576)));
     let near = <f64>ga <= <f64>f32x4.extract_lane(thr4, 0) ? 1 : 0;
     let winner = a;
     for (let q = 0; q < total; q += 4) {
-      const bits = i32x4.bitmask(f32x4.le(v128.load(GV + (<usize>q << 2)), thr4));
+      const bits = i32x4.bitmask(f32x4.le(v128.load(GV + ((<usize>q) << 2)), thr4));
       if (bits !== 0) {
         near += popcnt(bits);
-        winner = load<i32>(CAND + (<usize>(q + ctz(bits)) << 2));
+        winner = load<i32>(CAND + ((<usize>(q + ctz(bits))) << 2));
       }
     }
     if (near !== 1) {
@@ -398,17 +267,17 @@ export function bounded(start: i32, end: i32, now: i32, eScale: f64, m: f64): vo
     const e4 = f32x4.splat(<f32>e);
     const down4 = f32x4.splat(DOWN32);
     for (let q = 0; q < total; q += 4) {
-      const l4 = f32x4.mul(f32x4.sqrt(f32x4.pmax(zero, f32x4.sub(f32x4.add(xn4, v128.load(GV + (<usize>q << 2))), e4))), down4);
-      const cand = CAND + (<usize>q << 2);
-      store<f32>(row + (<usize>load<i32>(cand) << 2), f32x4.extract_lane(l4, 0));
-      store<f32>(row + (<usize>load<i32>(cand, 4) << 2), f32x4.extract_lane(l4, 1));
-      store<f32>(row + (<usize>load<i32>(cand, 8) << 2), f32x4.extract_lane(l4, 2));
-      store<f32>(row + (<usize>load<i32>(cand, 12) << 2), f32x4.extract_lane(l4, 3));
+      const l4 = f32x4.mul(f32x4.sqrt(f32x4.pmax(zero, f32x4.sub(f32x4.add(xn4, v128.load(GV + ((<usize>q) << 2))), e4))), down4);
+      const cand = CAND + ((<usize>q) << 2);
+      store<f32>(row + ((<usize>load<i32>(cand)) << 2), f32x4.extract_lane(l4, 0));
+      store<f32>(row + ((<usize>load<i32>(cand, 4)) << 2), f32x4.extract_lane(l4, 1));
+      store<f32>(row + ((<usize>load<i32>(cand, 8)) << 2), f32x4.extract_lane(l4, 2));
+      store<f32>(row + ((<usize>load<i32>(cand, 12)) << 2), f32x4.extract_lane(l4, 3));
     }
     if (winner !== a) {
-      store<f32>(row + (<usize>a << 2), lower(xn, <f64>ga, e));
-      store<f32>(row + (<usize>winner << 2), Infinity);
-      store<f32>(U + (<usize>i << 2), upper(xn, <f64>gmin, e));
+      store<f32>(row + ((<usize>a) << 2), lower(xn, <f64>ga, e));
+      store<f32>(row + ((<usize>winner) << 2), Infinity);
+      store<f32>(U + ((<usize>i) << 2), upper(xn, <f64>gmin, e));
       move(i, xp, a, winner);
     }
     rowMin(i);
