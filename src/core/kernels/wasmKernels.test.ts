@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { SOURCE_HASH as ELKAN_HASH } from './generated/elkan';
 import { SOURCE_HASH as GEMM_HASH } from './generated/gemm';
 import { SOURCE_HASH as LLOYD_HASH } from './generated/lloyd';
 import { instantiateKernel, kernelBytes, kernelMemory, simdSupported } from './wasmKernels';
@@ -9,15 +10,19 @@ const ASSEMBLY = new URL('./assembly/', import.meta.url);
 
 describe('the compiled kernels', () => {
   it('are built from the current AssemblyScript sources (else: npm run build:kernels)', () => {
-    const built: Record<string, string> = { 'gemm.ts': GEMM_HASH, 'lloyd.ts': LLOYD_HASH };
+    const built: Record<string, string> = { 'elkan.ts': ELKAN_HASH, 'gemm.ts': GEMM_HASH, 'lloyd.ts': LLOYD_HASH };
     const sources = readdirSync(ASSEMBLY).filter((f) => f.endsWith('.ts'));
     expect(sources.sort()).toEqual(Object.keys(built).sort());
+    // Each kernel's hash covers its file and the shared files of lib/ (scripts/build-kernels.mjs).
+    const LIB = new URL('lib/', ASSEMBLY);
+    const shared = readdirSync(LIB)
+      .filter((f) => f.endsWith('.ts'))
+      .sort();
+    expect(shared.length).toBeGreaterThan(0);
     for (const name of sources) {
-      const hash = createHash('sha256')
-        .update(readFileSync(new URL(name, ASSEMBLY), 'utf8'))
-        .digest('hex')
-        .slice(0, 16);
-      expect(hash, `${name} changed since the last build: run npm run build:kernels`).toBe(built[name]);
+      const hash = createHash('sha256').update(readFileSync(new URL(name, ASSEMBLY), 'utf8'));
+      for (const lib of shared) hash.update(readFileSync(new URL(lib, LIB), 'utf8'));
+      expect(hash.digest('hex').slice(0, 16), `${name} changed since the last build: run npm run build:kernels`).toBe(built[name]);
     }
   });
 

@@ -30,12 +30,13 @@ export function createLloydShardHandler(post: ShardPost): (request: LloydShardRe
   const handle = async (m: LloydShardRequest): Promise<void> => {
     try {
       switch (m.type) {
-        case 'init':
+        case 'init': {
           kernel?.dispose();
           const block = { rows: m.rows, cols: m.cols, data: m.points };
           kernel = m.bounds === true ? await createElkanKernel(block, m.k) : await createLloydKernel(block, m.k);
           post({ type: 'ready' }, []);
           return;
+        }
         case 'step': {
           if (kernel === undefined) throw new Error('shard not initialised');
           const s = kernel.step(m.centroids);

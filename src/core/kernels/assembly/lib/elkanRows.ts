@@ -3,7 +3,7 @@
  * value known within a rounding bound E (rounded outwards), a row's smallest lower bound, moving a
  * point between clusters, and a point's whole row with the plain kernel's arithmetic.
  */
-import { ASSIGN, C, CN, COUNTS, CT, countChange, countComputed, dp, k, kp, L, LMIN, SCRATCH, SUMS64, TLAST, U, XN, XR } from './elkanState';
+import { ASSIGN, CN, COUNTS, CT, countChange, countComputed, dp, k, kp, L, LMIN, SCRATCH, SUMS64, TLAST, U, XN, XR } from './elkanState';
 import { distances } from './tile';
 import { laneMin, moveSums } from './vectors';
 
