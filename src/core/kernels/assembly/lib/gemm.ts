@@ -1,15 +1,11 @@
 /**
- * Matrix product C = A B in WebAssembly SIMD (AssemblyScript, compiled by
- * scripts/build-kernels.mjs), float32, row-major: the learned cluster map's forward and backward
- * passes are four such products. Lanes run along C's columns; a register tile of 2 rows x 16
+ * Matrix product C = A B in WebAssembly SIMD, float32, row-major: the learned cluster map's
+ * forward and backward passes are four such products (../learnedMap.ts). Lanes run along C's columns; a register tile of 2 rows x 16
  * columns keeps 8 accumulators live, reusing each loaded B vector twice and each broadcast A value
  * four times; the last columns go 4 at a time and an odd last row alone.
  */
 
-/** acc + x * c, lane by lane. */
-function madd(acc: v128, x: v128, c: v128): v128 {
-  return f32x4.add(acc, f32x4.mul(x, c));
-}
+import { madd } from './tile';
 
 /**
  * C[m x cols] = A[m x kd] B[kd x cols] with A, B, C at byte addresses a, b, c (16-byte aligned)
