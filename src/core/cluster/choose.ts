@@ -23,6 +23,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { simdSupported } from '../kernels/wasmKernels';
+import { asRowSource, type RowSource } from '../kernels/rowSource';
 import type { Matrix } from '../types';
 import { buildLloydEngine, hostCores, type LloydHost } from './engines/build';
 import type { LloydEngine, LloydEngineKind } from './engines/types';
@@ -76,15 +77,16 @@ export function autoOrder(shape: LloydShape, host: LloydHost = {}): { order: Llo
   return { order, gpu: gpu && simd };
 }
 
-function sampleRows(points: Matrix, rows: number): Matrix {
-  if (points.rows <= rows) return points;
-  const { cols } = points;
-  const data = new Float32Array(rows * cols);
-  for (let i = 0; i < rows; i++) {
-    const r = Math.floor((i * points.rows) / rows);
-    data.set(points.data.subarray(r * cols, (r + 1) * cols), i * cols);
+function sampleRows(points: Matrix | RowSource, rows: number): Matrix {
+  const source = asRowSource(points);
+  const { cols } = source;
+  const take = Math.min(rows, source.rows);
+  const data = new Float32Array(take * cols);
+  for (let i = 0; i < take; i++) {
+    const r = Math.floor((i * source.rows) / take);
+    source.copyRows(data.subarray(i * cols, (i + 1) * cols), cols, r, r + 1);
   }
-  return { rows, cols, data };
+  return { rows: take, cols, data };
 }
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
@@ -95,7 +97,7 @@ const now = (): number => globalThis.performance?.now() ?? Date.now();
  * step (which compiles wasm / shaders) and keeps each one's best; fastest first, failures last.
  */
 export async function probeLloydEngines(
-  points: Matrix,
+  points: Matrix | RowSource,
   k: number,
   candidates: LloydEngineKind[],
   host: LloydHost = {},
@@ -153,7 +155,7 @@ export function checkEngineChoice(choice: KMeansEngineChoice): void {
  * failed is also the sharded engine's).
  */
 export async function planKMeansEngines(
-  points: Matrix,
+  points: Matrix | RowSource,
   k: number,
   choice: KMeansEngineChoice,
   host: LloydHost = {},

@@ -9,6 +9,7 @@
  */
 import { LLOYD_CHUNK_ROWS, type LloydKernel, type LloydStep } from './lloydKernel';
 import type { Matrix } from '../types';
+import { asRowSource, type RowSource } from './rowSource';
 import { instantiateKernel, kernelMemory, simdSupported } from './wasmKernels';
 
 /** Steps of centroid history kept; a point whose bounds are older is recomputed in full. */
@@ -143,10 +144,11 @@ export function elkanRoundingScale(dp: number): number {
 }
 
 /** Instantiates the kernel for these points. Throws where wasm SIMD is missing or memory runs out. */
-export async function createElkanKernel(points: Matrix, k: number, history = ELKAN_HISTORY): Promise<ElkanKernel> {
+export async function createElkanKernel(points: Matrix | RowSource, k: number, history = ELKAN_HISTORY): Promise<ElkanKernel> {
   if (!simdSupported()) throw new Error('WebAssembly SIMD is not available in this engine');
   if (!Number.isInteger(Math.log2(history))) throw new Error(`history must be a power of two, got ${history}`);
-  const { rows: n, cols: d } = points;
+  const source = asRowSource(points);
+  const { rows: n, cols: d } = source;
   const L = elkanLayout(n, d, k, history);
   if (L.bytes > 2 ** 31) throw new Error(`${n} x ${d} points need ${(L.bytes / 2 ** 30).toFixed(1)} GiB: too large for the wasm kernel`);
   const memory = kernelMemory(L.bytes);
@@ -157,9 +159,7 @@ export async function createElkanKernel(points: Matrix, k: number, history = ELK
   new Uint32Array(buffer, L.arrays, ARRAYS.length).set(ARRAYS.map((name) => L[name]));
   new Uint8Array(buffer, L.PACK, 256).set(packTable());
   wasm.setup(L.sizes, L.arrays);
-  const x = new Float32Array(buffer, L.X, n * dp);
-  if (dp === d) x.set(points.data);
-  else for (let i = 0; i < n; i++) x.set(points.data.subarray(i * d, (i + 1) * d), i * dp);
+  source.copyRows(new Float32Array(buffer, L.X, n * dp), dp, 0, n);
   const maxNorm = wasm.norms();
   let sumNorms = 0;
   for (const v of new Float64Array(buffer, L.XN, n)) sumNorms += v;

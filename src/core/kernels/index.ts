@@ -7,4 +7,5 @@
 export { createElkanKernel, type ElkanKernel } from './elkanKernel';
 export { createLloydKernel, LLOYD_CHUNK_ROWS, lloydLayout, type LloydKernel, type LloydStep } from './lloydKernel';
 export { createLearnedMapKernel, type LearnedMapKernel, type LearnedMapKernelShape } from './learnedMapKernel';
+export { allRows, asRowSource, matrixRows, type RowSource } from './rowSource';
 export { simdSupported } from './wasmKernels';

@@ -2,6 +2,7 @@
  * Builds a Lloyd engine of a given kind over (centred) points; what each kind needs from the
  * caller's environment comes in a LloydHost.
  */
+import type { RowSource } from '../../kernels/rowSource';
 import type { Matrix } from '../../types';
 import { createElkanLloydEngine } from './elkan';
 import { createShardedLloydEngine, type SpawnLloydShard } from './sharded';
@@ -43,7 +44,12 @@ export function hostCores(host: Pick<LloydHost, 'cores'> = {}): number {
 export const MAX_SHARDS = 8;
 
 /** Builds an engine of the given kind (no probing, no fallback: the driver does that). */
-export async function buildLloydEngine(kind: LloydEngineKind, points: Matrix, k: number, host: LloydHost = {}): Promise<LloydEngine> {
+export async function buildLloydEngine(
+  kind: LloydEngineKind,
+  points: Matrix | RowSource,
+  k: number,
+  host: LloydHost = {},
+): Promise<LloydEngine> {
   switch (kind) {
     case 'wasm-simd':
       return createWasmLloydEngine(points, k);

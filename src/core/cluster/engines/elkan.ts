@@ -4,10 +4,11 @@
  * centroids; it skips the distances its bounds rule out, which pays once the centroids settle.
  */
 import { createElkanKernel } from '../../kernels/elkanKernel';
+import type { RowSource } from '../../kernels/rowSource';
 import type { Matrix } from '../../types';
 import type { LloydEngine } from './types';
 
-export async function createElkanLloydEngine(points: Matrix, k: number): Promise<LloydEngine> {
+export async function createElkanLloydEngine(points: Matrix | RowSource, k: number): Promise<LloydEngine> {
   const kernel = await createElkanKernel(points, k);
   return {
     kind: 'wasm-simd-elkan',

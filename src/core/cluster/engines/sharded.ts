@@ -6,6 +6,7 @@
  * sums, counts and inertia (K x D floats per shard: cheap next to the N x K x D distance work).
  */
 import { LLOYD_CHUNK_ROWS } from '../../kernels/lloydKernel';
+import { asRowSource, type RowSource } from '../../kernels/rowSource';
 import type { Matrix } from '../../types';
 import type { LloydShardReply, LloydShardRequest } from './shard';
 import { checkCentroids, type LloydEngine, type LloydStep } from './types';
@@ -60,12 +61,13 @@ function nextReply(port: LloydShardPort): Promise<LloydShardReply> {
 
 /** Builds the engine: spawns the shards and copies each its block of points (transferred). */
 export async function createShardedLloydEngine(
-  points: Matrix,
+  points: Matrix | RowSource,
   k: number,
   spawn: SpawnLloydShard,
   options: ShardedLloydOptions,
 ): Promise<LloydEngine> {
-  const { rows: n, cols: d } = points;
+  const source = asRowSource(points);
+  const { rows: n, cols: d } = source;
   const bounds = shardBounds(n, options.shards, options.alignRows ?? LLOYD_CHUNK_ROWS);
   const ports: LloydShardPort[] = [];
   let alive = true;
@@ -78,9 +80,10 @@ export async function createShardedLloydEngine(
     for (let s = 0; s + 1 < bounds.length; s++) ports.push(spawn());
     await Promise.all(
       ports.map((port, s) => {
-        const block = points.data.slice(bounds[s] * d, bounds[s + 1] * d);
-        const reply = nextReply(port);
         const rows = bounds[s + 1] - bounds[s];
+        const block = new Float32Array(rows * d);
+        source.copyRows(block, d, bounds[s], bounds[s + 1]);
+        const reply = nextReply(port);
         port.postMessage({ type: 'init', points: block, rows, cols: d, k, bounds: options.bounds === true }, [block.buffer]);
         return reply;
       }),
