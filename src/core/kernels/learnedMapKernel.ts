@@ -68,7 +68,8 @@ interface Exports {
   softmax(z: number, bias: number, mask: number, count: number, kp: number): void;
   logLoss(g: number, e: number, count: number, hp: number, withGrad: boolean): number;
   observedLabels(): number;
-  softmaxBack(z: number, dphi: number, dzt: number, db: number, count: number, kp: number, bp: number, norm: number): void;
+  gemmTN(a: number, b: number, c: number, m: number, kd: number, cols: number, lda: number, ldb: number, ldc: number): void;
+  softmaxBack(z: number, dphi: number, db: number, count: number, kp: number, norm: number): void;
   adam(
     p: number,
     gr: number,
@@ -124,7 +125,6 @@ export async function createLearnedMapKernel(
     g: take(bp * hp),
     psi: take(hp * kp),
     dphi: take(bp * kp),
-    dzt: take(kp * bp),
     dw: take(kp * dp),
     db: take(kp),
   };
@@ -189,8 +189,8 @@ export async function createLearnedMapKernel(
     backward(b, norm) {
       const w = live();
       w.gemm(L.g, L.psi, L.dphi, b.count, hp, kp, hp, kp, kp);
-      w.softmaxBack(L.z, L.dphi, L.dzt, L.db, b.count, kp, bp, norm);
-      w.gemm(L.dzt, b.x, L.dw, k, b.count, dp, bp, dp, dp);
+      w.softmaxBack(L.z, L.dphi, L.db, b.count, kp, norm);
+      w.gemmTN(L.dphi, b.x, L.dw, k, b.count, dp, kp, dp, dp);
     },
     adam(s) {
       const w = live();

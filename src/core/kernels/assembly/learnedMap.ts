@@ -5,12 +5,12 @@
  *   Phi = softmax(X W^T + b)  (`softmax`),   gamma = Phi Psi^T  (gemm),
  *   loss and dL/dgamma of the objective (routing/clusterMapObjective.ts)  (`logLoss`),
  *   dL/dPhi = dL/dgamma Psi  (gemm),   dL/dz = Phi (dL/dPhi - Phi . dL/dPhi) / N  (`softmaxBack`),
- *   dL/dW = (dL/dz)^T X  (gemm),   Adam on W and b  (`adam`),   W^T for the next forward pass.
+ *   dL/dW = (dL/dz)^T X  (gemmTN),   Adam on W and b  (`adam`),   W^T for the next forward pass.
  * Rows are padded to multiples of 4 floats; MASK marks the K real lanes of a padded row.
  */
 import { exp4, log4 } from './lib/mathf4';
 
-export { gemm } from './lib/gemm';
+export { gemm, gemmTN } from './lib/gemm';
 
 /** gamma is clipped to [GAMMA_CLIP, 1 - GAMMA_CLIP] (routing/clusterMapObjective.ts). */
 const CLIP: f32 = 1e-6;
@@ -96,7 +96,8 @@ export function logLoss(G: usize, E: usize, count: i32, hp: i32, withGrad: bool)
       seenCount = i32x4.sub(seenCount, seen); // a set lane is -1
       if (withGrad) {
         const inside = v128.and(seen, v128.and(f32x4.ge(g, lo), f32x4.le(g, hi)));
-        const grad = f32x4.sub(f32x4.div(notE, notG), f32x4.div(e, gc));
+        // (1 - e) / (1 - g) - e / g over one denominator.
+        const grad = f32x4.div(f32x4.sub(gc, e), f32x4.mul(gc, notG));
         v128.store(g0 + c, v128.and(grad, inside));
       }
     }
@@ -109,12 +110,11 @@ export function logLoss(G: usize, E: usize, count: i32, hp: i32, withGrad: bool)
 }
 
 /**
- * Softmax backward over `count` rows: dz = Phi (dPhi - Phi . dPhi) / norm, written transposed into
- * DZT (kp x bp, for the weight product) and summed over the rows into DB (the bias gradient).
+ * Softmax backward over `count` rows: dz = Phi (dPhi - Phi . dPhi) / norm, written over DPHI (the
+ * rows of dL/dz, for the weight product) and summed over the rows into DB (the bias gradient).
  */
-export function softmaxBack(Z: usize, DPHI: usize, DZT: usize, DB: usize, count: i32, kp: i32, bp: i32, norm: f32): void {
+export function softmaxBack(Z: usize, DPHI: usize, DB: usize, count: i32, kp: i32, norm: f32): void {
   const rowBytes = (<usize>kp) << 2;
-  const colBytes = (<usize>bp) << 2;
   const n4 = f32x4.splat(norm);
   for (let c: usize = 0; c < rowBytes; c += 16) v128.store(DB + c, f32x4.splat(0));
   for (let i = 0; i < count; i++) {
@@ -123,15 +123,10 @@ export function softmaxBack(Z: usize, DPHI: usize, DZT: usize, DB: usize, count:
     let dot = f32x4.splat(0);
     for (let c: usize = 0; c < rowBytes; c += 16) dot = f32x4.add(dot, f32x4.mul(v128.load(phi + c), v128.load(dphi + c)));
     const d4 = f32x4.splat(laneSum(dot));
-    let out = DZT + ((<usize>i) << 2);
     for (let c: usize = 0; c < rowBytes; c += 16) {
       const dz = f32x4.div(f32x4.mul(v128.load(phi + c), f32x4.sub(v128.load(dphi + c), d4)), n4);
       v128.store(DB + c, f32x4.add(v128.load(DB + c), dz));
-      store<f32>(out, f32x4.extract_lane(dz, 0));
-      store<f32>(out + colBytes, f32x4.extract_lane(dz, 1));
-      store<f32>(out + 2 * colBytes, f32x4.extract_lane(dz, 2));
-      store<f32>(out + 3 * colBytes, f32x4.extract_lane(dz, 3));
-      out += 4 * colBytes;
+      v128.store(dphi + c, dz);
     }
   }
 }
