@@ -1,5 +1,5 @@
 /** bench/results.json and bench/RESULTS.md from one run's rows. */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { machineShort, type MachineInfo } from './machine';
 
 export interface Row {
@@ -29,6 +29,8 @@ export interface BenchReport {
   machine: MachineInfo;
   browser?: Record<string, unknown>;
   rows: Row[];
+  /** Later partial runs whose rows replaced some of this run's (--kernels --merge). */
+  partial?: Array<{ command: string; generatedAt: string; machine: MachineInfo; rows: string }>;
 }
 
 const fmt = (v: number | undefined, digits = 0): string =>
@@ -48,6 +50,10 @@ export function markdown(r: BenchReport): string {
     `- Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.platform}; load average ${m.loadStart} at start, ${m.loadEnd ?? '?'} at end`,
     `- Node ${m.node}; ${m.python ?? 'no Python'}; Chromium ${m.chromium ?? '(not run)'}`,
     `- WebGL renderer: ${m.webglRenderer ?? '(none)'}`,
+    ...(r.partial ?? []).map(
+      (p) =>
+        `- ${p.rows}: from \`${p.command}\` at ${p.generatedAt}; load average ${p.machine.loadStart} at start, ${p.machine.loadEnd ?? '?'} at end; ${machineShort(p.machine)}`,
+    ),
     '',
     'Rows measured "in the app" (issue 5 targets 3-7) build the app with its own Vite config, open it in a fresh',
     'headless Chromium context and drive it through its UI as the Playwright specs do (file uploads on the Data',
@@ -84,6 +90,25 @@ export function markdown(r: BenchReport): string {
   }
   lines.push('', 'Raw numbers (every run, probes, cross-checks): bench/results.json.', '');
   return lines.join('\n');
+}
+
+/**
+ * The committed report with the rows `replaces` picks swapped for a partial run's rows (placed
+ * where the first replaced row was, or at the end), the partial run noted in the header.
+ */
+export function mergeReport(dir: string, partial: BenchReport, replaces: (row: Row) => boolean, what: string): BenchReport {
+  const file = `${dir}/results.json`;
+  if (!existsSync(file)) return partial;
+  const base = JSON.parse(readFileSync(file, 'utf8')) as BenchReport;
+  const at = base.rows.findIndex(replaces);
+  const kept = base.rows.filter((row) => !replaces(row));
+  const rows = at < 0 ? [...kept, ...partial.rows] : [...kept.slice(0, at), ...partial.rows, ...kept.slice(at)];
+  const earlier = (base.partial ?? []).filter((p) => p.rows !== what);
+  return {
+    ...base,
+    rows,
+    partial: [...earlier, { command: partial.command, generatedAt: partial.generatedAt, machine: partial.machine, rows: what }],
+  };
 }
 
 export function writeReport(dir: string, report: BenchReport): void {

@@ -7,7 +7,8 @@
  * --app-only (only those: issue 5 targets 3-7), --only=3,4,5,6,7 (a subset of the app targets),
  * --kernels (only the k-means and learned-map rows, with their Python comparators, in Chromium and
  * Node: the two ratio targets). With --app-only, --only or --kernels the report goes to bench/out/
- * (a check), not over bench/RESULTS.md.
+ * (a check), not over bench/RESULTS.md; --kernels --merge also puts its rows into bench/RESULTS.md
+ * in place of the earlier ones, keeping every other row (the header names both runs).
  */
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -18,7 +19,7 @@ import { machineInfo } from './machine';
 import { csvLoadHook, tenRetrainsHook } from './nodeTargets';
 import { liveRoutingHook, type HookResult } from './otherTargets';
 import { kernelRows, type Timed } from './kernelTargets';
-import { writeReport, type Row } from './report';
+import { mergeReport, writeReport, type Row } from './report';
 import { runAppTargets } from './app/run';
 import { sessionPoolHook } from './sessionTargets';
 
@@ -170,13 +171,19 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2).join(' ');
   // A subset of the app targets is a check, not the table: it goes to bench/out, not over bench/RESULTS.md.
   const dir = appOnly || only || kernelsOnly ? OUT : join(ROOT, 'bench');
-  writeReport(dir, {
+  const report = {
     generatedAt: new Date().toISOString(),
     command: `npm run bench${args ? ` -- ${args}` : ''}`,
     machine,
     browser: browserInfo,
     rows,
-  });
+  };
+  writeReport(dir, report);
+  if (kernelsOnly && flags.has('--merge')) {
+    const bench = join(ROOT, 'bench');
+    writeReport(bench, mergeReport(bench, report, isKernelRow, 'k-means and learned-map ratio rows'));
+    log(`merged the kernel rows into ${bench}/RESULTS.md`);
+  }
   log(`wrote ${dir}/results.json and ${dir}/RESULTS.md`);
 }
 
@@ -300,6 +307,17 @@ async function kernelsAndNode(machine: ReturnType<typeof machineInfo>): Promise<
     await tenRetrainsHook(),
     'tensors and heap flat',
     (h) => h.details?.tensorsFlat === true,
+  );
+}
+
+/** The rows a --kernels run measures (the ratio targets and the rows beside them), for --merge. */
+function isKernelRow(row: Row): boolean {
+  const f = row.figure;
+  return (
+    (f.startsWith('K-means') && !f.includes('(per backend)')) ||
+    f.startsWith('Learned map: 1 epoch, N=') ||
+    (f === 'Learned map: 1 epoch (same problem)' && row.measured.startsWith('Node, wasm SIMD kernel')) ||
+    f === 'Kernel ratio targets'
   );
 }
 
