@@ -67,10 +67,6 @@ const api = {
   async kmeansEngine(id: string, request: tasks.KMeansEngineRequest, repeats: number) {
     return plain(await tasks.kmeansEngineTask(await kmeansProblem(id), request, {}, repeats));
   },
-  /** Like kmeansEngine, with shard workers available (one per core: navigator.hardwareConcurrency). */
-  async kmeansEngineWorkers(id: string, request: tasks.KMeansEngineRequest, repeats: number) {
-    return plain(await tasks.kmeansEngineTask(await kmeansProblem(id), request, { spawnShard }, repeats));
-  },
   /** One kmeans() run as the app's training worker makes it (shard workers available). */
   async kmeansRun(id: string, engine: tasks.KMeansEngineRequest) {
     return plain(await tasks.kmeansRunTask(await kmeansProblem(id), engine.kind, { spawnShard, tfBackend: engine.tfBackend }));
