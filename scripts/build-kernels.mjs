@@ -22,7 +22,10 @@ const FLAGS = ['-O3', '--enable', 'simd', '--runtime', 'stub', '--noAssert', '--
 export function sourceHash(file) {
   const hash = createHash('sha256').update(readFileSync(file, 'utf8'));
   const lib = join(SRC, 'lib');
-  for (const name of readdirSync(lib).filter((f) => f.endsWith('.ts')).sort()) hash.update(readFileSync(join(lib, name), 'utf8'));
+  for (const name of readdirSync(lib)
+    .filter((f) => f.endsWith('.ts'))
+    .sort())
+    hash.update(readFileSync(join(lib, name), 'utf8'));
   return hash.digest('hex').slice(0, 16);
 }
 
