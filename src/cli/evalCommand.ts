@@ -14,7 +14,7 @@ import { percentOrNotReached } from './textTable';
 
 export const EVAL_USAGE = `routelab eval --data DIR [--embeddings FILE] [--split FILE] [--seed N] [--k N|auto]
               [--knn-k N|auto] [--trials N] [--qnc-denominator max-test-cost|most-accurate]
-              [--kmeans-engine auto|wasm-simd|tfjs|ts] [--bootstrap B] [--cost-penalty X] [--json]`;
+              [--kmeans-engine auto|wasm-simd-elkan|wasm-simd|tfjs|ts] [--bootstrap B] [--cost-penalty X] [--json]`;
 
 export async function evalCommand(argv: string[], io: Io): Promise<number> {
   const flags = parseFlags(

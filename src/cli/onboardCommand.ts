@@ -14,7 +14,7 @@ import type { Io } from './io';
 
 export const ONBOARD_USAGE = `routelab onboard --data DIR --model NAME [--labels 5,10,20,50,all] [--repeats R] [--seed N]
                  [--k N|auto] [--method learnedmap|kmeans] [--cost-penalty X] [--embeddings FILE] [--split FILE]
-                 [--kmeans-engine auto|wasm-simd|tfjs|ts] [--json]`;
+                 [--kmeans-engine auto|wasm-simd-elkan|wasm-simd|tfjs|ts] [--json]`;
 
 /** --labels: a comma list of integers >= 1 and `all`. */
 export function parseLabels(value: unknown): LabelBudget[] {

@@ -1,22 +1,30 @@
 /**
- * Matrix product C = A B in WebAssembly SIMD (AssemblyScript, compiled by
- * scripts/build-kernels.mjs), float32, row-major: the learned cluster map's forward and backward
- * passes are four such products. Lanes run along C's columns; a register tile of 2 rows x 16
- * columns keeps 8 accumulators live, reusing each loaded B vector twice and each broadcast A value
- * four times; the last columns go 4 at a time and an odd last row alone.
+ * Matrix product C = A B in WebAssembly SIMD, float32, row-major: the learned cluster map's
+ * forward and backward passes are four such products (../learnedMap.ts). Lanes run along C's
+ * columns; a register tile of 2 rows x 16 columns keeps 8 accumulators live, reusing each loaded B
+ * vector twice and each broadcast A value four times; the last columns go 4 at a time and an odd
+ * last row alone. A is read with a row and a column stride, so A may be stored transposed.
  */
 
-/** acc + x * c, lane by lane. */
-function madd(acc: v128, x: v128, c: v128): v128 {
-  return f32x4.add(acc, f32x4.mul(x, c));
-}
+import { madd } from './tile';
 
 /**
  * C[m x cols] = A[m x kd] B[kd x cols] with A, B, C at byte addresses a, b, c (16-byte aligned)
  * and row strides lda, ldb, ldc in floats; cols, ldb and ldc are multiples of 4.
  */
 export function gemm(a: usize, b: usize, c: usize, m: i32, kd: i32, cols: i32, lda: i32, ldb: i32, ldc: i32): void {
-  const aRow = (<usize>lda) << 2;
+  gemmStrided(a, b, c, m, kd, cols, lda, 1, ldb, ldc);
+}
+
+/** C = A^T B for A stored kd x m (row stride lda): the product with the transposed A, read in place. */
+export function gemmTN(a: usize, b: usize, c: usize, m: i32, kd: i32, cols: i32, lda: i32, ldb: i32, ldc: i32): void {
+  gemmStrided(a, b, c, m, kd, cols, 1, lda, ldb, ldc);
+}
+
+/** C = A B with element (i, q) of A at a + 4 (i rowStep + q colStep). */
+function gemmStrided(a: usize, b: usize, c: usize, m: i32, kd: i32, cols: i32, rowStep: i32, colStep: i32, ldb: i32, ldc: i32): void {
+  const aRow = (<usize>rowStep) << 2;
+  const aCol = (<usize>colStep) << 2;
   const bRow = (<usize>ldb) << 2;
   const cRow = (<usize>ldc) << 2;
   for (let i = 0; i < m; i += 2) {
@@ -35,9 +43,13 @@ export function gemm(a: usize, b: usize, c: usize, m: i32, kd: i32, cols: i32, l
       let s2 = r0;
       let s3 = r0;
       let bp = b + ((<usize>col) << 2);
+      let ap0 = a0;
+      let ap1 = a1;
       for (let q = 0; q < kd; q++) {
-        const x0 = v128.load32_splat(a0 + ((<usize>q) << 2));
-        const x1 = v128.load32_splat(a1 + ((<usize>q) << 2));
+        const x0 = v128.load32_splat(ap0);
+        const x1 = v128.load32_splat(ap1);
+        ap0 += aCol;
+        ap1 += aCol;
         const v0 = v128.load(bp);
         const v1 = v128.load(bp, 16);
         const v2 = v128.load(bp, 32);
@@ -68,10 +80,14 @@ export function gemm(a: usize, b: usize, c: usize, m: i32, kd: i32, cols: i32, l
       let r = f32x4.splat(0);
       let s = r;
       let bp = b + ((<usize>col) << 2);
+      let ap0 = a0;
+      let ap1 = a1;
       for (let q = 0; q < kd; q++) {
         const v = v128.load(bp);
-        r = madd(r, v128.load32_splat(a0 + ((<usize>q) << 2)), v);
-        s = madd(s, v128.load32_splat(a1 + ((<usize>q) << 2)), v);
+        r = madd(r, v128.load32_splat(ap0), v);
+        s = madd(s, v128.load32_splat(ap1), v);
+        ap0 += aCol;
+        ap1 += aCol;
         bp += bRow;
       }
       const out = c0 + ((<usize>col) << 2);
