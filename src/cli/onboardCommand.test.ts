@@ -55,7 +55,7 @@ describe('routelab onboard', () => {
     });
     expect(await cli('onboard', '--data', dir, '--model', 'coder-7b', '--kmeans-engine', 'gpu')).toMatchObject({
       code: 2,
-      err: expect.stringContaining('--kmeans-engine must be one of auto, wasm-simd, tfjs, ts, got "gpu"'),
+      err: expect.stringContaining('--kmeans-engine must be one of auto, wasm-simd-elkan, wasm-simd, tfjs, ts, got "gpu"'),
     });
   });
 });
