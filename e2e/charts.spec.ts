@@ -205,7 +205,9 @@ test('a perfect cheap LLM under the operating point stays visible and labelled',
   await screenshotView(page, 'routing-perfect-cheap');
   await expect(chart.locator('[data-label="perfect-cheap"]')).toHaveCount(1);
   await expect(chart.locator('[data-label-kind="op"]')).toHaveCount(1);
-  // Its marker is drawn above the operating point's dot, not hidden under it.
+  // Its marker is drawn above the operating point's dot, not hidden under it (measured in the viewport,
+  // so the chart is scrolled into it first: panels below the Routing view can move it out).
+  await chart.scrollIntoViewIfNeeded();
   const dot = (await chart.locator('.rl-deferral__op circle').boundingBox())!;
   // SVG paints in document order: the LLM's symbol at the dot's centre must come after the dot.
   const order = await page.evaluate(

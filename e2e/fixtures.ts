@@ -41,7 +41,14 @@ export async function waitTrained(page: Page, timeout = 120_000): Promise<HookSn
 
 export async function screenshotView(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
+  // From the top: a full-page shot of a scrolled page paints the sticky header mid-page.
+  const scrolled = await page.evaluate(() => {
+    const y = window.scrollY;
+    window.scrollTo(0, 0);
+    return y;
+  });
   await page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true });
+  await page.evaluate((y) => window.scrollTo(0, y), scrolled);
 }
 
 interface Fixtures {
