@@ -26,10 +26,10 @@ const rules = {
   appUp: upper(['workers', 'cli'], 'the app shell reaches workers only through src/state.'),
   stateUp: upper(['views', 'charts', 'app', 'cli'], 'src/state may not import views, charts, the app shell or the CLI.'),
   workersUp: upper(['state', 'views', 'charts', 'app', 'cli'], 'src/workers may not import the store, views, charts or the CLI.'),
-  // Until the training defaults live in core, the worker's tests build settings from the store's.
-  workerTestsUp: {
-    regex: '(^|/)(views|charts|app|cli)(/|$)|(^|/)state/(?!slices$)',
-    message: 'worker tests may read the default settings in state/slices, nothing else above the worker.',
+  // kernels/ are leaf compute modules: k-means and learned-map policy live in cluster/ and routing/.
+  kernelsLeaf: {
+    regex: '^\\.\\./(?!types$)',
+    message: 'src/core/kernels are leaf compute modules: they import only ../types, never cluster/, routing/ or other core folders.',
   },
   cliUp: upper(['state', 'views', 'charts', 'workers', 'app'], 'the CLI is a Node shell over src/core: no browser layers.'),
   benchUp: upper(['state', 'views', 'charts', 'cli'], 'the bench times core (and the built app through its test hook), not the UI layers.'),
@@ -53,7 +53,7 @@ const restrict = (...names) => ({ 'no-restricted-imports': ['error', { patterns:
 const TESTS = ['**/*.test.ts', '**/*.test.tsx'];
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'e2e/artifacts', 'bench/out'] },
+  { ignores: ['dist', 'dist-router', 'node_modules', 'test-results', 'playwright-report', 'e2e/artifacts', 'bench/out'] },
   {
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
     files: ['**/*.{ts,tsx}'],
@@ -73,6 +73,14 @@ export default tseslint.config(
       'no-restricted-globals': ['error', 'document', 'window', 'localStorage', 'indexedDB', 'fetch'],
     },
   },
+  {
+    files: ['src/core/kernels/**/*.ts'],
+    ignores: [...TESTS, 'src/core/kernels/assembly/**'],
+    rules: {
+      ...restrict('react', 'zustand', 'recharts', 'node', 'coreUp', 'evalFace', 'kernelsLeaf'),
+      'no-restricted-globals': ['error', 'document', 'window', 'localStorage', 'indexedDB', 'fetch'],
+    },
+  },
   // Node-only core files (*.node.ts) and core tests may read files; the layers above stay out.
   { files: ['src/core/**/*.node.ts', 'src/core/**/*.test.ts'], rules: restrict('react', 'zustand', 'recharts', 'coreUp', 'evalFace') },
   { files: ['src/charts/**/*.{ts,tsx}'], rules: restrict('zustand', 'tfjs', 'chartsUp', 'coreFace') },
@@ -80,7 +88,7 @@ export default tseslint.config(
   { files: ['src/app/**/*.{ts,tsx}', 'src/main.tsx'], rules: restrict('zustand', 'tfjs', 'appUp', 'coreFace') },
   { files: ['src/state/**/*.ts'], rules: restrict('tfjs', 'stateUp', 'coreFace') },
   { files: ['src/workers/**/*.ts'], ignores: TESTS, rules: restrict('react', 'zustand', 'recharts', 'workersUp', 'evalFace') },
-  { files: ['src/workers/**/*.test.ts'], rules: restrict('react', 'zustand', 'recharts', 'workerTestsUp', 'evalFace') },
+  { files: ['src/workers/**/*.test.ts'], rules: restrict('react', 'zustand', 'recharts', 'workersUp', 'evalFace') },
   { files: ['src/cli/**/*.ts'], rules: restrict('react', 'zustand', 'recharts', 'cliUp', 'evalFace') },
   { files: ['bench/**/*.ts'], rules: restrict('react', 'zustand', 'recharts', 'benchUp', 'evalFace') },
   { files: ['e2e/**/*.ts'], rules: restrict('e2eSrc') },

@@ -1,7 +1,8 @@
 /**
  * Child processes of `npm run bench`: the Python comparators (Debian's /usr/bin/python3 with numpy
  * and scikit-learn; skipped with a note when absent) and the `routelab eval` CLI. OPENBLAS_* and
- * OMP_* are passed through untouched: scikit-learn uses the machine's threads as it would for a user.
+ * OMP_* are passed through untouched (scikit-learn uses the machine's threads as it would for a
+ * user) unless a one-thread comparison asks for ONE_THREAD.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -25,12 +26,29 @@ export interface PythonResult {
   [key: string]: unknown;
 }
 
-/** Runs a comparator script on a manifest written next to the data files; parses its JSON line. */
-export function runPython(script: string, dataDir: string, manifestName: string, manifest: object, modules: string[]): PythonResult {
+/** Environment of a comparator limited to one thread (OpenBLAS and OpenMP). */
+export const ONE_THREAD = { OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1' };
+
+/**
+ * Runs a comparator script on a manifest written next to the data files; parses its JSON line.
+ * `env` adds variables (ONE_THREAD for a one-thread comparison); otherwise the machine's defaults.
+ */
+export function runPython(
+  script: string,
+  dataDir: string,
+  manifestName: string,
+  manifest: object,
+  modules: string[],
+  env?: Record<string, string>,
+): PythonResult {
   const missing = pythonMissing(modules);
   if (missing) return { skipped: missing };
   writeFileSync(join(dataDir, manifestName), JSON.stringify(manifest));
-  const r = spawnSync(PYTHON, [script, join(dataDir, manifestName)], { encoding: 'utf8', timeout: 600_000 });
+  const r = spawnSync(PYTHON, [script, join(dataDir, manifestName)], {
+    encoding: 'utf8',
+    timeout: 600_000,
+    env: env ? { ...process.env, ...env } : process.env,
+  });
   if (r.status !== 0)
     return { skipped: `${script} failed (exit ${r.status}): ${(r.stderr || '').trim().split('\n').slice(-3).join(' | ')}` };
   return JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as PythonResult;

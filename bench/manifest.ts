@@ -6,6 +6,7 @@ import type { KMeansProblem, LearnedMapBenchProblem } from './problems';
 
 export interface KMeansEntry {
   id: string;
+  about?: string;
   n: number;
   d: number;
   k: number;
@@ -42,6 +43,7 @@ export async function loadProblems(
   const kmeans = await Promise.all(
     manifest.kmeans.map(async (e) => ({
       id: e.id,
+      about: e.about,
       n: e.n,
       d: e.d,
       k: e.k,

@@ -4,6 +4,8 @@
  * every comparator sees the same bytes).
  */
 import { kmeansPlusPlus } from '../src/core/cluster/initialization';
+import { generateDemoDataset } from '../src/core/demo';
+import { embedTexts, fitEmbedder } from '../src/core/embed';
 import { defaultTau, initClusterMap } from '../src/core/routing/clusterMapInit';
 import { createRng } from '../src/core/rng';
 import type { Matrix } from '../src/core/types';
@@ -11,6 +13,8 @@ import type { Matrix } from '../src/core/types';
 /** K-means: N points of D dims, K clusters, the k-means++ start every comparator uses. */
 export interface KMeansProblem {
   id: string;
+  /** What the points are, for the report. */
+  about?: string;
   n: number;
   d: number;
   k: number;
@@ -22,7 +26,8 @@ export interface KMeansProblem {
 /**
  * Heavily overlapping Gaussian blobs (centres N(0,1) per dim, noise sd 6), so Lloyd keeps moving
  * points for all the requested iterations (scikit-learn stops early once no label changes, which
- * would make the comparison unequal).
+ * would make the comparison unequal). Every point is nearly as far from every centre: the hardest
+ * case for bounds that skip distances (Elkan's), kept as such.
  */
 export function kmeansProblem(id: string, n: number, d: number, k: number, iterations: number, seed: number): KMeansProblem {
   const rng = createRng(seed);
@@ -33,7 +38,19 @@ export function kmeansProblem(id: string, n: number, d: number, k: number, itera
     for (let j = 0; j < d; j++) data[i * d + j] = centres[c * d + j] + 6 * rng.normal();
   }
   const points = { rows: n, cols: d, data };
-  return { id, n, d, k, iterations, points, init: kmeansPlusPlus(points, k, rng.fork()) };
+  const about = `overlapping Gaussian blobs (${k} centres N(0,1), noise sd 6): every point nearly as far from every centre`;
+  return { id, about, n, d, k, iterations, points, init: kmeansPlusPlus(points, k, rng.fork()) };
+}
+
+/** K-means on prompt texts as the app clusters them: the built-in 256-d embedder fitted on them. */
+export function embeddedProblem(id: string, about: string, texts: string[], k: number, iterations: number, seed: number): KMeansProblem {
+  const points = embedTexts(texts, fitEmbedder(texts));
+  return { id, about, n: points.rows, d: points.cols, k, iterations, points, init: kmeansPlusPlus(points, k, createRng(seed)) };
+}
+
+/** `n` synthetic prompt texts from the demo generator (templates over 11 task families). */
+export function demoPromptTexts(n: number, seed: number): string[] {
+  return generateDemoDataset({ prompts: n, seed }).prompts.map((p) => p.text);
 }
 
 /** One epoch of the learned map: prompts x (N x D), errors (N x H), Psi (H x K), theta (K x (D+1)). */

@@ -4,31 +4,35 @@
  * Chromium on the same bytes in one run, and writes bench/results.json and bench/RESULTS.md.
  * Flags: --quick (fewer repeats, skips the slow tfjs cpu / SwiftShader webgl k-means runs),
  * --no-browser, --no-python, --no-eval, --no-app (skip the targets measured in the built app),
- * --app-only (only those: issue 5 targets 3-7), --only=3,4,5,6,7 (a subset of the app targets),
+ * --app-only (only those: the app targets 3-7), --only=3,4,5,6,7 (a subset of the app targets),
  * --kernels (only the k-means and learned-map rows, with their Python comparators, in Chromium and
- * Node: the two ratio targets). With --app-only, --only or --kernels the report goes to bench/out/
- * (a check), not over bench/RESULTS.md.
+ * Node: the two ratio targets), --trust (only the bootstrap and onboarding rows, in Node),
+ * --no-serve, --serve-only (only `routelab serve` throughput and p99, merged into the committed table).
+ * With --app-only, --only, --kernels or --trust the report goes to bench/out/ (a check), not over
+ * bench/RESULTS.md; --kernels --merge also puts its rows into bench/RESULTS.md in place of the earlier
+ * ones, keeping every other row (the header names both runs).
  */
-import { existsSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { initTf } from '../src/core/tf';
 import { buildBenchPage, openBenchPage, type BenchPage } from './browser';
-import { readF32, writeProblems } from './data';
-import { runPython, timeEvalCli, type PythonResult } from './external';
+import { timeEvalCli, type PythonResult } from './external';
 import { machineInfo } from './machine';
 import { csvLoadHook, tenRetrainsHook } from './nodeTargets';
 import { liveRoutingHook, type HookResult } from './otherTargets';
-import { kmeansProblem, learnedMapProblem } from './problems';
-import { writeReport, type Row } from './report';
-import { kmeansEngineTask, kmeansTfjsTask, learnedMapKernelTask, type TaskResult } from './tasks';
+import { kernelRows, type Timed } from './kernelTargets';
+import { mergeReport, writeReport, type Row } from './report';
+import { serveRows } from './serveTargets';
 import { runAppTargets } from './app/run';
 import { sessionPoolHook } from './sessionTargets';
+import { bootstrapHook, onboardingHook } from './trustTargets';
 
 const flags = new Set(process.argv.slice(2));
 const quick = flags.has('--quick');
 const appOnly = flags.has('--app-only');
 const kernelsOnly = flags.has('--kernels');
+const trustOnly = flags.has('--trust');
 const only = [...flags]
   .find((f) => f.startsWith('--only='))
   ?.slice('--only='.length)
@@ -44,8 +48,6 @@ const SLOW = quick ? 1 : 2; // repeats of multi-second runs
 const rows: Row[] = [];
 const log = (msg: string): void => void process.stderr.write(`[bench] ${msg}\n`);
 
-type Timed = Partial<Omit<TaskResult, 'output'>> & { output?: ArrayLike<number>; skipped?: string };
-
 async function attempt(what: string, f: () => Promise<Timed> | Timed): Promise<Timed> {
   log(what);
   try {
@@ -59,15 +61,6 @@ async function attempt(what: string, f: () => Promise<Timed> | Timed): Promise<T
     log(`  ${what} failed: ${msg}`);
     return { skipped: `failed: ${msg}` };
   }
-}
-
-function maxAbsDiff(a: ArrayLike<number> | undefined, file: string): number | undefined {
-  if (!a || !existsSync(file)) return undefined;
-  const b = readF32(file);
-  if (b.length !== a.length) return undefined;
-  let worst = 0;
-  for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i] - b[i]));
-  return worst;
 }
 
 /** One table row comparing a timed task with a Python comparator (or information only). */
@@ -150,12 +143,40 @@ function sessionRows(where: string, h: ReturnType<typeof sessionPoolHook>): void
   );
 }
 
+/** The `routelab serve` rows (one process, one per core; 1 and 1,000 prompts per request), or a skipped row. */
+async function serveTargets(): Promise<void> {
+  log('routelab serve: requests/s and p99 latency');
+  try {
+    rows.push(...(await serveRows({ root: ROOT, out: OUT, quick, log })));
+  } catch (e) {
+    rows.push({
+      figure: 'routelab serve: POST /route',
+      measured: 'Node',
+      note: `skipped: failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
+    });
+  }
+}
+
 async function main(): Promise<void> {
   const machine = machineInfo();
   log(`machine: ${machine.cpu}, ${machine.cores} cores, load ${machine.loadStart}`);
-  if (!appOnly) await kernelsAndNode(machine);
-  if (!flags.has('--no-app') && !flags.has('--no-browser') && !kernelsOnly) {
-    log('issue 5 targets 3-7 in the built app');
+  if (flags.has('--serve-only')) {
+    await serveTargets();
+    machine.loadEnd = Math.round(loadavg()[0] * 100) / 100;
+    const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`;
+    const bench = join(ROOT, 'bench');
+    const partial = { generatedAt: new Date().toISOString(), command, machine, rows };
+    writeReport(
+      bench,
+      mergeReport(bench, partial, (row) => row.figure.startsWith('routelab serve'), 'routelab serve rows'),
+    );
+    log(`merged ${rows.length} rows into bench/results.json and bench/RESULTS.md`);
+    return;
+  }
+  if (trustOnly) await trustRows('Node');
+  if (!appOnly && !trustOnly) await kernelsAndNode(machine);
+  if (!flags.has('--no-app') && !flags.has('--no-browser') && !kernelsOnly && !trustOnly) {
+    log('app targets 3-7 in the built app');
     try {
       const app = await runAppTargets({ chromium: CHROMIUM, out: OUT, quick, only, log });
       rows.push(...app.rows);
@@ -164,13 +185,13 @@ async function main(): Promise<void> {
     } catch (e) {
       log(`app targets failed: ${e instanceof Error ? e.message : String(e)}`);
       rows.push({
-        figure: 'Issue 5 targets 3-7 in the app',
+        figure: 'App targets 3-7',
         measured: 'headless Chromium',
         note: `skipped: failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
       });
     }
   }
-  if (!flags.has('--no-eval') && !appOnly && !kernelsOnly) {
+  if (!flags.has('--no-eval') && !appOnly && !kernelsOnly && !trustOnly) {
     log('routelab eval on routerdc_7b (child process)');
     const ev = timeEvalCli(ROOT, '../shared/data/routerdc_7b');
     rows.push({
@@ -180,17 +201,25 @@ async function main(): Promise<void> {
       note: ev.skipped ? `skipped: ${ev.skipped}` : `methods: ${ev.methods?.join(', ')}`,
     });
   }
+  if (!appOnly && !only && !flags.has('--no-serve')) await serveTargets();
   machine.loadEnd = Math.round(loadavg()[0] * 100) / 100;
   const args = process.argv.slice(2).join(' ');
   // A subset of the app targets is a check, not the table: it goes to bench/out, not over bench/RESULTS.md.
-  const dir = appOnly || only || kernelsOnly ? OUT : join(ROOT, 'bench');
-  writeReport(dir, {
+  const dir = appOnly || only || kernelsOnly || trustOnly ? OUT : join(ROOT, 'bench');
+  mkdirSync(dir, { recursive: true });
+  const report = {
     generatedAt: new Date().toISOString(),
     command: `npm run bench${args ? ` -- ${args}` : ''}`,
     machine,
     browser: browserInfo,
     rows,
-  });
+  };
+  writeReport(dir, report);
+  if (kernelsOnly && flags.has('--merge')) {
+    const bench = join(ROOT, 'bench');
+    writeReport(bench, mergeReport(bench, report, isKernelRow, 'k-means and learned-map ratio rows'));
+    log(`merged the kernel rows into ${bench}/RESULTS.md`);
+  }
   log(`wrote ${dir}/results.json and ${dir}/RESULTS.md`);
 }
 
@@ -222,49 +251,42 @@ async function chromiumRouting(p: BenchPage): Promise<void> {
     sessionRows('Chromium', h);
     return { bestMs: h.ms, runsMs: [h.ms ?? NaN] };
   });
+  await attempt('Chromium paired bootstrap B = 200 at 10,000 x 50', async () => {
+    const h = await p.call('bootstrap', FAST);
+    hookRow(
+      'Paired bootstrap, B = 200, 10,000 test prompts x 50 LLMs, every method (intervals, bands, verdicts)',
+      'Chromium, bootstrapSync + summariseBootstrap (the code the training worker runs)',
+      h,
+      '< 1 s',
+      (x) => (x.ms ?? Infinity) < 1000,
+    );
+    return { bestMs: h.ms, runsMs: [h.ms ?? NaN] };
+  });
 }
 
-/** The kernel targets (k-means, learned map) and k-means per backend in Chromium's bench page and Node, plus the session maths. */
+/** The trust rows: the paired bootstrap at 10,000 x 50 and the onboarding simulator on the demo (core only). */
+async function trustRows(where: string): Promise<void> {
+  await initTf({ prefer: ['wasm'] });
+  log(`${where}: bootstrap B = 200 at 10,000 x 50`);
+  hookRow(
+    'Paired bootstrap, B = 200, 10,000 test prompts x 50 LLMs, every method (intervals, bands, verdicts)',
+    `${where}, bootstrapSync + summariseBootstrap (bench/trustTargets.ts)`,
+    bootstrapHook(FAST),
+    '< 1 s',
+    (h) => (h.ms ?? Infinity) < 1000,
+  );
+  log(`${where}: onboarding simulator on the demo`);
+  hookRow(
+    'Onboarding simulator on the demo: 11 LLMs, n in 5, 10, 20, 50, all, 5 repeats (train without the LLM, add it back)',
+    `${where}, simulateOnboarding (bench/trustTargets.ts)`,
+    await onboardingHook(SLOW),
+    '< 5 s',
+    (h) => (h.ms ?? Infinity) < 5000,
+  );
+}
+
+/** The kernel rows (bench/kernelTargets.ts) in Chromium's bench page and Node, plus the learned map in tfjs and the session maths. */
 async function kernelsAndNode(machine: ReturnType<typeof machineInfo>): Promise<void> {
-  log('generating seeded problems');
-  const km20 = kmeansProblem('kmeans20k', 20_000, 256, 32, 20, SEED);
-  const km36 = kmeansProblem('kmeans36k', 36_000, 256, 50, 20, SEED + 1);
-  const lm = learnedMapProblem('learnedmap20k', km20, 50, SEED + 2);
-  const manifest = writeProblems(DATA, [km20, km36], [lm]);
-
-  const noPy: PythonResult | undefined = flags.has('--no-python') ? { skipped: '--no-python' } : undefined;
-  const sk: Record<string, PythonResult> = {};
-  for (const e of manifest.kmeans) {
-    log(`scikit-learn KMeans on ${e.id}`);
-    sk[e.id] =
-      noPy ??
-      runPython(
-        join(ROOT, 'bench/ref/kmeans_sklearn.py'),
-        DATA,
-        `${e.id}.sklearn.json`,
-        { ...e, repeats: FAST, out: `${e.id}.sklearn-centroids.f32` },
-        ['numpy', 'sklearn'],
-      );
-    log(`  ${sk[e.id].bestMs?.toFixed(0) ?? sk[e.id].skipped} ms, ${sk[e.id].iterations} iterations`);
-  }
-  log('numpy learned-map epoch');
-  const lmEntry = manifest.learnedMap[0];
-  const np =
-    noPy ??
-    runPython(
-      join(ROOT, 'bench/ref/learnedmap_numpy.py'),
-      DATA,
-      `${lm.id}.numpy.json`,
-      { ...lmEntry, repeats: FAST, out: `${lm.id}.numpy-theta.f32` },
-      ['numpy'],
-    );
-  log(`  ${np.bestMs?.toFixed(0) ?? np.skipped} ms`);
-  const skm = (id: string) => ({ name: 'scikit-learn KMeans (lloyd, n_init 1)', py: sk[id], limit: 2, target: '<= 2x scikit-learn' });
-  const skInfo = (id: string) => ({ name: 'scikit-learn KMeans (lloyd, n_init 1)', py: sk[id] });
-  const npCmp = { name: 'numpy epoch (bench/ref/learnedmap_numpy.py)', py: np, limit: 3, target: '<= 3x numpy' };
-  const npInfo = { name: np.skipped ? 'numpy (skipped)' : 'numpy epoch', py: np };
-
-  // Browser first (the figures the targets are about), then Node.
   let page: BenchPage | undefined;
   if (!flags.has('--no-browser')) {
     try {
@@ -275,108 +297,61 @@ async function kernelsAndNode(machine: ReturnType<typeof machineInfo>): Promise<
       log(`Chromium unavailable: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
+  let env: Awaited<ReturnType<BenchPage['call']>> | undefined;
+  if (page) {
+    const e = await page.call('env');
+    env = e;
+    browserInfo = e as unknown as Record<string, unknown>;
+    machine.chromium = page.chromiumVersion;
+    machine.webglRenderer = e.tf.renderer;
+    log(`Chromium ${page.chromiumVersion}, tfjs picks ${e.tf.backend} (${e.tf.renderer ?? 'no renderer'}), wasm SIMD ${e.wasmSimd}`);
+  }
+  const info = env as { hardwareConcurrency?: number; tf?: { backend: string; softwareRenderer?: boolean } } | undefined;
+  rows.push(
+    ...(await kernelRows(
+      {
+        root: ROOT,
+        dataDir: DATA,
+        seed: SEED,
+        quick,
+        kernelsOnly,
+        noPython: flags.has('--no-python') ? '--no-python' : undefined,
+        log,
+        attempt,
+      },
+      page,
+      {
+        cores: Number(info?.hardwareConcurrency ?? 1),
+        tfBackend: { name: info?.tf?.backend ?? 'cpu', softwareRenderer: info?.tf?.softwareRenderer === true },
+      },
+    )),
+  );
   if (page) {
     const p = page;
-    const env = await p.call('env');
-    browserInfo = env as unknown as Record<string, unknown>;
-    machine.chromium = p.chromiumVersion;
-    machine.webglRenderer = env.tf.renderer;
-    log(`Chromium ${p.chromiumVersion}, tfjs picks ${env.tf.backend} (${env.tf.renderer ?? 'no renderer'}), wasm SIMD ${env.wasmSimd}`);
-    // 'auto' as the app's training worker runs it: the page can start shard workers (one per core)
-    // and tfjs runs on the backend initTf picked.
-    for (const pr of [km20, km36]) {
-      // The first problem claims a hardware WebGL renderer, so the chooser times the kernel against
-      // tfjs (SwiftShader here: it loses); the second passes initTf's verdict, as the app does.
-      const tfBackend = { name: env.tf.backend, softwareRenderer: pr === km20 ? false : env.tf.softwareRenderer };
-      const t = await attempt(`Chromium auto engine ${pr.id}`, () =>
-        p.call('kmeansEngineWorkers', pr.id, { kind: 'auto', tfBackend }, FAST),
-      );
-      const diff = maxAbsDiff(t.output, join(DATA, `${pr.id}.sklearn-centroids.f32`));
-      const probes = t.probes?.map((q) => `${q.kind} ${q.ms === undefined ? q.error : `${q.ms.toFixed(1)} ms`}`).join(', ');
-      row(
-        `K-means N=${pr.n} D=${pr.d} K=${pr.k}, ${pr.iterations} it.`,
-        `Chromium, engine picked by 'auto' (${t.engine})`,
-        t,
-        skm(pr.id),
-        `${probes ? `probe: ${probes}; ` : ''}max |centroid - scikit-learn| ${diff?.toExponential(1)}; inertia ${t.inertia?.toExponential(6)} vs ${Number(sk[pr.id].inertia).toExponential(6)}; first run ${t.runsMs?.[0]?.toFixed(0)} ms`,
-      );
-    }
-    // Both kernels forced, on the same page: one thread vs the rows split across one worker per core.
-    for (const pr of [km20, km36]) {
-      for (const kind of ['wasm-simd', 'wasm-simd-sharded'] as const) {
-        const t = await attempt(`Chromium ${kind} engine ${pr.id}`, () => p.call('kmeansEngineWorkers', pr.id, { kind }, FAST));
-        const cores = Number(env.hardwareConcurrency);
-        const label = kind === 'wasm-simd' ? 'wasm SIMD kernel, 1 thread' : `wasm SIMD kernel, rows split across ${cores} workers`;
-        row(
-          `K-means N=${pr.n} D=${pr.d} K=${pr.k}, ${pr.iterations} it. (per engine)`,
-          `Chromium, ${label}`,
-          t,
-          skInfo(pr.id),
-          `max |centroid - scikit-learn| ${maxAbsDiff(t.output, join(DATA, `${pr.id}.sklearn-centroids.f32`))?.toExponential(1)}`,
-        );
+    if (!kernelsOnly) {
+      for (const backend of quick ? (['wasm'] as const) : (['wasm', 'webgl'] as const)) {
+        const t = await attempt(`Chromium learned-map epoch in tfjs ops (${backend})`, async () => {
+          await p.call('backend', backend);
+          return p.call('learnedMapTf', 'learnedmap20k', SLOW);
+        });
+        row('Learned map: 1 epoch (same problem)', `Chromium, tfjs ops with a hand-written gradient (${backend})`, t);
       }
-    }
-    const issue2 = `K-means N=20000 D=256 K=32, 20 it. (per backend)`;
-    if (!kernelsOnly)
+      const tc = await attempt('Chromium trainClusterMap epochs=1 (wasm)', async () => {
+        await p.call('backend', 'wasm');
+        return p.call('trainClusterMap', 'learnedmap20k', 1);
+      });
       row(
-        issue2,
-        'Chromium, plain TS engine',
-        await attempt('Chromium ts engine', () => p.call('kmeansEngine', km20.id, { kind: 'ts' }, 1)),
-        skInfo(km20.id),
+        'Learned map: 1 epoch (same problem)',
+        "Chromium, the app's trainClusterMap({epochs: 1}), tfjs backend wasm (engine: see backend column)",
+        tc,
       );
-    for (const backend of kernelsOnly ? [] : (['wasm', 'webgl', 'cpu'] as const)) {
-      if (quick && backend !== 'wasm') continue;
-      const t = await attempt(`Chromium cluster kmeans on tfjs ${backend}`, async () => {
-        await p.call('backend', backend);
-        return p.call('kmeansTfjs', km20.id, backend === 'wasm' ? SLOW : 1);
-      });
-      row(issue2, `Chromium, kmeans() on the tfjs engine, tfjs backend ${backend}`, t, skInfo(km20.id));
+      await chromiumRouting(p);
     }
-    const k = await attempt('Chromium learned-map kernel epoch', () => p.call('learnedMapKernel', lm.id, FAST));
-    const thetaDiff = maxAbsDiff(k.output, join(DATA, `${lm.id}.numpy-theta.f32`));
-    row(
-      'Learned map: 1 epoch, N=20000 x H=50, D=256, K=32, batch 512',
-      'Chromium, wasm SIMD kernel (src/core/routing/clusterMapSimd.ts)',
-      k,
-      npCmp,
-      `first (cold) epoch ${k.runsMs?.[0]?.toFixed(0)} ms; mean batch loss ${k.loss?.toFixed(6)} vs numpy ${Number(np.meanBatchLoss).toFixed(6)}; max |theta - numpy| ${thetaDiff?.toExponential(1)}`,
-    );
-    for (const backend of quick || kernelsOnly ? (['wasm'] as const) : (['wasm', 'webgl'] as const)) {
-      const t = await attempt(`Chromium learned-map epoch in tfjs ops (${backend})`, async () => {
-        await p.call('backend', backend);
-        return p.call('learnedMapTf', lm.id, SLOW);
-      });
-      row('Learned map: 1 epoch (same problem)', `Chromium, tfjs ops with a hand-written gradient (${backend})`, t, npInfo);
-    }
-    const tc = await attempt('Chromium trainClusterMap epochs=1 (wasm)', async () => {
-      await p.call('backend', 'wasm');
-      return p.call('trainClusterMap', lm.id, 1);
-    });
-    row(
-      'Learned map: 1 epoch (same problem)',
-      "Chromium, the app's trainClusterMap({epochs: 1}), tfjs backend wasm (engine: see backend column)",
-      tc,
-      npInfo,
-    );
-    if (!kernelsOnly) await chromiumRouting(p);
     await p.close();
-  } else {
-    rows.push({
-      figure: 'Chromium figures',
-      measured: 'headless Chromium',
-      note: `skipped: ${flags.has('--no-browser') ? '--no-browser' : `no Chromium at ${CHROMIUM} or the page failed`}`,
-    });
   }
-
+  if (kernelsOnly) return;
   log('Node figures');
   await initTf({ prefer: ['wasm'] });
-  const nodeKm = await attempt('Node wasm-simd engine kmeans20k', () => kmeansEngineTask(km20, { kind: 'wasm-simd' }, {}, FAST));
-  row('K-means N=20000 D=256 K=32, 20 it. (per backend)', 'Node, wasm SIMD engine', nodeKm, skInfo(km20.id));
-  const nodeLm = await attempt('Node learned-map kernel epoch', () => learnedMapKernelTask(lm, FAST));
-  row('Learned map: 1 epoch (same problem)', 'Node, wasm SIMD kernel', nodeLm, npInfo);
-  if (kernelsOnly) return;
-  const nodeTf = await attempt('Node cluster kmeans tfjs wasm', () => kmeansTfjsTask(km20, SLOW));
-  row('K-means N=20000 D=256 K=32, 20 it. (per backend)', 'Node, kmeans() on the tfjs engine, tfjs backend wasm', nodeTf, skInfo(km20.id));
   if (!page)
     hookRow(
       'Live routing: 10,000 prompts x 50 LLMs, scripted drag (p95)',
@@ -386,6 +361,7 @@ async function kernelsAndNode(machine: ReturnType<typeof machineInfo>): Promise<
       () => undefined,
     );
   sessionRows('Node', sessionPoolHook(FAST));
+  await trustRows('Node');
   log('hooks: CSV load, ten retrains');
   hookRow(
     'Load 20,000 x 100 correctness CSV (2M cells) + prompt text',
@@ -400,6 +376,17 @@ async function kernelsAndNode(machine: ReturnType<typeof machineInfo>): Promise<
     await tenRetrainsHook(),
     'tensors and heap flat',
     (h) => h.details?.tensorsFlat === true,
+  );
+}
+
+/** The rows a --kernels run measures (the ratio targets and the rows beside them), for --merge. */
+function isKernelRow(row: Row): boolean {
+  const f = row.figure;
+  return (
+    (f.startsWith('K-means') && !f.includes('(per backend)')) ||
+    f.startsWith('Learned map: 1 epoch, N=') ||
+    (f === 'Learned map: 1 epoch (same problem)' && row.measured.startsWith('Node, wasm SIMD kernel')) ||
+    f === 'Kernel ratio targets'
   );
 }
 

@@ -12,8 +12,10 @@ import {
   type LloydProbe,
   type TfBackendHint,
 } from '../src/core/cluster';
+import { centrePoints, shiftRows } from '../src/core/cluster/centre';
 import { runLloyd, singleEngine } from '../src/core/cluster/driver';
 import { buildLloydEngine } from '../src/core/cluster/engines/build';
+import type { LloydEngineKind } from '../src/core/cluster/engines/types';
 import { createClusterMapSimd } from '../src/core/routing/clusterMapSimd';
 import { trainClusterMap } from '../src/core/routing/clusterMapTrain';
 import { learnedMapEpochTf } from './learnedMapTfEpoch';
@@ -88,6 +90,53 @@ export async function kmeansEngineTask(
   } finally {
     engine.dispose();
   }
+}
+
+/**
+ * One k-means run as the app and the CLI make it: kmeans() from the problem's start (centring,
+ * the engine's build, including its shard workers, the Lloyd steps and the final assignment), on
+ * `engine` ('auto': the chooser's pick for this host).
+ */
+export async function kmeansRunTask(p: KMeansProblem, engine: KMeansEngineChoice, host: LloydHost): Promise<TaskResult> {
+  const t = now();
+  const r = await kmeans(p.points, { k: p.k, initialCentroids: p.init, maxIterations: p.iterations, tolerance: 0, engine, ...host });
+  const ms = now() - t;
+  const fallbacks = r.fallbacks.map((f) => `${f.engine}: ${f.reason}`).join('; ');
+  return summary([ms], {
+    engine: r.engine,
+    iterations: r.iterations,
+    inertia: r.inertia,
+    output: r.centroids.data,
+    note: fallbacks ? `fell back from ${fallbacks}` : undefined,
+  });
+}
+
+/**
+ * The share of the N x K point-centroid distances an engine computed over a run from the
+ * problem's start (Elkan's bounds skip the rest), overall and per step; not timed.
+ */
+export async function kmeansDistanceShare(
+  p: KMeansProblem,
+  kind: LloydEngineKind,
+  host: LloydHost,
+): Promise<{ share: number; perStep: number[] }> {
+  const { centred, mean } = centrePoints(p.points, 0);
+  const engine = await buildLloydEngine(kind, centred, p.k, host);
+  const perStep: number[] = [];
+  const counting = {
+    ...engine,
+    step: async (mu: Float32Array) => {
+      const s = await engine.step(mu);
+      perStep.push((s.distances ?? p.n * p.k) / (p.n * p.k));
+      return s;
+    },
+  };
+  try {
+    await runLloyd(singleEngine(counting), shiftRows(p.init.data, mean, -1), { maxIterations: p.iterations, threshold: 0 });
+  } finally {
+    engine.dispose();
+  }
+  return { share: perStep.reduce((a, b) => a + b, 0) / perStep.length, perStep };
 }
 
 /** kmeans() forced onto the 'tfjs' engine (matMul, argMin, scatterND) on the current tfjs backend. */

@@ -15,9 +15,9 @@ test('the demo loads, training finishes on the chosen backend, and every view re
   expect(trained.data.projected).toBe(trained.data.prompts);
   expect(trained.training.status).toBe('done');
   expect(trained.training.inertia).toBeGreaterThan(0);
-  // Lloyd steps and the learned map run on the hand-assembled WebAssembly SIMD kernels (Chromium has SIMD);
-  // k-means on one thread or split over two shard workers, whichever the probe timed faster.
-  expect(['wasm-simd', 'wasm-simd-sharded']).toContain(trained.training.engines?.kmeans);
+  // Lloyd steps and the learned map run on the WebAssembly SIMD kernels (Chromium has SIMD); k-means
+  // with Elkan's bounds (256 dims), on one thread or split over shard workers on a large problem.
+  expect(['wasm-simd-elkan', 'wasm-simd-elkan-sharded']).toContain(trained.training.engines?.kmeans);
   expect(trained.training.engines?.clusterMap).toBe('wasm-simd');
   // The backend in use, from the hook and from the chip. Headless Chromium here renders WebGL with
   // SwiftShader, a software renderer, so the app prefers wasm (a GPU machine would stay on webgl).
@@ -63,7 +63,7 @@ test('the demo loads, training finishes on the chosen backend, and every view re
 
 test('moving the cost-penalty slider changes the shares and the operating point', async ({ page, explorer, routing, trained }) => {
   await explorer.tab('Routing').click();
-  // The demo opens at the QNC point (see above); Home goes to lambda = 0, the most accurate routing.
+  // The demo opens at the QNC point (see above); Home goes to lambda = 0, the lowest predicted error.
   await expect(page.getByTestId('penalty-note')).toBeVisible();
   await routing.slider.focus();
   await page.keyboard.press('Home');

@@ -4,7 +4,7 @@
  */
 import { test as base, expect, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
-import { AddModelPage, DataPage, ExplorerPage, ExportPage, RoutingPage, TrainPage } from './pages';
+import { AddModelPage, DataPage, ExplorerPage, ExportPage, PenaltyPage, RoutingPage, TrainPage } from './pages';
 
 import type { RouteLabTestHook } from '../src/app/testHook';
 
@@ -41,7 +41,14 @@ export async function waitTrained(page: Page, timeout = 120_000): Promise<HookSn
 
 export async function screenshotView(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
+  // From the top: a full-page shot of a scrolled page paints the sticky header mid-page.
+  const scrolled = await page.evaluate(() => {
+    const y = window.scrollY;
+    window.scrollTo(0, 0);
+    return y;
+  });
   await page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true });
+  await page.evaluate((y) => window.scrollTo(0, y), scrolled);
 }
 
 interface Fixtures {
@@ -51,6 +58,7 @@ interface Fixtures {
   routing: RoutingPage;
   addModel: AddModelPage;
   exportPage: ExportPage;
+  penalty: PenaltyPage;
   /** The app on the demo, trained, showing the Routing view. */
   trained: HookSnapshot;
 }
@@ -62,6 +70,7 @@ export const test = base.extend<Fixtures>({
   routing: async ({ page }, provide) => provide(new RoutingPage(page)),
   addModel: async ({ page }, provide) => provide(new AddModelPage(page)),
   exportPage: async ({ page }, provide) => provide(new ExportPage(page)),
+  penalty: async ({ page }, provide) => provide(new PenaltyPage(page)),
   trained: async ({ page }, provide) => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));

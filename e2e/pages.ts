@@ -96,10 +96,50 @@ export class ExportPage {
   readonly importRouter: Locator;
   readonly importNotice: Locator;
   readonly importIssues: Locator;
+  readonly summary: Locator;
+  readonly refused: Locator;
+  readonly routeText: Locator;
+  readonly routeButton: Locator;
+  readonly routeWhich: Locator;
+  readonly routeAt: Locator;
+  readonly routed: Locator;
   constructor(readonly page: Page) {
     this.downloadRouter = page.getByTestId('download-router');
     this.importRouter = page.getByTestId('import-router');
     this.importNotice = page.getByTestId('import-notice');
     this.importIssues = page.getByTestId('import-issues');
+    this.summary = page.getByTestId('export-summary');
+    this.refused = page.getByTestId('export-refused');
+    this.routeText = page.getByTestId('route-text');
+    this.routeButton = page.getByTestId('route-button');
+    this.routeWhich = page.getByTestId('route-which');
+    this.routeAt = page.getByTestId('route-at');
+    this.routed = page.getByTestId('routed-llm');
+  }
+}
+
+/** The cost penalty's notes and targets in the Routing view. */
+export class PenaltyPage {
+  readonly note: Locator;
+  readonly home: Locator;
+  readonly unit: Locator;
+  readonly backToDefault: Locator;
+  readonly targetAccuracy: Locator;
+  readonly targetAccuracySet: Locator;
+  readonly targetBudget: Locator;
+  readonly targetBudgetSet: Locator;
+  readonly targetResult: Locator;
+  readonly linkNotice: Locator;
+  constructor(readonly page: Page) {
+    this.note = page.getByTestId('penalty-note');
+    this.home = page.getByTestId('penalty-home');
+    this.unit = page.getByTestId('penalty-unit');
+    this.backToDefault = page.getByTestId('penalty-default');
+    this.targetAccuracy = page.getByTestId('target-accuracy');
+    this.targetAccuracySet = page.getByTestId('target-accuracy-set');
+    this.targetBudget = page.getByTestId('target-budget');
+    this.targetBudgetSet = page.getByTestId('target-budget-set');
+    this.targetResult = page.getByTestId('target-result');
+    this.linkNotice = page.getByTestId('link-notice');
   }
 }

@@ -245,7 +245,10 @@ test('clicking a prompt lists its nearest neighbours in embedding space', async 
   await expect.poll(async () => (await mapState(page)).focus).toBe(m.neighbours!.rows[0]);
 });
 
-test('the keyboard: map cursor, Enter for neighbours, C for its cluster; lists are one tab stop with arrow keys', async ({ page, trained }) => {
+test('the keyboard: map cursor, Enter for neighbours, C for its cluster; lists are one tab stop with arrow keys', async ({
+  page,
+  trained,
+}) => {
   expect(trained.training.status).toBe('done');
   await openMap(page);
   const map = page.getByRole('application', { name: /Prompt map/ });
@@ -281,7 +284,10 @@ test('the keyboard: map cursor, Enter for neighbours, C for its cluster; lists a
   expect((await snapshot(page)).ui.selectedCluster).toBe((await mapState(page)).legend.length - 1);
 });
 
-test('Save PNG writes a picture of the map; axe finds no serious or critical problem; 1440 and 1024 px', async ({ page, trained }, info) => {
+test('Save PNG writes a picture of the map; axe finds no serious or critical problem; 1440 and 1024 px', async ({
+  page,
+  trained,
+}, info) => {
   expect(trained.training.status).toBe('done');
   await openMap(page);
   const download = page.waitForEvent('download');

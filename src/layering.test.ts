@@ -35,6 +35,21 @@ const PROBES: Probe[] = [
     good: ['./sweep', '../routing/route', '../types', '@tensorflow/tfjs'],
   },
   {
+    file: 'src/core/kernels/probe.ts',
+    bad: [
+      '../cluster',
+      '../routing/clusterMap',
+      '../eval',
+      'react',
+      'zustand',
+      'recharts',
+      'node:fs',
+      '../../state/store',
+      '../eval/sweep',
+    ],
+    good: ['../types', './wasmKernels'],
+  },
+  {
     file: 'src/core/explorer/probe.ts',
     bad: ['../eval/sweep', '../eval/sweepBuild', '../eval/trial', 'react', 'zustand', 'recharts', 'node:fs', '../../state/store'],
     good: ['../eval', '../eval/pipeline', '../routing/knn'],
@@ -110,8 +125,8 @@ const PROBES: Probe[] = [
   },
   {
     file: 'src/workers/probe.test.ts',
-    bad: ['../state/store', '../views/DataView', '../core/eval/split', 'react', 'zustand', 'recharts'],
-    good: ['../state/slices', './handlers'],
+    bad: ['../state/store', '../state/slices', '../views/DataView', '../core/eval/split', 'react', 'zustand', 'recharts'],
+    good: ['./handlers', '../core/defaults'],
   },
   {
     file: 'src/cli/probe.ts',

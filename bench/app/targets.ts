@@ -289,7 +289,7 @@ async function addRounds(s: AppSession, newcomer: Newcomer, figure: string, setu
   }
   const split = await tracedAdd(s, newcomer, app).catch(() => null);
   // The other views then draw the new pool: time to the first frame of the curves view.
-  const curves = await renderOne(s, 'Deferral curves', 'curves');
+  const curves = (await openView(s, 'Deferral curves', 'curves')).ms;
   const best = runs.reduce((a, b) => (b.ms < a.ms ? b : a));
   return {
     figure,
@@ -302,8 +302,8 @@ async function addRounds(s: AppSession, newcomer: Newcomer, figure: string, setu
   };
 }
 
-/** Tab click -> the frame after that view's last commit. */
-async function renderOne(s: AppSession, name: string, id: string): Promise<number> {
+/** Tab click -> the frame after that view's last commit (NaN when no commit followed), with the probe's record. */
+async function openView(s: AppSession, name: string, id: string) {
   await s.probeStart();
   await tab(s.page, name).click();
   await s.page.getByTestId(`view-${id}`).waitFor({ timeout: 60_000 });
@@ -311,7 +311,7 @@ async function renderOne(s: AppSession, name: string, id: string): Promise<numbe
   const rec = await s.probeStop();
   const click = rec.inputs.find((i) => i.type === 'click');
   const last = rec.mutations.filter((t) => click && t >= click.start).pop();
-  return click && last !== undefined ? (frameAfter(rec, last)?.raf ?? last) - click.start : NaN;
+  return { ms: click && last !== undefined ? (frameAfter(rec, last)?.raf ?? last) - click.start : NaN, rec };
 }
 
 /** Views in tab order with their test ids. */
@@ -328,14 +328,8 @@ export async function renderEveryView(
   let longestTaskMs = 0;
   let longestGapMs = 0;
   for (const [name, id] of VIEWS) {
-    await s.probeStart();
-    await tab(s.page, name).click();
-    await s.page.getByTestId(`view-${id}`).waitFor({ timeout: 60_000 });
-    await s.page.waitForTimeout(400);
-    const rec = await s.probeStop();
-    const click = rec.inputs.find((i) => i.type === 'click');
-    const last = rec.mutations.filter((t) => click && t >= click.start).pop();
-    views[id] = click && last !== undefined ? round((frameAfter(rec, last)?.raf ?? last) - click.start, 0) : NaN;
+    const { ms, rec } = await openView(s, name, id);
+    views[id] = round(ms, 0);
     longestTaskMs = Math.max(longestTaskMs, ...rec.longTasks.map((t) => t.duration));
     longestGapMs = Math.max(longestGapMs, longestFrameGap(rec));
   }

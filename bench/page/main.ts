@@ -11,10 +11,11 @@ import { loadProblems, type Manifest } from '../manifest';
 import type { KMeansProblem, LearnedMapBenchProblem } from '../problems';
 import { liveRoutingHook } from '../otherTargets';
 import { sessionPoolHook } from '../sessionTargets';
+import { bootstrapHook } from '../trustTargets';
 import * as tasks from '../tasks';
-import type { LloydShardPort } from '../../src/core/cluster';
+import type { LloydEngineKind, LloydShardPort } from '../../src/core/cluster';
 
-/** A nested-module-worker shard of the 'wasm-simd-sharded' engine, as the app's training worker spawns it. */
+/** A nested-module-worker shard of the sharded engines, as the app's training worker spawns it. */
 const spawnShard = (): LloydShardPort =>
   new Worker(new URL('../../src/workers/lloydShard.worker.ts', import.meta.url), { type: 'module' }) as unknown as LloydShardPort;
 
@@ -67,9 +68,12 @@ const api = {
   async kmeansEngine(id: string, request: tasks.KMeansEngineRequest, repeats: number) {
     return plain(await tasks.kmeansEngineTask(await kmeansProblem(id), request, {}, repeats));
   },
-  /** Like kmeansEngine, with shard workers available (one per core: navigator.hardwareConcurrency). */
-  async kmeansEngineWorkers(id: string, request: tasks.KMeansEngineRequest, repeats: number) {
-    return plain(await tasks.kmeansEngineTask(await kmeansProblem(id), request, { spawnShard }, repeats));
+  /** One kmeans() run as the app's training worker makes it (shard workers available). */
+  async kmeansRun(id: string, engine: tasks.KMeansEngineRequest) {
+    return plain(await tasks.kmeansRunTask(await kmeansProblem(id), engine.kind, { spawnShard, tfBackend: engine.tfBackend }));
+  },
+  async kmeansShare(id: string, kind: LloydEngineKind) {
+    return tasks.kmeansDistanceShare(await kmeansProblem(id), kind, { spawnShard });
   },
   async kmeansTfjs(id: string, repeats: number) {
     return plain(await tasks.kmeansTfjsTask(await kmeansProblem(id), repeats));
@@ -85,6 +89,9 @@ const api = {
   },
   async liveRouting() {
     return liveRoutingHook();
+  },
+  async bootstrap(repeats: number) {
+    return bootstrapHook(repeats);
   },
   async sessionPool(repeats: number) {
     return sessionPoolHook(repeats);

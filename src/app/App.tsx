@@ -8,6 +8,7 @@ import { setView } from '../state/liveActions';
 import { VIEW_IDS, type ViewId } from '../state/urlState';
 import type { BackendReport } from '../state/slices';
 import { VIEW_LABELS } from './viewLabels';
+import { DatasetName } from './DatasetName';
 import { DataView } from '../views/DataView';
 import { TrainView } from '../views/TrainView';
 import { ClustersView } from '../views/ClustersView';
@@ -16,6 +17,7 @@ import { RoutingView } from '../views/RoutingView';
 import { CurvesView } from '../views/CurvesView';
 import { AddModelView } from '../views/AddModelView';
 import { ExportView } from '../views/ExportView';
+import { LinkNotice } from '../views/LinkNotice';
 
 const VIEWS: Record<ViewId, () => React.JSX.Element> = {
   data: DataView,
@@ -44,14 +46,14 @@ function Header() {
   const backend = useAppStore((s) => s.training.backend);
   return (
     <header className="rl-header">
-      <div className="rl-header__brand">
+      <h1 className="rl-header__brand">
         RouteLab <small>universal LLM routing (UniRoute) explorer</small>
-      </div>
+      </h1>
       <div className="rl-header__spacer" />
       <div className="rl-header__meta">
         {name ? (
           <span data-testid="header-dataset">
-            {name}
+            <DatasetName />
             {counts ? ` · ${counts.prompts.toLocaleString()} prompts · ${counts.models.length} LLMs` : ''}
             {synthetic ? (
               <span className="rl-tag" style={{ marginLeft: 6 }}>
@@ -97,6 +99,7 @@ export function App() {
     <div className="rl-app">
       <Header />
       <main className="rl-main">
+        <LinkNotice />
         <Tabs label="Explorer views" tabs={tabs} selected={view} onSelect={(id) => setView(id as ViewId)} idPrefix="view">
           <div style={{ marginTop: 'var(--rl-space-4)' }} data-testid={`view-${view}`}>
             <PanelErrorBoundary resetKeys={[view]}>

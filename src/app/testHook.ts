@@ -3,7 +3,7 @@
  * the backend, counts, the current routing and every method's metrics, as plain JSON-able data.
  */
 import { METHOD_NAMES } from '../core/eval';
-import { routeLive } from '../core/explorer';
+import { penaltyRange, routeLive } from '../core/explorer';
 import type { AppState } from '../state/store';
 import { appStore } from '../state/store';
 // The map's own layout maths (plain TS files: the e2e type-check reads this hook without JSX).
@@ -16,6 +16,7 @@ import {
   selectSearchMatches,
   selectSelectionSummary,
 } from '../state/mapSelectors';
+import { trustSnapshot } from './trustHook';
 
 export interface RouteLabTestHook {
   /** A plain snapshot of what the app shows now. */
@@ -24,6 +25,8 @@ export interface RouteLabTestHook {
   routedTasks(): Record<string, Record<string, number>>;
   /** CSS-pixel positions of prompts (dataset rows) on the prompt map as drawn now, relative to its canvas; null when not drawn. */
   mapPixels(rows: number[]): [number, number][] | null;
+  /** Every test prompt (id, text) and the LLM the Routing view chooses for it now. */
+  testChoices(): { id: string; text: string; chosen: string }[];
 }
 
 /** The prompt map: projection and its quality, colouring and legend, search, highlight, selection, focus, zoom. */
@@ -80,6 +83,20 @@ function mapPixelsOf(s: AppState, rows: number[]): [number, number][] | null {
   return rows.map((_, j) => [px[j], py[j]]);
 }
 
+/** The Routing view's choice for every test prompt, by the core's routeLive (choiceAt on the exact sweep). */
+function testChoicesOf(s: AppState): { id: string; text: string; chosen: string }[] {
+  const { pool, base } = s.session;
+  const dataset = s.data.dataset;
+  const live = s.routing.live;
+  if (!pool || !base || !dataset || !live) return [];
+  const choice = new Int32Array(pool.n);
+  routeLive(pool, live.method, live.costPenalty, choice);
+  return Array.from(choice, (h, p) => {
+    const prompt = dataset.prompts[base.testRows[p]];
+    return { id: prompt.id, text: prompt.text, chosen: pool.names[h] };
+  });
+}
+
 /** Re-routes the test prompts at the current penalty with the core's routeLive, keeping each prompt's choice. */
 function routedTasksOf(s: AppState): Record<string, Record<string, number>> {
   const { pool, base } = s.session;
@@ -127,6 +144,12 @@ function snapshotOf(s: AppState) {
       models: s.data.dataset?.models.length ?? 0,
       issues: s.data.issues.map((i) => ({ ...i })),
       projected: s.data.projection ? s.data.projection.coords.length / 2 : 0,
+      hash: s.data.dataHash,
+      costUnit: s.data.dataset?.costUnit ?? null,
+      /** A link's settings waiting for the dataset it names (null when none waits). */
+      link: s.data.link ? { status: s.data.link.status, url: { ...s.data.link.url } } : null,
+      /** The column mapping each file of the last upload was read with (given, or remembered for its header set). */
+      mappings: Object.fromEntries(Object.entries(s.data.mappings).map(([f, m]) => [f, { ...m }])),
     },
     training: {
       status: s.training.status,
@@ -147,8 +170,11 @@ function snapshotOf(s: AppState) {
           /** Accuracy of the most accurate test-pool LLM (QNC's target). */
           qncTarget: pool?.qncTarget ?? null,
           added: s.session.added.map((a) => a.name),
+          addedEstimated: s.session.added.map((a) => a.estimated),
           routerCreatedAt: s.session.router?.provenance.createdAt ?? null,
           routerModels: s.session.router?.models.map((h) => h.name) ?? [],
+          /** The dataset name in the router's provenance (follows a rename). */
+          routerDataset: s.session.router?.provenance.dataset ?? null,
         }
       : null,
     routing: live
@@ -160,7 +186,21 @@ function snapshotOf(s: AppState) {
           accuracy: live.accuracy,
           operatingPoint: { ...live.operatingPoint },
           estimatedPrompts: live.estimatedPrompts,
+          /** Test-prompt row picked in the Routing view's list. */
+          selectedRow: s.routing.selectedRow,
           ms: s.routing.liveMs,
+          /** Where lambda came from: 'default' (follows the session), 'user', 'link', 'import', 'saved'. */
+          origin: s.routing.penaltyOrigin,
+          /** The slider's log range for the current method. */
+          range: penaltyRange(pool?.methods[s.routing.method]?.points, s.routing.costPenalty),
+        }
+      : null,
+    /** An imported router of other data (routes typed prompts at its own lambda and pool). */
+    imported: s.session.importedRouter
+      ? {
+          dataset: s.session.importedRouter.provenance.dataset,
+          costPenalty: s.session.importedRouter.costPenalty,
+          pool: [...s.session.importedRouter.pool],
         }
       : null,
     metrics,
@@ -183,9 +223,11 @@ function snapshotOf(s: AppState) {
           newcomer: s.data.demo.newcomer ? { ...s.data.demo.newcomer, strengths: [...s.data.demo.newcomer.strengths] } : null,
         }
       : null,
-    ui: { ...s.ui },
+    ui: { ...s.ui, chartZoom: { ...s.ui.chartZoom } },
     map: mapOf(s),
     addIssues: s.session.addIssues.map((i) => ({ ...i })),
+    /** Trust the numbers: bootstrap, splits, onboarding, is routing paying, shift preview. */
+    trust: trustSnapshot(s),
   };
 }
 
@@ -200,6 +242,7 @@ export function installTestHook(): void {
     snapshot: () => snapshotOf(appStore.getState()),
     routedTasks: () => routedTasksOf(appStore.getState()),
     mapPixels: (rows) => mapPixelsOf(appStore.getState(), rows),
+    testChoices: () => testChoicesOf(appStore.getState()),
   };
   Object.defineProperty(window, '__routelab', { value: Object.freeze(hook), configurable: false, writable: false });
 }

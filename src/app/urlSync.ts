@@ -1,4 +1,8 @@
-/** Keeps the experiment settings in the URL (history.replaceState, debounced: a slider drag fires often). */
+/**
+ * Keeps the experiment settings and the dataset they belong to in the URL (history.replaceState,
+ * debounced: a slider drag fires often). While a link's settings wait for their dataset, the address
+ * bar keeps the link.
+ */
 import { appStore, type AppState } from '../state/store';
 import { DEFAULT_URL_STATE, formatUrlState, type UrlState } from '../state/urlState';
 
@@ -14,6 +18,8 @@ export function urlStateOf(s: AppState): UrlState {
     cluster: s.ui.selectedCluster,
     view: s.ui.view,
     route: s.routing.method,
+    data: s.data.dataset?.name ?? null,
+    datahash: s.data.dataHash,
   };
 }
 
@@ -23,7 +29,10 @@ export function startUrlSync(delayMs = 250): () => void {
   let last = '';
   const write = () => {
     timer = null;
-    const qs = formatUrlState(urlStateOf(appStore.getState()), DEFAULT_URL_STATE);
+    const state = appStore.getState();
+    // A link waiting for its dataset, or settings about to be taken up by the session being built.
+    if (state.data.link !== null || state.routing.pending !== null) return;
+    const qs = formatUrlState(urlStateOf(state), DEFAULT_URL_STATE);
     if (qs === last) return;
     last = qs;
     history.replaceState(history.state, '', `${location.pathname}${qs}${location.hash}`);
@@ -33,7 +42,11 @@ export function startUrlSync(delayMs = 250): () => void {
       s.training.settings === prev.training.settings &&
       s.routing.costPenalty === prev.routing.costPenalty &&
       s.routing.method === prev.routing.method &&
-      s.ui === prev.ui
+      s.ui === prev.ui &&
+      s.data.dataHash === prev.data.dataHash &&
+      s.data.dataset === prev.data.dataset &&
+      s.data.link === prev.data.link &&
+      s.routing.pending === prev.routing.pending
     )
       return;
     if (timer === null) timer = setTimeout(write, delayMs);

@@ -21,6 +21,8 @@ export interface CostPenaltySliderProps {
   steps?: number;
   /** Visible label (default "Cost penalty λ"). */
   label?: string;
+  /** Unit of the costs lambda multiplies, shown next to its value ('' when the data gives none). */
+  unit?: string;
   /** Show decade tick labels under the track (default true). */
   showTicks?: boolean;
   disabled?: boolean;
@@ -36,6 +38,7 @@ export function CostPenaltySlider({
   onCommit,
   steps = 1000,
   label = 'Cost penalty λ',
+  unit,
   showTicks = true,
   disabled,
   id,
@@ -62,6 +65,7 @@ export function CostPenaltySlider({
 
   const commit = () => onCommit?.(value);
   const readable = formatCostPenalty(value);
+  const unitText = unit === undefined ? null : unit ? `costs in ${unit}` : 'the data gives no cost unit';
 
   return (
     <div className={['rl-slider', className].filter(Boolean).join(' ')}>
@@ -69,9 +73,16 @@ export function CostPenaltySlider({
         <label htmlFor={inputId} className="rl-slider__label">
           {label}
         </label>
-        <output htmlFor={inputId} className="rl-slider__value" aria-live="off">
-          {readable}
-        </output>
+        <span className="rl-slider__reading">
+          <output htmlFor={inputId} className="rl-slider__value" aria-live="off">
+            {readable}
+          </output>
+          {unitText ? (
+            <span className="rl-slider__unit" data-testid="penalty-unit">
+              {unitText}
+            </span>
+          ) : null}
+        </span>
       </div>
       <input
         id={inputId}
@@ -82,7 +93,7 @@ export function CostPenaltySlider({
         step={1}
         value={position}
         disabled={disabled}
-        aria-valuetext={readable}
+        aria-valuetext={unitText ? `${readable}, ${unitText}` : readable}
         onChange={handleInput}
         onKeyDown={handleKey}
         onPointerUp={commit}

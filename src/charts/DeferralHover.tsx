@@ -1,13 +1,23 @@
 /**
- * Hover layer of the deferral chart, rendered inside the recharts chart: a crosshair at the pointer's
- * cost, each visible curve's interpolated accuracy there, and the nearest single LLM. It keeps its own
- * state so moving the pointer never re-renders the curves.
+ * Pointer layer of the deferral chart, rendered inside the recharts chart: a crosshair at the
+ * pointer's cost, each visible curve's interpolated accuracy there, and the nearest single LLM; a
+ * drag draws a box and zooms to it; a click on a curve picks that curve's nearest point. It keeps its
+ * own state so moving the pointer never re-renders the curves.
  */
-import { useState, type MouseEvent } from 'react';
+import { useState, type PointerEvent } from 'react';
 import { createPortal } from 'react-dom';
-import { usePlotArea, useXAxisInverseScale, useXAxisScale, useYAxisScale, ZIndexLayer } from 'recharts';
+import { usePlotArea, useXAxisInverseScale, useXAxisScale, useYAxisInverseScale, useYAxisScale, ZIndexLayer } from 'recharts';
 import { interpolateAt, type CurvePoint } from './curveData';
+import { pickCurve } from './curvePick';
+import { zoomFromDrag, type CostAxisScale, type ZoomBox } from './deferralAxes';
 import { formatPercent } from './format';
+
+/** A curve that a click can pick: its drawn line and its own points (data units). */
+export interface PickableCurve {
+  id: string;
+  line: readonly CurvePoint[];
+  vertices: readonly CurvePoint[];
+}
 
 export interface HoverCurve {
   id: string;
@@ -28,24 +38,59 @@ interface DeferralHoverProps {
   singles: readonly HoverSingle[];
   /** Positioned element the tooltip is portalled into (the chart's wrapper). */
   host: HTMLElement | null;
+  /** Curves a click may pick (the visible ones), and what a pick calls with the curve id and vertex index. */
+  pickable?: readonly PickableCurve[];
+  onPick?: (id: string, vertex: number) => void;
+  /** Called with the box a drag selected (a drag under 1% of the view is a click). */
+  onZoom?: (zoom: ZoomBox) => void;
+  view: { xDomain: [number, number]; yDomain: [number, number]; scale: CostAxisScale };
 }
 
 /** Pixel radius within which the pointer "is on" a single LLM's point. */
 const SINGLE_RADIUS = 10;
 
-export function DeferralHover({ curves, singles, host }: DeferralHoverProps) {
+export function DeferralHover({ curves, singles, host, pickable = [], onPick, onZoom, view }: DeferralHoverProps) {
   const plot = usePlotArea();
   const xInverse = useXAxisInverseScale();
+  const yInverse = useYAxisInverseScale();
   const xScale = useXAxisScale();
   const yScale = useYAxisScale();
   const [pointer, setPointer] = useState<{ x: number; y: number } | null>(null);
-  if (!plot || !xInverse || !xScale || !yScale) return null;
+  const [drag, setDrag] = useState<{ x: number; y: number } | null>(null);
+  if (!plot || !xInverse || !yInverse || !xScale || !yScale) return null;
 
-  const onMove = (event: MouseEvent<SVGRectElement>) => {
+  const local = (event: PointerEvent<SVGRectElement>) => {
     const svg = event.currentTarget.ownerSVGElement;
-    if (!svg) return;
-    const box = svg.getBoundingClientRect();
-    setPointer({ x: event.clientX - box.left, y: event.clientY - box.top });
+    const box = svg?.getBoundingClientRect();
+    return box ? { x: event.clientX - box.left, y: event.clientY - box.top } : null;
+  };
+  const onMove = (event: PointerEvent<SVGRectElement>) => setPointer(local(event));
+  const onDown = (event: PointerEvent<SVGRectElement>) => {
+    if (event.button !== 0) return;
+    // No focus ring on the chart from a drag; the pointer stays captured until release.
+    event.preventDefault();
+    event.currentTarget.setPointerCapture?.(event.pointerId);
+    setDrag(local(event));
+  };
+  const onUp = (event: PointerEvent<SVGRectElement>) => {
+    const start = drag;
+    const end = local(event);
+    setDrag(null);
+    if (!start || !end) return;
+    const at = (p: { x: number; y: number }) => ({ cost: Number(xInverse(p.x)), accuracy: Number(yInverse(p.y)) });
+    const zoom = zoomFromDrag(at(start), at(end), view, view.scale);
+    if (zoom && onZoom) {
+      onZoom(zoom);
+      return;
+    }
+    if (!onPick) return;
+    const toPx = (pts: readonly CurvePoint[]) => pts.map(([c, a]) => [xScale(c) ?? NaN, yScale(a) ?? NaN] as const);
+    const hit = pickCurve(
+      pickable.map((c) => ({ line: toPx(c.line), vertices: toPx(c.vertices) })),
+      end.x,
+      end.y,
+    );
+    if (hit) onPick(pickable[hit.curve].id, hit.vertex);
   };
 
   let tooltip = null;
@@ -108,10 +153,21 @@ export function DeferralHover({ curves, singles, host }: DeferralHoverProps) {
     );
   }
 
+  const box =
+    drag && pointer ? (
+      <rect
+        x={Math.min(drag.x, pointer.x)}
+        y={Math.min(drag.y, pointer.y)}
+        width={Math.abs(pointer.x - drag.x)}
+        height={Math.abs(pointer.y - drag.y)}
+        className="rl-deferral__brush"
+      />
+    ) : null;
   return (
     <ZIndexLayer zIndex={2500}>
-      <g>
+      <g data-export="skip">
         {marks}
+        {box}
         <rect
           x={plot.x}
           y={plot.y}
@@ -119,8 +175,14 @@ export function DeferralHover({ curves, singles, host }: DeferralHoverProps) {
           height={Math.max(0, plot.height)}
           fill="transparent"
           className="rl-deferral__hit"
-          onMouseMove={onMove}
-          onMouseLeave={() => setPointer(null)}
+          data-testid="deferral-hit"
+          onPointerMove={onMove}
+          onPointerDown={onDown}
+          onPointerUp={onUp}
+          // While dragging the pointer is captured, so leaving the plot does not end the drag.
+          onPointerLeave={() => {
+            if (!drag) setPointer(null);
+          }}
         />
       </g>
       {tooltip && host ? createPortal(tooltip, host) : null}

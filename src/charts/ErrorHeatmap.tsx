@@ -6,8 +6,21 @@
 import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { ColumnHeaders, RowLabels, type HeatmapModel } from './HeatmapLabels';
 import { errorGradientCss, errorRgb, rgbToCss, textColorOn } from './colorScale';
-import { formatPercent } from './format';
-import { cellAt, cellValueLabel, fitCellSize, isLowEvidence, modelOrder, rowHeightFor, type ModelSort } from './heatmapLayout';
+import { formatCost, formatPercent } from './format';
+import {
+  bestPerCluster,
+  cellAt,
+  cellValueLabel,
+  fitCellSize,
+  isLowEvidence,
+  labelWidthFor,
+  modelOrder,
+  rowHeightFor,
+  type ModelSort,
+} from './heatmapLayout';
+import { ChartFrame } from './ChartFrame';
+import { heatmapSvg } from './export/heatmapSvg';
+import { HeatmapTable } from './HeatmapTable';
 import { devicePixelRatioNow, useElementSize } from './useElementSize';
 
 export type { HeatmapModel };
@@ -40,8 +53,8 @@ export interface ErrorHeatmapProps {
   maxHeight?: number;
 }
 
-const LABEL_WIDTH = 220;
 const HEADER_HEIGHT = 30;
+const TITLE = 'Error profiles Ψ: error rate of every LLM on every cluster';
 // Cells grow with the panel up to MAX_CELL (wide enough for "100%"), and shrink to MIN_CELL before the grid scrolls.
 const MIN_CELL = 6;
 const MAX_CELL = 96;
@@ -92,8 +105,14 @@ function ErrorHeatmapImpl({
 
   const costs = useMemo(() => models.map((m) => m.cost), [models]);
   const order = useMemo(() => modelOrder(costs, psi, counts, K, sortBy), [costs, psi, counts, K, sortBy]);
+  // The best LLM of each cluster (lowest error among the rows shown): a dot in its cell.
+  const best = useMemo(() => bestPerCluster(psi, K, order), [psi, K, order]);
+  const labelWidth = labelWidthFor(
+    models.map((m) => `${m.name}${m.isTest ? ' (test)' : ''}${m.isNew ? ' new' : ''} ${formatCost(m.cost)}`),
+    size.width,
+  );
   // 16 px: room for a vertical scrollbar so the grid does not overflow sideways when it scrolls.
-  const cellWidth = fitCellSize(Math.max(0, size.width - LABEL_WIDTH - 16), K, MIN_CELL, MAX_CELL);
+  const cellWidth = fitCellSize(Math.max(0, size.width - labelWidth - 16), K, MIN_CELL, MAX_CELL);
   const gridWidth = K * cellWidth;
   const gridHeight = order.length * rowHeight;
   const selected = selectedCluster !== null && selectedCluster >= 0 && selectedCluster < K ? selectedCluster : null;
@@ -131,12 +150,30 @@ function ErrorHeatmapImpl({
         }
       }
     });
+    order.forEach((h, r) => {
+      for (let k = 0; k < K; k++) {
+        if (!best[k]?.includes(h)) continue;
+        ctx.beginPath();
+        ctx.arc(
+          k * cellWidth + cellWidth - gap - Math.min(6, cellWidth / 3),
+          r * rowHeight + Math.min(6, rowHeight / 3),
+          Math.max(1.5, Math.min(3, cellWidth / 6)),
+          0,
+          2 * Math.PI,
+        );
+        ctx.fillStyle = '#111827';
+        ctx.strokeStyle = '#ffffff';
+        ctx.lineWidth = 1;
+        ctx.fill();
+        ctx.stroke();
+      }
+    });
     if (selected !== null) {
       ctx.strokeStyle = '#111827';
       ctx.lineWidth = 2;
       ctx.strokeRect(selected * cellWidth + 1, 1, Math.max(1, cellWidth - 2), Math.max(1, gridHeight - 2));
     }
-  }, [order, psi, counts, K, cellWidth, rowHeight, gridWidth, gridHeight, lowEvidenceThreshold, selected]);
+  }, [order, psi, counts, K, cellWidth, rowHeight, gridWidth, gridHeight, lowEvidenceThreshold, selected, best]);
 
   const activeCell = active && active.row < order.length && active.col < K ? active : null;
   const describe = (cell: Active) => {
@@ -150,6 +187,7 @@ function ErrorHeatmapImpl({
       error: psi[i],
       n,
       low: isLowEvidence(counts, i, lowEvidenceThreshold) || !Number.isFinite(psi[i]),
+      best: best[cell.col]?.includes(h) ?? false,
     };
   };
   const info = activeCell ? describe(activeCell) : null;
@@ -172,8 +210,7 @@ function ErrorHeatmapImpl({
       el.scrollTop = HEADER_HEIGHT + top + rowHeight - el.clientHeight;
     const left = cell.col * cellWidth;
     if (left < el.scrollLeft) el.scrollLeft = left;
-    else if (LABEL_WIDTH + left + cellWidth > el.scrollLeft + el.clientWidth)
-      el.scrollLeft = LABEL_WIDTH + left + cellWidth - el.clientWidth;
+    else if (labelWidth + left + cellWidth > el.scrollLeft + el.clientWidth) el.scrollLeft = labelWidth + left + cellWidth - el.clientWidth;
   };
   const onKey = (event: KeyboardEvent<HTMLDivElement>) => {
     const cur = activeCell ?? { row: 0, col: selected ?? 0 };
@@ -198,84 +235,121 @@ function ErrorHeatmapImpl({
   };
 
   const tooltipLeft = activeCell ? (activeCell.col + 1) * cellWidth + 8 : 0;
-  const flip = activeCell !== null && tooltipLeft + 220 > Math.max(gridWidth, size.width - LABEL_WIDTH);
+  const flip = activeCell !== null && tooltipLeft + 220 > Math.max(gridWidth, size.width - labelWidth);
 
   return (
-    <div className="rl-heatmap" ref={measureRef}>
-      <div className="rl-heatmap__legend">
-        <span className="rl-heatmap__legend-label">error</span>
-        <span className="rl-num">0%</span>
-        <span className="rl-heatmap__gradient" style={{ background: errorGradientCss() }} aria-hidden="true" />
-        <span className="rl-num">100%</span>
-        <span className="rl-heatmap__hatch-sample" aria-hidden="true" />
-        <span>fewer than {lowEvidenceThreshold} validation prompts</span>
-        {costUnit ? <span className="rl-heatmap__unit">cost in {costUnit}</span> : null}
-      </div>
-      <div className="rl-heatmap__scroll" style={{ maxHeight }} ref={scrollRef}>
-        <div className="rl-heatmap__grid" style={{ gridTemplateColumns: `${LABEL_WIDTH}px ${gridWidth}px` }}>
-          <div className="rl-heatmap__corner" style={{ height: HEADER_HEIGHT }} title={costUnit ? `Cost c(h) in ${costUnit}` : undefined}>
-            <span>LLM</span>
-            <span>cost</span>
-          </div>
-          <ColumnHeaders
-            clusterCount={K}
-            height={HEADER_HEIGHT}
-            cellWidth={cellWidth}
-            selected={selected}
-            onSelect={onSelectCluster}
-            label={clusterLabel}
-            detail={clusterDetail}
-          />
-          <RowLabels models={models} order={order} rowHeight={rowHeight} costUnit={costUnit} activeRow={activeCell?.row ?? null} />
-          <div
-            className="rl-heatmap__cells"
-            style={{ width: gridWidth, height: gridHeight }}
-            tabIndex={0}
-            role="img"
-            aria-label={`Error profiles: ${order.length} LLMs by ${K} clusters. Arrow keys move between cells, Enter selects the cluster.`}
-            onMouseMove={onMove}
-            onMouseLeave={() => setActive(null)}
-            onClick={onClick}
-            onKeyDown={onKey}
-          >
-            <canvas ref={canvasRef} style={{ width: gridWidth, height: gridHeight }} />
-            {activeCell ? (
-              <div
-                className="rl-heatmap__focus"
-                style={{ left: activeCell.col * cellWidth, top: activeCell.row * rowHeight, width: cellWidth, height: rowHeight }}
-              />
-            ) : null}
-            {info && activeCell ? (
-              <div
-                className="rl-tooltip rl-heatmap__tooltip"
-                style={{
-                  top: Math.max(0, activeCell.row * rowHeight - 4),
-                  ...(flip ? { right: gridWidth - activeCell.col * cellWidth + 8 } : { left: tooltipLeft }),
-                }}
-              >
-                <div className="rl-tooltip__title">{info.model.name}</div>
-                <div className="rl-tooltip__sub">
-                  cluster {info.cluster}
-                  {info.detail ? ` · ${info.detail}` : ''}
+    <ChartFrame
+      title={TITLE}
+      testId="heatmap-chart"
+      toSvg={() =>
+        heatmapSvg({
+          title: TITLE,
+          models,
+          order,
+          clusterCount: K,
+          psi,
+          counts,
+          lowEvidenceThreshold,
+          best,
+          clusterLabel,
+          clusterDetail,
+        })
+      }
+      table={() => (
+        <HeatmapTable
+          models={models}
+          order={order}
+          clusterCount={K}
+          psi={psi}
+          counts={counts}
+          best={best}
+          clusterLabel={clusterLabel}
+          clusterDetail={clusterDetail}
+        />
+      )}
+    >
+      <div className="rl-heatmap" ref={measureRef}>
+        <div className="rl-heatmap__legend">
+          <span className="rl-heatmap__legend-label">error</span>
+          <span className="rl-num">0%</span>
+          <span className="rl-heatmap__gradient" style={{ background: errorGradientCss() }} aria-hidden="true" />
+          <span className="rl-num">100%</span>
+          <span className="rl-heatmap__hatch-sample" aria-hidden="true" />
+          <span>fewer than {lowEvidenceThreshold} validation prompts</span>
+          <span className="rl-heatmap__best-sample" aria-hidden="true" />
+          <span>best LLM of the cluster</span>
+          {costUnit ? <span className="rl-heatmap__unit">cost in {costUnit}</span> : null}
+        </div>
+        <div className="rl-heatmap__scroll" style={{ maxHeight }} ref={scrollRef}>
+          <div className="rl-heatmap__grid" style={{ gridTemplateColumns: `${labelWidth}px ${gridWidth}px` }}>
+            <div className="rl-heatmap__corner" style={{ height: HEADER_HEIGHT }} title={costUnit ? `Cost c(h) in ${costUnit}` : undefined}>
+              <span>LLM</span>
+              <span>cost</span>
+            </div>
+            <ColumnHeaders
+              clusterCount={K}
+              height={HEADER_HEIGHT}
+              cellWidth={cellWidth}
+              selected={selected}
+              onSelect={onSelectCluster}
+              label={clusterLabel}
+              detail={clusterDetail}
+            />
+            <RowLabels models={models} order={order} rowHeight={rowHeight} costUnit={costUnit} activeRow={activeCell?.row ?? null} />
+            <div
+              className="rl-heatmap__cells"
+              style={{ width: gridWidth, height: gridHeight }}
+              tabIndex={0}
+              role="img"
+              aria-label={`Error profiles: ${order.length} LLMs by ${K} clusters. Arrow keys move between cells, Enter selects the cluster.`}
+              onMouseMove={onMove}
+              onMouseLeave={() => setActive(null)}
+              onClick={onClick}
+              onKeyDown={onKey}
+            >
+              <canvas ref={canvasRef} style={{ width: gridWidth, height: gridHeight }} />
+              {activeCell ? (
+                <div
+                  className="rl-heatmap__focus"
+                  style={{ left: activeCell.col * cellWidth, top: activeCell.row * rowHeight, width: cellWidth, height: rowHeight }}
+                />
+              ) : null}
+              {info && activeCell ? (
+                <div
+                  className="rl-tooltip rl-heatmap__tooltip"
+                  style={{
+                    top: Math.max(0, activeCell.row * rowHeight - 4),
+                    ...(flip ? { right: gridWidth - activeCell.col * cellWidth + 8 } : { left: tooltipLeft }),
+                  }}
+                >
+                  <div className="rl-tooltip__title">
+                    {info.model.name}
+                    {info.model.isTest ? ' (test)' : ''}
+                  </div>
+                  <div className="rl-tooltip__sub">
+                    cluster {info.cluster}
+                    {info.detail ? ` · ${info.detail}` : ''}
+                  </div>
+                  <div>
+                    error rate <strong className="rl-num">{formatPercent(info.error, 1)}</strong>
+                  </div>
+                  <div className="rl-tooltip__sub">
+                    {info.n === undefined ? 'count unknown' : `${info.n} validation prompt${info.n === 1 ? '' : 's'}`}
+                    {info.low ? ' · low evidence' : ''}
+                  </div>
+                  {info.best ? <div className="rl-tooltip__sub">● best LLM of this cluster</div> : null}
                 </div>
-                <div>
-                  error rate <strong className="rl-num">{formatPercent(info.error, 1)}</strong>
-                </div>
-                <div className="rl-tooltip__sub">
-                  {info.n === undefined ? 'count unknown' : `${info.n} validation prompt${info.n === 1 ? '' : 's'}`}
-                  {info.low ? ' · low evidence' : ''}
-                </div>
-              </div>
-            ) : null}
+              ) : null}
+            </div>
           </div>
         </div>
+        <div className="rl-visually-hidden" aria-live="polite">
+          {info
+            ? `${info.model.name}${info.model.isTest ? ' (test)' : ''}, cluster ${info.cluster}: error ${formatPercent(info.error, 1)}, ${info.n ?? 'unknown'} validation prompts${info.best ? ', best LLM of this cluster' : ''}`
+            : ''}
+        </div>
       </div>
-      <div className="rl-visually-hidden" aria-live="polite">
-        {info
-          ? `${info.model.name}, cluster ${info.cluster}: error ${formatPercent(info.error, 1)}, ${info.n ?? 'unknown'} validation prompts`
-          : ''}
-      </div>
-    </div>
+    </ChartFrame>
   );
 }
 

@@ -14,6 +14,8 @@ export interface HeatmapModel {
   cost: number;
   /** An LLM added after training (tagged "new"). */
   isNew?: boolean;
+  /** In the unseen test pool (tagged "(test)", a tag apart from the name so a long name never hides it). */
+  isTest?: boolean;
 }
 
 export interface RowLabelsProps {
@@ -32,9 +34,12 @@ export const RowLabels = memo(function RowLabels({ models, order, rowHeight, cos
           key={h}
           className={['rl-heatmap__row', r === activeRow ? 'is-active' : ''].filter(Boolean).join(' ')}
           style={{ height: rowHeight }}
-          title={`${models[h].name}: cost ${formatCost(models[h].cost, costUnit)}`}
+          title={`${models[h].name}${models[h].isTest ? ' (test)' : ''}: cost ${formatCost(models[h].cost, costUnit)}`}
         >
-          <span className="rl-heatmap__name">{models[h].name}</span>
+          <span className={['rl-heatmap__name', rowHeight >= 26 ? 'rl-heatmap__name--wrap' : ''].filter(Boolean).join(' ')}>
+            {models[h].name}
+          </span>
+          {models[h].isTest ? <span className="rl-heatmap__test">(test)</span> : null}
           {models[h].isNew ? <span className="rl-tag">new</span> : null}
           <span className="rl-heatmap__cost rl-num">{formatCost(models[h].cost)}</span>
         </div>
@@ -98,12 +103,18 @@ export const ColumnHeaders = memo(function ColumnHeaders({
           style={{ width: cellWidth, borderBottomColor: clusterColor(k) }}
           tabIndex={k === focusable ? 0 : -1}
           aria-pressed={k === selected}
-          aria-label={`Cluster ${label(k)}${detail ? `: ${detail(k)}` : ''}`}
           title={`Cluster ${label(k)}${detail ? `: ${detail(k)}` : ''}`}
           onClick={() => onSelect?.(k === selected ? null : k)}
         >
-          <span>{k % step === 0 ? label(k) : ''}</span>
-          {detail && cellWidth >= DETAIL_MIN_WIDTH ? <span className="rl-heatmap__col-detail">{detail(k)}</span> : null}
+          {/* The accessible name is the visible text plus hidden words, so it starts with what is shown. */}
+          <span className="rl-visually-hidden">Cluster </span>
+          {k % step === 0 ? <span>{label(k)}</span> : <span className="rl-visually-hidden">{label(k)}</span>}
+          {detail ? (
+            <span className={cellWidth >= DETAIL_MIN_WIDTH ? 'rl-heatmap__col-detail' : 'rl-visually-hidden'}>
+              <span className="rl-visually-hidden">: </span>
+              {detail(k)}
+            </span>
+          ) : null}
         </button>
       ))}
     </div>

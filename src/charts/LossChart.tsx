@@ -7,6 +7,8 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import { ACCENT } from './chartTheme';
 import { formatCompact, formatSignificant } from './format';
 import { seriesRows } from './seriesData';
+import { ChartFrame } from './ChartFrame';
+import { SeriesTable } from './SeriesTable';
 
 export interface LossSeries {
   /** Stable dataKey of the series. */
@@ -30,57 +32,67 @@ export interface SeriesChartProps {
   totalSteps?: number;
   height?: number;
   ariaLabel?: string;
+  /** data-testid of the chart's frame. */
+  testId?: string;
 }
 
-function SeriesChartImpl({ series, xLabel, yLabel, logY = false, totalSteps, height = 220, ariaLabel }: SeriesChartProps) {
+function SeriesChartImpl({ series, xLabel, yLabel, logY = false, totalSteps, height = 220, ariaLabel, testId }: SeriesChartProps) {
   const rows = useMemo(() => seriesRows(series), [series]);
   const xMax = Math.max(totalSteps ?? 0, rows.length, 1);
   const dots = rows.length <= 30;
+  const title = ariaLabel ?? `${yLabel} per ${xLabel}`;
   return (
-    <div className="rl-series" role="img" aria-label={ariaLabel ?? `${yLabel} per ${xLabel}`}>
-      <ResponsiveContainer width="100%" height={height}>
-        <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 18, left: 4 }}>
-          <CartesianGrid stroke={ACCENT.grid} />
-          <XAxis
-            type="number"
-            dataKey="step"
-            domain={[1, xMax]}
-            allowDecimals={false}
-            stroke={ACCENT.axis}
-            label={{ value: xLabel, position: 'insideBottom', offset: -10, className: 'rl-axis-label' }}
-          />
-          <YAxis
-            scale={logY ? 'log' : 'auto'}
-            domain={logY ? ['auto', 'auto'] : ['auto', 'auto']}
-            tickFormatter={formatCompact}
-            stroke={ACCENT.axis}
-            width={62}
-            allowDataOverflow={false}
-            label={{ value: yLabel, angle: -90, position: 'insideLeft', offset: 4, className: 'rl-axis-label' }}
-          />
-          <Tooltip
-            isAnimationActive={false}
-            formatter={(v) => formatSignificant(typeof v === 'number' ? v : Number(v), 4)}
-            labelFormatter={(l) => `${xLabel} ${String(l)}`}
-          />
-          {series.length > 1 ? <Legend verticalAlign="top" height={24} iconType="plainline" /> : null}
-          {series.map((s) => (
-            <Line
-              key={s.id}
-              dataKey={s.id}
-              name={s.label}
-              type="linear"
-              stroke={s.color}
-              strokeWidth={2}
-              strokeDasharray={s.dashed ? '6 3' : undefined}
-              dot={dots ? { r: 2.5 } : false}
-              isAnimationActive={false}
-              connectNulls={false}
+    <ChartFrame
+      title={title}
+      testId={testId}
+      legend={series.length > 1 ? series.map((s) => ({ label: s.label, color: s.color, dash: s.dashed ? '6 3' : '' })) : []}
+      table={() => <SeriesTable rows={rows} series={series} xLabel={xLabel} caption={title} />}
+    >
+      <div className="rl-series" role="img" aria-label={title}>
+        <ResponsiveContainer width="100%" height={height}>
+          <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 18, left: 4 }} accessibilityLayer={false}>
+            <CartesianGrid stroke={ACCENT.grid} />
+            <XAxis
+              type="number"
+              dataKey="step"
+              domain={[1, xMax]}
+              allowDecimals={false}
+              stroke={ACCENT.axis}
+              label={{ value: xLabel, position: 'insideBottom', offset: -10, className: 'rl-axis-label' }}
             />
-          ))}
-        </LineChart>
-      </ResponsiveContainer>
-    </div>
+            <YAxis
+              scale={logY ? 'log' : 'auto'}
+              domain={logY ? ['auto', 'auto'] : ['auto', 'auto']}
+              tickFormatter={formatCompact}
+              stroke={ACCENT.axis}
+              width={62}
+              allowDataOverflow={false}
+              label={{ value: yLabel, angle: -90, position: 'insideLeft', offset: 4, className: 'rl-axis-label' }}
+            />
+            <Tooltip
+              isAnimationActive={false}
+              formatter={(v) => formatSignificant(typeof v === 'number' ? v : Number(v), 4)}
+              labelFormatter={(l) => `${xLabel} ${String(l)}`}
+            />
+            {series.length > 1 ? <Legend verticalAlign="top" height={24} iconType="plainline" /> : null}
+            {series.map((s) => (
+              <Line
+                key={s.id}
+                dataKey={s.id}
+                name={s.label}
+                type="linear"
+                stroke={s.color}
+                strokeWidth={2}
+                strokeDasharray={s.dashed ? '6 3' : undefined}
+                dot={dots ? { r: 2.5 } : false}
+                isAnimationActive={false}
+                connectNulls={false}
+              />
+            ))}
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+    </ChartFrame>
   );
 }
 
@@ -112,6 +124,7 @@ export function LossChart({ train, validation, totalEpochs, height }: LossChartP
       totalSteps={totalEpochs}
       height={height}
       ariaLabel="Learned map loss per epoch"
+      testId="loss-chart"
     />
   );
 }
@@ -138,6 +151,7 @@ export function InertiaChart({ inertia, maxIterations, logY, height }: InertiaCh
       totalSteps={maxIterations}
       height={height}
       ariaLabel="k-means inertia per iteration"
+      testId="inertia-chart"
     />
   );
 }

@@ -1,7 +1,7 @@
 /** Per-method deferral-curve metrics (Area, Area(50%), QNC, AIQ, peak accuracy) in a right-aligned table. */
 import { memo } from 'react';
 import { MISSING, formatFixed, formatPercent } from './format';
-import { METRIC_COLUMNS, bestRows, type MetricRow } from './metricColumns';
+import { METRIC_COLUMNS, bestRows, intervalText, type MetricRow } from './metricColumns';
 
 export type { MetricKey, MetricRow } from './metricColumns';
 import { seriesStyle } from './chartTheme';
@@ -33,14 +33,16 @@ function MetricTableImpl({ rows, digits = 3, highlightId, caption, className }: 
       </thead>
       <tbody>
         {rows.map((row, i) => (
-          <tr key={row.id} className={row.id === highlightId ? 'rl-row--highlight' : undefined}>
+          <tr key={row.id} className={row.id === highlightId ? 'rl-row--highlight' : undefined} data-row={row.id}>
             <th scope="row">
               <span className="rl-swatch" style={{ background: row.color ?? seriesStyle(row.id, i).color }} aria-hidden="true" />
               {row.label}
+              {row.bound ? <span className="rl-legend__bound">upper bound</span> : null}
             </th>
             {METRIC_COLUMNS.map((c) => {
               const value = row[c.key];
               const spread = row.spread?.[c.key];
+              const ci = row.ci?.[c.key];
               const text = c.format(value, digits);
               return (
                 <td key={c.key} className={['rl-num', best[c.key] === row.id ? 'rl-best' : ''].filter(Boolean).join(' ')}>
@@ -49,6 +51,11 @@ function MetricTableImpl({ rows, digits = 3, highlightId, caption, className }: 
                     <span className="rl-spread">
                       {' '}
                       ± {c.key === 'qnc' || c.key === 'peakAccuracy' ? formatPercent(spread, 1) : formatFixed(spread, digits)}
+                    </span>
+                  ) : null}
+                  {ci ? (
+                    <span className="rl-ci" data-ci={c.key} title="95% interval (paired bootstrap over the test prompts)">
+                      {intervalText(c, ci, digits)}
                     </span>
                   ) : null}
                 </td>

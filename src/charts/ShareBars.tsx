@@ -8,6 +8,8 @@ import { memo } from 'react';
 import { ACCENT } from './chartTheme';
 import { formatCost, formatPercent } from './format';
 import { costOrder } from './heatmapLayout';
+import { ChartFrame } from './ChartFrame';
+import { barsSvg } from './export/barsSvg';
 
 export interface ShareBarDatum {
   name: string;
@@ -78,37 +80,75 @@ function ShareBarsImpl({
 }: ShareBarsProps) {
   // Sorting a few dozen costs per render is cheaper than memoising on them; rows keep their keys.
   const order = sortBy === 'cost' ? costOrder(models.map((m) => m.cost)) : models.map((_, i) => i);
+  const shown = order.map((i) => models[i]).filter((m) => m && !(hideZero && !(m.share > 0)));
+  const colorOf = (m: ShareBarDatum) => (m.isNew ? ACCENT.singleNew : m.name === highlightName ? ACCENT.operatingPoint : ACCENT.train);
   return (
-    <div className="rl-bars" style={maxHeight ? { maxHeight, overflowY: 'auto' } : undefined}>
-      <div className="rl-bars__axis" aria-hidden="true">
-        <span className="rl-bars__label" />
-        <span className="rl-bars__ticks">
-          {[0, 0.25, 0.5, 0.75, 1].map((t) => (
-            <span key={t} style={{ left: `${t * 100}%` }}>
-              {formatPercent(t, 0)}
-            </span>
-          ))}
-        </span>
-        <span className="rl-bars__value" />
+    <ChartFrame
+      title={ariaLabel}
+      testId="share-bars-chart"
+      toSvg={() =>
+        barsSvg(
+          shown.map((m) => ({ name: m.name, costText: formatCost(m.cost, costUnit), share: m.share, color: colorOf(m) })),
+          ariaLabel,
+        )
+      }
+      table={() => (
+        <table className="rl-table rl-table--compact">
+          <caption className="rl-visually-hidden">{ariaLabel}</caption>
+          <thead>
+            <tr>
+              <th scope="col">LLM</th>
+              <th scope="col" className="rl-num">
+                Cost
+              </th>
+              <th scope="col" className="rl-num">
+                Share of prompts
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((m) => (
+              <tr key={m.name}>
+                <th scope="row">{m.name}</th>
+                <td className="rl-num">{formatCost(m.cost, costUnit)}</td>
+                <td className="rl-num">{formatPercent(m.share, 1)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    >
+      <div className="rl-bars" style={maxHeight ? { maxHeight, overflowY: 'auto' } : undefined}>
+        <div className="rl-bars__axis" aria-hidden="true">
+          <span className="rl-bars__label" />
+          <span className="rl-bars__ticks">
+            {[0, 0.25, 0.5, 0.75, 1].map((t) => (
+              <span key={t} style={{ left: `${t * 100}%` }}>
+                {formatPercent(t, 0)}
+              </span>
+            ))}
+          </span>
+          <span className="rl-bars__value" />
+        </div>
+        <ol className="rl-bars__list" aria-label={ariaLabel}>
+          {order.map((i) => {
+            const m = models[i];
+            if (!m || (hideZero && !(m.share > 0))) return null;
+            return (
+              <ShareRow
+                key={i}
+                name={m.name}
+                cost={m.cost}
+                share={m.share}
+                isNew={!!m.isNew}
+                highlight={m.name === highlightName}
+                costUnit={costUnit}
+              />
+            );
+          })}
+        </ol>
       </div>
-      <ol className="rl-bars__list" aria-label={ariaLabel}>
-        {order.map((i) => {
-          const m = models[i];
-          if (!m || (hideZero && !(m.share > 0))) return null;
-          return (
-            <ShareRow
-              key={i}
-              name={m.name}
-              cost={m.cost}
-              share={m.share}
-              isNew={!!m.isNew}
-              highlight={m.name === highlightName}
-              costUnit={costUnit}
-            />
-          );
-        })}
-      </ol>
-    </div>
+    </ChartFrame>
   );
 }
 

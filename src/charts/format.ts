@@ -1,19 +1,11 @@
 /** Number and text formatting shared by the charts: tabular, readable, and '—' for missing values. */
+import { formatSignificant } from '../core/explorer';
+
+/** `v` with `sig` significant digits: the one function the core's explorer sentences also use. */
+export { formatSignificant };
 
 /** The dash shown for a missing / not-reached number (e.g. QNC when the curve never gets there). */
 export const MISSING = '—';
-
-/** `v` with `sig` significant digits; exponent notation only for very small or large magnitudes. */
-export function formatSignificant(v: number | null | undefined, sig = 3): string {
-  if (v === null || v === undefined || !Number.isFinite(v)) return MISSING;
-  if (v === 0) return '0';
-  const abs = Math.abs(v);
-  // Below 1e-4 a fixed rendering is a row of zeros; above 1e6 a row of digits.
-  if (abs < 1e-4 || abs >= 1e6) return v.toExponential(sig - 1).replace('e+', 'e');
-  // toPrecision keeps trailing zeros that carry precision ("0.0120"); strip them for readability.
-  const text = v.toPrecision(sig);
-  return text.includes('e') ? String(Number(text)) : text.replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
-}
 
 /** Short axis-tick numbers: 1234 -> "1.23k", 2500000 -> "2.5M"; small magnitudes as formatSignificant. */
 export function formatCompact(v: number | null | undefined): string {

@@ -9,6 +9,9 @@ import {
   meanError,
   modelOrder,
   rowHeightFor,
+  bestPerCluster,
+  sortCluster,
+  labelWidthFor,
 } from './heatmapLayout';
 
 // 3 models x 2 clusters, model-major psi[h * 2 + k].
@@ -35,8 +38,34 @@ describe('modelOrder', () => {
     // errors 0.35, 0.5, 0.1 -> most accurate first: 2, 0, 1
     expect(modelOrder(costs, psi, counts, 2, 'accuracy')).toEqual([2, 0, 1]);
   });
+  it('sorts by the error on one cluster column, cells without data last', () => {
+    // cluster 0: 0.2, 0.5, NaN -> 0, 1, 2; cluster 1: 0.4, 0.5, 0.1 -> 2, 0, 1
+    expect(modelOrder(costs, psi, counts, 2, 'cluster:0')).toEqual([0, 1, 2]);
+    expect(modelOrder(costs, psi, counts, 2, 'cluster:1')).toEqual([2, 0, 1]);
+    expect(sortCluster('cluster:12')).toBe(12);
+    expect(sortCluster('cost')).toBeNull();
+  });
   it('puts models without any profile last when sorting by accuracy', () => {
     expect(modelOrder([1, 1], [NaN, 0.9], undefined, 1, 'accuracy')).toEqual([1, 0]);
+  });
+});
+
+describe('bestPerCluster', () => {
+  it('marks the lowest error of each column, every row on a tie, none for a column without data', () => {
+    expect(bestPerCluster(psi, 2, [0, 1, 2])).toEqual([[0], [2]]);
+    expect(bestPerCluster([0.3, 0.3, 0.1, NaN, 0.1, NaN], 2, [0, 1, 2])).toEqual([[1, 2], [0]]);
+    expect(bestPerCluster([NaN, NaN], 1, [0, 1])).toEqual([[]]);
+    // Only the rows shown count.
+    expect(bestPerCluster(psi, 2, [0, 1])).toEqual([[0], [0]]);
+  });
+});
+
+describe('labelWidthFor', () => {
+  it('fits the longest label, within [180 px, 40% of the panel]', () => {
+    // 'mistralai/mixtral-8x7b-chat (test) 0.6': 38 characters -> ceil(38 * 6.2) + 28 = 264 px
+    expect(labelWidthFor(['small', 'mistralai/mixtral-8x7b-chat (test) 0.6'], 1400)).toBe(264);
+    expect(labelWidthFor(['a'], 1400)).toBe(180);
+    expect(labelWidthFor(['x'.repeat(100)], 1000)).toBe(400);
   });
 });
 

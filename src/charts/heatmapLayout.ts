@@ -3,8 +3,17 @@
  * row order, cell sizes, hit testing, and which cells are low-evidence.
  */
 
-/** Row order of the heatmap: as given, by cost c(h) ascending, or by accuracy (1 - mean Psi) descending. */
-export type ModelSort = 'input' | 'cost' | 'accuracy';
+/**
+ * Row order of the heatmap: as given, by cost c(h) ascending, by accuracy (1 - mean Psi) descending,
+ * or by the error on one cluster column ascending (`cluster:3`).
+ */
+export type ModelSort = 'input' | 'cost' | 'accuracy' | `cluster:${number}`;
+
+/** The cluster column a sort orders by, or null for the other sorts. */
+export function sortCluster(sortBy: ModelSort): number | null {
+  const m = /^cluster:(\d+)$/.exec(sortBy);
+  return m ? Number(m[1]) : null;
+}
 
 /** Mean error of model h over clusters, weighted by validation counts when given; NaN cells skipped. */
 export function meanError(psi: ArrayLike<number>, counts: ArrayLike<number> | undefined, h: number, clusterCount: number): number {
@@ -36,7 +45,14 @@ export function modelOrder(
   sortBy: ModelSort,
 ): number[] {
   const order = Array.from({ length: costs.length }, (_, h) => h);
-  switch (sortBy) {
+  const column = sortCluster(sortBy);
+  if (column !== null) {
+    // Lowest error on that cluster first; cells without data (NaN) last, ties in input order.
+    const key = (h: number) =>
+      column < clusterCount && Number.isFinite(psi[h * clusterCount + column]) ? psi[h * clusterCount + column] : Infinity;
+    return order.sort((a, b) => key(a) - key(b) || a - b);
+  }
+  switch (sortBy as 'input' | 'cost' | 'accuracy') {
     case 'input':
       return order;
     case 'cost':
@@ -46,10 +62,8 @@ export function modelOrder(
       const key = (h: number) => (Number.isFinite(err[h]) ? err[h] : Infinity);
       return order.sort((a, b) => key(a) - key(b) || a - b);
     }
-    default: {
-      const never: never = sortBy;
-      throw new Error(`unknown sort ${String(never)}`);
-    }
+    default:
+      throw new Error(`unknown sort ${String(sortBy)}`);
   }
 }
 
@@ -101,4 +115,37 @@ export function cellValueLabel(error: number, cellWidth: number, rowHeight: numb
   if (!Number.isFinite(error) || rowHeight < 16 || cellWidth < 24) return '';
   const pct = Math.round(Math.min(1, Math.max(0, error)) * 100);
   return cellWidth >= 36 ? `${pct}%` : String(pct);
+}
+
+/**
+ * The best LLM of each cluster: for every column k, the rows with the lowest error Psi_k (all of them
+ * on a tie), among the rows in `rows` (e.g. every LLM shown). best[k] is empty when the column has no data.
+ */
+export function bestPerCluster(psi: ArrayLike<number>, clusterCount: number, rows: readonly number[]): number[][] {
+  const best: number[][] = [];
+  for (let k = 0; k < clusterCount; k++) {
+    let low = Infinity;
+    let at: number[] = [];
+    for (const h of rows) {
+      const v = psi[h * clusterCount + k];
+      if (!Number.isFinite(v)) continue;
+      if (v < low) {
+        low = v;
+        at = [h];
+      } else if (v === low) at.push(h);
+    }
+    best.push(at);
+  }
+  return best;
+}
+
+/**
+ * Width of the heatmap's LLM label column: room for the longest name with its tags and cost (about
+ * 6.2 px a character), within [minWidth, maxShare of the panel]; a longer name wraps to two lines.
+ */
+export function labelWidthFor(labels: readonly string[], panelWidth: number, minWidth = 180, maxShare = 0.4): number {
+  const longest = labels.reduce((m, l) => Math.max(m, l.length), 0);
+  const wanted = Math.ceil(longest * 6.2) + 28;
+  const cap = Math.max(minWidth, Math.floor(panelWidth * maxShare));
+  return Math.min(cap, Math.max(minWidth, wanted));
 }

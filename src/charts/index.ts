@@ -59,3 +59,17 @@ export type { ModelSort } from './heatmapLayout';
 export { extendFlat, simplifyCurve, interpolateAt, accuracyDomain } from './curveData';
 export type { CurvePoint } from './curveData';
 export { useElementSize } from './useElementSize';
+
+// Trust the numbers: bands, stacked shares, intervals over categories, paired shares, per-split spread.
+export { CurveBands } from './CurveBands';
+export { bandPath, niceTicks } from './trustScales';
+export type { CurveBand } from './CurveBands';
+export { StackedBars } from './StackedBars';
+export type { StackedBarsProps, StackedGroup, StackedSeries } from './StackedBars';
+export { WhiskerChart } from './WhiskerChart';
+export type { WhiskerChartProps, WhiskerSeries } from './WhiskerChart';
+export { PairedBars } from './PairedBars';
+export type { PairedBarsProps, PairedRow } from './PairedBars';
+export { SplitStrip } from './SplitStrip';
+export type { SplitStripProps, StripRow } from './SplitStrip';
+export { intervalText } from './metricColumns';

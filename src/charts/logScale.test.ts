@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { decadeTicks, sliderTicks, keySteps, normaliseScale, positionAfterKey, positionToValue, valueToPosition } from './logScale';
+import {
+  decadeTicks,
+  logAxisMin,
+  logAxisTicks,
+  percentTickLabel,
+  sliderTicks,
+  keySteps,
+  normaliseScale,
+  positionAfterKey,
+  positionToValue,
+  valueToPosition,
+} from './logScale';
 
 // min 1e-4, max 1 over 5 positions: position 0 = 0, then 1..5 at log10 = -4, -3, -2, -1, 0.
 const small = normaliseScale(1e-4, 1, 5);
@@ -79,5 +90,28 @@ describe('sliderTicks', () => {
     expect(ticks.length).toBeLessThanOrEqual(5);
     expect(ticks[ticks.length - 1].value).toBe(1e3);
     for (let i = 1; i < ticks.length; i++) expect(ticks[i].fraction - ticks[i - 1].fraction).toBeGreaterThanOrEqual(0.08);
+  });
+});
+
+describe('log-scale cost axis', () => {
+  it('starts at a 1-2-5 value at or below the smallest positive cost, at most three decades below the top', () => {
+    expect(logAxisMin([0, 0.034, 0.5, 1])).toBe(0.02);
+    expect(logAxisMin([0.05, 1])).toBe(0.05);
+    expect(logAxisMin([0.0123])).toBe(0.01);
+    expect(logAxisMin([1e-7, 1])).toBe(0.001);
+    expect(logAxisMin([0, 0])).toBe(0.001);
+  });
+
+  it('ticks 1, 2, 5 per decade when they fit, else whole decades', () => {
+    expect(logAxisTicks(0.02, 1)).toEqual([0.02, 0.05, 0.1, 0.2, 0.5, 1]);
+    // 0.001 .. 1 has ten 1-2-5 values: more than 9, so decades only.
+    expect(logAxisTicks(0.001, 1)).toEqual([0.001, 0.01, 0.1, 1]);
+    expect(logAxisTicks(0.001, 1.3)).toEqual([0.001, 0.01, 0.1, 1]);
+    expect(logAxisTicks(1e-9, 1, 4)).toEqual([1e-9, 1e-6, 0.001, 1]);
+    expect(logAxisTicks(1, 1)).toEqual([]);
+  });
+
+  it('labels small percentages with the decimals they need', () => {
+    expect([0, 1, 0.5, 0.05, 0.02, 0.002, 0.0005].map(percentTickLabel)).toEqual(['0%', '100%', '50%', '5%', '2%', '0.2%', '0.05%']);
   });
 });

@@ -96,3 +96,52 @@ export function sliderTicks(scale: LogSliderScale, maxTicks = 7, minGap = 0.08):
   for (const t of ticks.slice(1)) if (t.fraction - kept[kept.length - 1].fraction >= minGap) kept.push(t);
   return kept;
 }
+
+/**
+ * The lower end of a log-scale cost axis: a 1-2-5 value at or below the smallest positive value
+ * (at most `upper` / 1000, so a zero-cost LLM does not stretch the axis over many empty decades;
+ * points below the end are drawn at it). Default 0.001 when nothing is positive.
+ */
+export function logAxisMin(values: readonly number[], upper = 1): number {
+  let lo = Infinity;
+  for (const v of values) if (Number.isFinite(v) && v > 0 && v < lo) lo = v;
+  if (lo === Infinity) lo = upper / 1000;
+  lo = Math.max(lo, upper / 1000);
+  const e = Math.floor(Math.log10(lo) + 1e-12);
+  const base = 10 ** e;
+  const m = [5, 2, 1].find((k) => k * base <= lo * (1 + 1e-9)) ?? 1;
+  return Number((m * base).toPrecision(12));
+}
+
+/**
+ * Ticks of a log axis over [lo, hi]: 1, 2 and 5 times each power of ten when they fit in
+ * `maxTicks`, else the powers of ten only (thinned to every n-th decade if still too many).
+ */
+export function logAxisTicks(lo: number, hi: number, maxTicks = 9): number[] {
+  if (!(lo > 0) || !(hi > lo)) return [];
+  const first = Math.floor(Math.log10(lo) + 1e-12);
+  const last = Math.ceil(Math.log10(hi) - 1e-12);
+  const within = (v: number) => v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9);
+  const fine: number[] = [];
+  const decades: number[] = [];
+  for (let e = first; e <= last; e++) {
+    for (const m of [1, 2, 5]) {
+      const v = Number((m * 10 ** e).toPrecision(12));
+      if (!within(v)) continue;
+      fine.push(v);
+      if (m === 1) decades.push(v);
+    }
+  }
+  if (fine.length <= maxTicks) return fine;
+  const every = Math.max(1, Math.ceil(decades.length / maxTicks));
+  return decades.filter((_, i) => (decades.length - 1 - i) % every === 0);
+}
+
+/** A percentage tick label with as many decimals as a small value needs (0.2%, 0.05%, 10%). */
+export function percentTickLabel(v: number): string {
+  if (!Number.isFinite(v)) return '';
+  const pct = v * 100;
+  if (pct === 0 || Math.abs(pct) >= 1) return `${Number(pct.toFixed(Math.abs(pct) >= 10 ? 0 : 1))}%`;
+  const decimals = Math.min(6, Math.ceil(-Math.log10(Math.abs(pct)) + 1e-9));
+  return `${Number(pct.toFixed(decimals))}%`;
+}

@@ -16,6 +16,12 @@ describe('bestRows', () => {
     const best = bestRows([row('zero', 0.6, null, 0.78), row('knn', 0.64, 0.46, 0.8), row('kmeans', 0.65, 0.34, 0.8)]);
     expect(best).toEqual({ area: 'kmeans', area50: 'kmeans', qnc: 'kmeans', aiq: 'kmeans', peakAccuracy: 'knn' }); // 0.8 tie: first
   });
+  it('never marks a bound (the oracle) best: the bold goes to the best real method', () => {
+    const oracle = { ...row('oracle', 0.9, 0.1, 0.99), bound: true };
+    const best = bestRows([oracle, row('knn', 0.64, 0.46, 0.8), row('kmeans', 0.65, 0.34, 0.81)]);
+    expect(best).toEqual({ area: 'kmeans', area50: 'kmeans', qnc: 'kmeans', aiq: 'kmeans', peakAccuracy: 'kmeans' });
+    expect(bestRows([oracle])).toEqual({});
+  });
   it('leaves a column out when no row has a value there', () => {
     expect(bestRows([row('a', 0.5, null)]).qnc).toBeUndefined();
     expect(bestRows([])).toEqual({});

@@ -20,6 +20,16 @@ export interface MetricRow {
   peakAccuracy: number;
   /** Optional spread over trials (std), shown as "± s". */
   spread?: Partial<Record<MetricKey, number | null>>;
+  /** A bound, not a contender (the oracle): shown, never marked best. */
+  bound?: boolean;
+  /** Optional 95% intervals, shown under the value; a null end is "not reached" (QNC). */
+  ci?: Partial<Record<MetricKey, readonly [number | null, number | null]>>;
+}
+
+/** "[lo, hi]" of a metric's interval in the column's format; a null end reads "not reached". */
+export function intervalText(column: MetricColumn, interval: readonly [number | null, number | null], digits: number): string {
+  const end = (v: number | null) => (v === null ? 'not reached' : column.format(v, digits));
+  return `[${end(interval[0])}, ${end(interval[1])}]`;
 }
 
 export interface MetricColumn {
@@ -68,12 +78,13 @@ export const METRIC_COLUMNS: readonly MetricColumn[] = [
   },
 ];
 
-/** The id of the best row per column (ties: first), ignoring missing values. */
+/** The id of the best real method per column (ties: first), ignoring missing values and bounds (the oracle). */
 export function bestRows(rows: readonly MetricRow[]): Partial<Record<MetricKey, string>> {
   const best: Partial<Record<MetricKey, string>> = {};
   for (const col of METRIC_COLUMNS) {
     let bestValue: number | null = null;
     for (const row of rows) {
+      if (row.bound) continue;
       const v = row[col.key];
       if (v === null || !Number.isFinite(v)) continue;
       if (bestValue === null || (col.better === 'high' ? v > bestValue : v < bestValue)) {

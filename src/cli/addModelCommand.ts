@@ -30,7 +30,8 @@ export async function addModelCommand(argv: string[], io: Io): Promise<number> {
   const psi = Array.from(added.psi, (x, c) => `${x.toFixed(3)} (n=${added.counts[c]})`).join(', ');
   io.out(
     `added ${added.name} (cost ${added.cost}${router.costUnit ? ` ${router.costUnit}` : ''}) from ${router.validationPrompts.length} validation prompts, no retraining; ` +
-      `overall error ${added.overall.toFixed(4)}\nPsi per cluster: ${psi}\nwrote ${out} (${res.data.models.length} LLMs)`,
+      `overall error ${added.overall.toFixed(4)}\nPsi per cluster: ${psi}\n` +
+      `wrote ${out} (${res.data.models.length} LLMs; ${added.name} joins the routing pool, now ${res.data.pool.length})`,
   );
   return 0;
 }

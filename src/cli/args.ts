@@ -50,6 +50,16 @@ export function intOrAuto(value: unknown, name: string, fallback: number | 'auto
   return value === undefined ? fallback : intFlag(value, name, 1, 1);
 }
 
+/** A flag that takes one of `choices`. */
+export function choiceFlag<T extends string>(value: unknown, name: string, choices: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (!(choices as readonly unknown[]).includes(value)) {
+    const allowed = choices.length === 2 ? choices.join(' or ') : `one of ${choices.join(', ')}`;
+    throw new UsageError(`--${name} must be ${allowed}, got "${String(value)}"`);
+  }
+  return value as T;
+}
+
 export function numberFlag(value: unknown, name: string, fallback: number, min = 0): number {
   if (value === undefined) return fallback;
   const n = Number(value);

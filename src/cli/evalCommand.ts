@@ -1,17 +1,20 @@
 /** `routelab eval`: every method's deferral metrics on a dataset, as a table or one JSON object. */
-import { METHOD_LABELS, METHOD_NAMES } from '../core/eval';
+import { DEFAULT_RESAMPLES, METHOD_LABELS, METHOD_NAMES, QNC_DENOMINATORS } from '../core/eval';
 import { evaluate, type EvalReport } from '../core/eval/pipeline';
 import { initTf } from '../core/tf';
 import { formatIssue, type DataIssue } from '../core/types';
-import { KMEANS_ENGINES, type KMeansEngineChoice } from '../core/cluster';
-import { intFlag, intOrAuto, parseFlags, requireString } from './args';
+import { KMEANS_ENGINES } from '../core/cluster';
+import { DEFAULTS } from '../core/defaults';
+import { choiceFlag, intFlag, intOrAuto, numberFlag, parseFlags, requireString } from './args';
+import { formatPaying, payingOf } from './evalPaying';
 import { loadDataDir, loadSplitFile } from './load';
 import { nodeShardHost } from './lloydShards';
 import type { Io } from './io';
+import { percentOrNotReached } from './textTable';
 
 export const EVAL_USAGE = `routelab eval --data DIR [--embeddings FILE] [--split FILE] [--seed N] [--k N|auto]
-               [--knn-k N|auto] [--trials N] [--qnc-denominator max-test-cost|most-accurate]
-               [--kmeans-engine auto|wasm-simd|tfjs|ts] [--json]`;
+              [--knn-k N|auto] [--trials N] [--qnc-denominator max-test-cost|most-accurate]
+              [--kmeans-engine auto|wasm-simd-elkan|wasm-simd|tfjs|ts] [--bootstrap B] [--cost-penalty X] [--json]`;
 
 export async function evalCommand(argv: string[], io: Io): Promise<number> {
   const flags = parseFlags(
@@ -26,30 +29,21 @@ export async function evalCommand(argv: string[], io: Io): Promise<number> {
       trials: { type: 'string' },
       'qnc-denominator': { type: 'string' },
       'kmeans-engine': { type: 'string' },
+      bootstrap: { type: 'string' },
+      'cost-penalty': { type: 'string' },
       json: { type: 'boolean' },
     },
     'eval',
   );
   const dataDir = requireString(flags, 'data', 'eval');
-  const seed = intFlag(flags.seed, 'seed', 0);
-  const k = intOrAuto(flags.k, 'k', 10);
-  const knnK = intOrAuto(flags['knn-k'], 'knn-k', 10);
-  const trials = intFlag(flags.trials, 'trials', 1, 1);
-  const qncDenominator = flags['qnc-denominator'] === 'most-accurate' ? 'most-accurate' : 'max-test-cost';
-  if (
-    flags['qnc-denominator'] !== undefined &&
-    flags['qnc-denominator'] !== 'most-accurate' &&
-    flags['qnc-denominator'] !== 'max-test-cost'
-  ) {
-    io.err(`routelab eval: --qnc-denominator must be max-test-cost or most-accurate`);
-    return 2;
-  }
-
-  const engine = flags['kmeans-engine'] ?? 'auto';
-  if (!(KMEANS_ENGINES as readonly unknown[]).includes(engine)) {
-    io.err(`routelab eval: --kmeans-engine must be one of ${KMEANS_ENGINES.join(', ')}`);
-    return 2;
-  }
+  const seed = intFlag(flags.seed, 'seed', DEFAULTS.seed);
+  const k = intOrAuto(flags.k, 'k', DEFAULTS.k);
+  const knnK = intOrAuto(flags['knn-k'], 'knn-k', DEFAULTS.knnK);
+  const trials = intFlag(flags.trials, 'trials', DEFAULTS.trials, 1);
+  const resamples = flags.bootstrap === undefined ? undefined : intFlag(flags.bootstrap, 'bootstrap', DEFAULT_RESAMPLES, 1);
+  const costPenalty = flags['cost-penalty'] === undefined ? undefined : numberFlag(flags['cost-penalty'], 'cost-penalty', 0, 0);
+  const qncDenominator = choiceFlag(flags['qnc-denominator'], 'qnc-denominator', QNC_DENOMINATORS, DEFAULTS.qncDenominator);
+  const engine = choiceFlag(flags['kmeans-engine'], 'kmeans-engine', KMEANS_ENGINES, 'auto');
   const warn = (issue: DataIssue) => io.progress(`warning: ${formatIssue(issue)}`);
   const dataset = loadDataDir(dataDir, flags.embeddings as string | undefined, warn);
   const split = flags.split ? loadSplitFile(flags.split as string, dataset, warn) : undefined;
@@ -62,19 +56,23 @@ export async function evalCommand(argv: string[], io: Io): Promise<number> {
     trials,
     split,
     qncDenominator,
-    kmeansEngine: engine as KMeansEngineChoice,
+    kmeansEngine: engine,
+    bootstrap: resamples === undefined ? undefined : { resamples },
+    keepEvidence: costPenalty !== undefined,
     tfBackend: { name: backend.backend, softwareRenderer: backend.softwareRenderer },
     ...nodeShardHost(),
     onProgress: (e) => {
-      if (e.fraction === undefined || e.stage !== 'kmeans') io.progress(`[trial ${e.trial}] ${e.stage}: ${e.message}`);
+      if (e.fraction === undefined || (e.stage !== 'kmeans' && e.stage !== 'bootstrap'))
+        io.progress(`[trial ${e.trial}] ${e.stage}: ${e.message}`);
     },
   });
-  if (flags.json) io.out(JSON.stringify({ ...report, backend: backend.backend }));
-  else io.out(formatReport(report, dataset.name));
+  const paying = costPenalty === undefined ? undefined : payingOf(report, dataset, costPenalty, resamples);
+  delete report.evidence;
+  if (flags.json) io.out(JSON.stringify({ ...report, ...(paying ? { paying } : {}), backend: backend.backend }));
+  else io.out([formatReport(report, dataset.name), ...(paying ? formatPaying(paying) : [])].join('\n'));
   return 0;
 }
 
-const pct = (x: number | null) => (x === null ? 'not reached' : `${(100 * x).toFixed(1)}%`);
 const num = (x: number) => x.toFixed(4);
 
 /** The readable table printed without --json. */
@@ -92,9 +90,10 @@ export function formatReport(report: EvalReport, name: string): string {
   const header = ['method', 'Area', 'Area(50%)', 'QNC', 'AIQ', 'peak acc'];
   const rows = METHOD_NAMES.filter((m) => report.methods[m]).map((m) => {
     const r = report.methods[m]!;
-    return [METHOD_LABELS[m], num(r.area), num(r.area50), pct(r.qnc), num(r.aiq), num(r.peakAccuracy)];
+    return [METHOD_LABELS[m], num(r.area), num(r.area50), percentOrNotReached(r.qnc), num(r.aiq), num(r.peakAccuracy)];
   });
   lines.push(...table(header, rows));
+  lines.push(...formatBootstrap(report));
   lines.push('');
   lines.push(
     ...table(
@@ -106,6 +105,46 @@ export function formatReport(report: EvalReport, name: string): string {
   );
   for (const note of report.notes) lines.push(`note: ${note}`);
   return lines.join('\n');
+}
+
+const interval = (i: [number | null, number | null], f: (x: number | null) => string) => `[${f(i[0])}, ${f(i[1])}]`;
+
+/** With --bootstrap: every method's 95% intervals, then the paired verdicts. */
+function formatBootstrap(report: EvalReport): string[] {
+  if (!report.bootstrap || !report.comparisons) return [];
+  const b = report.bootstrap;
+  const lines = [
+    '',
+    `95% intervals, paired bootstrap over test prompts (${b.completed} resamples${b.trials > 1 ? ` per trial, ${b.combine}` : ''}):`,
+  ];
+  const rows = METHOD_NAMES.filter((m) => report.methods[m]?.ci).map((m) => {
+    const ci = report.methods[m]!.ci!;
+    return [
+      METHOD_LABELS[m],
+      interval(ci.area, (x) => num(x!)),
+      interval(ci.area50, (x) => num(x!)),
+      interval(ci.qnc, percentOrNotReached),
+      interval(ci.aiq, (x) => num(x!)),
+      interval(ci.peakAccuracy, (x) => num(x!)),
+    ];
+  });
+  lines.push(...table(['method', 'Area', 'Area(50%)', 'QNC', 'AIQ', 'peak acc'], rows));
+  lines.push('');
+  const name = (m: string) =>
+    m === 'best-single' ? `best single LLM (${b.bestModels.join(', ')})` : METHOD_LABELS[m as keyof typeof METHOD_LABELS];
+  lines.push(
+    ...table(
+      ['comparison', 'delta Area', '95% interval', 'wins', 'verdict'],
+      report.comparisons.map((c) => [
+        `${name(c.a)} vs ${name(c.b)}`,
+        c.deltaArea.toFixed(4),
+        interval(c.ci, (x) => x!.toFixed(4)),
+        `${(100 * c.winShare).toFixed(0)}%`,
+        c.verdict,
+      ]),
+    ),
+  );
+  return lines;
 }
 
 function table(header: string[], rows: string[][]): string[] {

@@ -3,87 +3,19 @@
  * (test prompts left out and counted), the readable table, --embeddings taken as an embeddings file
  * whatever its header, warnings and negative flag values, all with exit codes.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from './run';
-import { captureIo } from './testIo.test-util';
+import { CORRECTNESS, MODELS, PROMPTS, SPLIT, writeContractData, writeDir } from './evalFixture.test-util';
+import { cli } from './testIo.test-util';
 
 let dir = '';
 const at = (name: string) => join(dir, name);
 
-/*
- * 13 prompts x 3 LLMs, a (cost 1), b (cost 2), c (cost 4); the split file puts a in the training
- * pool, b and c in the unseen test pool, and leaves p13 out (a warning).
- * Test prompts: p09 a=1 b=1 c=1 | p10 a=blank b=0 c=1 | p11 b=blank | p12 c=blank.
- * p11 and p12 lack a test-pool score: dropped = 2. p10's blank is for a training LLM: kept.
- * Singles on {p09, p10}: b cost 2/4 = .5, accuracy (1 + 0)/2 = .5; c cost 1, accuracy 1.
- * Oracle: lambda = 0 sends p09 to b (cheapest right) and p10 to c: cost (2 + 4)/2/4 = .75, acc 1;
- * large lambda sends both to b: (.5, .5). Front (.5, .5) -> (.75, 1), flat outside.
- * Area = .5 * .5 + (.5 + 1)/2 * .25 + 1 * .25 = .25 + .1875 + .25 = .6875; Area(50%) = .25;
- * QNC: the most accurate test LLM (c) has accuracy 1, first reached at c~ = .75.
- * On S_val (p05-p08) c is always wrong and b right once: every router (and ZeroRouter's hull, b
- * alone) avoids c, so their curves peak at .5 and never reach 1: qnc is null.
- */
-const PROMPTS = [
-  'prompt_id,text',
-  'p01,add two numbers',
-  'p02,"multiply, then add"',
-  'p03,translate a sentence',
-  'p04,"a ""quoted"" poem"',
-  'p05,add three numbers',
-  'p06,multiply two numbers',
-  'p07,translate a word',
-  'p08,"a short\npoem"',
-  'p09,add four numbers',
-  'p10,translate a phrase',
-  'p11,multiply three numbers',
-  'p12,a long poem',
-  'p13,unused prompt',
-].join('\n');
-const CORRECTNESS = [
-  'prompt_id,a,b,c',
-  'p01,1,1,1',
-  'p02,0,1,1',
-  'p03,1,0,1',
-  'p04,0,0,1',
-  'p05,1,1,0',
-  'p06,0,,0',
-  'p07,1,0,0',
-  'p08,0,0,0',
-  'p09,1,1,1',
-  'p10,,0,1',
-  'p11,1,,1',
-  'p12,0,0,',
-  'p13,1,1,1',
-].join('\n');
-const MODELS = 'model,cost\na,1\nb,2\nc,4\n';
-const SPLIT = {
-  train: ['p01', 'p02', 'p03', 'p04'],
-  val: ['p05', 'p06', 'p07', 'p08'],
-  test: ['p09', 'p10', 'p11', 'p12'],
-  trainModels: ['a'],
-  testModels: ['b', 'c'],
-};
-
-function writeDir(name: string, files: Record<string, string>): string {
-  const d = at(name);
-  mkdirSync(d);
-  for (const [file, text] of Object.entries(files)) writeFileSync(join(d, file), text);
-  return d;
-}
-
-async function cli(...argv: string[]) {
-  const io = captureIo();
-  const code = await run(argv, io);
-  return { code, stdout: io.stdout, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
-}
-
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'routelab-contract-'));
-  writeDir('data', { 'prompts.csv': PROMPTS, 'correctness.csv': CORRECTNESS, 'models.csv': MODELS });
-  writeFileSync(at('split.json'), JSON.stringify(SPLIT));
+  writeContractData(dir);
 });
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
@@ -191,7 +123,7 @@ describe('routelab eval: bad input exits 2 with file, row and column', () => {
   });
 
   it("reports the dataset's and the embeddings file's problems together", async () => {
-    const bad = writeDir('bad', {
+    const bad = writeDir(at('bad'), {
       'prompts.csv': PROMPTS,
       'correctness.csv': CORRECTNESS.replace('p03,1,0,1', 'p03,1,2,1'),
       'models.csv': MODELS,
@@ -223,7 +155,7 @@ describe('routelab eval: bad input exits 2 with file, row and column', () => {
         ['c', 4],
       ] as const)
         longRows.push(`q${p},text ${p},${h},${(p + c) % 2},${c}`);
-    const long = writeDir('long', {
+    const long = writeDir(at('long'), {
       'results.csv': longRows.join('\n'),
       'embeddings.csv': ['prompt_id,e0', ...Array.from({ length: 12 }, (_, i) => `q${i + 1},${i}`)].join('\n'),
     });

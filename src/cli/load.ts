@@ -1,4 +1,4 @@
-/** Reading a dataset folder, an embeddings file and a split file from disk for the CLI. */
+/** Reading a dataset folder, an embeddings file, a split file and a prompts file from disk for the CLI. */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { loadDataset } from '../core/data';
@@ -7,6 +7,7 @@ import { readEmbeddings } from '../core/data/embeddings';
 import { createIssueList } from '../core/data/issues';
 import { readDatasetDir } from '../core/data/readDir.node.ts';
 import { applySplitFile } from '../core/eval';
+import { parsePromptList, type PromptList } from '../core/insight';
 import type { ResolvedSplit } from '../core/eval/pipeline';
 import type { Dataset, DataIssue, Matrix, NamedText } from '../core/types';
 import { InputError, inputError } from './errors';
@@ -86,4 +87,15 @@ export function loadSplitFile(file: string, dataset: Dataset, warn?: (issue: Dat
   for (const w of res.warnings) warn?.(w);
   const d = res.data;
   return { prompts: { train: d.train, val: d.val, test: d.test }, trainModels: d.trainModels, testModels: d.testModels };
+}
+
+/**
+ * `--prompts FILE` of `route` and `route --summary`: a CSV with a text (or prompt) column and an
+ * optional prompt_id (or id), JSON Lines with a text field, or a .txt with one prompt per line;
+ * every problem with its file, row and column (exit 2).
+ */
+export function readPromptsFile(file: string): PromptList {
+  const list = parsePromptList({ name: file, text: readText(file) });
+  if (!list.ok) throw new InputError(list.issues);
+  return list.data;
 }

@@ -1,24 +1,25 @@
 /** `routelab route`: the chosen LLM of each prompt, and every LLM's predicted error, cost and penalised score. */
 import { existsSync, statSync, writeFileSync } from 'node:fs';
-import { extname } from 'node:path';
-import { parseCsvText } from '../core/data/csv';
 import {
   MAX_ROUTER_CHARS,
   parseRouter,
   routePrompts,
+  routeResponse,
+  routerPool,
   serializeRouter,
   type RouteDecision,
   type RouteInput,
   type Router,
 } from '../core/routerFile';
-import type { Matrix } from '../core/types';
 import { numberFlag, parseFlags, requireString } from './args';
 import { InputError, inputError, UsageError } from './errors';
-import { readText } from './load';
+import { readPromptsFile, readText } from './load';
+import { parseEmbeddingArg } from './embeddingArg';
+import { routeSummaryCommand } from './routeSummary';
 import type { Io } from './io';
 
 export const ROUTE_USAGE = `routelab route --router router.json (--prompt TEXT | --prompts FILE | --embedding JSON)
-               [--cost-penalty X] [--json]`;
+               [--cost-penalty X] [--all-models] [--summary] [--json]`;
 
 /** Reads and validates a router file (exit 2 with the JSON path of every problem). */
 export function loadRouterFile(file: string): Router {
@@ -54,63 +55,6 @@ interface Prompts {
   texts: string[] | null;
 }
 
-/** --prompts FILE: a CSV with prompt_id,text (alias prompt) or a .txt file with one prompt per line. */
-function readPromptsFile(file: string): { ids: string[]; texts: string[] } {
-  const text = readText(file);
-  if (extname(file).toLowerCase() === '.txt') {
-    const ids: string[] = [];
-    const texts: string[] = [];
-    text.split(/\r\n|\n|\r/).forEach((line, i) => {
-      if (line.trim() === '') return;
-      ids.push(String(i + 1));
-      texts.push(line);
-    });
-    if (texts.length === 0) throw inputError(file, 'no prompts: every line is blank');
-    return { ids, texts };
-  }
-  const table = parseCsvText(file, text);
-  if (!table.ok) throw new InputError(table.issues);
-  const header = table.data.header.map((h) => h.toLowerCase());
-  const idCol = header.indexOf('prompt_id');
-  const textCol = header.indexOf('text') >= 0 ? header.indexOf('text') : header.indexOf('prompt');
-  if (idCol < 0 || textCol < 0) {
-    throw inputError(
-      file,
-      `expected columns prompt_id,text (header is ${table.data.header.map((h) => `"${h}"`).join(', ')}); or give a .txt file with one prompt per line`,
-      1,
-    );
-  }
-  if (table.data.rows.length === 0) throw inputError(file, 'no prompts: the file has a header but no rows', 2);
-  return { ids: table.data.rows.map((r) => r[idCol]), texts: table.data.rows.map((r) => r[textCol]) };
-}
-
-/** --embedding: one vector `[...]` or several `[[...], ...]`, inline JSON or a JSON file. */
-export function parseEmbeddingArg(value: string, dim: number): Matrix {
-  const fromFile = !value.trim().startsWith('[') && existsSync(value);
-  const where = fromFile ? value : '--embedding';
-  let json: unknown;
-  try {
-    json = JSON.parse(fromFile ? readText(value) : value);
-  } catch (err) {
-    throw inputError(where, `not JSON: ${(err as Error).message} (expected an array of ${dim} numbers, or an array of such arrays)`);
-  }
-  if (!Array.isArray(json) || json.length === 0) throw inputError(where, `expected an array of ${dim} numbers, or an array of such arrays`);
-  const rows = (Array.isArray(json[0]) ? json : [json]) as unknown[];
-  const nested = Array.isArray(json[0]);
-  const data = new Float32Array(rows.length * dim);
-  rows.forEach((row, r) => {
-    const path = nested ? `[${r}]` : '';
-    if (!Array.isArray(row)) throw inputError(where, `${path || '[0]'}: expected an array of ${dim} numbers, got ${JSON.stringify(row)}`);
-    if (row.length !== dim) throw inputError(where, `${path || 'vector'} has ${row.length} values, but this router expects ${dim}`);
-    row.forEach((x, d) => {
-      if (typeof x !== 'number' || !Number.isFinite(x))
-        throw inputError(where, `${path}[${d}]: expected a finite number, got ${JSON.stringify(x)}`);
-      data[r * dim + d] = x;
-    });
-  });
-  return { rows: rows.length, cols: dim, data };
-}
-
 function readPrompts(flags: Record<string, string | boolean | undefined>, router: Router): Prompts {
   const given = (['prompt', 'prompts', 'embedding'] as const).filter((f) => flags[f] !== undefined);
   if (given.length !== 1)
@@ -142,27 +86,22 @@ export async function routeCommand(argv: string[], io: Io): Promise<number> {
       prompts: { type: 'string' },
       embedding: { type: 'string' },
       'cost-penalty': { type: 'string' },
+      'all-models': { type: 'boolean' },
       json: { type: 'boolean' },
+      summary: { type: 'boolean' },
     },
     'route',
   );
   const router = loadRouterFile(requireString(flags, 'router', 'route'));
+  if (flags.summary)
+    return routeSummaryCommand(flags, router, numberFlag(flags['cost-penalty'], 'cost-penalty', router.costPenalty, 0), io);
   const prompts = readPrompts(flags, router);
-  const costPenalty = numberFlag(flags['cost-penalty'], 'cost-penalty', router.costPenalty, 0);
-  const decisions = routePrompts(router, prompts.input, costPenalty);
-  if (flags.json) {
-    io.out(
-      JSON.stringify({
-        costPenalty,
-        decisions: decisions.map((d, i) => ({
-          ...(prompts.ids ? { promptId: prompts.ids[i] } : {}),
-          chosen: d.chosen,
-          cluster: d.cluster,
-          models: d.perModel,
-        })),
-      }),
-    );
-  } else io.out(formatDecisions(decisions, prompts, costPenalty, router.costUnit));
+  const options = {
+    costPenalty: numberFlag(flags['cost-penalty'], 'cost-penalty', router.costPenalty, 0),
+    allModels: flags['all-models'] === true,
+  };
+  if (flags.json) io.out(JSON.stringify(routeResponse(router, prompts.input, options, prompts.ids ?? undefined)));
+  else io.out(formatDecisions(routePrompts(router, prompts.input, options), prompts, router, options));
   return 0;
 }
 
@@ -171,7 +110,12 @@ const num = (x: number) => (Math.abs(x) >= 1e-3 || x === 0 ? x.toFixed(4) : x.to
 const costText = (x: number) => (x === 0 ? '0' : x >= 1e6 || x < 1e-6 ? x.toExponential(3) : x.toPrecision(4));
 
 /** One block per prompt: the chosen LLM, then every LLM by penalised score (the routing rule's order). */
-function formatDecisions(decisions: RouteDecision[], prompts: Prompts, costPenalty: number, costUnit: string): string {
+function formatDecisions(
+  decisions: RouteDecision[],
+  prompts: Prompts,
+  router: Router,
+  { costPenalty, allModels }: { costPenalty: number; allModels: boolean },
+): string {
   const blocks = decisions.map((d, i) => {
     const label = prompts.ids ? `prompt ${prompts.ids[i]}` : decisions.length > 1 ? `embedding ${i}` : 'prompt';
     const text = prompts.texts ? `: ${oneLine(prompts.texts[i])}` : '';
@@ -188,12 +132,30 @@ function formatDecisions(decisions: RouteDecision[], prompts: Prompts, costPenal
       ...table(['  LLM', 'predicted error', 'cost', 'penalised'], rows),
     ].join('\n');
   });
-  const unit = costUnit ? `; cost in ${costUnit}` : '';
+  const unit = router.costUnit ? `; cost in ${router.costUnit}` : '';
+  const pool = routerPool(router);
+  const among = allModels
+    ? `every LLM of the file (${router.models.length})`
+    : pool.length === router.models.length
+      ? `the file's routing pool: all ${pool.length} LLMs`
+      : `the file's routing pool: ${pool.length} of ${router.models.length} LLMs (--all-models for every one)`;
   return [
-    `cost penalty lambda = ${costPenalty}; penalised = predicted error + lambda * cost; * = chosen${unit}`,
+    `${methodLabel(router)} routing among ${among}`,
+    `cost penalty lambda = ${costPenalty}${costPenalty === router.costPenalty ? " (the file's operating point)" : ''}; penalised = predicted error + lambda * cost; * = chosen${unit}`,
     '',
     blocks.join('\n\n'),
   ].join('\n');
+}
+
+const METHOD_TEXT: Record<Router['method'], string> = {
+  kmeans: 'UniRoute (K-means)',
+  learnedmap: 'UniRoute (learned map)',
+  knn: 'K-NN',
+  'zero-router': 'ZeroRouter',
+};
+
+function methodLabel(router: Router): string {
+  return METHOD_TEXT[router.method];
 }
 
 function oneLine(text: string, max = 70): string {

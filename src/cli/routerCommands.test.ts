@@ -41,7 +41,7 @@ function writeDataset(name: string, dataset = generateDemoDataset({ prompts: 240
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'routelab-router-cli-'));
   const data = writeDataset('data');
-  const res = await cli('train', '--data', data, '--k', '4', '--seed', '1', '--out', at('router.json'));
+  const res = await cli('train', '--data', data, '--method', 'kmeans', '--k', '4', '--seed', '1', '--out', at('router.json'));
   expect(res.err).toBe('');
   expect(res.code).toBe(0);
   expect(res.out).toMatch(/^wrote .*router\.json .*UniRoute \(K-means\), K = 4, 11 LLMs, 24 validation prompts/);
@@ -53,15 +53,32 @@ afterAll(() => {
 });
 
 describe('routelab train / route / validation-prompts / add-model / remove-model', () => {
-  it('routes one prompt with a readable table of every LLM', async () => {
+  it('routes one prompt among the routing pool with a readable table, or among every LLM with --all-models', async () => {
     const router = readRouter(at('router.json'));
+    // train writes the unseen test pool as the routing pool.
+    expect(router.pool).toEqual(router.provenance.split.testModels);
+    expect(router.pool.length).toBeLessThan(router.models.length);
     const res = await cli('route', '--router', at('router.json'), '--prompt', 'Solve for x: 3x + 5 = 20', '--cost-penalty', '0.001');
     expect(res.code).toBe(0);
     const [expected] = routePrompts(router, { texts: ['Solve for x: 3x + 5 = 20'] }, 0.001);
+    expect(router.pool).toContain(expected.chosen);
     expect(res.out).toContain(`-> ${expected.chosen} (cluster ${expected.cluster})`);
     expect(res.out).toContain(`* ${expected.chosen}`);
-    for (const h of router.models) expect(res.out).toContain(h.name);
-    expect(res.out).toContain('cost penalty lambda = 0.001');
+    const rowsOf = (out: string) => out.split('\n').filter((l) => /^[* ] \S/.test(l) && !l.includes('LLM  '));
+    expect(
+      rowsOf(res.out)
+        .map((l) => l.slice(2).split(' ')[0])
+        .sort(),
+    ).toEqual([...router.pool].sort());
+    expect(res.out).toContain(`routing among the file's routing pool: ${router.pool.length} of 11 LLMs (--all-models for every one)`);
+    expect(res.out).toContain('cost penalty lambda = 0.001;');
+
+    const all = await cli('route', '--router', at('router.json'), '--prompt', 'Solve for x: 3x + 5 = 20', '--all-models');
+    expect(all.out).toContain('routing among every LLM of the file (11)');
+    expect(all.out).toContain("cost penalty lambda = 0 (the file's operating point)");
+    expect(rowsOf(all.out)).toHaveLength(11);
+    const [everyLlm] = routePrompts(router, { texts: ['Solve for x: 3x + 5 = 20'] }, { allModels: true });
+    expect(all.out).toContain(`* ${everyLlm.chosen}`);
   });
 
   it('routes a prompts CSV and a .txt file, with --json giving one object', async () => {
@@ -80,7 +97,7 @@ describe('routelab train / route / validation-prompts / add-model / remove-model
     const expected = routePrompts(router, {
       texts: ['Translate "good morning" into French.', 'Write a SQL query, please:\nselect all users'],
     });
-    expect(json.costPenalty).toBe(0);
+    expect(json).toMatchObject({ costPenalty: 0, method: 'kmeans', costUnit: router.costUnit, allModels: false });
     expect(json.decisions.map((d: { promptId: string }) => d.promptId)).toEqual(['a', 'b']);
     expect(json.decisions.map((d: { chosen: string }) => d.chosen)).toEqual(expected.map((d) => d.chosen));
     expect(json.decisions[1].models).toEqual(expected[1].perModel);
@@ -91,9 +108,14 @@ describe('routelab train / route / validation-prompts / add-model / remove-model
       (await cli('route', '--router', at('router.json'), '--prompts', at('p.txt'), '--json', '--cost-penalty', '1')).out,
     );
     expect(txt.decisions.map((d: { promptId: string }) => d.promptId)).toEqual(['1', '3']);
-    // lambda = 1 dwarfs every error difference: the cheapest LLM wins.
-    const cheapest = [...router.models].sort((p, q) => p.cost - q.cost)[0].name;
+    // lambda = 1 dwarfs every error difference: the pool's cheapest LLM wins.
+    const cheapest = [...router.models].filter((h) => router.pool.includes(h.name)).sort((p, q) => p.cost - q.cost)[0].name;
     expect(txt.decisions.every((d: { chosen: string }) => d.chosen === cheapest)).toBe(true);
+
+    // JSON Lines too, read as `route --summary` reads it (one reader): prompt_id when given, else the line.
+    writeFileSync(at('p.jsonl'), '{"text": "first prompt", "prompt_id": "x"}\n\n{"text": "second prompt"}\n');
+    const jsonl = JSON.parse((await cli('route', '--router', at('router.json'), '--prompts', at('p.jsonl'), '--json')).out);
+    expect(jsonl.decisions.map((d: { promptId: string }) => d.promptId)).toEqual(['x', '3']);
   });
 
   it('adds an unseen LLM from its validation scores, routes to it where it is best, and removes it', async () => {
@@ -223,7 +245,12 @@ describe('bad input exits 2 with a clear message', () => {
     writeFileSync(at('nocol.csv'), 'id,prompt_text\n1,hello\n');
     expect(await cli('route', '--router', at('router.json'), '--prompts', at('nocol.csv'))).toMatchObject({
       code: 2,
-      err: `${at('nocol.csv')}, row 1: expected columns prompt_id,text (header is "id", "prompt_text"); or give a .txt file with one prompt per line`,
+      err: `${at('nocol.csv')}, row 1: expected a column named text (or prompt); found "id", "prompt_text"`,
+    });
+    writeFileSync(at('blank.csv'), 'prompt_id,text\na,hello\nb,  \n');
+    expect(await cli('route', '--router', at('router.json'), '--prompts', at('blank.csv'))).toMatchObject({
+      code: 2,
+      err: `${at('blank.csv')}, row 3, column "text": empty prompt text`,
     });
   });
 

@@ -9,8 +9,11 @@ import { SNAPSHOT_KEY, setSnapshotStore, type Snapshot } from './persist';
 import { boot, train } from './trainActions';
 import { loadFiles } from './dataActions';
 import { setCostPenalty, setPenaltyForTarget } from './liveActions';
-import { addModel, removeModel, routerText } from './modelActions';
+import { addModel, removeModel } from './modelActions';
+import { exportSession } from './routerActions';
 import { DEFAULT_SETTINGS } from './slices';
+import { pickCurvePoint } from './chartActions';
+import { renameDataset } from './renameActions';
 
 function memoryStore(): KeyValueStore & { map: Map<string, unknown> } {
   const map = new Map<string, unknown>();
@@ -77,6 +80,26 @@ describe('store actions on a small demo dataset (handlers on the main thread, cp
     expect(appStore.getState().routing.live!.accuracy).toBeGreaterThanOrEqual(target - 1e-12);
     expect(appStore.getState().routing.live!.operatingPoint.cost).toBeCloseTo(choice.point.cost, 12);
 
+    // A click on a curve point routes with that method at the lambda from which the point holds.
+    const front = pool.methods['uniroute-kmeans']!.front;
+    const vertex = front[Math.floor(front.length / 2)];
+    const picked = pickCurvePoint('uniroute-kmeans', vertex.cost, vertex.accuracy)!;
+    s = appStore.getState();
+    expect(s.routing.costPenalty).toBe(picked.costPenalty);
+    expect(picked.costPenalty).toBeGreaterThanOrEqual(picked.from);
+    expect(picked.to === Infinity || picked.costPenalty < picked.to).toBe(true);
+    expect(s.routing.live!.operatingPoint.cost).toBeCloseTo(vertex.cost, 12);
+    expect(s.routing.live!.operatingPoint.accuracy).toBeCloseTo(vertex.accuracy, 12);
+    expect(pickCurvePoint('no-such-method', 0.5, 0.5)).toBeNull();
+
+    // Renaming the dataset changes the label only: the router follows, the session stays.
+    expect(await renameDataset('  My   bench ')).toBe(true);
+    s = appStore.getState();
+    expect(s.data.dataset!.name).toBe('My bench');
+    expect(s.session.router!.provenance.dataset).toBe('My bench');
+    expect(s.session.pool).toBe(pool);
+    expect(await renameDataset('   ')).toBe(false);
+
     // Add an unseen LLM that is right on every validation prompt, then remove it.
     const before = appStore.getState().session.pool!.methods['uniroute-kmeans']!.metrics;
     const csv = validationPromptsCsv(appStore.getState().session.router!).replace(/,\n/g, ',1\n');
@@ -85,7 +108,9 @@ describe('store actions on a small demo dataset (handlers on the main thread, cp
     expect(s.session.pool!.names.at(-1)).toBe('oracle-ish');
     expect(s.session.pool!.estimated.at(-1)).toBe(true);
     expect(s.session.pool!.methods['uniroute-kmeans']!.metrics.area).not.toBe(before.area);
-    expect(routerText()).toContain('"oracle-ish"');
+    const exported = exportSession();
+    expect(exported.ok && exported.data.text).toContain('"oracle-ish"');
+    expect(exported.ok && exported.data.router.pool.at(-1)).toBe('oracle-ish');
     expect(await addModel('bad', 1, { name: 'bad.csv', text: 'prompt_id,score\nnope,2\n' })).toBe(false);
     expect(appStore.getState().session.addIssues.length).toBeGreaterThan(0);
     expect(await removeModel('oracle-ish')).toBe(true);

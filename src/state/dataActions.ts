@@ -3,8 +3,8 @@
  * the column-mapping retry, and the embedding + 2-D PCA projection of the loaded prompts.
  * A failed load lists its problems and keeps the data already loaded.
  */
-import { datasetSummary } from '../core/explorer';
-import type { ColumnMapping } from '../core/data';
+import { datasetSummary, fileHeaders } from '../core/explorer';
+import { recallMappings, rememberMappings, type ColumnMapping } from '../core/data';
 import type { Dataset, DataIssue, NamedText } from '../core/types';
 import type { ProgressEvent } from '../workers/protocol';
 import { getClient } from './clientRef';
@@ -12,12 +12,19 @@ import { appStore } from './store';
 import { initialData, initialSession, type DataSourceKind } from './slices';
 import { relive } from './liveActions';
 import { resetMapForDataset } from './mapActions';
+import { enterDataset } from './datasetRouting';
+import type { UrlState } from './urlState';
+import { loadMappingMemory, saveMappingMemory } from './mappingStore';
 
 function stageProgress(event: ProgressEvent): void {
   if (event.kind === 'stage') appStore.getState().setData({ progress: event.fraction ?? null });
 }
 
-/** Makes `dataset` the loaded one: summary, no session yet (a retrain follows), test pool reset if it names absent LLMs. */
+/**
+ * Makes `dataset` the loaded one: summary, no session yet (a retrain follows), test pool reset if it
+ * names absent LLMs. Lambda starts afresh at the new data's default (a lambda is in its data's cost
+ * unit): the dataset's saved settings, if any, are taken up once it is hashed (prepare).
+ */
 export function adoptDataset(
   dataset: Dataset,
   source: { kind: DataSourceKind; label: string; synthetic: boolean },
@@ -27,16 +34,20 @@ export function adoptDataset(
   const names = new Set(dataset.models.map((h) => h.name));
   const testModels = s.training.settings.testModels.filter((n) => names.has(n));
   // Everything else about the previous data (projection, embedder, hash, demo info, a failed upload) starts afresh.
-  s.setData({ ...initialData(), dataset, source, summary: datasetSummary(dataset), status: 'ready', warnings });
+  s.setData({ ...initialData(), link: s.data.link, dataset, source, summary: datasetSummary(dataset), status: 'ready', warnings });
   if (testModels.length !== s.training.settings.testModels.length) s.setSettings({ testModels });
   s.setSession(initialSession());
+  s.setRouting({ costPenalty: 0, penaltyOrigin: 'default', pending: null, selectedRow: null });
   s.setUi({ selectedCluster: null });
   resetMapForDataset();
   relive();
 }
 
-/** Embeds every prompt and projects it to 2-D with PCA (in the worker) for the Clusters view. */
-export async function prepare(): Promise<void> {
+/**
+ * Embeds every prompt and projects it to 2-D with PCA (in the worker) for the Clusters view, then
+ * takes up the dataset's saved routing settings and a link that fits it (returns the link's fields applied).
+ */
+export async function prepare(): Promise<Partial<UrlState>> {
   const s = appStore.getState();
   s.setTraining({ stage: 'embed', message: 'embedding prompts', fraction: 0 });
   const res = await getClient().request({ type: 'prepare' }, (e) => {
@@ -49,6 +60,7 @@ export async function prepare(): Promise<void> {
     demo: res.demo,
   });
   appStore.getState().setTraining({ stage: '', message: '', fraction: null });
+  return enterDataset(res.dataHash);
 }
 
 /** Generates the synthetic demo dataset in the worker and loads it. */
@@ -66,14 +78,23 @@ export async function loadDemo(): Promise<void> {
  */
 export async function loadFiles(
   files: NamedText[],
-  options: { mapping?: ColumnMapping; kind?: DataSourceKind; label?: string } = {},
+  options: { mappings?: Record<string, ColumnMapping>; kind?: DataSourceKind; label?: string; name?: string } = {},
 ): Promise<boolean> {
   const s = appStore.getState();
   s.setData({ status: 'loading', progress: 0, issues: [], warnings: [] });
+  // Each file is read with its own mapping: the one given, else the one remembered for its header set.
+  const headers = fileHeaders(files);
+  const memory = loadMappingMemory();
+  const mappings = options.mappings ?? recallMappings(memory, headers);
   let res;
   try {
     res = await getClient().request(
-      { type: 'load', files, mapping: options.mapping, name: options.label && !options.label.includes('/') ? options.label : undefined },
+      {
+        type: 'load',
+        files,
+        mappings,
+        name: options.name ?? (options.label && !options.label.includes('/') ? options.label : undefined),
+      },
       stageProgress,
     );
   } catch (e) {
@@ -90,23 +111,26 @@ export async function loadFiles(
       issues: res.issues,
       headers: res.headers,
       pendingFiles: files,
+      mappings,
     });
     return false;
   }
+  if (options.mappings) saveMappingMemory(rememberMappings(memory, headers, options.mappings));
   adoptDataset(
     res.dataset,
     { kind: options.kind ?? 'upload', label: options.label ?? (files.map((f) => f.name).join(', ') || res.dataset.name), synthetic: false },
     res.warnings,
   );
+  appStore.getState().setData({ mappings });
   await prepare();
   return true;
 }
 
-/** Retries the last failed upload with a column mapping. */
-export async function retryWithMapping(mapping: ColumnMapping): Promise<boolean> {
+/** Retries the last failed upload with a column mapping per file (remembered for each header set once it loads). */
+export async function retryWithMapping(mappings: Record<string, ColumnMapping>): Promise<boolean> {
   const files = appStore.getState().data.pendingFiles;
   if (!files) return false;
-  return loadFiles(files, { mapping });
+  return loadFiles(files, { mappings });
 }
 
 function fileNameOf(url: URL): string {
@@ -137,6 +161,8 @@ export async function loadUrl(raw: string): Promise<boolean> {
   appStore.getState().setData({ status: 'loading', progress: null, issues: [] });
   const files: NamedText[] = [];
   const issues: DataIssue[] = [];
+  // A folder URL names the dataset after the folder, as `routelab --data DIR` does.
+  let folderName: string | undefined;
   if (/\.(csv|jsonl|ndjson)$/i.test(url.pathname)) {
     try {
       files.push({ name: fileNameOf(url), text: await fetchText(url) });
@@ -145,6 +171,7 @@ export async function loadUrl(raw: string): Promise<boolean> {
     }
   } else {
     const folder = url.href.endsWith('/') ? url.href : `${url.href}/`;
+    folderName = decodeURIComponent(fileNameOf(url));
     for (const name of ['prompts.csv', 'correctness.csv', 'models.csv', 'costs.csv']) {
       try {
         files.push({ name, text: await fetchText(new URL(name, folder)) });
@@ -158,5 +185,5 @@ export async function loadUrl(raw: string): Promise<boolean> {
     appStore.getState().setData({ status: appStore.getState().data.dataset ? 'ready' : 'error', issues });
     return false;
   }
-  return loadFiles(files, { kind: 'url', label: url.href });
+  return loadFiles(files, { kind: 'url', label: url.href, name: folderName });
 }

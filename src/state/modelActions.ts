@@ -1,11 +1,9 @@
 /**
- * Router actions on the main thread: add an unseen LLM from its scores (no retraining), remove it,
- * import a router file, and route a typed prompt with a router (core plain TypeScript only).
+ * Adding an unseen LLM to the session from its scores (no retraining) and removing it, on the main
+ * thread (core plain TypeScript only). Export, import and routing a typed prompt: routerActions.ts.
  */
-import { addModelFromScores, removeAddedModel, reproduceSetup } from '../core/explorer';
-import { parseRouter, routePrompts, serializeRouter, type RouteDecision, type Router } from '../core/routerFile';
+import { addModelFromScores, removeAddedModel } from '../core/explorer';
 import type { NamedText } from '../core/types';
-import type { TrainSettings } from '../workers/protocol';
 import { getClient } from './clientRef';
 import { appStore } from './store';
 import { refreshPool } from './liveActions';
@@ -86,82 +84,4 @@ export async function removeModel(name: string): Promise<boolean> {
   await afterNextPaint();
   await saveSnapshot(appStore.getState());
   return true;
-}
-
-/** The current router as the core's JSON text (the file `routelab route --router` reads). */
-export function routerText(): string | null {
-  const router = appStore.getState().session.router;
-  return router ? serializeRouter(router) : null;
-}
-
-function settingsOf(router: Router, current: TrainSettings, n: number): TrainSettings {
-  const { split } = router.provenance;
-  return {
-    ...current,
-    k: router.centroids.rows,
-    seed: router.provenance.seed,
-    method: router.method,
-    testModels: split.testModels,
-    fractions: { train: split.train / n, val: split.val / n, test: split.test / n },
-  };
-}
-
-/**
- * Imports a router file. When it was trained on the loaded dataset (same data hash, its seeded split
- * re-drawn exactly), it becomes the session's router; otherwise it is kept for routing typed prompts.
- */
-export async function importRouter(file: NamedText): Promise<boolean> {
-  const s = appStore.getState();
-  const parsed = parseRouter(file.text, file.name);
-  if (!parsed.ok) {
-    s.setSession({ importIssues: parsed.issues, importNotice: null });
-    return false;
-  }
-  const router = parsed.data;
-  const dataset = s.data.dataset;
-  const label = `${file.name}: ${router.method === 'learnedmap' ? 'UniRoute (learned map)' : 'UniRoute (K-means)'}, K = ${router.centroids.rows}, ${router.models.length} LLMs`;
-  const setup = dataset ? reproduceSetup(router, dataset, s.data.dataHash ?? undefined) : null;
-  if (!dataset || !setup || !setup.ok) {
-    s.setSession({
-      importedRouter: router,
-      importIssues: [],
-      importNotice: `${label}. Not applied to the session (${setup && !setup.ok ? setup.issues[0].message : 'no dataset loaded'}); it can route typed prompts below.`,
-    });
-    return true;
-  }
-  const added = router.models.filter((h) => h.addedAfterTraining);
-  const base = await getClient().request({
-    type: 'rebuild',
-    router: { ...router, models: router.models.filter((h) => !h.addedAfterTraining) },
-    setup: setup.data,
-  });
-  const st = appStore.getState();
-  st.setSession({
-    router: { ...router, models: router.models.filter((h) => !h.addedAfterTraining) },
-    setup: setup.data,
-    base: base.base,
-    trainedWith: settingsOf(router, st.training.settings, dataset.prompts.length),
-    added: [],
-    importedRouter: router,
-    importIssues: [],
-    importNotice: `${label}: applied to the session (trained on this dataset).${added.length ? ` ${added.length} LLM(s) added after training are not shown: add them again from their scores.` : ''}`,
-  });
-  st.setSettings(settingsOf(router, st.training.settings, dataset.prompts.length));
-  refreshPool();
-  // Saved after the frame that shows the change: the views update at once, persisting waits.
-  await afterNextPaint();
-  await saveSnapshot(appStore.getState());
-  return true;
-}
-
-/** Routes one typed prompt with the session's router (or an imported one) at the current cost penalty. */
-export function routeText(text: string, which: 'session' | 'imported' = 'session'): RouteDecision | string {
-  const { session, routing } = appStore.getState();
-  const router = which === 'session' ? session.router : session.importedRouter;
-  if (!router) return 'no router';
-  try {
-    return routePrompts(router, { texts: [text] }, Number.isFinite(routing.costPenalty) ? routing.costPenalty : 0)[0];
-  } catch (e) {
-    return e instanceof Error ? e.message : String(e);
-  }
 }

@@ -7,7 +7,8 @@ import type { Router } from '../core/routerFile';
 import type { AddedModel, SessionSetup } from '../core/explorer';
 import type { TrainSettings } from '../workers/protocol';
 import { openKeyValueStore, type KeyValueStore } from './idb';
-import type { AppState, DataSourceKind } from './slices';
+import type { AppState, DataSourceKind, PenaltyOrigin } from './slices';
+import type { RoutingMethod } from './urlState';
 
 export const SNAPSHOT_KEY = 'session-v1';
 /** The dataset is stored under its own key and only rewritten when it changes: cloning 2M scores on every
@@ -24,6 +25,10 @@ export interface Snapshot {
   setup: SessionSetup | null;
   added: AddedModel[];
   costPenalty: number;
+  /** Where lambda came from (absent in a snapshot saved before it was kept: read as 'saved'). */
+  penaltyOrigin?: PenaltyOrigin;
+  /** The Routing view's router (absent in an older snapshot: the trained one is shown). */
+  route?: RoutingMethod;
   savedAt: string;
 }
 
@@ -54,6 +59,8 @@ export function snapshotOf(state: AppState): Snapshot | null {
     setup: hasRouter ? state.session.setup : null,
     added: hasRouter ? state.session.added : [],
     costPenalty: state.routing.costPenalty,
+    penaltyOrigin: state.routing.penaltyOrigin,
+    route: state.routing.method,
     savedAt: new Date().toISOString(),
   };
 }

@@ -5,17 +5,20 @@
  */
 import type { StateCreator } from 'zustand';
 import type { Dataset, DataIssue, NamedText } from '../core/types';
+import type { ColumnMapping } from '../core/data';
 import type { Router } from '../core/routerFile';
 import type { AddedModel, DatasetSummary, LiveRouting, SessionBase, SessionPool, SessionSetup } from '../core/explorer';
 import type { BackendCheckResult, BackendReport, DemoInfo, FileHeader, TrainSettings } from '../workers/protocol';
-import { DEFAULT_URL_STATE, type RoutingMethod, type ViewId } from './urlState';
+import { DEFAULT_URL_STATE, type RoutingMethod, type UrlState, type ViewId } from './urlState';
 import type { MapSlice } from './mapSlice';
+import { DEFAULTS } from '../core/defaults';
+import type { TrustSlice } from './trustSlice';
 
 // The worker protocol's shapes the views read, passed on here: views and app never import workers/.
 export type { BackendCheckResult, BackendReport, DemoInfo, FileHeader, TrainSettings } from '../workers/protocol';
 
-/** Row order of the error-profile heatmap (the charts' ModelSort). */
-export type ModelSort = 'input' | 'cost' | 'accuracy';
+/** Row order of the error-profile heatmap (the charts' ModelSort): also by the error on one cluster, `cluster:K`. */
+export type ModelSort = 'input' | 'cost' | 'accuracy' | `cluster:${number}`;
 
 export type DataSourceKind = 'demo' | 'upload' | 'url' | 'restored';
 
@@ -33,12 +36,20 @@ export interface DataSlice {
     headers: FileHeader[];
     /** Files of a failed upload kept for a retry with a column mapping. */
     pendingFiles: NamedText[] | null;
+    /** The column mapping of each file of the last upload (by file name): given, or remembered for its header set. */
+    mappings: Record<string, ColumnMapping>;
     projection: { coords: Float32Array; explained: [number, number] } | null;
     /** `key`: the embedder settings and row order (part of a stored prompt map's key). */
     embedder: { kind: string; dim: number; key: string } | null;
     dataHash: string | null;
     /** Set when the loaded dataset is the synthetic demo: its default test pool and held-out newcomer. */
     demo: DemoInfo | null;
+    /**
+     * A link's settings not applied yet: 'pending' until the first dataset is ready, 'waiting' while the
+     * loaded dataset is not the one the link names (they apply when it is loaded). The address bar keeps
+     * the link meanwhile.
+     */
+    link: { url: Partial<UrlState>; status: 'pending' | 'waiting' } | null;
   };
   setData: (patch: Partial<DataSlice['data']>) => void;
 }
@@ -86,7 +97,7 @@ export interface SessionSlice {
     lastPoolMs: number | null;
     importNotice: string | null;
     importIssues: DataIssue[];
-    /** The last imported router file (it may belong to other data: then it only routes typed prompts). */
+    /** An imported router file trained on other data (not applied to the session): it routes typed prompts at its own lambda and pool. */
     importedRouter: Router | null;
   };
   setSession: (patch: Partial<SessionSlice['session']>) => void;
@@ -101,10 +112,34 @@ export interface RoutingSlice {
     selectedRow: number | null;
     /** Milliseconds of the last live routing (routeLive). */
     liveMs: number | null;
-    /** Why lambda has its value when the app chose it (the demo's first start); cleared when lambda changes. */
-    penaltyNote: string | null;
+    /**
+     * Where lambda comes from. 'default': the app's choice, recomputed on the session whenever the pool,
+     * the LLMs or the method change; 'user': moved or set for a target; 'link': the URL; 'import': a
+     * router file; 'saved': as last left on this dataset. Only 'default' moves by itself.
+     */
+    penaltyOrigin: PenaltyOrigin;
+    /** Lambda, origin and router to take up when the next session is ready (a dataset's saved settings, a link). */
+    pending: RoutingPrefs | null;
   };
   setRouting: (patch: Partial<RoutingSlice['routing']>) => void;
+}
+
+export type PenaltyOrigin = 'default' | 'user' | 'link' | 'import' | 'saved';
+
+/** The routing settings that belong to a dataset (kept per dataset, restored with it). */
+export interface RoutingPrefs {
+  costPenalty?: number;
+  origin?: PenaltyOrigin;
+  method?: RoutingMethod;
+}
+
+/** The deferral charts, each with its own zoom: the Deferral curves view's and the Routing view's. */
+export type DeferralChartId = 'curves' | 'routing';
+
+/** A zoomed region of a deferral chart in data units (normalised cost, accuracy). */
+export interface ChartZoom {
+  cost: [number, number];
+  accuracy: [number, number];
 }
 
 export interface UiSlice {
@@ -112,11 +147,15 @@ export interface UiSlice {
     view: ViewId;
     selectedCluster: number | null;
     heatmapSort: ModelSort;
+    /** Cost axis of the deferral charts: linear, or log (the cheap end, where routing pays, spread out). */
+    costAxis: 'linear' | 'log';
+    /** Zoom box of each deferral chart (absent: the whole curve). */
+    chartZoom: Partial<Record<DeferralChartId, ChartZoom>>;
   };
   setUi: (patch: Partial<UiSlice['ui']>) => void;
 }
 
-export type AppState = DataSlice & TrainingSlice & SessionSlice & RoutingSlice & UiSlice & MapSlice;
+export type AppState = DataSlice & TrainingSlice & SessionSlice & RoutingSlice & UiSlice & TrustSlice & MapSlice;
 type Slice<T> = StateCreator<AppState, [], [], T>;
 
 export const DEFAULT_SETTINGS: TrainSettings = {
@@ -125,8 +164,8 @@ export const DEFAULT_SETTINGS: TrainSettings = {
   method: DEFAULT_URL_STATE.method,
   testModels: [],
   fractions: DEFAULT_URL_STATE.split,
-  epochs: 50,
-  maxIterations: 50,
+  epochs: DEFAULTS.epochs,
+  maxIterations: DEFAULTS.maxIterations,
 };
 
 export const initialData = (): DataSlice['data'] => ({
@@ -139,10 +178,12 @@ export const initialData = (): DataSlice['data'] => ({
   warnings: [],
   headers: [],
   pendingFiles: null,
+  mappings: {},
   projection: null,
   embedder: null,
   dataHash: null,
   demo: null,
+  link: null,
 });
 
 export const initialTraining = (): TrainingSlice['training'] => ({
@@ -189,9 +230,16 @@ export const initialRouting = (): RoutingSlice['routing'] => ({
   live: null,
   selectedRow: null,
   liveMs: null,
-  penaltyNote: null,
+  penaltyOrigin: 'default',
+  pending: null,
 });
-export const initialUi = (): UiSlice['ui'] => ({ view: DEFAULT_URL_STATE.view, selectedCluster: null, heatmapSort: 'input' });
+export const initialUi = (): UiSlice['ui'] => ({
+  view: DEFAULT_URL_STATE.view,
+  selectedCluster: null,
+  heatmapSort: 'input',
+  costAxis: 'linear',
+  chartZoom: {},
+});
 
 export const createDataSlice: Slice<DataSlice> = (set) => ({
   data: initialData(),

@@ -17,6 +17,7 @@ import {
   type AppState,
 } from './slices';
 import { createMapSlice, initialMap } from './mapSlice';
+import { createTrustSlice, initialTrust } from './trustSlice';
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createDataSlice(...a),
@@ -25,6 +26,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createRoutingSlice(...a),
   ...createUiSlice(...a),
   ...createMapSlice(...a),
+  ...createTrustSlice(...a),
 }));
 
 /** The vanilla store API (getState / setState / subscribe) for actions and tests. */
@@ -39,6 +41,7 @@ export function resetStore(): void {
     routing: initialRouting(),
     ui: initialUi(),
     map: initialMap(),
+    trust: initialTrust(),
   });
 }
 

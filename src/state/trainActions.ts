@@ -4,13 +4,15 @@
  */
 import type { TrainSettings } from '../workers/protocol';
 import { CancelledError } from '../workers/client';
+import { checkClusterCount } from '../core/explorer';
 import { getClient } from './clientRef';
 import { appStore } from './store';
-import { refreshPool, setPenaltyToMatchBest } from './liveActions';
+import { settleRouting } from './liveActions';
 import { adoptDataset, loadDemo, prepare } from './dataActions';
 import { ensureProjection } from './mapActions';
+import { holdLink } from './datasetRouting';
 import { afterNextPaint, loadSnapshot, saveSnapshot } from './persist';
-import { hasTrainingParams, parseUrlState, type UrlState } from './urlState';
+import { hasTrainingParams, parseUrlState } from './urlState';
 
 const now = (): number => globalThis.performance?.now() ?? Date.now();
 
@@ -19,6 +21,12 @@ export async function train(): Promise<void> {
   const s = appStore.getState();
   if (!s.data.dataset || s.training.status === 'running') return;
   const settings: TrainSettings = { ...s.training.settings };
+  // A K the Train view refuses (outside [2, training prompts]) is refused here too, e.g. when a load trains at once.
+  const kError = checkClusterCount(settings.k, s.data.dataset.prompts.length, settings.fractions).error;
+  if (kError) {
+    s.setTraining({ status: 'error', error: kError, stage: '', message: '', fraction: null });
+    return;
+  }
   s.setTraining({
     status: 'running',
     stage: 'start',
@@ -71,8 +79,8 @@ export async function train(): Promise<void> {
       trainLoss: res.lossHistory.map((e) => e.trainLoss),
       valLoss: res.lossHistory.map((e) => e.valLoss),
     });
-    st.setRouting({ method: settings.method === 'learnedmap' ? 'uniroute-learnedmap' : 'uniroute-kmeans' });
-    refreshPool();
+    // The router just trained is shown, unless the dataset's own settings (or a link's) name another.
+    settleRouting(settings.method === 'learnedmap' ? 'uniroute-learnedmap' : 'uniroute-kmeans');
     await afterNextPaint();
     await saveSnapshot(appStore.getState());
   } catch (e) {
@@ -92,21 +100,6 @@ export function cancelTraining(): void {
   getClient().cancelTraining();
 }
 
-function applyUrl(url: Partial<UrlState>): void {
-  const s = appStore.getState();
-  const settings: Partial<TrainSettings> = {};
-  if (url.k !== undefined) settings.k = url.k;
-  if (url.seed !== undefined) settings.seed = url.seed;
-  if (url.method !== undefined) settings.method = url.method;
-  if (url.test !== undefined) settings.testModels = url.test;
-  if (url.split !== undefined) settings.fractions = url.split;
-  s.setSettings(settings);
-  if (url.lambda !== undefined) s.setRouting({ costPenalty: url.lambda });
-  if (url.route !== undefined) s.setRouting({ method: url.route });
-  if (url.view !== undefined) s.setUi({ view: url.view });
-  if (url.cluster !== undefined) s.setUi({ selectedCluster: url.cluster });
-}
-
 const sameSettings = (a: TrainSettings | null, b: TrainSettings): boolean =>
   a !== null &&
   a.k === b.k &&
@@ -117,12 +110,13 @@ const sameSettings = (a: TrainSettings | null, b: TrainSettings): boolean =>
 
 /**
  * First start: tfjs in the worker, then the saved session (IndexedDB) when there is one, else the
- * synthetic demo and a first training, so every view has content. A link's training settings that
- * differ from the restored router's trigger a retrain on the restored data.
+ * synthetic demo and a first training, so every view has content. The link's view applies at once,
+ * its other settings once the dataset is ready, and only when the link fits it (a link naming another
+ * dataset waits for that one). Training settings that differ from the restored router's retrain on
+ * the restored data.
  */
 export async function boot(search: string): Promise<void> {
-  const url = parseUrlState(search);
-  applyUrl(url);
+  holdLink(parseUrlState(search));
   const client = getClient();
   try {
     const info = await client.init();
@@ -133,14 +127,13 @@ export async function boot(search: string): Promise<void> {
   }
   const snap = await loadSnapshot();
   if (snap) {
-    const s = appStore.getState();
     adoptDataset(snap.dataset, snap.source);
-    if (!hasTrainingParams(url)) s.setSettings(snap.settings);
-    if (url.lambda === undefined) s.setRouting({ costPenalty: snap.costPenalty });
+    appStore.getState().setSettings(snap.settings);
+    appStore.getState().setRouting({ costPenalty: snap.costPenalty, penaltyOrigin: snap.penaltyOrigin ?? 'saved' });
     await client.request({ type: 'setDataset', dataset: snap.dataset });
-    await prepare();
+    const link = await prepare();
     const wanted = appStore.getState().training.settings;
-    if (snap.router && snap.setup && (!hasTrainingParams(url) || sameSettings(snap.trainedWith, wanted))) {
+    if (snap.router && snap.setup && (!hasTrainingParams(link) || sameSettings(snap.trainedWith, wanted))) {
       const res = await client.request({ type: 'rebuild', router: snap.router, setup: snap.setup });
       appStore.getState().setSession({
         router: snap.router,
@@ -150,8 +143,7 @@ export async function boot(search: string): Promise<void> {
         added: snap.added,
         restored: true,
       });
-      if (url.cluster !== undefined) appStore.getState().setUi({ selectedCluster: url.cluster });
-      refreshPool();
+      settleRouting(snap.route);
       void ensureProjection();
       return;
     }
@@ -160,9 +152,6 @@ export async function boot(search: string): Promise<void> {
   }
   await loadDemo();
   await train();
-  // First start on the demo: open where routing pays off, unless the link sets lambda.
-  if (url.lambda === undefined && appStore.getState().training.status === 'done') setPenaltyToMatchBest();
-  if (url.cluster !== undefined) appStore.getState().setUi({ selectedCluster: url.cluster });
 }
 
 /**

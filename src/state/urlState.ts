@@ -5,6 +5,7 @@
  */
 import type { RouterMethod } from '../core/routerFile';
 import type { SplitFractions } from '../core/eval';
+import { DEFAULTS } from '../core/defaults';
 
 export const VIEW_IDS = ['data', 'train', 'clusters', 'profiles', 'routing', 'curves', 'add', 'export'] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
@@ -29,6 +30,10 @@ export interface UrlState {
   view: ViewId;
   /** Method the Routing view routes with. */
   route: RoutingMethod;
+  /** Name of the dataset the link was made on (null: any loaded dataset). */
+  data: string | null;
+  /** Its content hash (datasetHash, 16 hex digits; a prefix of at least 4 is accepted). */
+  datahash: string | null;
 }
 
 interface Codec<T> {
@@ -88,6 +93,16 @@ const CLUSTER_CODEC: Codec<number | null> = {
   format: (v) => (v === null ? '' : String(v)),
 };
 
+const NAME_CODEC: Codec<string | null> = {
+  parse: (raw) => (raw.trim() !== '' && raw.length <= 200 ? raw.trim() : undefined),
+  format: (v) => v ?? '',
+};
+
+const HASH_CODEC: Codec<string | null> = {
+  parse: (raw) => (/^[0-9a-f]{4,16}$/i.test(raw) ? raw.toLowerCase() : undefined),
+  format: (v) => v ?? '',
+};
+
 const CODECS: { [K in keyof UrlState]: Codec<UrlState[K]> } = {
   k: K_CODEC,
   seed: int(-2147483648, 2147483647),
@@ -98,20 +113,24 @@ const CODECS: { [K in keyof UrlState]: Codec<UrlState[K]> } = {
   cluster: CLUSTER_CODEC,
   view: oneOf(VIEW_IDS),
   route: oneOf(ROUTING_METHODS),
+  data: NAME_CODEC,
+  datahash: HASH_CODEC,
 };
 
 const KEYS = Object.keys(CODECS) as (keyof UrlState)[];
 
 export const DEFAULT_URL_STATE: UrlState = {
-  k: 10,
-  seed: 0,
-  method: 'learnedmap',
+  k: DEFAULTS.k,
+  seed: DEFAULTS.seed,
+  method: DEFAULTS.method,
   test: [],
-  split: { train: 0.6, val: 0.1, test: 0.3 },
+  split: { ...DEFAULTS.fractions },
   lambda: 0,
   cluster: null,
   view: 'routing',
   route: 'uniroute-learnedmap',
+  data: null,
+  datahash: null,
 };
 
 /** The fields a query string sets validly (others are absent). */
@@ -147,4 +166,19 @@ export function formatUrlState(state: UrlState, defaults: UrlState = DEFAULT_URL
 /** True when the query string sets any of the fields that change a training run. */
 export function hasTrainingParams(partial: Partial<UrlState>): boolean {
   return ['k', 'seed', 'method', 'test', 'split'].some((k) => k in partial);
+}
+
+/** True when the link names the dataset it was made on (its settings then wait for that dataset). */
+export function namesDataset(partial: Partial<UrlState>): boolean {
+  return partial.data !== undefined || partial.datahash !== undefined;
+}
+
+/**
+ * Whether a link fits the loaded dataset: by content hash when the link gives one (a name can be
+ * shared: every wide-layout upload is called "dataset"), else by name. A link without either fits any.
+ */
+export function linkFits(partial: Partial<UrlState>, name: string, hash: string | null): boolean {
+  if (partial.datahash) return hash !== null && hash.toLowerCase().startsWith(partial.datahash);
+  if (partial.data) return partial.data === name;
+  return true;
 }

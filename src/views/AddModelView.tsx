@@ -9,6 +9,7 @@ import { validationPromptsCsv } from '../core/explorer';
 import { useAppStore } from '../state/store';
 import { addDemoNewcomer, addModel, demoNewcomerFile, removeModel, type NewcomerMode } from '../state/modelActions';
 import { IssueList, Waiting, downloadText, readFiles } from './common';
+import { OnboardingPanel } from './OnboardingPanel';
 
 /** The demo's held-out newcomer: add it in one click (exact or estimated) or download its scores file. */
 function DemoNewcomer({ onDownloaded }: { onDownloaded: (name: string, cost: number) => void }) {
@@ -251,6 +252,14 @@ export function AddModelView() {
         id="panel-added"
       >
         <AddedList />
+      </Panel>
+      <Panel
+        title="Onboarding simulator: how many labels does a new LLM need?"
+        subtitle="Leave one LLM out of training, add it back from n of its validation labels, and score the routing on the test prompts (in the worker)"
+        className="rl-span-all"
+        id="panel-onboard"
+      >
+        <OnboardingPanel />
       </Panel>
     </div>
   );

@@ -8,13 +8,25 @@ import { DeferralChart, MetricTable, Panel, formatCostPenalty, type MetricRow } 
 import { METHOD_LABELS } from '../core/eval';
 import { POOL_METHODS, curvesCsv, metricsCsv } from '../core/explorer';
 import { useAppStore } from '../state/store';
+import { freshBootstrap } from '../state/trustActions';
 import { Waiting, downloadText } from './common';
+import { useDeferralControls } from './useDeferralControls';
+import { UncertaintyPanel } from './UncertaintyPanel';
 
 function Chart() {
   const pool = useAppStore((s) => s.session.pool);
   const op = useAppStore((s) => s.routing.live?.operatingPoint);
   const lambda = useAppStore((s) => s.routing.costPenalty);
   const method = useAppStore((s) => s.routing.method);
+  const summary = useAppStore(freshBootstrap);
+  const showBands = useAppStore((s) => s.trust.showBands);
+  const bands = useMemo(
+    () =>
+      showBands && summary
+        ? Object.entries(summary.methods).map(([id, u]) => ({ id, cost: u!.band.cost, lo: u!.band.lo, hi: u!.band.hi }))
+        : undefined,
+    [showBands, summary],
+  );
   const curves = useMemo(
     () =>
       pool
@@ -23,10 +35,13 @@ function Chart() {
             label: `${METHOD_LABELS[m]}${pool.methods[m]!.estimated ? ' (estimated)' : ''}`,
             points: pool.methods[m]!.front.map((p) => [p.cost, p.accuracy] as const),
             dashed: pool.methods[m]!.estimated,
+            // The oracle routes with the true errors of the test prompts: a bound, not a router.
+            bound: m === 'oracle',
           }))
         : [],
     [pool],
   );
+  const controls = useDeferralControls('curves');
   const singles = useMemo(
     () =>
       pool
@@ -46,7 +61,9 @@ function Chart() {
       singles={singles}
       operatingPoint={op ? { ...op, label: `${METHOD_LABELS[method]}, ${formatCostPenalty(lambda)}` } : undefined}
       height={420}
+      bands={bands}
       ariaLabel="Deferral curves: accuracy against normalised cost for every router and baseline"
+      {...controls}
     />
   );
 }
@@ -54,6 +71,7 @@ function Chart() {
 function Metrics() {
   const pool = useAppStore((s) => s.session.pool);
   const method = useAppStore((s) => s.routing.method);
+  const summary = useAppStore(freshBootstrap);
   const rows = useMemo<MetricRow[]>(
     () =>
       pool
@@ -61,9 +79,11 @@ function Metrics() {
             id: m,
             label: `${METHOD_LABELS[m]}${pool.methods[m]!.estimated ? ' (estimated)' : ''}`,
             ...pool.methods[m]!.metrics,
+            bound: m === 'oracle',
+            ci: summary?.methods[m]?.ci,
           }))
         : [],
-    [pool],
+    [pool, summary],
   );
   if (!pool) return null;
   return (
@@ -71,7 +91,7 @@ function Metrics() {
       <MetricTable
         rows={rows}
         highlightId={method}
-        caption={`Test prompts: ${pool.n.toLocaleString()}; test pool: ${pool.names.length} LLMs; QNC target: the most accurate test LLM (${(pool.qncTarget * 100).toFixed(1)}%)`}
+        caption={`Test prompts: ${pool.n.toLocaleString()}; test pool: ${pool.names.length} LLMs; QNC target: the most accurate test LLM (${(pool.qncTarget * 100).toFixed(1)}%). Bold: the best router per column; the oracle, which sees the test errors, is an upper bound.`}
       />
     </div>
   );
@@ -113,6 +133,16 @@ export function CurvesView() {
           <Metrics />
         </div>
       </Panel>
+      {pool ? (
+        <Panel
+          title="Uncertainty and verdicts"
+          subtitle="Paired bootstrap over the test prompts, in the worker: 95% intervals in the table, bands on the curves, UniRoute against the baselines"
+          className="rl-span-all"
+          id="panel-uncertainty"
+        >
+          <UncertaintyPanel />
+        </Panel>
+      ) : null}
     </div>
   );
 }

@@ -5,20 +5,21 @@
  */
 import { useState, type DragEvent } from 'react';
 import { Panel, ProgressBar, formatCost, formatPercent } from '../charts';
-import type { CanonicalColumn, ColumnMapping } from '../core/data';
+import { guessMapping, mappableColumns, type CanonicalColumn, type ColumnMapping } from '../core/data';
 import { useAppStore } from '../state/store';
 import { loadDemo, loadFiles, loadUrl, retryWithMapping } from '../state/dataActions';
 import { train } from '../state/trainActions';
 import { IssueList, Stat, readFiles } from './common';
+import { readDropped } from './fileDrop';
 
-const CANONICAL: { key: CanonicalColumn; label: string }[] = [
-  { key: 'promptId', label: 'Prompt id' },
-  { key: 'text', label: 'Prompt text' },
-  { key: 'task', label: 'Task (optional)' },
-  { key: 'model', label: 'Model (long layout)' },
-  { key: 'score', label: 'Score (long layout)' },
-  { key: 'cost', label: 'Cost' },
-];
+const COLUMN_LABELS: Record<CanonicalColumn, string> = {
+  promptId: 'Prompt id',
+  text: 'Prompt text',
+  task: 'Task (optional)',
+  model: 'Model',
+  score: 'Score',
+  cost: 'Cost',
+};
 
 async function thenTrain(loaded: Promise<boolean>): Promise<void> {
   if (await loaded) await train();
@@ -33,7 +34,8 @@ function Loader() {
   const onDrop = async (e: DragEvent) => {
     e.preventDefault();
     setOver(false);
-    if (e.dataTransfer.files.length) await thenTrain(loadFiles(await readFiles(e.dataTransfer.files)));
+    const dropped = e.dataTransfer.files.length ? await readDropped(e.dataTransfer) : [];
+    if (dropped.length) await thenTrain(loadFiles(dropped));
   };
   return (
     <div className="rl-stack">
@@ -48,8 +50,8 @@ function Loader() {
         data-testid="dropzone"
       >
         <div>
-          Drop <code>prompts.csv</code> + <code>correctness.csv</code> + <code>models.csv</code> (optional <code>costs.csv</code>,
-          embeddings CSV), or one long-format <code>.csv</code> / <code>.jsonl</code>
+          Drop a folder, or <code>prompts.csv</code> + <code>correctness.csv</code> + <code>models.csv</code> (optional{' '}
+          <code>costs.csv</code>, embeddings CSV), or one long-format <code>.csv</code> / <code>.jsonl</code>
         </div>
         <label className="rl-button rl-button--primary">
           Choose files…
@@ -62,6 +64,23 @@ function Loader() {
             disabled={busy}
             onChange={async (e) => {
               // currentTarget is gone once the handler awaits: keep the element.
+              const input = e.currentTarget;
+              const files = input.files ? Array.from(input.files) : [];
+              input.value = '';
+              if (files.length) await thenTrain(loadFiles(await readFiles(files)));
+            }}
+          />
+        </label>
+        <label className="rl-button">
+          Choose a folder…
+          <input
+            type="file"
+            className="rl-visually-hidden"
+            data-testid="data-folder"
+            disabled={busy}
+            // A folder's files arrive as "folder/name", so the dataset is named after the folder.
+            {...{ webkitdirectory: '' }}
+            onChange={async (e) => {
               const input = e.currentTarget;
               const files = input.files ? Array.from(input.files) : [];
               input.value = '';
@@ -115,43 +134,59 @@ function Loader() {
 function MappingStep() {
   const headers = useAppStore((s) => s.data.headers);
   const pending = useAppStore((s) => s.data.pendingFiles);
-  const [mapping, setMapping] = useState<ColumnMapping>({});
-  const columns = [...new Set(headers.flatMap((h) => h.columns))];
-  if (!pending || columns.length === 0) return null;
+  const used = useAppStore((s) => s.data.mappings);
+  // Each file starts from the mapping it was read with (given or remembered), else the usual names found in it.
+  const [mappings, setMappings] = useState<Record<string, ColumnMapping>>(() =>
+    Object.fromEntries(headers.map((h) => [h.file, used[h.file] ?? guessMapping(h.columns)])),
+  );
+  const files = headers.filter((h) => h.columns.length > 0);
+  if (!pending || files.length === 0) return null;
+  const set = (file: string, key: CanonicalColumn, value: string) =>
+    setMappings((prev) => ({ ...prev, [file]: { ...prev[file], [key]: value || undefined } }));
   return (
     <form
       className="rl-stack rl-notice"
       onSubmit={(e) => {
         e.preventDefault();
-        void thenTrain(retryWithMapping(mapping));
+        void thenTrain(retryWithMapping(mappings));
       }}
       aria-label="Column mapping"
+      data-testid="mapping-step"
     >
-      <strong>Map your columns</strong>
+      <strong>Map your columns, file by file</strong>
       <span className="rl-small rl-muted">
-        If the headers use other names, say which column holds what, then load again. Blank = the usual name.
+        Say which column of each file holds what, then load again. Blank = the usual name. A mapping that loads is remembered for files with
+        the same header.
       </span>
-      <div className="rl-form-grid">
-        {CANONICAL.map(({ key, label }) => (
-          <label key={key} className="rl-field">
-            <span className="rl-field__label">{label}</span>
-            <select
-              className="rl-select"
-              value={mapping[key] ?? ''}
-              onChange={(e) => setMapping({ ...mapping, [key]: e.target.value || undefined })}
-            >
-              <option value="">(usual name)</option>
-              {columns.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
-            </select>
-          </label>
-        ))}
-      </div>
+      {files.map((h) => (
+        <fieldset key={h.file} className="rl-mapping" data-file={h.file}>
+          <legend className="rl-small">
+            <code>{h.file}</code> <span className="rl-muted">· header: {h.columns.join(', ')}</span>
+          </legend>
+          <div className="rl-form-grid">
+            {mappableColumns(h.file).map((key) => (
+              <label key={key} className="rl-field">
+                <span className="rl-field__label">{COLUMN_LABELS[key]}</span>
+                <select
+                  className="rl-select"
+                  value={mappings[h.file]?.[key] ?? ''}
+                  data-column={key}
+                  onChange={(e) => set(h.file, key, e.target.value)}
+                >
+                  <option value="">(usual name)</option>
+                  {h.columns.map((c) => (
+                    <option key={c} value={c}>
+                      {c}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      ))}
       <div>
-        <button className="rl-button rl-button--primary" type="submit">
+        <button className="rl-button rl-button--primary" type="submit" data-testid="mapping-submit">
           Load with this mapping
         </button>
       </div>
@@ -252,6 +287,7 @@ export function DataView() {
   const issues = useAppStore((s) => s.data.issues);
   const warnings = useAppStore((s) => s.data.warnings);
   const hasData = useAppStore((s) => s.data.dataset !== null);
+  const headersKey = useAppStore((s) => s.data.headers.map((h) => `${h.file}:${h.columns.join(',')}`).join('|'));
   return (
     <div className="rl-grid">
       <Panel
@@ -266,7 +302,7 @@ export function DataView() {
             title={hasData ? 'The upload was not loaded; the data loaded before is kept.' : 'The upload was not loaded.'}
             testId="data-issues"
           />
-          {issues.some((i) => /column|header/i.test(i.message)) ? <MappingStep /> : null}
+          {issues.some((i) => /column|header/i.test(i.message)) ? <MappingStep key={headersKey} /> : null}
           {warnings.length ? (
             <div className="rl-notice rl-notice--warn">
               {warnings.map((w, i) => (

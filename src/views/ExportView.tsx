@@ -1,35 +1,101 @@
 /**
- * 8 Export and import: the trained router as the core's JSON (the file `routelab route --router`
- * reads), importing a router file, routing a typed prompt with it, and the curves and metrics CSV.
+ * 8 Export and import: the router file at the Routing view's operating point (lambda, pool, method,
+ * added LLMs; the file `routelab route --router` reads), importing a router file (restoring the
+ * session it came from), routing a typed prompt with it (RouteTyped.tsx), and the curves and metrics CSV.
  */
 import { useState } from 'react';
-import { Panel, formatCost, formatCostPenalty, formatPercent } from '../charts';
-import { curvesCsv, metricsCsv } from '../core/explorer';
-import type { RouteDecision } from '../core/routerFile';
+import { Panel } from '../charts';
+import { METHOD_LABELS } from '../core/eval';
+import { curvesCsv, metricsCsv, penaltyWithUnit } from '../core/explorer';
 import { useAppStore } from '../state/store';
-import { importRouter, routeText, routerText } from '../state/modelActions';
+import { exportSession, importRouter } from '../state/routerActions';
 import { IssueList, Waiting, downloadText, readFiles } from './common';
+import { RouteTyped } from './RouteTyped';
+
+/** What the file will hold: the operating point the Routing view shows. */
+function ExportSummary() {
+  const router = useAppStore((s) => s.session.router);
+  const pool = useAppStore((s) => s.session.pool);
+  const method = useAppStore((s) => s.routing.method);
+  const lambda = useAppStore((s) => s.routing.costPenalty);
+  const dataset = useAppStore((s) => s.data.dataset);
+  const hash = useAppStore((s) => s.data.dataHash);
+  if (!router || !pool || !dataset) return null;
+  const added = router.models.filter((h) => h.addedAfterTraining);
+  const rows: [string, string, string][] = [
+    ['λ', penaltyWithUnit(lambda, dataset.costUnit), 'export-lambda'],
+    ['Router', METHOD_LABELS[method], 'export-method'],
+    [`Routing pool (${pool.names.length})`, pool.names.join(', '), 'export-pool'],
+    [
+      'Added LLMs',
+      added.length
+        ? added
+            .map(
+              (h) =>
+                `${h.name} (cost ${h.cost}; ${h.added?.how === 'exact' ? 'exact: every test prompt scored' : 'validation scores only: estimated'}${h.added?.scoresFile ? `, from ${h.added.scoresFile}` : ''})`,
+            )
+            .join('; ')
+        : 'none',
+      'export-added',
+    ],
+    ['Dataset', `${dataset.name} (data hash ${hash ?? '…'})`, 'export-dataset'],
+    [
+      'Inside',
+      `K = ${router.centroids.rows}, ${router.centroids.cols}-d ${router.embedder.kind} embeddings, ${router.models.length} LLMs, ${router.validationPrompts.length} validation prompts; schema ${router.schema} v2`,
+      'export-inside',
+    ],
+  ];
+  return (
+    <table className="rl-table rl-small" data-testid="export-summary">
+      <tbody>
+        {rows.map(([label, value, id]) => (
+          <tr key={id}>
+            <th scope="row" style={{ whiteSpace: 'nowrap', verticalAlign: 'top' }}>
+              {label}
+            </th>
+            <td data-testid={id} style={{ overflowWrap: 'anywhere' }}>
+              {value}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
 
 function ExportRouter() {
   const router = useAppStore((s) => s.session.router);
   const pool = useAppStore((s) => s.session.pool);
+  const method = useAppStore((s) => s.routing.method);
+  const [refusal, setRefusal] = useState<string | null>(null);
   if (!router) return <Waiting what="Train a router first." />;
-  const added = router.models.filter((h) => h.addedAfterTraining).length;
+  const oracle = method === 'oracle';
+  const download = () => {
+    const res = exportSession();
+    if (!res.ok) {
+      setRefusal(res.issues[0].message);
+      return;
+    }
+    setRefusal(null);
+    downloadText('router.json', res.data.text, 'application/json');
+  };
   return (
     <div className="rl-stack">
-      <div className="rl-small">
-        {router.method === 'learnedmap' ? 'UniRoute (learned map)' : 'UniRoute (K-means)'}, K = {router.centroids.rows},{' '}
-        {router.centroids.cols}-d {router.embedder.kind} embeddings, {router.models.length} LLMs
-        {added ? ` (${added} added after training)` : ''}, {router.validationPrompts.length} validation prompts. Schema {router.schema} v
-        {router.version}.
-      </div>
+      <div className="rl-small">The file is the operating point of the Routing view: the router routes a new prompt there.</div>
+      <ExportSummary />
+      {oracle ? (
+        <div className="rl-notice rl-notice--warn" role="status" data-testid="export-refused">
+          The oracle is not a router (it needs each prompt&apos;s true labels): choose UniRoute, K-NN or ZeroRouter in the Routing view to
+          export.
+        </div>
+      ) : null}
+      {refusal && !oracle ? (
+        <div className="rl-notice rl-notice--error" role="alert" data-testid="export-refused">
+          Not exported: {refusal}
+        </div>
+      ) : null}
       <div className="rl-row">
-        <button
-          className="rl-button rl-button--primary"
-          type="button"
-          onClick={() => downloadText('router.json', routerText() ?? '', 'application/json')}
-          data-testid="download-router"
-        >
+        <button className="rl-button rl-button--primary" type="button" onClick={download} disabled={oracle} data-testid="download-router">
           Download router.json
         </button>
         {pool ? (
@@ -47,7 +113,8 @@ function ExportRouter() {
         {`npm run -s routelab -- route --router router.json --prompt "Translate 'good morning' into French" --json`}
       </pre>
       <div className="rl-small rl-muted">
-        Routing with the file needs only the core's plain TypeScript (no tfjs): a Node service or an edge function can load it.
+        The CLI, the <code>routelab/router</code> module and <code>routelab serve</code> route at the file&apos;s λ among its pool, so they
+        choose what the Routing view chooses. Routing needs only plain TypeScript (no tfjs).
       </div>
     </div>
   );
@@ -56,6 +123,7 @@ function ExportRouter() {
 function ImportRouter() {
   const issues = useAppStore((s) => s.session.importIssues);
   const notice = useAppStore((s) => s.session.importNotice);
+  const foreign = useAppStore((s) => s.session.importedRouter !== null);
   return (
     <div className="rl-stack">
       <label className="rl-field">
@@ -76,89 +144,11 @@ function ImportRouter() {
       </label>
       <IssueList issues={issues} title="The router file was refused:" testId="import-issues" />
       {notice ? (
-        <div className="rl-notice rl-notice--ok" role="status" data-testid="import-notice">
+        <div className={`rl-notice ${foreign ? '' : 'rl-notice--ok'}`} role="status" data-testid="import-notice">
           {notice}
         </div>
       ) : null}
     </div>
-  );
-}
-
-function RouteTyped() {
-  const hasSession = useAppStore((s) => s.session.router !== null);
-  const hasImported = useAppStore((s) => s.session.importedRouter !== null);
-  const lambda = useAppStore((s) => s.routing.costPenalty);
-  const [text, setText] = useState('');
-  const [which, setWhich] = useState<'session' | 'imported'>('session');
-  const [result, setResult] = useState<RouteDecision | string | null>(null);
-  if (!hasSession && !hasImported) return <Waiting what="Train or import a router first." />;
-  return (
-    <form
-      className="rl-stack"
-      onSubmit={(e) => {
-        e.preventDefault();
-        setResult(routeText(text, hasImported && (which === 'imported' || !hasSession) ? 'imported' : 'session'));
-      }}
-    >
-      <textarea
-        className="rl-textarea"
-        rows={3}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        placeholder="Type a prompt to route"
-        aria-label="Prompt to route"
-      />
-      <div className="rl-row">
-        {hasImported && hasSession ? (
-          <select
-            className="rl-select"
-            value={which}
-            onChange={(e) => setWhich(e.target.value as 'session' | 'imported')}
-            aria-label="Router"
-          >
-            <option value="session">session router</option>
-            <option value="imported">imported router</option>
-          </select>
-        ) : null}
-        <button className="rl-button" type="submit" disabled={!text.trim()}>
-          Route at {formatCostPenalty(lambda)}
-        </button>
-      </div>
-      {typeof result === 'string' ? <div className="rl-notice rl-notice--error">{result}</div> : null}
-      {result && typeof result !== 'string' ? (
-        <table className="rl-table">
-          <caption>
-            Routed to <strong>{result.chosen}</strong> (cluster #{result.cluster})
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">LLM</th>
-              <th scope="col" className="rl-num">
-                Predicted error
-              </th>
-              <th scope="col" className="rl-num">
-                Cost
-              </th>
-              <th scope="col" className="rl-num">
-                Penalised
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...result.perModel]
-              .sort((a, b) => a.penalised - b.penalised)
-              .map((m) => (
-                <tr key={m.name} className={m.name === result.chosen ? 'rl-row--highlight' : undefined}>
-                  <th scope="row">{m.name}</th>
-                  <td className="rl-num">{formatPercent(m.predictedError, 1)}</td>
-                  <td className="rl-num">{formatCost(m.cost)}</td>
-                  <td className="rl-num">{m.penalised.toFixed(4)}</td>
-                </tr>
-              ))}
-          </tbody>
-        </table>
-      ) : null}
-    </form>
   );
 }
 
@@ -168,20 +158,24 @@ export function ExportView() {
       <div className="rl-grid">
         <Panel
           title="Export"
-          subtitle="The router file: embedder settings, centroids, learned map, validation prompts, every LLM's Ψ and cost, provenance"
+          subtitle="The router file at the Routing view's λ, pool and router, with every added LLM (profile, cost, how it was added) and the dataset's identity"
           id="panel-export"
         >
           <ExportRouter />
         </Panel>
         <Panel
           title="Import a router"
-          subtitle="Validated on load; applied to the session when it was trained on the loaded data"
+          subtitle="Validated on load; trained on the loaded data, it restores its session (λ, pool, router, added LLMs)"
           id="panel-import"
         >
           <ImportRouter />
         </Panel>
       </div>
-      <Panel title="Route a prompt" subtitle="With the router's own embedder and Ψ, in plain TypeScript" id="panel-route-typed">
+      <Panel
+        title="Route a prompt"
+        subtitle="With the exported file's own embedder, Ψ, λ and pool, in plain TypeScript: the choice the Routing view, routelab route and the module make"
+        id="panel-route-typed"
+      >
         <RouteTyped />
       </Panel>
     </div>

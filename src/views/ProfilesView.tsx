@@ -31,7 +31,7 @@ function Heatmap() {
     });
     const test = new Set(base.testModels);
     const models = [
-      ...base.modelNames.map((name, h) => ({ name: test.has(h) ? `${name} (test)` : name, cost: base.modelCosts[h] })),
+      ...base.modelNames.map((name, h) => ({ name, cost: base.modelCosts[h], isTest: test.has(h) })),
       ...added.map((a) => ({ name: a.name, cost: a.cost, isNew: true })),
     ];
     // The dominant task of each cluster (when the data has tasks): what a column is about.
@@ -60,11 +60,12 @@ export function ProfilesView() {
   const sortBy = useAppStore((s) => s.ui.heatmapSort);
   const setUi = useAppStore((s) => s.setUi);
   const valCount = useAppStore((s) => s.session.base?.counts.val);
+  const clusters = useAppStore((s) => s.session.base?.clusters);
   return (
     <div className="rl-grid">
       <Panel
         title="Error profiles Ψ"
-        subtitle={`Per-cluster error rate of every LLM on the ${valCount ?? ''} validation prompts (shrunk towards its overall error, pseudo-count 1); hatched cells rest on fewer than ${LOW_EVIDENCE} prompts; "(test)" marks the unseen test pool`}
+        subtitle={`Per-cluster error rate of every LLM on the ${valCount ?? ''} validation prompts (shrunk towards its overall error, pseudo-count 1); hatched cells rest on fewer than ${LOW_EVIDENCE} prompts; "(test)" marks the unseen test pool; ● marks the best LLM of each cluster`}
         className="rl-span-all"
         id="panel-profiles"
         actions={
@@ -79,6 +80,16 @@ export function ProfilesView() {
               <option value="input">as loaded</option>
               <option value="cost">by cost</option>
               <option value="accuracy">by accuracy</option>
+              {clusters?.length ? (
+                <optgroup label="by error on a cluster (lowest first)">
+                  {clusters.map((c) => (
+                    <option key={c.cluster} value={`cluster:${c.cluster}`}>
+                      cluster {c.cluster}
+                      {c.tasks[0] ? ` (${c.tasks[0].task})` : ''}
+                    </option>
+                  ))}
+                </optgroup>
+              ) : null}
             </select>
           </label>
         }

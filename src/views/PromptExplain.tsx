@@ -8,6 +8,7 @@ import { formatCost, formatPercent, formatSignificant, truncateText } from '../c
 import { explainPrompt } from '../core/explorer';
 import { useAppStore } from '../state/store';
 import { selectRow } from '../state/liveActions';
+import { PromptListbox } from './PromptListbox';
 
 const MAX_LISTED = 200;
 
@@ -44,39 +45,23 @@ function PromptPicker() {
         {cluster !== null ? `Cluster #${cluster} only. ` : ''}
         {rows.length === MAX_LISTED ? `First ${MAX_LISTED} matches` : `${rows.length} match${rows.length === 1 ? '' : 'es'}`}
       </div>
-      <div className="rl-table-scroll" style={{ maxHeight: 320 }}>
-        <table className="rl-table">
-          <tbody>
-            {rows.map((r) => {
-              const p = prompts[base.testRows[r]];
-              return (
-                <tr
-                  key={r}
-                  className={r === row ? 'rl-row--highlight' : undefined}
-                  aria-selected={r === row}
-                  tabIndex={0}
-                  style={{ cursor: 'pointer' }}
-                  onClick={() => selectRow(r)}
-                  onKeyDown={(e) => {
-                    if (e.key === 'Enter' || e.key === ' ') {
-                      e.preventDefault();
-                      selectRow(r);
-                    }
-                  }}
-                  data-testid="test-prompt"
-                >
-                  <td className="rl-small">
-                    <span className="rl-muted">
-                      {p.task ? `${p.task} · ` : ''}#{base.testClusters[r]} ·{' '}
-                    </span>
-                    {truncateText(p.text, 110)}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <PromptListbox
+        rows={rows}
+        selected={row}
+        onSelect={selectRow}
+        label="Test prompts (arrow keys move, the selected prompt is explained)"
+        render={(r) => {
+          const p = prompts[base.testRows[r]];
+          return (
+            <>
+              <span className="rl-muted">
+                {p.task ? `${p.task} · ` : ''}#{base.testClusters[r]} ·{' '}
+              </span>
+              {truncateText(p.text, 110)}
+            </>
+          );
+        }}
+      />
     </div>
   );
 }

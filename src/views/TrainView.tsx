@@ -2,10 +2,14 @@
  * 2 Train: K (or auto), seed, method, the unseen test pool, split fractions; Train and Cancel; live
  * k-means inertia and learned-map losses from the worker; the tfjs backend and why it was chosen.
  */
+import { useMemo } from 'react';
 import { BackendChip, InertiaChart, LossChart, Panel, ProgressBar, formatSignificant } from '../charts';
 import { useAppStore } from '../state/store';
 import { cancelTraining, checkBackends, train } from '../state/trainActions';
 import type { TrainSettings } from '../state/slices';
+import { checkClusterCount } from '../core/explorer';
+import { KMessage } from './KMessage';
+import { RepeatSplitsPanel } from './RepeatSplitsPanel';
 
 const STAGES: Record<string, string> = {
   start: 'Starting',
@@ -42,6 +46,7 @@ function SettingsForm() {
   const running = useAppStore((s) => s.training.status === 'running');
   const hasData = useAppStore((s) => s.data.dataset !== null);
   const demoPool = useAppStore((s) => s.data.demo?.testPool ?? null);
+  const prompts = useAppStore((s) => s.data.dataset?.prompts.length ?? 0);
   const f = settings.fractions;
   const sum = Math.round((f.train + f.val + f.test) * 100);
   const setFraction = (key: keyof TrainSettings['fractions'], v: number) => setSettings({ fractions: { ...f, [key]: v } });
@@ -50,7 +55,8 @@ function SettingsForm() {
       testModels: settings.testModels.includes(name) ? settings.testModels.filter((n) => n !== name) : [...settings.testModels, name],
     });
   const poolOk = settings.testModels.length < (models?.length ?? 0) || settings.method === 'kmeans';
-  const valid = sum === 100 && f.train > 0 && f.val > 0 && f.test > 0 && (settings.k === 'auto' || settings.k >= 1) && poolOk;
+  const kCheck = useMemo(() => checkClusterCount(settings.k, prompts, settings.fractions), [settings.k, prompts, settings.fractions]);
+  const valid = sum === 100 && f.train > 0 && f.val > 0 && f.test > 0 && kCheck.error === null && poolOk;
   return (
     <form
       className="rl-stack"
@@ -69,12 +75,14 @@ function SettingsForm() {
             id="setting-k"
             className="rl-input"
             type="number"
-            min={1}
-            max={1000}
+            min={2}
+            step={1}
             disabled={settings.k === 'auto'}
             value={settings.k === 'auto' ? '' : settings.k}
             data-testid="setting-k"
-            onChange={(e) => setSettings({ k: Math.max(1, Math.round(Number(e.target.value) || 1)) })}
+            aria-invalid={kCheck.error !== null}
+            aria-describedby="setting-k-message"
+            onChange={(e) => setSettings({ k: Number.isFinite(Number(e.target.value)) ? Number(e.target.value) : 0 })}
           />
           <span className="rl-checkbox">
             <input
@@ -127,6 +135,7 @@ function SettingsForm() {
         {percentInput('Validation', f.val, (v) => setFraction('val', v), 'setting-val')}
         {percentInput('Test', f.test, (v) => setFraction('test', v), 'setting-test')}
       </div>
+      <KMessage check={kCheck} />
       {sum !== 100 ? <div className="rl-notice rl-notice--error">The split fractions add up to {sum}%, not 100%.</div> : null}
       <fieldset
         className="rl-stack"
@@ -333,6 +342,14 @@ export function TrainView() {
           <Status />
           <Charts />
         </div>
+      </Panel>
+      <Panel
+        title="Repeat over N splits"
+        subtitle="routelab eval --trials N with these settings, in the worker: how much the metrics move from one seeded split to the next"
+        className="rl-span-all"
+        id="panel-repeat-splits"
+      >
+        <RepeatSplitsPanel />
       </Panel>
     </div>
   );

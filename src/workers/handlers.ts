@@ -6,27 +6,17 @@
 import { initTf, type BackendName } from '../core/tf';
 import type { SpawnLloydShard } from '../core/cluster';
 import { loadDataset } from '../core/data';
-import {
-  DEMO_TEST_POOL,
-  defaultTestPool,
-  demoNewcomerFor,
-  generateDemoDataset,
-  isDemoDataset,
-  newcomerScoresFile,
-  type DemoNewcomer,
-} from '../core/demo';
-import { splitModels, splitPrompts, type MethodName } from '../core/eval';
-import { datasetEmbeddings, runTrial, type TrialSetup, DEFAULT_K_GRID, DEFAULT_KNN_K_GRID } from '../core/eval/pipeline';
-import { createRng } from '../core/rng';
-import { datasetHash, exportRouter } from '../core/routerFile';
+import { defaultTestPool, demoNewcomerFor, generateDemoDataset, isDemoDataset, newcomerScoresFile, type DemoNewcomer } from '../core/demo';
+import { datasetEmbeddings } from '../core/eval/pipeline';
+import { datasetHash } from '../core/routerFile';
+import { fitRouter, type TrainRouterOptions } from '../core/routerFile/train';
 import { fileHeaders, sessionRouterFromRouter } from '../core/explorer';
 import { buildSessionBase } from '../core/explorer/session';
-import type { KMeansIteration } from '../core/cluster';
-import type { ClusterMapEpoch } from '../core/routing/clusterMap';
 import type { Dataset, Matrix } from '../core/types';
 import type { EmbedderSettings } from '../core/embed';
 import { checkBackends } from './backendCheck';
 import { createProjectionJobs } from './projection';
+import { createTrustHandlers } from './trustHandlers';
 import type {
   BackendReport,
   DemoInfo,
@@ -48,6 +38,22 @@ export interface HandlerContext {
 }
 
 const now = (): number => globalThis.performance?.now() ?? Date.now();
+
+/**
+ * The Train view's settings as options of the core training entry; `routelab train` takes each
+ * as a flag (--method, --k, --seed, --test-models, --fractions, --epochs, --max-iterations).
+ */
+export function trainOptions(settings: TrainSettings): TrainRouterOptions {
+  return {
+    method: settings.method,
+    k: settings.k,
+    seed: settings.seed,
+    testModels: settings.testModels,
+    fractions: settings.fractions,
+    epochs: settings.epochs,
+    maxIterations: settings.maxIterations,
+  };
+}
 
 /** Chooses the tfjs backend: webgl, then wasm, then cpu; a software WebGL renderer gives way to wasm. */
 async function chooseBackend(prefer: BackendName[] | undefined, ctx: HandlerContext): Promise<BackendReport> {
@@ -79,27 +85,6 @@ async function chooseBackend(prefer: BackendName[] | undefined, ctx: HandlerCont
   return { ...first, reason, thread: ctx.thread };
 }
 
-/**
- * The prompt split and pools of a training run: the same seeded draw as `routelab train --seed N`.
- * With no test pool chosen, the demo uses its fixed DEMO_TEST_POOL (a seeded third of its LLMs can
- * be all generalists) and any other dataset the seeded third; the prompt split is the seeded one
- * either way.
- */
-export function trainingSetup(dataset: Dataset, settings: TrainSettings): TrialSetup {
-  const rng = createRng(settings.seed);
-  const split = splitPrompts(dataset.prompts.length, rng, settings.fractions);
-  const drawn = splitModels(dataset.models.length, rng);
-  const names = settings.testModels.length > 0 ? settings.testModels : defaultTestPool(dataset);
-  if (names.length === 0) return { split, ...drawn, seed: settings.seed };
-  const index = new Map(dataset.models.map((h, j) => [h.name, j]));
-  const unknown = names.filter((name) => !index.has(name));
-  if (unknown.length) throw new Error(`the test pool names LLMs the dataset does not have: ${unknown.join(', ')}`);
-  const test = new Set(names.map((name) => index.get(name)!));
-  const testModels = [...test].sort((a, b) => a - b);
-  const trainModels = dataset.models.map((_, j) => j).filter((j) => !test.has(j));
-  return { split, trainModels, testModels, seed: settings.seed };
-}
-
 /** Creates the request handler; `handle` answers every request with one result or error message. */
 export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => Promise<void> {
   let dataset: Dataset | null = null;
@@ -125,7 +110,7 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
   const demoInfo = (d: Dataset): DemoInfo | null => {
     if (!isDemoDataset(d)) return null;
     const n = newcomerOf(d);
-    return { testPool: [...DEMO_TEST_POOL], newcomer: n ? { name: n.name, cost: n.cost, strengths: n.strengths } : null };
+    return { testPool: defaultTestPool(d), newcomer: n ? { name: n.name, cost: n.cost, strengths: n.strengths } : null };
   };
   const embeddingsOf = (d: Dataset, progress: (e: ProgressEvent) => void): { embeddings: Matrix; settings: EmbedderSettings } => {
     if (!phi) {
@@ -141,42 +126,41 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
     return phi;
   };
 
+  const trust = createTrustHandlers({
+    dataset: needDataset,
+    embeddings: (progress) => embeddingsOf(needDataset(), progress).embeddings,
+    shouldStop: () => cancelRequested,
+    tfBackend: () => backendHint,
+    spawnShard: ctx.spawnShard,
+  });
+  /** A long request Cancel can stop: the flag is cleared when it starts. */
+  const cancellable = <T>(run: () => Promise<T>): Promise<T> => {
+    cancelRequested = false;
+    return run();
+  };
+
   async function train(settings: TrainSettings, progress: (e: ProgressEvent) => void): Promise<TrainResult> {
     const d = needDataset();
     const t0 = now();
     cancelRequested = false;
-    const setup = trainingSetup(d, settings);
-    if (settings.method === 'learnedmap' && setup.trainModels.length === 0)
-      throw new Error('the learned map needs at least one training LLM: leave some LLMs out of the test pool');
-    const { embeddings, settings: embedder } = embeddingsOf(d, progress);
-    const methods: MethodName[] = ['oracle', 'zero-router', 'knn', 'uniroute-kmeans'];
-    if (settings.method === 'learnedmap') methods.push('uniroute-learnedmap');
-    const kmeansHistory: KMeansIteration[] = [];
-    const lossHistory: ClusterMapEpoch[] = [];
-    const trial = await runTrial(d, embeddings, setup, {
-      k: settings.k,
-      knnK: 10,
-      kGrid: DEFAULT_K_GRID,
-      knnKGrid: DEFAULT_KNN_K_GRID,
-      pseudoCount: 1,
-      methods,
-      qncDenominator: 'max-test-cost',
-      clusterMap: {
-        epochs: settings.epochs,
-        onEpoch: (e) => progress({ kind: 'epoch', epoch: e.epoch, trainLoss: e.trainLoss, valLoss: e.valLoss }),
+    // The one training path, the same call as `routelab train` with these settings as flags.
+    const { router, setup, trial, embeddings } = await fitRouter(
+      d,
+      {
+        ...trainOptions(settings),
+        onProgress: (stage, message, fraction) => progress({ kind: 'stage', stage, message, fraction }),
+        shouldStop: () => cancelRequested,
       },
-      maxIterations: settings.maxIterations,
-      shouldStop: () => cancelRequested,
-      tfBackend: backendHint,
-      spawnShard: ctx.spawnShard,
-      onKMeansIteration: (it) => progress({ kind: 'inertia', iteration: it.iteration, inertia: it.inertia }),
-      onProgress: (stage, message, fraction) => progress({ kind: 'stage', stage, message, fraction }),
-    });
+      {
+        embeddings: () => embeddingsOf(d, progress),
+        onKMeansIteration: (it) => progress({ kind: 'inertia', iteration: it.iteration, inertia: it.inertia }),
+        onEpoch: (e) => progress({ kind: 'epoch', epoch: e.epoch, trainLoss: e.trainLoss, valLoss: e.valLoss }),
+        tfBackend: backendHint,
+        spawnShard: ctx.spawnShard,
+      },
+    );
     if (!trial.fitted) throw new Error('training fitted no router');
-    kmeansHistory.push(...trial.fitted.kmeansHistory);
-    lossHistory.push(...trial.fitted.clusterMapHistory);
     progress({ kind: 'stage', stage: 'session', message: 'routing the test prompts with every method', fraction: undefined });
-    const router = exportRouter(d, setup, trial, { method: settings.method, embedder, pseudoCount: 1 });
     const sr = sessionRouterFromRouter(router, d);
     if (!sr.ok) throw new Error(sr.issues[0].message);
     const base = buildSessionBase(d, embeddings, setup, sr.data);
@@ -184,8 +168,8 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
       router,
       setup,
       base,
-      kmeansHistory,
-      lossHistory,
+      kmeansHistory: trial.fitted.kmeansHistory,
+      lossHistory: trial.fitted.clusterMapHistory,
       chosen: trial.chosen,
       engines: trial.fitted.engines,
       notes: trial.notes,
@@ -215,11 +199,18 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
         const res = loadDataset(request.files, {
           name: request.name,
           mapping: request.mapping,
+          mappings: request.mappings,
           onProgress: (f) => progress({ kind: 'stage', stage: 'load', message: 'parsing and validating', fraction: f }),
         });
         if (!res.ok) return { ok: false, issues: res.issues, headers: fileHeaders(request.files) };
         setDataset(res.data);
         return { ok: true, dataset: res.data, warnings: res.warnings, ms: now() - t0 };
+      }
+      case 'rename': {
+        // The name is the user's label for the data (the router's provenance); the data hash ignores it.
+        // Same prompts and scores: the embeddings phi(x) and the demo newcomer stay valid.
+        dataset = { ...needDataset(), name: request.name };
+        return { name: request.name };
       }
       case 'setDataset':
         setDataset(request.dataset);
@@ -270,6 +261,14 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
       }
       case 'checkBackends':
         return checkBackends({ wasmPaths: ctx.wasmPaths });
+      case 'bootstrap':
+        return cancellable(() => trust.runBootstrap(request, progress));
+      case 'repeatSplits':
+        return cancellable(() => trust.runSplits(request, progress));
+      case 'onboard':
+        return cancellable(() => trust.runOnboard(request, progress));
+      case 'shiftPreview':
+        return cancellable(() => trust.runShift(request, progress));
       case 'cancel':
         cancelRequested = true;
         return { cancelled: true };

@@ -10,6 +10,16 @@ import type { SessionBase, SessionSetup } from '../core/explorer';
 import type { KMeansIteration } from '../core/cluster';
 import type { ClusterMapEpoch } from '../core/routing/clusterMap';
 import type { SplitFractions } from '../core/eval';
+import type {
+  BootstrapRequest,
+  BootstrapRun,
+  OnboardRequest,
+  OnboardRun,
+  ShiftRequest,
+  ShiftRun,
+  SplitsRequest,
+  SplitsRun,
+} from './trustProtocol';
 
 /** The backend the worker chose, plus why (e.g. wasm over a software WebGL renderer). */
 export interface BackendReport extends BackendInfo {
@@ -155,7 +165,8 @@ export type LoadResult =
 export type WorkerRequest =
   | { id: number; type: 'init'; prefer?: BackendName[] }
   | { id: number; type: 'demo'; seed?: number; prompts?: number }
-  | { id: number; type: 'load'; files: NamedText[]; name?: string; mapping?: ColumnMapping }
+  | { id: number; type: 'load'; files: NamedText[]; name?: string; mapping?: ColumnMapping; mappings?: Record<string, ColumnMapping> }
+  | { id: number; type: 'rename'; name: string }
   | { id: number; type: 'setDataset'; dataset: Dataset }
   | { id: number; type: 'prepare' }
   | { id: number; type: 'project'; seed: number }
@@ -165,6 +176,10 @@ export type WorkerRequest =
   | { id: number; type: 'rebuild'; router: Router; setup: SessionSetup }
   | { id: number; type: 'demoNewcomerFile'; rows: number[] }
   | { id: number; type: 'checkBackends' }
+  | ({ id: number; type: 'bootstrap' } & BootstrapRequest)
+  | ({ id: number; type: 'repeatSplits' } & SplitsRequest)
+  | ({ id: number; type: 'onboard' } & OnboardRequest)
+  | ({ id: number; type: 'shiftPreview' } & ShiftRequest)
   | { id: number; type: 'cancel' };
 
 /** What each request type answers with. */
@@ -173,6 +188,7 @@ export interface ResultOf {
   demo: Dataset;
   load: LoadResult;
   setDataset: { prompts: number; models: number };
+  rename: { name: string };
   prepare: PrepareResult;
   project: ProjectResult;
   cancelProjection: { cancelled: boolean };
@@ -181,6 +197,10 @@ export interface ResultOf {
   rebuild: { base: SessionBase; ms: number };
   demoNewcomerFile: NamedText;
   checkBackends: BackendCheckResult;
+  bootstrap: BootstrapRun;
+  repeatSplits: SplitsRun;
+  onboard: OnboardRun;
+  shiftPreview: ShiftRun;
   cancel: { cancelled: boolean };
 }
 

@@ -1,14 +1,12 @@
-import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
-import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { embedTexts, fitEmbedder } from '../embed';
-import { SHARED_DATA, hasSharedData } from '../eval/sharedData.node';
+import { SAMPLE_DIR, itShared, readPrompts, sharedDir } from '../../testing/datasets.node';
 import { initTf } from '../tf';
 import type { Matrix } from '../types';
 import { fakeSpawn, shardLog } from './engines/fakeShards.test-util';
 import { gaussianBlobs } from './fixtures.test-util';
-import { autoOrder, kmeans, planKMeansEngines, SHARD_MIN_WORK, type KMeansEngineChoice } from './index';
+import { autoOrder, ELKAN_MIN_DIM, kmeans, planKMeansEngines, SHARD_MIN_WORK, type KMeansEngineChoice } from './index';
 import { kmeansReference } from './reference.test-util';
 
 function maxDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
@@ -23,17 +21,21 @@ describe('the one engine policy (autoOrder, planKMeansEngines)', () => {
   const big = { n: SHARD_MIN_WORK / (32 * 256), dim: 256, k: 32 };
   const small = { n: 400, dim: 16, k: 4 };
 
-  it('orders sharded kernel, kernel, tfjs where it beats plain TS, then TS', async () => {
+  it('orders the kernel with bounds (sharded, single), the plain kernel (sharded, single), tfjs where it beats plain TS, then TS', async () => {
     await initTf({ prefer: ['cpu'] });
     const cpu = { name: 'cpu', softwareRenderer: false };
     expect(autoOrder(big, { tfBackend: cpu, spawnShard, cores: 2 })).toEqual({
-      order: ['wasm-simd-sharded', 'wasm-simd', 'ts'],
+      order: ['wasm-simd-elkan-sharded', 'wasm-simd-elkan', 'wasm-simd-sharded', 'wasm-simd', 'ts'],
       gpu: false,
     });
     // Shards need a spawner, two cores and a step of at least SHARD_MIN_WORK multiply-adds.
-    expect(autoOrder(big, { tfBackend: cpu, cores: 8 }).order).toEqual(['wasm-simd', 'ts']);
-    expect(autoOrder(big, { tfBackend: cpu, spawnShard, cores: 1 }).order).toEqual(['wasm-simd', 'ts']);
-    expect(autoOrder({ ...big, n: big.n - 1 }, { tfBackend: cpu, spawnShard, cores: 2 }).order).toEqual(['wasm-simd', 'ts']);
+    const single = ['wasm-simd-elkan', 'wasm-simd', 'ts'];
+    expect(autoOrder(big, { tfBackend: cpu, cores: 8 }).order).toEqual(single);
+    expect(autoOrder(big, { tfBackend: cpu, spawnShard, cores: 1 }).order).toEqual(single);
+    expect(autoOrder({ ...big, n: big.n - 1 }, { tfBackend: cpu, spawnShard, cores: 2 }).order).toEqual(single);
+    // Bounds from ELKAN_MIN_DIM dimensions.
+    expect(autoOrder({ n: 1000, dim: ELKAN_MIN_DIM, k: 8 }, { tfBackend: cpu }).order).toEqual(single);
+    expect(autoOrder({ n: 1000, dim: ELKAN_MIN_DIM - 1, k: 8 }, { tfBackend: cpu }).order).toEqual(['wasm-simd', 'ts']);
     // tfjs only on a GPU (then probed); a software WebGL renderer or tfjs wasm/cpu stay out.
     expect(autoOrder(small, { tfBackend: { name: 'webgl', softwareRenderer: false } })).toEqual({
       order: ['wasm-simd', 'tfjs', 'ts'],
@@ -45,10 +47,10 @@ describe('the one engine policy (autoOrder, planKMeansEngines)', () => {
   });
 
   it('runs a forced engine alone, without probing, and refuses an unknown one', async () => {
-    for (const kind of ['wasm-simd', 'wasm-simd-sharded', 'tfjs', 'ts'] as const)
+    for (const kind of ['wasm-simd-elkan', 'wasm-simd-elkan-sharded', 'wasm-simd', 'wasm-simd-sharded', 'tfjs', 'ts'] as const)
       expect(await planKMeansEngines(pts, 4, kind)).toEqual({ order: [kind], probes: [] });
     await expect(planKMeansEngines(pts, 4, 'gpu' as KMeansEngineChoice)).rejects.toThrow(
-      "unknown k-means engine 'gpu' (expected one of auto, wasm-simd, tfjs, ts, wasm-simd-sharded)",
+      "unknown k-means engine 'gpu' (expected one of auto, wasm-simd-elkan, wasm-simd, tfjs, ts, wasm-simd-elkan-sharded, wasm-simd-sharded)",
     );
     await expect(kmeans(pts, { k: 4, engine: 'gpu' as KMeansEngineChoice })).rejects.toThrow("unknown k-means engine 'gpu'");
   });
@@ -82,7 +84,7 @@ describe('the one engine policy (autoOrder, planKMeansEngines)', () => {
   });
 
   it('yields to the event loop while the SIMD kernel runs, so a timer can cancel it', async () => {
-    // 30,000 x 64 overlapping points, K = 64: ~20 ms a step here and 27 steps to converge from
+    // 30,000 x 64 overlapping points, K = 64: 5-20 ms a step here and 27 steps to converge from
     // this seed (checked). A timer due in 30 ms fires only when kmeans yields a macrotask (after
     // 50 ms of work); without the yields the run would end first and `stop` would still be false.
     const big = gaussianBlobs(64, 470, 64, 6, 5);
@@ -90,41 +92,44 @@ describe('the one engine policy (autoOrder, planKMeansEngines)', () => {
     const timer = setTimeout(() => (stop = true), 30);
     const r = await kmeans(big, { k: 64, seed: 0, maxIterations: 500, tolerance: 0, shouldStop: () => stop });
     clearTimeout(timer);
-    expect(r.engine).toBe('wasm-simd');
+    expect(r.engine).toBe('wasm-simd-elkan');
     expect(stop).toBe(true);
     expect(r.converged).toBe(false);
     expect(r.iterations).toBeLessThan(500);
   });
 });
 
-/** The first `n` prompts of a shared dataset, embedded with the built-in embedder (256-d). */
-function realEmbeddings(name: string, n: number): Matrix {
-  const rows = Papa.parse<Record<string, string>>(readFileSync(`${SHARED_DATA}/${name}/prompts.csv`, 'utf8'), {
-    header: true,
-    skipEmptyLines: true,
-  }).data;
-  const texts = rows.slice(0, n).map((r) => r.text);
+/** The first `n` prompts of a dataset folder, embedded with the built-in embedder (256-d). */
+function realEmbeddings(dir: string, n: number): Matrix {
+  const texts = readPrompts(dir)
+    .slice(0, n)
+    .map((r) => r.text);
   return embedTexts(texts, fitEmbedder(texts));
 }
 
-describe.runIf(hasSharedData('llmrouter_nim9'))('k-means on real prompt embeddings (llmrouter_nim9)', () => {
-  it('gives the reference result on every engine (2,000 prompts, D = 256, K = 12)', async () => {
-    await initTf({ prefer: ['wasm'] });
-    const x = realEmbeddings('llmrouter_nim9', 2000);
-    expect([x.rows, x.cols]).toEqual([2000, 256]);
-    const want = kmeansReference(x, { k: 12, seed: 4 });
-    expect(want.iterations).toBeGreaterThan(5);
-    for (const engine of ['auto', 'wasm-simd', 'wasm-simd-sharded', 'tfjs', 'ts'] as const) {
-      const before = tf.memory().numTensors;
-      const got = await kmeans(x, { k: 12, seed: 4, engine, spawnShard: fakeSpawn(shardLog()), cores: 2 });
-      expect(tf.memory().numTensors).toBe(before);
-      expect(got.engine).toBe(engine === 'auto' ? 'wasm-simd' : engine);
-      expect(got.iterations).toBe(want.iterations);
-      expect(got.converged).toBe(want.converged);
-      expect(Array.from(got.assignments)).toEqual(Array.from(want.assignments));
-      expect(maxDiff(got.centroids.data, want.centroids.data)).toBeLessThanOrEqual(1e-4);
-      expect(Math.abs(got.inertia - want.inertia) / want.inertia).toBeLessThan(1e-5);
-      got.history.forEach((it, i) => expect(it.changed).toBe(want.history[i].changed));
-    }
-  });
+/** Every engine gives the float64 reference's clusters on `n` real prompts. */
+async function referenceOnEveryEngine(dir: string, n: number): Promise<void> {
+  await initTf({ prefer: ['wasm'] });
+  const x = realEmbeddings(dir, n);
+  expect([x.rows, x.cols]).toEqual([n, 256]);
+  const want = kmeansReference(x, { k: 12, seed: 4 });
+  expect(want.iterations).toBeGreaterThan(5);
+  for (const engine of ['auto', 'wasm-simd-elkan', 'wasm-simd-elkan-sharded', 'wasm-simd', 'wasm-simd-sharded', 'tfjs', 'ts'] as const) {
+    const before = tf.memory().numTensors;
+    const got = await kmeans(x, { k: 12, seed: 4, engine, spawnShard: fakeSpawn(shardLog()), cores: 2 });
+    expect(tf.memory().numTensors).toBe(before);
+    expect(got.engine).toBe(engine === 'auto' ? 'wasm-simd-elkan' : engine);
+    expect(got.iterations).toBe(want.iterations);
+    expect(got.converged).toBe(want.converged);
+    expect(Array.from(got.assignments)).toEqual(Array.from(want.assignments));
+    expect(maxDiff(got.centroids.data, want.centroids.data)).toBeLessThanOrEqual(1e-4);
+    expect(Math.abs(got.inertia - want.inertia) / want.inertia).toBeLessThan(1e-5);
+    got.history.forEach((it, i) => expect(it.changed).toBe(want.history[i].changed));
+  }
+}
+
+describe('k-means on real prompt embeddings (LLMRouter)', () => {
+  const title = 'gives the reference result on every engine (D = 256, K = 12)';
+  it(`${title}: the in-repo sample, 1,200 prompts`, () => referenceOnEveryEngine(SAMPLE_DIR, 1200));
+  itShared('llmrouter_nim9', `${title}: 2,000 prompts`, () => referenceOnEveryEngine(sharedDir('llmrouter_nim9'), 2000));
 });

@@ -3,14 +3,19 @@
  *
  * A forced engine is that engine alone, with no fallback: forcing exists to compare engines, so
  * running another one instead would mislead. 'auto' lists, in order:
- *  1. 'wasm-simd-sharded' where WebAssembly SIMD validates, shard workers can be spawned, the
- *     machine has two or more cores and one step holds at least SHARD_MIN_WORK multiply-adds
- *     (below that, starting the workers costs more than the second core saves);
- *  2. 'wasm-simd' where SIMD validates;
- *  3. 'tfjs' where its backend beats plain TypeScript: webgl on a hardware renderer (a GPU), or
+ *  1. the SIMD kernel where WebAssembly SIMD validates: with Elkan's bounds first from
+ *     ELKAN_MIN_DIM dimensions ('wasm-simd-elkan-sharded', 'wasm-simd-elkan'), then plain
+ *     ('wasm-simd-sharded', 'wasm-simd'); each sharded kind first where shard workers can be
+ *     spawned, the machine has two or more cores and one step holds at least SHARD_MIN_WORK
+ *     multiply-adds (below that, starting the workers costs more than the second core saves).
+ *     Elkan's bounds give the same answer and skip most distances once the centroids settle; in
+ *     few dimensions a distance costs about as much as checking its bound, so the plain kernel
+ *     is as fast there (bench/RESULTS.md). After a failure the next kind differs in the failing
+ *     part (shards that do not start: the single-thread bounds next; bounds memory: plain shards);
+ *  2. 'tfjs' where its backend beats plain TypeScript: webgl on a hardware renderer (a GPU), or
  *     wasm when SIMD is missing. tfjs on cpu, and webgl on a software renderer, are slower than
  *     plain TS (bench/RESULTS.md), so they are left out;
- *  4. 'ts', which always builds.
+ *  3. 'ts', which always builds.
  * Only on a GPU is anything timed: the single-thread kernel and tfjs each run a few steps on a
  * sample, and tfjs moves to the front when it is faster. A real GPU can beat the kernel; probing
  * a software renderer would only cost its shader compilation. The driver (driver.ts) builds the
@@ -18,6 +23,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { simdSupported } from '../kernels/wasmKernels';
+import { asRowSource, type RowSource } from '../kernels/rowSource';
 import type { Matrix } from '../types';
 import { buildLloydEngine, hostCores, type LloydHost } from './engines/build';
 import type { LloydEngine, LloydEngineKind } from './engines/types';
@@ -26,9 +32,9 @@ import type { LloydEngine, LloydEngineKind } from './engines/types';
 export type KMeansEngineChoice = 'auto' | LloydEngineKind;
 
 /** The choices a caller without workers can make (the CLI's --kmeans-engine). */
-export const KMEANS_ENGINES: readonly KMeansEngineChoice[] = ['auto', 'wasm-simd', 'tfjs', 'ts'];
+export const KMEANS_ENGINES: readonly KMeansEngineChoice[] = ['auto', 'wasm-simd-elkan', 'wasm-simd', 'tfjs', 'ts'];
 
-const ALL_CHOICES: readonly KMeansEngineChoice[] = [...KMEANS_ENGINES, 'wasm-simd-sharded'];
+const ALL_CHOICES: readonly KMeansEngineChoice[] = [...KMEANS_ENGINES, 'wasm-simd-elkan-sharded', 'wasm-simd-sharded'];
 
 /** One engine's probe: milliseconds of its best timed step on the sample, or why it could not run. */
 export interface LloydProbe {
@@ -39,6 +45,9 @@ export interface LloydProbe {
 
 /** Multiply-adds per step (N x K x D) from which the sharded engine is worth its workers. */
 export const SHARD_MIN_WORK = 2 ** 26;
+
+/** Dimensions from which Elkan's bounds pay for their bookkeeping (measured: bench/RESULTS.md). */
+export const ELKAN_MIN_DIM = 32;
 
 /** Points in the probe sample (evenly spaced rows) and timed steps per candidate after a warm-up. */
 const PROBE_ROWS = 4096;
@@ -58,6 +67,9 @@ export function autoOrder(shape: LloydShape, host: LloydHost = {}): { order: Llo
   const gpu = backend === 'webgl' && host.tfBackend?.softwareRenderer !== true;
   const order: LloydEngineKind[] = [];
   const sharded = host.spawnShard !== undefined && hostCores(host) >= 2 && shape.n * shape.k * shape.dim >= SHARD_MIN_WORK;
+  const elkan = shape.dim >= ELKAN_MIN_DIM;
+  if (simd && elkan && sharded) order.push('wasm-simd-elkan-sharded');
+  if (simd && elkan) order.push('wasm-simd-elkan');
   if (simd && sharded) order.push('wasm-simd-sharded');
   if (simd) order.push('wasm-simd');
   if (gpu || (!simd && backend === 'wasm')) order.push('tfjs');
@@ -65,15 +77,16 @@ export function autoOrder(shape: LloydShape, host: LloydHost = {}): { order: Llo
   return { order, gpu: gpu && simd };
 }
 
-function sampleRows(points: Matrix, rows: number): Matrix {
-  if (points.rows <= rows) return points;
-  const { cols } = points;
-  const data = new Float32Array(rows * cols);
-  for (let i = 0; i < rows; i++) {
-    const r = Math.floor((i * points.rows) / rows);
-    data.set(points.data.subarray(r * cols, (r + 1) * cols), i * cols);
+function sampleRows(points: Matrix | RowSource, rows: number): Matrix {
+  const source = asRowSource(points);
+  const { cols } = source;
+  const take = Math.min(rows, source.rows);
+  const data = new Float32Array(take * cols);
+  for (let i = 0; i < take; i++) {
+    const r = Math.floor((i * source.rows) / take);
+    source.copyRows(data.subarray(i * cols, (i + 1) * cols), cols, r, r + 1);
   }
-  return { rows, cols, data };
+  return { rows: take, cols, data };
 }
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
@@ -84,7 +97,7 @@ const now = (): number => globalThis.performance?.now() ?? Date.now();
  * step (which compiles wasm / shaders) and keeps each one's best; fastest first, failures last.
  */
 export async function probeLloydEngines(
-  points: Matrix,
+  points: Matrix | RowSource,
   k: number,
   candidates: LloydEngineKind[],
   host: LloydHost = {},
@@ -142,7 +155,7 @@ export function checkEngineChoice(choice: KMeansEngineChoice): void {
  * failed is also the sharded engine's).
  */
 export async function planKMeansEngines(
-  points: Matrix,
+  points: Matrix | RowSource,
   k: number,
   choice: KMeansEngineChoice,
   host: LloydHost = {},
@@ -153,7 +166,9 @@ export async function planKMeansEngines(
   if (!gpu) return { order, probes: [] };
   const probes = await probeLloydEngines(points, k, ['wasm-simd', 'tfjs'], host);
   const failed = new Set(probes.filter((p) => p.ms === undefined).map((p) => p.kind));
-  if (failed.has('wasm-simd')) failed.add('wasm-simd-sharded'); // the same kernel in every shard
+  // The same kernel runs in every shard, and under the bounds.
+  if (failed.has('wasm-simd'))
+    for (const kind of ['wasm-simd-sharded', 'wasm-simd-elkan', 'wasm-simd-elkan-sharded'] as const) failed.add(kind);
   const tfjsFirst = probes[0].kind === 'tfjs' && probes[0].ms !== undefined;
   const kept = order.filter((kind) => !failed.has(kind));
   return { order: tfjsFirst ? ['tfjs', ...kept.filter((kind) => kind !== 'tfjs')] : kept, probes };

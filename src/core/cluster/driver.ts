@@ -8,8 +8,9 @@
  * `fallbacks`.
  */
 import { createRng } from '../rng';
+import type { RowSource } from '../kernels/rowSource';
 import type { Matrix } from '../types';
-import { centrePoints, shiftRows } from './centre';
+import { centredRows, shiftRows } from './centre';
 import { checkEngineChoice, planKMeansEngines, type KMeansEngineChoice, type LloydProbe } from './choose';
 import { buildLloydEngine, type LloydHost } from './engines/build';
 import type { LloydEngine, LloydEngineKind, LloydStep } from './engines/types';
@@ -105,7 +106,7 @@ export function singleEngine(engine: LloydEngine): EngineQueue {
 /** Builds the engines of `order` one at a time, noting each failure in `fallbacks`. */
 export function engineQueue(
   order: readonly LloydEngineKind[],
-  points: Matrix,
+  points: Matrix | RowSource,
   k: number,
   host: LloydHost,
   fallbacks: EngineFallback[],
@@ -220,7 +221,7 @@ export async function kmeans(points: Matrix, options: KMeansRunOptions): Promise
   const { k } = o;
   const d = points.cols;
   const init = o.initialCentroids ?? kmeansPlusPlus(points, k, createRng(o.seed));
-  const { centred, mean, threshold } = centrePoints(points, o.tolerance);
+  const { rows: centred, mean, threshold } = centredRows(points, o.tolerance);
   const { order, probes } = await planKMeansEngines(centred, k, choice, options);
   const fallbacks: EngineFallback[] = probes
     .filter((p) => p.error !== undefined)

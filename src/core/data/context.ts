@@ -5,7 +5,8 @@ import type { Progress } from './progress';
 
 /** What every layout reader shares while loading one dataset. */
 export interface LoadContext {
-  mapping: ColumnMapping;
+  /** The column mapping of one file (by its name as given): its own, else the upload's shared one. */
+  mappingFor: (file: string) => ColumnMapping;
   issues: IssueList;
   warnings: IssueList;
   progress: Progress;

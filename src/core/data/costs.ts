@@ -22,9 +22,9 @@ export function validateCosts(
   ctx: LoadContext,
 ): void {
   const { header } = table;
-  const idCol = findColumn(header, 'promptId', ctx.mapping);
+  const idCol = findColumn(header, 'promptId', ctx.mappingFor(file));
   if (idCol === -1) {
-    ctx.issues.add(file, 1, undefined, missingColumnMessage('promptId', header, ctx.mapping));
+    ctx.issues.add(file, 1, undefined, missingColumnMessage('promptId', header, ctx.mappingFor(file)));
     return;
   }
   const modelIndex = new Map(modelNames.map((name, m) => [name, m]));

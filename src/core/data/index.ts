@@ -5,3 +5,13 @@ export { parseCsvText, type Table } from './csv';
 export { parseJsonlText } from './jsonl';
 export { guessMapping, DEFAULT_COLUMN_NAMES, type CanonicalColumn, type ColumnMapping } from './columns';
 export { DEFAULT_ISSUE_CAP } from './issues';
+export {
+  headerKey,
+  mappableColumns,
+  recallMappings,
+  rememberMappings,
+  parseMappingMemory,
+  type MappingMemory,
+  type HeaderOf,
+} from './mappingMemory';
+export { notJsonReason } from './fileKind';

@@ -17,8 +17,13 @@ import { loadWide, type WideFiles } from './wide';
 export interface LoadOptions {
   /** Dataset name; default: the folder of the files, else the long file's stem, else "dataset". */
   name?: string;
-  /** The user's header names for our canonical columns (the UI's column-mapping step). */
+  /** The user's header names for our canonical columns, for every file without a mapping of its own. */
   mapping?: ColumnMapping;
+  /**
+   * A mapping per file, keyed by the file's name as given (the UI's column-mapping step maps each
+   * file on its own: `id` may be the prompt id in prompts.csv while correctness.csv says prompt_id).
+   */
+  mappings?: Readonly<Record<string, ColumnMapping>>;
   /** Called with a non-decreasing fraction in [0, 1] while loading (for a progress bar). */
   onProgress?: (fraction: number) => void;
 }
@@ -45,14 +50,14 @@ function firstRecord(text: string): string[] {
 }
 
 /** The role of each file: wide names by base name (case-insensitive), other CSVs by their header. */
-export function classifyFiles(files: readonly NamedText[], mapping: ColumnMapping = {}): FileRole[] {
+export function classifyFiles(files: readonly NamedText[], mappingFor: (file: string) => ColumnMapping = () => ({})): FileRole[] {
   return files.map((file) => {
     const base = baseName(file.name).toLowerCase();
     const wide = WIDE_NAMES[base];
     if (wide !== undefined) return wide;
     if (isJsonlName(base)) return 'long';
     if (!base.endsWith('.csv')) return 'ignored';
-    return isEmbeddingsHeader(firstRecord(file.text), mapping) ? 'embeddings' : 'long';
+    return isEmbeddingsHeader(firstRecord(file.text), mappingFor(file.name)) ? 'embeddings' : 'long';
   });
 }
 
@@ -68,15 +73,17 @@ function defaultName(files: readonly NamedText[], long: NamedText | undefined): 
  * optional costs.csv) or one long-format .csv/.jsonl, plus an optional embeddings CSV.
  */
 export function loadDataset(files: NamedText[], options: LoadOptions = {}): Result<Dataset> {
-  const mapping = options.mapping ?? {};
+  const shared = options.mapping ?? {};
+  const perFile = options.mappings ?? {};
+  const mappingFor = (file: string): ColumnMapping => (Object.prototype.hasOwnProperty.call(perFile, file) ? perFile[file] : shared);
   const total = 2 * files.reduce((sum, f) => sum + f.text.length, 0);
   const ctx: LoadContext = {
-    mapping,
+    mappingFor,
     issues: createIssueList(),
     warnings: createIssueList(),
     progress: createProgress(total, options.onProgress),
   };
-  const roles = classifyFiles(files, mapping);
+  const roles = classifyFiles(files, mappingFor);
   const wide: WideFiles = {};
   const longs: NamedText[] = [];
   const embeddings: NamedText[] = [];
@@ -147,7 +154,7 @@ export function loadDataset(files: NamedText[], options: LoadOptions = {}): Resu
     const table = readCsv(file.name, file.text, ctx.issues);
     ctx.progress.add(file.text.length);
     const ids = tables === null ? null : tables.prompts.map((p) => p.id);
-    if (table !== null) matrix = readEmbeddings(file.name, table, ids, ctx.issues, { mapping }) ?? undefined;
+    if (table !== null) matrix = readEmbeddings(file.name, table, ids, ctx.issues, { mapping: mappingFor(file.name) }) ?? undefined;
   }
 
   const notes = ignored.map((file) => ({

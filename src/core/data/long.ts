@@ -26,18 +26,18 @@ export function isJsonlName(name: string): boolean {
 function requiredColumns(file: string, table: Table, ctx: LoadContext): Record<CanonicalColumn, number> | null {
   const { header } = table;
   const cols: Record<CanonicalColumn, number> = {
-    promptId: findColumn(header, 'promptId', ctx.mapping),
-    text: findColumn(header, 'text', ctx.mapping, TEXT_NAMES),
-    model: findColumn(header, 'model', ctx.mapping),
-    score: findColumn(header, 'score', ctx.mapping),
-    cost: findColumn(header, 'cost', ctx.mapping),
-    task: findColumn(header, 'task', ctx.mapping),
+    promptId: findColumn(header, 'promptId', ctx.mappingFor(file)),
+    text: findColumn(header, 'text', ctx.mappingFor(file), TEXT_NAMES),
+    model: findColumn(header, 'model', ctx.mappingFor(file)),
+    score: findColumn(header, 'score', ctx.mappingFor(file)),
+    cost: findColumn(header, 'cost', ctx.mappingFor(file)),
+    task: findColumn(header, 'task', ctx.mappingFor(file)),
   };
   let ok = true;
   for (const key of ['promptId', 'text', 'model', 'score', 'cost'] as const) {
     if (cols[key] !== -1) continue;
     ok = false;
-    ctx.issues.add(file, 1, undefined, missingColumnMessage(key, header, ctx.mapping, key === 'text' ? TEXT_NAMES : undefined));
+    ctx.issues.add(file, 1, undefined, missingColumnMessage(key, header, ctx.mappingFor(file), key === 'text' ? TEXT_NAMES : undefined));
   }
   return ok ? cols : null;
 }

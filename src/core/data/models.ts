@@ -24,11 +24,11 @@ export interface ModelsCsv {
  */
 export function readModelsCsv(file: NamedText, table: Table, ctx: LoadContext): ModelsCsv | null {
   const { header, rows, rowNumbers } = table;
-  const modelCol = findColumn(header, 'model', ctx.mapping);
-  const costCol = findColumn(header, 'cost', ctx.mapping);
+  const modelCol = findColumn(header, 'model', ctx.mappingFor(file.name));
+  const costCol = findColumn(header, 'cost', ctx.mappingFor(file.name));
   const unitCol = header.findIndex((h) => h.toLowerCase() === 'cost_unit');
-  if (modelCol === -1) ctx.issues.add(file.name, 1, undefined, missingColumnMessage('model', header, ctx.mapping));
-  if (costCol === -1) ctx.issues.add(file.name, 1, undefined, missingColumnMessage('cost', header, ctx.mapping));
+  if (modelCol === -1) ctx.issues.add(file.name, 1, undefined, missingColumnMessage('model', header, ctx.mappingFor(file.name)));
+  if (costCol === -1) ctx.issues.add(file.name, 1, undefined, missingColumnMessage('cost', header, ctx.mappingFor(file.name)));
   if (modelCol === -1 || costCol === -1) return null;
   const byName = new Map<string, ModelEntry>();
   let costUnit: string | undefined;

@@ -1,14 +1,21 @@
-import { existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { Dataset, DataIssue, NamedText, Result } from '../types';
 import { loadDataset } from './load';
 import { readDatasetDir } from './readDir.node';
-
-// The real datasets live beside the repo (../shared/data) and are read at run time, never copied in.
-const DATA = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/data');
+import { SAMPLE_DIR, itShared, sharedDir, type SharedName } from '../../testing/datasets.node';
+import { parsePromptList } from '../insight/promptList';
+import {
+  PRODUCTION_FILE,
+  PRODUCTION_PER_SOURCE,
+  PRODUCTION_SEED,
+  PRODUCTION_SOURCES,
+  REMOVED_SOURCES,
+  SAMPLE_FILES,
+  buildSample,
+} from '../../../scripts/llmrouter-sample';
 
 function good<T>(r: Result<T>): { data: T; warnings: DataIssue[] } {
   if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r.issues.slice(0, 5), null, 1)}`);
@@ -34,12 +41,79 @@ function oracle(d: Dataset): number {
   return sum / d.prompts.length;
 }
 
-function load(name: string): { data: Dataset; warnings: DataIssue[] } {
-  return good(loadDataset(readDatasetDir(path.join(DATA, name))));
+function load(name: SharedName): { data: Dataset; warnings: DataIssue[] } {
+  return good(loadDataset(readDatasetDir(sharedDir(name))));
 }
 
-describe.runIf(existsSync(DATA))('real datasets in ../shared/data', () => {
-  it('routerbench_subset: 3150 prompts x 11 models, costs.csv validated, facts of SOURCE.md', () => {
+describe('the in-repo sample data/llmrouter-sample (MIT LLMRouter, no GPQA)', () => {
+  it('1200 prompts x 9 LLMs, 13 benchmarks with the counts of its SOURCE.md, prices per 1M tokens', () => {
+    const { data, warnings } = good(loadDataset(readDatasetDir(SAMPLE_DIR)));
+    expect(warnings).toEqual([]);
+    expect(data.name).toBe('llmrouter-sample');
+    expect(data.prompts.length).toBe(1200);
+    expect(data.models.length).toBe(9);
+    expect(data.costUnit).toMatch(/^USD per 1M tokens/);
+    const tasks: Record<string, number> = {};
+    for (const p of data.prompts) tasks[p.task ?? ''] = (tasks[p.task ?? ''] ?? 0) + 1;
+    for (const removed of REMOVED_SOURCES) expect(tasks[removed]).toBeUndefined();
+    // The table of SOURCE.md, read from the file so the documentation cannot drift from the data.
+    const documented = Object.fromEntries(
+      [...readFileSync(path.join(SAMPLE_DIR, 'SOURCE.md'), 'utf8').matchAll(/\| ([a-z0-9_-]+) \| (\d+) \|/g)].map((m) => [
+        m[1],
+        Number(m[2]),
+      ]),
+    );
+    expect(tasks).toEqual(documented);
+    expect(Object.keys(tasks)).toHaveLength(13);
+    expect(data.models.find((m) => m.name === 'gemma-2-9b-it')?.cost).toBe(0.1);
+    expect(meanScore(data, 'llama-3.1-nemotron-51b-instruct')).toBeCloseTo(0.65, 2);
+    expect(meanScore(data, 'llama3-chatqa-1.5-8b')).toBeCloseTo(0.19, 2);
+    expect(data.scores.some((v) => v > 0 && v < 1)).toBe(true); // commongen's coverage fractions
+  });
+
+  it('ships its licence and attribution', () => {
+    expect(readFileSync(path.join(SAMPLE_DIR, 'LICENSE'), 'utf8')).toMatch(/^MIT License\n\nCopyright \(c\) 2024 U Lab @UIUC\n/);
+    const source = readFileSync(path.join(SAMPLE_DIR, 'SOURCE.md'), 'utf8');
+    expect(source).toContain('https://github.com/ulab-uiuc/LLMRouter');
+    expect(source).toContain('4e7a796942ce26e9d5f2b93191c7c2585c99c2e3');
+    expect(source).toContain('scripts/llmrouter-sample.ts');
+  });
+
+  it('ships unlabelled production prompts for the shift preview: 50 of each of its four smallest benchmarks, none in the sample', () => {
+    const file = path.join(SAMPLE_DIR, PRODUCTION_FILE);
+    const text = readFileSync(file, 'utf8');
+    const list = parsePromptList({ name: file, text });
+    if (!list.ok) throw new Error(list.issues[0].message);
+    const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
+    expect(rows.meta.fields).toEqual(['prompt_id', 'text', 'source']);
+    expect(list.data.ids).toEqual(rows.data.map((r) => r.prompt_id));
+    expect(list.data.ids).toHaveLength(200);
+    const bySource: Record<string, number> = {};
+    for (const r of rows.data) bySource[r.source] = (bySource[r.source] ?? 0) + 1;
+    expect(bySource).toEqual(Object.fromEntries(PRODUCTION_SOURCES.map((s) => [s, PRODUCTION_PER_SOURCE])));
+    const sample = good(loadDataset(readDatasetDir(SAMPLE_DIR))).data;
+    // The four benchmarks the sample holds least of, and prompts it does not hold.
+    const counts = new Map<string, number>();
+    for (const p of sample.prompts) counts.set(p.task!, (counts.get(p.task!) ?? 0) + 1);
+    const smallest = [...counts].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).slice(0, 4);
+    expect(smallest.map(([task]) => task).sort()).toEqual([...PRODUCTION_SOURCES].sort());
+    const inSample = new Set(sample.prompts.map((p) => p.id));
+    const texts = new Set(sample.prompts.map((p) => p.text));
+    expect(list.data.ids.filter((id) => inSample.has(id) || !/^(train|test)-\d+$/.test(id))).toEqual([]);
+    expect(list.data.texts.filter((t) => texts.has(t))).toEqual([]);
+    const source = readFileSync(path.join(SAMPLE_DIR, 'SOURCE.md'), 'utf8');
+    expect(source).toContain(`\`${PRODUCTION_FILE}\``);
+    expect(source).toContain(`seed ${PRODUCTION_SEED}`);
+  });
+
+  itShared('llmrouter_nim9', 'is exactly what scripts/llmrouter-sample.ts makes from the full data', () => {
+    const built = buildSample(sharedDir('llmrouter_nim9'));
+    for (const name of SAMPLE_FILES) expect(built[name] === readFileSync(path.join(SAMPLE_DIR, name), 'utf8'), name).toBe(true);
+  });
+});
+
+describe('real datasets in ../shared/data', () => {
+  itShared('routerbench_subset', 'routerbench_subset: 3150 prompts x 11 models, costs.csv validated, facts of SOURCE.md', () => {
     const { data, warnings } = load('routerbench_subset');
     expect(warnings).toEqual([]);
     expect(data.name).toBe('routerbench_subset');
@@ -60,7 +134,7 @@ describe.runIf(existsSync(DATA))('real datasets in ../shared/data', () => {
     expect(data.prompts.some((p) => p.text.includes('\n') && p.text.includes(',') && p.text.includes('"'))).toBe(true);
   });
 
-  it('llmrouter_nim9: 5989 prompts x 9 models, prices per 1M tokens', () => {
+  itShared('llmrouter_nim9', 'llmrouter_nim9: 5989 prompts x 9 models, prices per 1M tokens', () => {
     const { data, warnings } = load('llmrouter_nim9');
     expect(warnings).toEqual([]);
     expect(data.prompts.length).toBe(5989);
@@ -74,7 +148,7 @@ describe.runIf(existsSync(DATA))('real datasets in ../shared/data', () => {
     expect(data.prompts[0]).toMatchObject({ id: 'train-0000', task: 'agentverse-logicgrid' });
   });
 
-  it('routerdc_7b: 20600 prompts x 7 models, soft scores in [0,1]', () => {
+  itShared('routerdc_7b', 'routerdc_7b: 20600 prompts x 7 models, soft scores in [0,1]', () => {
     const { data, warnings } = load('routerdc_7b');
     expect(warnings).toEqual([]);
     expect(data.prompts.length).toBe(20600);
@@ -93,10 +167,10 @@ describe.runIf(existsSync(DATA))('real datasets in ../shared/data', () => {
     expect(data.scores.every((v) => v >= 0 && v <= 1)).toBe(true);
   });
 
-  it('a real dataset rewritten in the long layout (CSV and JSONL) loads to the same Dataset', () => {
+  itShared('routerbench_subset', 'a real dataset rewritten in the long layout (CSV and JSONL) loads to the same Dataset', () => {
     const wide = load('routerbench_subset').data;
     const costs = Papa.parse<string[]>(
-      readDatasetDir(path.join(DATA, 'routerbench_subset')).find((f) => f.name.endsWith('costs.csv'))?.text ?? '',
+      readDatasetDir(sharedDir('routerbench_subset')).find((f) => f.name.endsWith('costs.csv'))?.text ?? '',
       { skipEmptyLines: true },
     ).data;
     const costOf = new Map(costs.slice(1).map((row) => [row[0], row.slice(1)]));

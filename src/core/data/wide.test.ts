@@ -240,6 +240,28 @@ describe('loadDataset: wide layout', () => {
     });
   });
 
+  it('maps each file on its own: `id` as the prompt id of prompts.csv leaves correctness.csv on prompt_id', () => {
+    const upload = [
+      { name: 'prompts.csv', text: 'id,question,category\nq1,hi,f\nq2,yo,g\n' },
+      { name: 'correctness.csv', text: 'prompt_id,a,b\nq1,1,0\nq2,0,1\n' },
+      { name: 'models.csv', text: 'model,cost\na,3\nb,1\n' },
+    ];
+    const r = good(loadDataset(upload, { mappings: { 'prompts.csv': { promptId: 'id', text: 'question', task: 'category' } } }));
+    expect(r.data.prompts).toEqual([
+      { id: 'q1', text: 'hi', task: 'f' },
+      { id: 'q2', text: 'yo', task: 'g' },
+    ]);
+    expect(Array.from(r.data.scores)).toEqual([1, 0, 0, 1]);
+    // The same mapping shared by every file breaks correctness.csv, which has no "id" column.
+    expect(issuesOf(loadDataset(upload, { mapping: { promptId: 'id', text: 'question', task: 'category' } }))).toEqual([
+      {
+        file: 'correctness.csv',
+        row: 1,
+        message: 'missing required column "id" (mapped to promptId); the header is: prompt_id, a, b',
+      },
+    ]);
+  });
+
   it('reports progress as a non-decreasing fraction ending at 1', () => {
     const seen: number[] = [];
     good(loadDataset(files(), { onProgress: (f) => seen.push(f) }));

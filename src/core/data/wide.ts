@@ -34,11 +34,12 @@ function parse(file: NamedText | undefined, ctx: LoadContext): Table | null {
 
 function readPrompts(file: NamedText, table: Table, ctx: LoadContext): { prompts: Prompt[]; index: Map<string, number> } | null {
   const { header, rows, rowNumbers } = table;
-  const idCol = findColumn(header, 'promptId', ctx.mapping);
-  const textCol = findColumn(header, 'text', ctx.mapping);
-  const taskCol = findColumn(header, 'task', ctx.mapping);
-  if (idCol === -1) ctx.issues.add(file.name, 1, undefined, missingColumnMessage('promptId', header, ctx.mapping));
-  if (textCol === -1) ctx.issues.add(file.name, 1, undefined, missingColumnMessage('text', header, ctx.mapping));
+  const mapping = ctx.mappingFor(file.name);
+  const idCol = findColumn(header, 'promptId', mapping);
+  const textCol = findColumn(header, 'text', mapping);
+  const taskCol = findColumn(header, 'task', mapping);
+  if (idCol === -1) ctx.issues.add(file.name, 1, undefined, missingColumnMessage('promptId', header, mapping));
+  if (textCol === -1) ctx.issues.add(file.name, 1, undefined, missingColumnMessage('text', header, mapping));
   if (idCol === -1 || textCol === -1) return null;
   const prompts: Prompt[] = [];
   const index = new Map<string, number>();
@@ -138,9 +139,9 @@ export function loadWide(files: WideFiles, ctx: LoadContext): LoadedTables | nul
 
   const file = files.correctness.name;
   const { header } = correctnessTable;
-  const idCol = findColumn(header, 'promptId', ctx.mapping);
+  const idCol = findColumn(header, 'promptId', ctx.mappingFor(file));
   if (idCol === -1) {
-    ctx.issues.add(file, 1, undefined, missingColumnMessage('promptId', header, ctx.mapping));
+    ctx.issues.add(file, 1, undefined, missingColumnMessage('promptId', header, ctx.mappingFor(file)));
     return null;
   }
   const { names, modelOfColumn } = modelColumns(file, header, idCol, ctx);

@@ -4,6 +4,7 @@
  * Test LLMs are never looked at.
  */
 import type { Matrix } from '../types';
+import { DEFAULTS } from '../defaults';
 import { assignNearest, kmeans, type KMeansEngineChoice, type TfBackendHint } from '../cluster';
 import type { SpawnLloydShard } from '../cluster';
 import { computeErrorProfiles } from '../routing/errorProfile';
@@ -13,8 +14,8 @@ import { meanScored } from '../stats';
 import { deferralCurve } from './sweep';
 import { curveMetrics } from './metrics';
 
-export const DEFAULT_K_GRID = [5, 10, 25, 50, 100, 200];
-export const DEFAULT_KNN_K_GRID = [1, 3, 5, 10, 25, 50, 100];
+export const DEFAULT_K_GRID: number[] = [...DEFAULTS.kGrid];
+export const DEFAULT_KNN_K_GRID: number[] = [...DEFAULTS.knnKGrid];
 
 export interface SelectionInput {
   trainX: Matrix;

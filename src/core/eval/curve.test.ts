@@ -5,7 +5,7 @@ import { kmeansGamma, oracleGamma } from '../routing/gamma';
 import { routeAt, routingSummary } from '../routing/route';
 import { accuracyAt, integrateFront, paretoFront, upperConcaveHull, type CurvePoint } from './curve';
 import { deferralCurve } from './sweep';
-import { hasSharedData, loadSharedScores } from './sharedData.node';
+import { SAMPLE_DIR, itShared, loadScores, sharedDir } from '../../testing/datasets.node';
 
 const pt = (cost: number, accuracy: number, costPenalty = 0): CurvePoint => ({ cost, accuracy, costPenalty });
 
@@ -121,18 +121,21 @@ describe('deferralCurve', () => {
     }
   });
 
-  it.runIf(hasSharedData('routerbench_subset'))('real data (RouterBench): oracle ends and random penalties match routeAt', () => {
-    const { scores, costs, modelNames } = loadSharedScores('routerbench_subset');
+  /** Real data: the oracle curve's two ends, and random penalties on two routers match routeAt. */
+  function realCurves(dir: string): void {
+    const { scores, costs, modelNames } = loadScores(dir);
     const m = modelNames.length;
     const n = scores.length / m;
+    expect(scores.every((s) => s >= 0 && s <= 1)).toBe(true);
     const maxCost = Math.max(...costs);
     const oracle = deferralCurve(oracleGamma(scores), scores, m, costs, maxCost);
-    // lambda = 0: a prompt is right when any LLM is right (0/1 scores)
-    let anyRight = 0;
-    for (let p = 0; p < n; p++) if (scores.subarray(p * m, p * m + m).some((s) => s === 1)) anyRight++;
-    expect(oracle[0].accuracy).toBeCloseTo(anyRight / n, 12);
-    // the end: every prompt on the cheapest LLM (costs are distinct here)
+    // lambda = 0: each prompt gets its best score (for 0/1 scores: right when any LLM is right)
+    let best = 0;
+    for (let p = 0; p < n; p++) best += Math.max(...scores.subarray(p * m, p * m + m));
+    expect(oracle[0].accuracy).toBeCloseTo(best / n, 12);
+    // the end: every prompt on the cheapest LLM (one LLM is the cheapest in both datasets)
     const cheapest = costs.indexOf(Math.min(...costs));
+    expect(costs.filter((c) => c === costs[cheapest])).toHaveLength(1);
     let cheapestAcc = 0;
     for (let p = 0; p < n; p++) cheapestAcc += scores[p * m + cheapest];
     expect(oracle[oracle.length - 1].accuracy).toBeCloseTo(cheapestAcc / n, 12);
@@ -160,7 +163,12 @@ describe('deferralCurve', () => {
       }
       for (const c of curve) expectSamePoints([c], [direct(g, testScores, m, costs, maxCost, c.costPenalty)]);
     }
-  });
+  }
+
+  it('real data (in-repo LLMRouter sample): oracle ends and random penalties match routeAt', () => realCurves(SAMPLE_DIR));
+  itShared('routerbench_subset', 'real data (RouterBench): oracle ends and random penalties match routeAt', () =>
+    realCurves(sharedDir('routerbench_subset')),
+  );
 
   it('sweeps 10,000 prompts x 50 LLMs fast', () => {
     const rng = createRng(4);

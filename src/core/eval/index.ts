@@ -18,9 +18,63 @@ export {
   type SweepReplay,
 } from './sweep';
 export { asBlocks, blockAt, blockRow, type ColumnBlocks } from './blocks';
-export { paretoFront, type CurvePoint } from './curve';
-export { curveMetrics, singleModelPoints, zeroRouterCurve, zeroRouterValAccuracy, type CurveMetrics } from './metrics';
-export { poolMetricOptions } from './poolMetrics';
-export { METHOD_LABELS, METHOD_NAMES, isMethodName, type MethodName, type QncDenominator } from './methods';
-export { applySplitFile, splitModels, splitPrompts, type PromptSplit, type SplitFractions, type TrialSetup } from './split';
+export { accuracyAt, integrateFront, paretoFront, upperConcaveHull, type CurvePoint } from './curve';
+export {
+  curveMetrics,
+  singleModelPoints,
+  zeroRouterCurve,
+  zeroRouterHull,
+  zeroRouterValAccuracy,
+  type CurveMetrics,
+  type CurveMetricsOptions,
+  type ZeroRouterHull,
+} from './metrics';
+export { mostAccurateModel, poolMetricOptions } from './poolMetrics';
+export {
+  bootstrap,
+  bootstrapSteps,
+  bootstrapSync,
+  BOOTSTRAP_METRICS,
+  DEFAULT_BAND_GRID,
+  DEFAULT_RESAMPLES,
+  type BootstrapDraws,
+  type BootstrapEvidence,
+  type BootstrapMetric,
+  type BootstrapOptions,
+  type MethodDraws,
+} from './bootstrap';
+export {
+  percentileInterval,
+  quantileSorted,
+  summariseBootstrap,
+  TIE_TOLERANCE,
+  type BootstrapSummary,
+  type Comparison,
+  type Interval,
+  type MethodUncertainty,
+  type ReachInterval,
+  type Verdict,
+} from './bootstrapSummary';
+export { weightedFront, weightedReplay, type WeightedReplay } from './bootstrapReplay';
+export {
+  METHOD_LABELS,
+  METHOD_NAMES,
+  QNC_DENOMINATORS,
+  isMethodName,
+  type MethodName,
+  type MethodResult,
+  type QncDenominator,
+} from './methods';
+export {
+  applySplitFile,
+  DEFAULT_SPLIT_FRACTIONS,
+  splitModels,
+  splitPrompts,
+  splitSizes,
+  type PromptSplit,
+  type SplitFile,
+  type SplitFractions,
+  type SplitIndices,
+  type TrialSetup,
+} from './split';
 export { fullyScoredRows, pick, selectBlock, selectRows } from './select';

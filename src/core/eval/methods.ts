@@ -21,6 +21,7 @@ export interface MethodResult extends CurveMetrics {
 
 /** Where QNC's cost is measured against: max test-pool cost (default) or the most accurate LLM's cost. */
 export type QncDenominator = 'max-test-cost' | 'most-accurate';
+export const QNC_DENOMINATORS: readonly QncDenominator[] = ['max-test-cost', 'most-accurate'];
 
 export function isMethodName(value: string): value is MethodName {
   return (METHOD_NAMES as readonly string[]).includes(value);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../rng';
 import { applySplitFile, splitModels, splitPrompts, type PromptSplit } from './split';
-import { hasSharedData, loadSharedScores } from './sharedData.node';
+import { SAMPLE_DIR, itShared, loadScores, sharedDir } from '../../testing/datasets.node';
 
 const sizes = (s: PromptSplit) => [s.train.length, s.val.length, s.test.length];
 const isSorted = (xs: number[]) => xs.every((x, i) => i === 0 || xs[i - 1] < x);
@@ -130,8 +130,10 @@ describe('applySplitFile', () => {
     expect(msgs[50]).toBe('... and 10 more problems');
   });
 
-  it.runIf(hasSharedData('llmrouter_nim9'))('round-trips a seeded split of real data through a split file', () => {
-    const { promptIds, modelNames } = loadSharedScores('llmrouter_nim9');
+  /** A seeded split of a real dataset written as a split file and read back gives the same indices. */
+  function roundTrip(dir: string): void {
+    const { promptIds, modelNames } = loadScores(dir);
+    expect(promptIds.length).toBeGreaterThan(1000);
     const rng = createRng(2);
     const s = splitPrompts(promptIds.length, rng);
     const mdl = splitModels(modelNames.length, rng);
@@ -145,5 +147,8 @@ describe('applySplitFile', () => {
     const r = applySplitFile(JSON.parse(JSON.stringify(file)), promptIds, modelNames, 'split.json');
     expect(r.ok && r.data).toEqual({ ...s, ...mdl });
     expect(r.ok && r.warnings).toEqual([]);
-  });
+  }
+
+  it('round-trips a seeded split of real data through a split file (in-repo sample)', () => roundTrip(SAMPLE_DIR));
+  itShared('llmrouter_nim9', 'round-trips a seeded split of real data through a split file', () => roundTrip(sharedDir('llmrouter_nim9')));
 });

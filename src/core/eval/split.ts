@@ -5,6 +5,7 @@
  * routing tie-break) keeps its meaning inside a pool.
  */
 import { shuffled, type Rng } from '../rng';
+import { DEFAULTS } from '../defaults';
 
 export { applySplitFile, type SplitFile, type SplitIndices } from './splitFile';
 
@@ -29,7 +30,7 @@ export interface SplitFractions {
   test: number;
 }
 
-export const DEFAULT_SPLIT_FRACTIONS: SplitFractions = { train: 0.6, val: 0.1, test: 0.3 };
+export const DEFAULT_SPLIT_FRACTIONS: SplitFractions = { ...DEFAULTS.fractions };
 
 const ascending = (a: number, b: number): number => a - b;
 
@@ -42,11 +43,11 @@ function checkCount(n: number, what: string): void {
 }
 
 /**
- * Seeded shuffle of 0..n-1 cut into train / val / test: nVal = round(n * val), nTest =
- * round(n * test), nTrain = the rest. Fractions must be >= 0 and sum to 1; when rounding asks for
- * more than n prompts (tiny n), test is served first, then val, and train gets what is left.
+ * Sizes of the prompt split of n prompts: nVal = round(n * val), nTest = round(n * test), nTrain =
+ * the rest. Fractions must be >= 0 and sum to 1; when rounding asks for more than n prompts (tiny
+ * n), test is served first, then val, and train gets what is left.
  */
-export function splitPrompts(n: number, rng: Rng, fractions: SplitFractions = DEFAULT_SPLIT_FRACTIONS): PromptSplit {
+export function splitSizes(n: number, fractions: SplitFractions = DEFAULT_SPLIT_FRACTIONS): { train: number; val: number; test: number } {
   checkCount(n, 'number of prompts');
   const { train, val, test } = fractions;
   for (const [name, f] of Object.entries({ train, val, test })) {
@@ -58,7 +59,12 @@ export function splitPrompts(n: number, rng: Rng, fractions: SplitFractions = DE
   }
   const nTest = Math.min(n, Math.round(n * test));
   const nVal = Math.min(n - nTest, Math.round(n * val));
-  const nTrain = n - nVal - nTest;
+  return { train: n - nVal - nTest, val: nVal, test: nTest };
+}
+
+/** Seeded shuffle of 0..n-1 cut into train / val / test of the sizes splitSizes gives. */
+export function splitPrompts(n: number, rng: Rng, fractions: SplitFractions = DEFAULT_SPLIT_FRACTIONS): PromptSplit {
+  const { train: nTrain, val: nVal } = splitSizes(n, fractions);
   const order = shuffled(range(n), rng);
   return {
     train: order.slice(0, nTrain).sort(ascending),
@@ -72,7 +78,11 @@ export function splitPrompts(n: number, rng: Rng, fractions: SplitFractions = DE
  * nTest = max(1, round(m * testFraction)), at most m (m = 1: the one LLM is the test pool and
  * there is no training LLM).
  */
-export function splitModels(m: number, rng: Rng, testFraction = 1 / 3): { trainModels: number[]; testModels: number[] } {
+export function splitModels(
+  m: number,
+  rng: Rng,
+  testFraction = DEFAULTS.testModelFraction,
+): { trainModels: number[]; testModels: number[] } {
   checkCount(m, 'number of models');
   if (m === 0) throw new RangeError('cannot split 0 models: at least one test LLM is needed');
   if (!Number.isFinite(testFraction) || testFraction < 0 || testFraction > 1) {

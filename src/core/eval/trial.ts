@@ -11,7 +11,9 @@ import { kmeansGamma, knnGamma, oracleGamma, softGamma } from '../routing/gamma'
 import { clusterMapProbs, type ClusterMap, type ClusterMapEpoch, type ClusterMapOptions } from '../routing/clusterMap';
 import { trainClusterMap } from '../routing/clusterMapTrain';
 import { paretoFront, type CurvePoint } from './curve';
-import { deferralCurve } from './sweep';
+import { buildSweep, sweepPoints } from './sweep';
+import { asBlocks } from './blocks';
+import type { BootstrapEvidence } from './bootstrap';
 import { curveMetrics, singleModelPoints, zeroRouterCurve, zeroRouterValAccuracy } from './metrics';
 import { splitModels, splitPrompts, type PromptSplit, type SplitFractions, type TrialSetup } from './split';
 import { createRng } from '../rng';
@@ -52,6 +54,16 @@ export interface TrialOptions {
   onKMeansIteration?: (it: KMeansIteration) => void;
   /** Cancellation, polled between k-means iterations and learned-map epochs. */
   shouldStop?: () => boolean;
+  /** Keep what the paired bootstrap and "is routing paying?" read of S_te (TrialResult.evidence). */
+  keepEvidence?: boolean;
+}
+
+/** A trial's S_te as the bootstrap reads it, plus where each test prompt came from (dataset row, cluster). */
+export interface TrialEvidence extends BootstrapEvidence {
+  /** Dataset row of every kept test prompt (S_te order of `scores`). */
+  testRows: number[];
+  /** Nearest centroid of every kept test prompt; null when no clusters were fitted. */
+  testClusters: Int32Array | null;
 }
 
 /** What a trial learned: enough to export a router (all LLMs' profiles) and to re-route live. */
@@ -79,6 +91,8 @@ export interface TrialResult {
   dropped: number;
   chosen: { k: number; knnK: number };
   notes: string[];
+  /** With options.keepEvidence. */
+  evidence?: TrialEvidence;
 }
 
 function allModels(m: number): number[] {
@@ -116,7 +130,10 @@ export interface PipelineSettings {
 export function trialOptions(
   o: PipelineSettings,
   methods: readonly MethodName[],
-  hooks: Pick<TrialOptions, 'onProgress' | 'shouldStop' | 'onKMeansIteration' | 'kmeansEngine' | 'tfBackend' | 'spawnShard' | 'cores'> = {},
+  hooks: Pick<
+    TrialOptions,
+    'onProgress' | 'shouldStop' | 'onKMeansIteration' | 'kmeansEngine' | 'tfBackend' | 'spawnShard' | 'cores' | 'keepEvidence'
+  > = {},
 ): TrialOptions {
   return {
     k: o.k,
@@ -172,10 +189,31 @@ export async function runTrial(dataset: Dataset, embeddings: Matrix, setup: Tria
     const metrics = curveMetrics(points, metricOptions);
     methods[name] = { ...metrics, curve: paretoFront(points).map((p) => [p.cost, p.accuracy]) };
   };
+  const evidence: TrialEvidence | undefined = options.keepEvidence
+    ? {
+        names: testModels.map((h) => dataset.models[h].name),
+        costs,
+        normaliser,
+        qncDenominator: options.qncDenominator,
+        n: testRows.length,
+        scores: asBlocks(testScores, mTe),
+        zeroRouterValAccuracy: null,
+        sweeps: {},
+        testRows,
+        testClusters: null,
+      }
+    : undefined;
+  /** A router's (or the oracle's) exact curve on S_te; its sweep is kept for the bootstrap. */
+  const recordGamma = (name: MethodName, gamma: Float64Array): void => {
+    const sweep = buildSweep(asBlocks(gamma, mTe), asBlocks(testScores, mTe), testRows.length, costs, normaliser);
+    if (evidence) evidence.sweeps[name] = sweep;
+    record(name, sweepPoints(sweep));
+  };
 
-  if (want.has('oracle')) record('oracle', deferralCurve(oracleGamma(testScores), testScores, mTe, costs, normaliser));
+  if (want.has('oracle')) recordGamma('oracle', oracleGamma(testScores));
   if (want.has('zero-router')) {
     const valAcc = zeroRouterValAccuracy(valScoresTe, mTe);
+    if (evidence) evidence.zeroRouterValAccuracy = valAcc;
     record(
       'zero-router',
       zeroRouterCurve(
@@ -209,7 +247,7 @@ export async function runTrial(dataset: Dataset, embeddings: Matrix, setup: Tria
     else notes.push('--knn-k auto needs a training LLM: using k = 10');
   }
   knnK = Math.max(1, Math.min(knnK, split.val.length));
-  if (want.has('knn')) record('knn', deferralCurve(knnGamma(testX, valX, valErrorsTe, mTe, knnK), testScores, mTe, costs, normaliser));
+  if (want.has('knn')) recordGamma('knn', knnGamma(testX, valX, valErrorsTe, mTe, knnK));
 
   let K = typeof options.k === 'number' ? options.k : 10;
   if (options.k === 'auto') {
@@ -277,8 +315,8 @@ export async function runTrial(dataset: Dataset, embeddings: Matrix, setup: Tria
       knnK,
       engines: { kmeans: km.engine, clusterMap: null },
     };
-    if (want.has('uniroute-kmeans'))
-      record('uniroute-kmeans', deferralCurve(kmeansGamma(testClusters, profilesTe), testScores, mTe, costs, normaliser));
+    if (evidence) evidence.testClusters = testClusters;
+    if (want.has('uniroute-kmeans')) recordGamma('uniroute-kmeans', kmeansGamma(testClusters, profilesTe));
 
     if (want.has('uniroute-learnedmap')) {
       if (trainModels.length === 0) notes.push('uniroute-learnedmap needs at least one training LLM: not reported');
@@ -302,7 +340,7 @@ export async function runTrial(dataset: Dataset, embeddings: Matrix, setup: Tria
         fitted.clusterMapHistory = trained.history;
         fitted.engines.clusterMap = trained.engine;
         const phi = clusterMapProbs(testX, trained.map);
-        record('uniroute-learnedmap', deferralCurve(softGamma(phi, profilesTe), testScores, mTe, costs, normaliser));
+        recordGamma('uniroute-learnedmap', softGamma(phi, profilesTe));
       }
     }
   }
@@ -326,5 +364,6 @@ export async function runTrial(dataset: Dataset, embeddings: Matrix, setup: Tria
     dropped,
     chosen: { k: K, knnK },
     notes,
+    ...(evidence ? { evidence } : {}),
   };
 }

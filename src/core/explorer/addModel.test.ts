@@ -36,6 +36,11 @@ describe('addModelFromScores', () => {
     expect(Array.from(model.profile.counts)).toEqual([2, 2]);
     expect(Array.from(model.testScores)).toEqual([1, 0, 1, 1]);
     expect(res.data.router.models.map((h) => h.name)).toEqual(['cheap', 'strong', 'spec', 'newbie']);
+    // The router file records how it joined (every test prompt scored: exact), its scores, and the pool.
+    const entry = res.data.router.models[3];
+    expect(entry.added).toEqual({ how: 'exact', scoresFile: 'newbie.csv', testScores: { q6: 1, q7: 0, q8: 1, q9: 1 } });
+    expect(Array.from(entry.validationScores!)).toEqual([1, 1, 1, 0]);
+    expect(res.data.router.pool).toEqual(['cheap', 'strong', 'spec', 'newbie']);
     const pool = evaluatePool(base, [model]);
     expect(pool.names).toEqual(['cheap', 'strong', 'spec', 'newbie']);
     expect(pool.singles[3]).toEqual({ name: 'newbie', cost: 0.05, costRaw: 0.5, accuracy: 0.75, estimated: false });
@@ -55,6 +60,7 @@ describe('addModelFromScores', () => {
     const { base, res } = add(VAL_ONLY);
     if (!res.ok) throw new Error('expected ok');
     expect(res.data.model.estimated).toBe(true);
+    expect(res.data.router.models[3].added).toEqual({ how: 'validation-only', scoresFile: 'newbie.csv', testScores: {} });
     const pool = evaluatePool(base, [res.data.model]);
     // Mean of 1 - gamma over test A, B, A, B = (11/12 + 7/12) / 2 = 0.75.
     expect(pool.singles[3].accuracy).toBeCloseTo(0.75, 12);

@@ -43,19 +43,24 @@ export function addModelFromScores(
   const valIds = new Set(router.validationPrompts.map((p) => p.id));
   const testScores = new Float64Array(base.testRows.length).fill(NaN);
   const forRouter = new Map<string, number>();
+  const testById: Record<string, number> = {};
   let testScored = 0;
   for (const [id, score] of parsed.data.scores) {
     const p = testIndex.get(id);
     if (p !== undefined && !valIds.has(id)) {
       testScores[p] = score;
+      testById[id] = score;
       testScored++;
     } else forRouter.set(id, score);
   }
+  // The router file records how it joined: with every test prompt scored its test accuracy is exact.
   const added = addRouterModel(router, {
     name: input.name,
     cost: input.cost,
     scores: forRouter,
     source: { file: input.file, rows: parsed.data.rows },
+    how: testScored === base.testRows.length && testScored > 0 ? 'exact' : 'validation-only',
+    testScores: testById,
   });
   if (!added.ok) return added;
   const entry = added.data.models[added.data.models.length - 1];

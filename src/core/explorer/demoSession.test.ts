@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { generateDemoDataset } from '../demo';
 import { splitModels, splitPrompts } from '../eval';
 import { datasetEmbeddings, runTrial, type TrialSetup, DEFAULT_K_GRID, DEFAULT_KNN_K_GRID } from '../eval/pipeline';
 import { loadDataset } from '../data';
+import { readDatasetDir } from '../data/readDir.node';
+import { SAMPLE_DIR, itShared, sharedDir } from '../../testing/datasets.node';
 import { createRng } from '../rng';
 import { exportRouter } from '../routerFile';
 import { routeAt, routingSummary } from '../routing/route';
@@ -89,15 +90,13 @@ describe('a session on the demo dataset', () => {
     expect(other.ok).toBe(false);
   });
 
-  it('reproduces runTrial on a real benchmark (first 1,500 prompts of routerdc_7b, K-means)', async () => {
-    const dir = `${process.cwd()}/../shared/data/routerdc_7b`;
-    if (!existsSync(dir)) return;
-    const files = ['prompts.csv', 'correctness.csv', 'models.csv'].map((name) => ({ name, text: readFileSync(`${dir}/${name}`, 'utf8') }));
-    const loaded = loadDataset(files, { name: 'routerdc_7b' });
+  /** The session's pool metrics equal runTrial's on the first `n` prompts of a real benchmark. */
+  async function reproducesTrial(dir: string, n: number): Promise<void> {
+    const loaded = loadDataset(readDatasetDir(dir));
     if (!loaded.ok) throw new Error(loaded.issues[0].message);
     // A prefix keeps the test fast (k-means over the whole set on the cpu backend is slow).
     const full = loaded.data;
-    const n = 1500;
+    expect(full.prompts.length).toBeGreaterThanOrEqual(n);
     const m = full.models.length;
     const subset: Dataset = { ...full, prompts: full.prompts.slice(0, n), scores: full.scores.slice(0, n * m) };
     const { trial, pool } = await trainSession(subset, 'kmeans', 10);
@@ -106,5 +105,10 @@ describe('a session on the demo dataset', () => {
     }
     // Sanity on real data: the oracle bounds every router.
     expect(pool.methods.oracle!.metrics.area).toBeGreaterThan(pool.methods['uniroute-kmeans']!.metrics.area);
-  });
+  }
+
+  it('reproduces runTrial on a real benchmark (the in-repo LLMRouter sample, K-means)', () => reproducesTrial(SAMPLE_DIR, 1200));
+  itShared('routerdc_7b', 'reproduces runTrial on a real benchmark (first 1,500 prompts of routerdc_7b, K-means)', () =>
+    reproducesTrial(sharedDir('routerdc_7b'), 1500),
+  );
 });

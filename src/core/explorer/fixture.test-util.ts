@@ -81,6 +81,7 @@ export function tinyPortableRouter(): Router {
     centroids: CENTROIDS,
     clusterMap: null,
     validationPrompts: TINY_SETUP.split.val.map((p) => ({ id: `q${p}`, text: `prompt ${p}`, cluster: p % 2 })),
+    validationEmbeddings: null,
     models: d.models.map((h, j) => ({
       name: h.name,
       cost: h.cost,
@@ -88,7 +89,10 @@ export function tinyPortableRouter(): Router {
       counts: r.profiles.counts.slice(j * 2, j * 2 + 2),
       overall: r.profiles.overall[j],
       addedAfterTraining: false,
+      validationScores: Float64Array.from(TINY_SETUP.split.val, (p) => d.scores[p * d.models.length + j]),
+      added: null,
     })),
+    pool: ['cheap', 'strong', 'spec'],
     pseudoCount: 1,
     costPenalty: 0,
     costUnit: 'usd',

@@ -8,7 +8,26 @@ export type { AddedModel, ClusterSummary, MethodView, SessionBase, SessionPool, 
 export { evaluatePool, POOL_METHODS } from './pool';
 export { routeLive, type LiveRouting } from './liveRouting';
 export { explainPrompt, type ExplainedModel, type PromptExplanation } from './explain';
-export { penaltyForAccuracy, penaltyForBudget, penaltyForPoint, type PenaltyChoice } from './target';
+export {
+  describeTarget,
+  parseTargetPercent,
+  penaltyForAccuracy,
+  penaltyForBudget,
+  penaltyForPoint,
+  type PenaltyChoice,
+  type TargetKind,
+} from './target';
+export {
+  defaultPenalty,
+  defaultPenaltyNote,
+  penaltyRange,
+  penaltyWithUnit,
+  widenPenaltyRange,
+  zeroPenaltyNote,
+  type PenaltyDefault,
+} from './penalty';
+export { addedModelsFromRouter, importedPoint, setupForPool, type ImportedPoint } from './importSession';
+export { formatSignificant, lambdaIntervalText } from './numberText';
 export { addModelFromScores, removeAddedModel, checkSessionRouter, type NewModelInput, type AddedModelResult } from './addModel';
 export { sessionRouterFromRouter, reproduceSetup } from './fromRouter';
 export { curvesCsv, metricsCsv, neutraliseCell, toSafeCsv, validationPromptsCsv } from './csvExport';
@@ -28,3 +47,5 @@ export {
   type PromptCategories,
 } from './mapCategories';
 export { exactKnn, nearestRows, type KnnResult } from './knn';
+export { checkClusterCount, MIN_VAL_PER_CLUSTER, type ClusterCountCheck } from './clusterCount';
+export { penaltyAtPoint } from './pickPoint';

@@ -1,9 +1,11 @@
 /**
  * WebAssembly SIMD compute kernels, written in AssemblyScript (assembly/) and compiled at build
- * time (scripts/build-kernels.mjs): the Lloyd assignment step (lloydKernel.ts) and the learned
- * map's matrix products (learnedMapGemm.ts). Leaf modules: they know nothing of k-means or
- * learned-map policy; cluster/ and routing/ drive them.
+ * time (scripts/build-kernels.mjs): the Lloyd assignment step, plain (lloydKernel.ts) and with
+ * Elkan's bounds (elkanKernel.ts), and the learned map's mini-batch step (learnedMapKernel.ts).
+ * Leaf modules: they know nothing of k-means or learned-map policy; cluster/ and routing/ drive them.
  */
+export { createElkanKernel, type ElkanKernel } from './elkanKernel';
 export { createLloydKernel, LLOYD_CHUNK_ROWS, lloydLayout, type LloydKernel, type LloydStep } from './lloydKernel';
-export { createLearnedMapGemm, type LearnedMapGemm, type LearnedMapGemmShape } from './learnedMapGemm';
+export { createLearnedMapKernel, type LearnedMapKernel, type LearnedMapKernelShape } from './learnedMapKernel';
+export { allRows, asRowSource, matrixRows, type RowSource } from './rowSource';
 export { simdSupported } from './wasmKernels';

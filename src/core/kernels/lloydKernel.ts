@@ -5,6 +5,7 @@
  * nothing of k-means++, stopping rules or engine choice.
  */
 import type { Matrix } from '../types';
+import { asRowSource, type RowSource } from './rowSource';
 import { instantiateKernel, kernelMemory, simdSupported } from './wasmKernels';
 
 /**
@@ -23,6 +24,8 @@ export interface LloydStep {
   counts: Int32Array;
   /** Sum over points of the squared distance to the assigned centroid (explicit differences). */
   inertia: number;
+  /** Point-centroid distances computed (N x K unless bounds ruled some out); information only. */
+  distances?: number;
 }
 
 /** A kernel holding N x D points. */
@@ -83,9 +86,10 @@ interface Exports {
 }
 
 /** Instantiates the kernel for these points. Throws where wasm SIMD is missing or memory runs out. */
-export async function createLloydKernel(points: Matrix, k: number): Promise<LloydKernel> {
+export async function createLloydKernel(points: Matrix | RowSource, k: number): Promise<LloydKernel> {
   if (!simdSupported()) throw new Error('WebAssembly SIMD is not available in this engine');
-  const { rows: n, cols: d } = points;
+  const source = asRowSource(points);
+  const { rows: n, cols: d } = source;
   const L = lloydLayout(n, d, k);
   // Addresses are i32 in the kernel: stay well inside wasm32's 4 GiB (and browsers' memory caps).
   if (L.bytes > 2 ** 31) throw new Error(`${n} x ${d} points need ${(L.bytes / 2 ** 30).toFixed(1)} GiB: too large for the wasm kernel`);
@@ -93,9 +97,7 @@ export async function createLloydKernel(points: Matrix, k: number): Promise<Lloy
   let wasm: Exports | undefined = await instantiateKernel<Exports>('lloyd', memory);
   const { dp, kp } = L;
   const buffer = memory.buffer;
-  const x = new Float32Array(buffer, L.x, n * dp);
-  if (dp === d) x.set(points.data);
-  else for (let i = 0; i < n; i++) x.set(points.data.subarray(i * d, (i + 1) * d), i * dp);
+  source.copyRows(new Float32Array(buffer, L.x, n * dp), dp, 0, n);
   const ct = new Float32Array(buffer, L.ct, dp * kp);
   const cn = new Float32Array(buffer, L.cn, kp);
   const c = new Float32Array(buffer, L.c, k * dp);

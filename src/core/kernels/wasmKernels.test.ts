@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SOURCE_HASH as GEMM_HASH } from './generated/gemm';
+import { SOURCE_HASH as ELKAN_HASH } from './generated/elkan';
+import { SOURCE_HASH as LEARNED_MAP_HASH } from './generated/learnedMap';
 import { SOURCE_HASH as LLOYD_HASH } from './generated/lloyd';
 import { instantiateKernel, kernelBytes, kernelMemory, simdSupported } from './wasmKernels';
 
@@ -9,15 +10,19 @@ const ASSEMBLY = new URL('./assembly/', import.meta.url);
 
 describe('the compiled kernels', () => {
   it('are built from the current AssemblyScript sources (else: npm run build:kernels)', () => {
-    const built: Record<string, string> = { 'gemm.ts': GEMM_HASH, 'lloyd.ts': LLOYD_HASH };
+    const built: Record<string, string> = { 'elkan.ts': ELKAN_HASH, 'learnedMap.ts': LEARNED_MAP_HASH, 'lloyd.ts': LLOYD_HASH };
     const sources = readdirSync(ASSEMBLY).filter((f) => f.endsWith('.ts'));
     expect(sources.sort()).toEqual(Object.keys(built).sort());
+    // Each kernel's hash covers its file and the shared files of lib/ (scripts/build-kernels.mjs).
+    const LIB = new URL('lib/', ASSEMBLY);
+    const shared = readdirSync(LIB)
+      .filter((f) => f.endsWith('.ts'))
+      .sort();
+    expect(shared.length).toBeGreaterThan(0);
     for (const name of sources) {
-      const hash = createHash('sha256')
-        .update(readFileSync(new URL(name, ASSEMBLY), 'utf8'))
-        .digest('hex')
-        .slice(0, 16);
-      expect(hash, `${name} changed since the last build: run npm run build:kernels`).toBe(built[name]);
+      const hash = createHash('sha256').update(readFileSync(new URL(name, ASSEMBLY), 'utf8'));
+      for (const lib of shared) hash.update(readFileSync(new URL(lib, LIB), 'utf8'));
+      expect(hash.digest('hex').slice(0, 16), `${name} changed since the last build: run npm run build:kernels`).toBe(built[name]);
     }
   });
 
@@ -29,7 +34,7 @@ describe('the compiled kernels', () => {
     const f32 = new Float32Array(memory.buffer);
     f32.set([1, 2, 3, 4, 5, 6], 16 / 4);
     f32.set([1, 0, 0, 1, 0, 1, 1, 1], 64 / 4);
-    const { gemm } = await instantiateKernel<{ gemm: (...a: number[]) => void }>('gemm', memory);
+    const { gemm } = await instantiateKernel<{ gemm: (...a: number[]) => void }>('learnedMap', memory);
     gemm(16, 64, 128, 3, 2, 4, 2, 4, 4);
     expect(Array.from(f32.subarray(128 / 4, 128 / 4 + 12))).toEqual([1, 2, 2, 3, 3, 4, 4, 7, 5, 6, 6, 11]);
     expect(() => kernelMemory(2 ** 40)).toThrow(RangeError);

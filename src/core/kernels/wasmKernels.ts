@@ -3,12 +3,13 @@
  * generated/ by scripts/build-kernels.mjs): decoding, SIMD detection, memory and instantiation.
  * Every kernel imports its memory, so the caller sizes it for the problem at hand.
  */
-import { WASM_BASE64 as GEMM } from './generated/gemm';
+import { WASM_BASE64 as ELKAN } from './generated/elkan';
+import { WASM_BASE64 as LEARNED_MAP } from './generated/learnedMap';
 import { WASM_BASE64 as LLOYD } from './generated/lloyd';
 
-export type KernelName = 'lloyd' | 'gemm';
+export type KernelName = 'lloyd' | 'elkan' | 'learnedMap';
 
-const BASE64: Record<KernelName, string> = { lloyd: LLOYD, gemm: GEMM };
+const BASE64: Record<KernelName, string> = { lloyd: LLOYD, elkan: ELKAN, learnedMap: LEARNED_MAP };
 
 const decoded = new Map<KernelName, Uint8Array<ArrayBuffer>>();
 const compiled = new Map<KernelName, Promise<WebAssembly.Module>>();
@@ -29,7 +30,7 @@ export function kernelBytes(name: KernelName): Uint8Array<ArrayBuffer> {
 export function simdSupported(): boolean {
   if (typeof WebAssembly === 'undefined') return false;
   try {
-    return WebAssembly.validate(kernelBytes('lloyd')) && WebAssembly.validate(kernelBytes('gemm'));
+    return (['lloyd', 'elkan', 'learnedMap'] as const).every((name) => WebAssembly.validate(kernelBytes(name)));
   } catch {
     return false;
   }

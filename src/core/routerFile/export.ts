@@ -1,6 +1,7 @@
 /**
  * A trained trial -> the portable Router: centroids, the learned clusterMap Phi when trained, every
- * dataset LLM's errorProfile Psi from S_val, the validation prompts with their clusters, provenance.
+ * dataset LLM's errorProfile Psi and scores on S_val, the validation prompts with their clusters,
+ * the routing pool (default: the unseen test pool), the cost penalty, provenance.
  * Type-only imports from eval: exporting needs no tfjs.
  */
 import type { EmbedderSettings } from '../embed';
@@ -21,6 +22,19 @@ export interface ExportOptions {
   createdAt?: string;
   /** Precomputed datasetHash(dataset). */
   dataHash?: string;
+  /** The routing pool: the trial's unseen test pool (default, what its metrics and the explorer's Routing view use), every LLM, or these names. */
+  pool?: 'test' | 'all' | readonly string[];
+}
+
+/** Names of the routing pool the options ask for, checked against the dataset. */
+function poolNames(dataset: Dataset, setup: TrialSetup, pool: ExportOptions['pool']): string[] {
+  if (pool === undefined || pool === 'test') return setup.testModels.map((h) => dataset.models[h].name);
+  if (pool === 'all') return dataset.models.map((h) => h.name);
+  const known = new Set(dataset.models.map((h) => h.name));
+  const unknown = pool.filter((name) => !known.has(name));
+  if (unknown.length > 0) throw new Error(`the pool names LLMs the dataset does not have: ${unknown.map((n) => `"${n}"`).join(', ')}`);
+  if (pool.length === 0) throw new Error('the routing pool needs at least one LLM');
+  return [...new Set(pool)];
 }
 
 /** Builds the Router from a dataset, the trial's setup (split) and its result (trial.fitted must be set). */
@@ -45,6 +59,12 @@ export function exportRouter(dataset: Dataset, setup: TrialSetup, trial: TrialRe
     if (r) metricsAtTraining[name] = { area: r.area, area50: r.area50, qnc: r.qnc, aiq: r.aiq, peakAccuracy: r.peakAccuracy };
   }
   const names = (idx: number[]) => idx.map((h) => dataset.models[h].name);
+  const m = dataset.models.length;
+  const val = setup.split.val;
+  // phi of the validation prompts travels only where K-NN cannot recompute it from their text.
+  const e = dataset.embeddings;
+  const needVectors = options.method === 'knn' && options.embedder.kind === 'external';
+  if (needVectors && !e) throw new Error('method "knn" with an external embedder needs the dataset\'s embeddings');
   return {
     schema: ROUTER_SCHEMA,
     version: ROUTER_VERSION,
@@ -60,6 +80,14 @@ export function exportRouter(dataset: Dataset, setup: TrialSetup, trial: TrialRe
       text: dataset.prompts[p].text,
       cluster: valClusters[i],
     })),
+    validationEmbeddings:
+      needVectors && e
+        ? {
+            rows: val.length,
+            cols: e.cols,
+            data: Float32Array.from(val.flatMap((p) => Array.from(e.data.subarray(p * e.cols, (p + 1) * e.cols)))),
+          }
+        : null,
     models: dataset.models.map((h, j) => ({
       name: h.name,
       cost: h.cost,
@@ -67,7 +95,10 @@ export function exportRouter(dataset: Dataset, setup: TrialSetup, trial: TrialRe
       counts: profiles.counts.slice(j * k, (j + 1) * k),
       overall: profiles.overall[j],
       addedAfterTraining: false,
+      validationScores: Float64Array.from(val, (p) => dataset.scores[p * m + j]),
+      added: null,
     })),
+    pool: poolNames(dataset, setup, options.pool),
     pseudoCount: options.pseudoCount,
     costPenalty,
     costUnit: dataset.costUnit,

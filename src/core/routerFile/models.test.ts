@@ -24,6 +24,10 @@ describe('addModel', () => {
     expect(added.psi[1]).toBeCloseTo(5 / 6, 15);
     expect(Array.from(added.counts)).toEqual([2, 2]);
     expect(before.models.length).toBe(3); // not mutated
+    // It joins the routing pool, and the file records its scores and how it came.
+    expect(res.data.pool).toEqual(['cheap', 'mid', 'big', 'specialist']);
+    expect(Array.from(added.validationScores!)).toEqual([1, 1, 0, 0]);
+    expect(added.added).toEqual({ how: 'validation-only', scoresFile: 'scores', testScores: {} });
 
     // lambda = 0.05, cluster 0 (1,0): cheap .25+.05 = .3, mid .5+.1 = .6, big .125+.2 = .325,
     // specialist 1/6 + .075 = .2417 -> specialist. Cluster 1 (9,0): cheap .8, mid .6, big .45,
@@ -104,6 +108,11 @@ describe('removeModel', () => {
     expect(messages(removeModel(one, 'cheap', 'r.json'))).toEqual([
       'r.json: "cheap" is the router\'s only LLM: a router needs at least one',
     ]);
+    expect(messages(removeModel(tinyRouter({ pool: ['mid'] }), 'mid', 'r.json'))).toEqual([
+      'r.json: "mid" is the only LLM of the routing pool: a router routes among at least one',
+    ]);
+    const outside = removeModel(tinyRouter({ pool: ['mid', 'big'] }), 'cheap');
+    expect(outside.ok && outside.data.pool).toEqual(['mid', 'big']);
   });
 });
 

@@ -5,7 +5,7 @@
 import { createIssueList } from '../data/issues';
 import { profileOfModel } from '../routing/errorProfile';
 import type { Result } from '../types';
-import type { Router, RouterModel } from './schema';
+import type { AddedHow, Router, RouterModel } from './schema';
 
 export interface NewModel {
   name: string;
@@ -15,6 +15,10 @@ export interface NewModel {
   scores: Map<string, number> | Record<string, number>;
   /** Where the scores came from, for messages: the file and each prompt id's row in it. */
   source?: { file: string; rows?: Map<string, number> };
+  /** 'exact' when the same file also scored every test prompt of the caller's session (default 'validation-only'). */
+  how?: AddedHow;
+  /** Its scores on test prompts by id (kept in the file's record of how it was added; never used for Psi). */
+  testScores?: Record<string, number>;
 }
 
 /** How many missing ids a message lists before "...". */
@@ -24,7 +28,10 @@ function entriesOf(scores: NewModel['scores']): [string, unknown][] {
   return scores instanceof Map ? [...scores.entries()] : Object.entries(scores);
 }
 
-/** The router with one more LLM, its Psi from the validation prompts (refuses bad names, costs and scores). */
+/**
+ * The router with one more LLM, its Psi from the validation prompts (refuses bad names, costs and
+ * scores). It joins the routing pool, and the file records its validation scores and how it was added.
+ */
 export function addModel(router: Router, model: NewModel): Result<Router> {
   const file = model.source?.file ?? 'scores';
   const rows = model.source?.rows;
@@ -40,6 +47,7 @@ export function addModel(router: Router, model: NewModel): Result<Router> {
 
   const indexOf = new Map(router.validationPrompts.map((p, i) => [p.id, i]));
   const errors = new Float64Array(router.validationPrompts.length).fill(NaN);
+  const scores = new Float64Array(router.validationPrompts.length).fill(NaN);
   for (const [id, score] of entriesOf(model.scores)) {
     const row = rows?.get(id);
     const i = indexOf.get(id);
@@ -62,6 +70,7 @@ export function addModel(router: Router, model: NewModel): Result<Router> {
       continue;
     }
     errors[i] = 1 - score;
+    scores[i] = score;
   }
   const missing = router.validationPrompts
     .filter((_, i) => Number.isNaN(errors[i]) && !hasEntry(model.scores, router.validationPrompts[i].id))
@@ -90,15 +99,17 @@ export function addModel(router: Router, model: NewModel): Result<Router> {
     counts: profile.counts,
     overall: profile.overall,
     addedAfterTraining: true,
+    validationScores: scores,
+    added: { how: model.how ?? 'validation-only', scoresFile: file, testScores: { ...model.testScores } },
   };
-  return { ok: true, data: { ...router, models: [...router.models, added] }, warnings: [] };
+  return { ok: true, data: { ...router, models: [...router.models, added], pool: [...router.pool, name] }, warnings: [] };
 }
 
 function hasEntry(scores: NewModel['scores'], id: string): boolean {
   return scores instanceof Map ? scores.has(id) : Object.prototype.hasOwnProperty.call(scores, id);
 }
 
-/** The router without the LLM `name` (refuses an unknown name and the last LLM). */
+/** The router without the LLM `name`, in the pool too (refuses an unknown name, the last LLM and the pool's last LLM). */
 export function removeModel(router: Router, name: string, file = 'router'): Result<Router> {
   const index = router.models.findIndex((h) => h.name === name);
   if (index < 0) {
@@ -107,5 +118,8 @@ export function removeModel(router: Router, name: string, file = 'router'): Resu
   }
   if (router.models.length === 1)
     return { ok: false, issues: [{ file, message: `"${name}" is the router's only LLM: a router needs at least one` }] };
-  return { ok: true, data: { ...router, models: router.models.filter((_, i) => i !== index) }, warnings: [] };
+  const pool = router.pool.filter((n) => n !== name);
+  if (pool.length === 0)
+    return { ok: false, issues: [{ file, message: `"${name}" is the only LLM of the routing pool: a router routes among at least one` }] };
+  return { ok: true, data: { ...router, models: router.models.filter((_, i) => i !== index), pool }, warnings: [] };
 }

@@ -83,8 +83,12 @@ describe('parseRouter refuses with a message naming the JSON path', () => {
     expect(refusals((j) => delete j.schema)).toEqual([
       'r.json: schema: not a RouteLab router file (no "schema" field; expected "schema": "routelab.router")',
     ]);
-    expect(refusals((j) => (j.version = 2))).toEqual(['r.json: version: unsupported router version 2 (this RouteLab reads version 1)']);
-    expect(refusals((j) => (j.version = '1'))).toEqual(['r.json: version: unsupported router version "1" (this RouteLab reads version 1)']);
+    expect(refusals((j) => (j.version = 3))).toEqual([
+      'r.json: version: unsupported router version 3 (this RouteLab reads versions 1 and 2)',
+    ]);
+    expect(refusals((j) => (j.version = '2'))).toEqual([
+      'r.json: version: unsupported router version "2" (this RouteLab reads versions 1 and 2)',
+    ]);
   });
 
   it('missing fields', () => {
@@ -161,7 +165,13 @@ describe('parseRouter refuses with a message naming the JSON path', () => {
       'r.json: validationPrompts[3].id: duplicate prompt id "v1" (also validationPrompts[0])',
     ]);
     expect(refusals((j) => (j.models[1].cost = -2))).toEqual(['r.json: models[1].cost: expected a finite cost >= 0, got -2']);
-    expect(refusals((j) => (j.method = 'knn'))).toEqual(['r.json: method: unknown method "knn" (expected "kmeans" or "learnedmap")']);
+    expect(refusals((j) => (j.method = 'svm'))).toEqual([
+      'r.json: method: unknown method "svm" for a version-2 file (expected one of "kmeans", "learnedmap", "knn", "zero-router")',
+    ]);
+    expect(refusals((j) => (j.method = 'oracle'))).toEqual([
+      'r.json: method: unknown method "oracle" for a version-2 file (expected one of "kmeans", "learnedmap", "knn", "zero-router"): ' +
+        "the oracle is not a router (it needs each prompt's true labels)",
+    ]);
     expect(refusals((j) => (j.embedder.kind = 'openai'))).toEqual([
       'r.json: embedder.kind: unknown embedder "openai" (expected "builtin-hashed-tfidf" or "external")',
     ]);

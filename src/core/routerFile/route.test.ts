@@ -32,8 +32,9 @@ describe('routePrompts (UniRoute K-means)', () => {
     const r = tinyRouter();
     const twin = { ...r.models[1], name: 'mid-twin' };
     // mid-twin after mid: same cost, same Psi -> mid; put first -> mid-twin.
-    expect(chosen({ ...r, models: [...r.models, twin] }, points([9, 0]), 0.125)).toEqual(['mid']);
-    expect(chosen({ ...r, models: [twin, ...r.models] }, points([9, 0]), 0.125)).toEqual(['mid-twin']);
+    const pool = [...r.pool, 'mid-twin'];
+    expect(chosen({ ...r, models: [...r.models, twin], pool }, points([9, 0]), 0.125)).toEqual(['mid']);
+    expect(chosen({ ...r, models: [twin, ...r.models], pool }, points([9, 0]), 0.125)).toEqual(['mid-twin']);
   });
 
   it("uses the router's default cost penalty", () => {

@@ -36,6 +36,9 @@ export function routerToJson(router: Router): Record<string, unknown> {
     clusters: { k, dim, centroids: float32Rows(router.centroids.data, k, dim) },
     clusterMap: router.clusterMap ? { theta: float32Rows(router.clusterMap.theta, router.clusterMap.k, router.clusterMap.dim + 1) } : null,
     validationPrompts: router.validationPrompts.map((p) => ({ id: p.id, text: p.text, cluster: p.cluster })),
+    validationEmbeddings: router.validationEmbeddings
+      ? float32Rows(router.validationEmbeddings.data, router.validationEmbeddings.rows, router.validationEmbeddings.cols)
+      : null,
     models: router.models.map((h) => ({
       name: h.name,
       cost: h.cost,
@@ -43,7 +46,11 @@ export function routerToJson(router: Router): Record<string, unknown> {
       counts: Array.from(h.counts),
       overall: h.overall,
       addedAfterTraining: h.addedAfterTraining,
+      // NaN (not scored) is written null: JSON has no NaN.
+      validationScores: h.validationScores ? Array.from(h.validationScores, (x) => (Number.isNaN(x) ? null : x)) : null,
+      added: h.added ? { how: h.added.how, scoresFile: h.added.scoresFile, testScores: h.added.testScores } : null,
     })),
+    pool: router.pool,
     pseudoCount: router.pseudoCount,
     costPenalty: router.costPenalty,
     costUnit: router.costUnit,

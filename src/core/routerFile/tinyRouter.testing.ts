@@ -5,17 +5,22 @@
  *   cheap  c = 1  Psi = [0.25, 0.75]
  *   mid    c = 2  Psi = [0.5,  0.5 ]
  *   big    c = 4  Psi = [0.125, 0.25]
+ * Their validation scores (v1..v4) average to those errors per cluster, so K-NN agrees by hand too:
+ *   cheap [1, 0.5, 0, 0.5]   mid [0.5, 0.5, 0.5, 0.5]   big [1, 0.75, 0.75, 0.75]
+ * Every LLM is in the routing pool.
  */
 import { ROUTER_SCHEMA, ROUTER_TOOL, ROUTER_VERSION, type Router } from './schema';
 
 export function tinyRouter(overrides: Partial<Router> = {}): Router {
-  const model = (name: string, cost: number, psi: number[]) => ({
+  const model = (name: string, cost: number, psi: number[], scores: number[]) => ({
     name,
     cost,
     psi: Float64Array.from(psi),
     counts: Int32Array.from([2, 2]),
     overall: (psi[0] + psi[1]) / 2,
     addedAfterTraining: false,
+    validationScores: Float64Array.from(scores),
+    added: null,
   });
   return {
     schema: ROUTER_SCHEMA,
@@ -30,7 +35,13 @@ export function tinyRouter(overrides: Partial<Router> = {}): Router {
       { id: 'v3', text: 'third', cluster: 1 },
       { id: 'v4', text: 'fourth', cluster: 1 },
     ],
-    models: [model('cheap', 1, [0.25, 0.75]), model('mid', 2, [0.5, 0.5]), model('big', 4, [0.125, 0.25])],
+    validationEmbeddings: null,
+    models: [
+      model('cheap', 1, [0.25, 0.75], [1, 0.5, 0, 0.5]),
+      model('mid', 2, [0.5, 0.5], [0.5, 0.5, 0.5, 0.5]),
+      model('big', 4, [0.125, 0.25], [1, 0.75, 0.75, 0.75]),
+    ],
+    pool: ['cheap', 'mid', 'big'],
     pseudoCount: 1,
     costPenalty: 0,
     costUnit: 'usd_per_call',

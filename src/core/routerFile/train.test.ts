@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assignNearest } from '../cluster';
-import { generateDemoDataset } from '../demo';
+import { DEMO_TEST_POOL, generateDemoDataset, isDemoDataset } from '../demo';
 import { loadDataset } from '../data';
 import { readDatasetDir } from '../data/readDir.node';
 import { embedTexts } from '../embed';
-import { SHARED_DATA, hasSharedData } from '../eval/sharedData.node';
+import { SAMPLE_DIR, itShared, sharedDir } from '../../testing/datasets.node';
 import { splitModels, splitPrompts } from '../eval';
 import { createRng } from '../rng';
 import type { Dataset } from '../types';
@@ -13,7 +13,7 @@ import { parseRouter } from './parse';
 import { clusterOf, routePrompts } from './route';
 import type { Router } from './schema';
 import { serializeRouter } from './serialize';
-import { trainRouter } from './train';
+import { trainRouter, trainSetup } from './train';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -27,11 +27,14 @@ async function train(dataset: Dataset, options: Parameters<typeof trainRouter>[1
   return router;
 }
 
-/** The seeded split trainRouter uses (the first trial of `routelab eval --seed`). */
+/** The seeded split trainRouter uses (the first trial of `routelab eval --seed`); on the demo, its fixed test pool. */
 function seededSplit(dataset: Dataset, seed: number) {
   const rng = createRng(seed);
   const split = splitPrompts(dataset.prompts.length, rng);
-  return { split, ...splitModels(dataset.models.length, rng) };
+  const drawn = splitModels(dataset.models.length, rng);
+  if (!isDemoDataset(dataset)) return { split, ...drawn };
+  const testModels = dataset.models.flatMap((h, j) => (DEMO_TEST_POOL.includes(h.name) ? [j] : []));
+  return { split, testModels, trainModels: dataset.models.flatMap((_, j) => (testModels.includes(j) ? [] : [j])) };
 }
 
 /** Serialise -> parse -> every test prompt routes to the same LLM, with the same numbers, at several lambdas. */
@@ -48,6 +51,44 @@ function expectRoundTrip(router: Router, texts: string[]): void {
     expect(routePrompts(parsed.data, { embeddings: x }, lambda)).toEqual(chosen);
   }
 }
+
+describe('trainSetup: the split and the test pool of a training run', () => {
+  const demo = generateDemoDataset({ prompts: 110 });
+  const names = (idx: number[]) => idx.map((h) => demo.models[h].name);
+
+  it('on the demo with no pool named: the fixed DEMO_TEST_POOL, with the seeded prompt split', () => {
+    const setup = trainSetup(demo, { seed: 4 });
+    expect(names(setup.testModels).sort()).toEqual([...DEMO_TEST_POOL].sort());
+    expect(names(setup.trainModels).sort()).toEqual(
+      demo.models
+        .map((h) => h.name)
+        .filter((n) => !DEMO_TEST_POOL.includes(n))
+        .sort(),
+    );
+    expect(setup.split).toEqual(splitPrompts(110, createRng(4)));
+    expect(setup.seed).toBe(4);
+  });
+
+  it('on other data with no pool named: the seeded third of the LLMs, as in `routelab eval`', () => {
+    const other = { ...demo, name: 'my benchmark' };
+    const rng = createRng(4);
+    const split = splitPrompts(110, rng, { train: 0.5, val: 0.2, test: 0.3 });
+    expect(trainSetup(other, { seed: 4, fractions: { train: 0.5, val: 0.2, test: 0.3 } })).toEqual({
+      split,
+      ...splitModels(demo.models.length, rng),
+      seed: 4,
+    });
+  });
+
+  it('named LLMs win on any dataset, in column order; unknown names are refused', () => {
+    const setup = trainSetup(demo, { testModels: ['sage-70b', 'pico-chat'] });
+    expect(names(setup.testModels)).toEqual(['pico-chat', 'sage-70b']);
+    expect(setup.trainModels).toHaveLength(demo.models.length - 2);
+    expect(() => trainSetup(demo, { testModels: ['nope', 'pico-chat', 'gpt-9'] })).toThrow(
+      'the test pool names LLMs the dataset does not have: nope, gpt-9',
+    );
+  });
+});
 
 describe('trainRouter on the synthetic demo dataset', () => {
   const dataset = generateDemoDataset({ prompts: 300 });
@@ -87,8 +128,14 @@ describe('trainRouter on the synthetic demo dataset', () => {
     const testTexts = split.test.map((i) => dataset.prompts[i].text);
     const testX = embedTexts(testTexts, router.embedder);
     expect(Array.from(clusterOf(router, { embeddings: testX }))).toEqual(Array.from(assignNearest(testX, router.centroids)));
+    // The routing pool is the unseen test pool; every LLM's validation scores are the dataset's.
+    expect(router.pool).toEqual(testModels.map((h) => dataset.models[h].name));
+    router.models.forEach((h, j) => {
+      expect(h.added).toBeNull();
+      expect(Array.from(h.validationScores!)).toEqual(split.val.map((i) => dataset.scores[i * dataset.models.length + j]));
+    });
     // gamma(x, h) = Psi_{k(x)}(h) exactly.
-    const d = routePrompts(router, { texts: testTexts.slice(0, 5) });
+    const d = routePrompts(router, { texts: testTexts.slice(0, 5) }, { allModels: true });
     d.forEach((decision) => decision.perModel.forEach((s, h) => expect(s.predictedError).toBe(router.models[h].psi[decision.cluster])));
 
     expectRoundTrip(router, testTexts);
@@ -124,20 +171,24 @@ describe('trainRouter on the synthetic demo dataset', () => {
   });
 });
 
-describe.runIf(hasSharedData('routerbench_subset'))('trainRouter on real data (routerbench_subset)', () => {
-  it('round trip: every test prompt routes to the same LLM after serialise -> parse', async () => {
-    const loaded = loadDataset(readDatasetDir(`${SHARED_DATA}/routerbench_subset`), { name: 'routerbench_subset' });
-    expect(loaded.ok).toBe(true);
-    if (!loaded.ok) return;
-    const dataset = loaded.data;
-    const router = await train(dataset, { method: 'kmeans', k: 5, seed: 0 });
-    expect(router.models.length).toBe(11);
-    expect(router.validationPrompts.length).toBe(315);
-    const { split } = seededSplit(dataset, 0);
-    const texts = split.test.map((i) => dataset.prompts[i].text);
-    expectRoundTrip(router, texts);
-    // The router's clusters match the pipeline's assignNearest on the test prompts' embeddings.
-    const x = embedTexts(texts, router.embedder);
-    expect(Array.from(clusterOf(router, { embeddings: x }))).toEqual(Array.from(assignNearest(x, router.centroids)));
-  });
+/** Trains on a real dataset folder; every test prompt routes to the same LLM after serialise -> parse. */
+async function realRoundTrip(dir: string, models: number, validation: number): Promise<void> {
+  const loaded = loadDataset(readDatasetDir(dir));
+  if (!loaded.ok) throw new Error(loaded.issues[0].message);
+  const dataset = loaded.data;
+  const router = await train(dataset, { method: 'kmeans', k: 5, seed: 0 });
+  expect(router.models.length).toBe(models);
+  expect(router.validationPrompts.length).toBe(validation);
+  const { split } = seededSplit(dataset, 0);
+  const texts = split.test.map((i) => dataset.prompts[i].text);
+  expectRoundTrip(router, texts);
+  // The router's clusters match the pipeline's assignNearest on the test prompts' embeddings.
+  const x = embedTexts(texts, router.embedder);
+  expect(Array.from(clusterOf(router, { embeddings: x }))).toEqual(Array.from(assignNearest(x, router.centroids)));
+}
+
+describe('trainRouter on real data', () => {
+  const title = 'round trip: every test prompt routes to the same LLM after serialise -> parse';
+  it(`${title} (in-repo LLMRouter sample)`, () => realRoundTrip(SAMPLE_DIR, 9, 120));
+  itShared('routerbench_subset', `${title} (RouterBench)`, () => realRoundTrip(sharedDir('routerbench_subset'), 11, 315));
 });

@@ -7,6 +7,7 @@
  * clusterMapTrain.ts (SIMD kernel or tfjs), tested against that objective.
  */
 import type { Matrix } from '../types';
+import { DEFAULTS } from '../defaults';
 
 /** A learned cluster map Phi: theta is K x (D+1) row-major, the last column is the bias. */
 export interface ClusterMap {
@@ -101,7 +102,7 @@ export type ResolvedClusterMapOptions = Required<Pick<ClusterMapOptions, Default
 export const CLUSTER_MAP_DEFAULTS: Readonly<Required<Pick<ClusterMapOptions, Defaulted>>> = {
   engine: 'auto',
   seed: 0,
-  epochs: 100,
+  epochs: DEFAULTS.epochs,
   learningRate: 0.01,
   l2: 1e-6,
   batchSize: 256,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeErrorProfiles, profileOfModel } from './errorProfile';
-import { hasSharedData, loadSharedScores } from '../eval/sharedData.node';
+import { SAMPLE_DIR, itShared, loadScores, sharedDir } from '../../testing/datasets.node';
 import { createRng } from '../rng';
 
 // 5 validation prompts in K = 3 clusters (cluster 2 is empty), M = 3 models.
@@ -69,8 +69,9 @@ describe('computeErrorProfiles (Psi with shrinkage)', () => {
     expect(() => profileOfModel(clusters, new Float64Array(3), 3)).toThrow('errors has 3 values, expected 5 (one per validation prompt)');
   });
 
-  it.runIf(hasSharedData('routerbench_subset'))('real data: count-weighted Psi (a = 0) recovers each LLM overall error', () => {
-    const { scores, modelNames } = loadSharedScores('routerbench_subset');
+  /** Count-weighted Psi with a = 0 averages back to each LLM's overall error. */
+  function recoversOverall(dir: string): void {
+    const { scores, modelNames } = loadScores(dir);
     const m = modelNames.length;
     const n = scores.length / m;
     const k = 7;
@@ -91,5 +92,10 @@ describe('computeErrorProfiles (Psi with shrinkage)', () => {
       expect(weighted / total).toBeCloseTo(direct / n, 12);
       expect(p.overall[h]).toBeCloseTo(direct / n, 12);
     }
-  });
+  }
+
+  it('real data (in-repo LLMRouter sample): count-weighted Psi (a = 0) recovers each LLM overall error', () => recoversOverall(SAMPLE_DIR));
+  itShared('routerbench_subset', 'real data: count-weighted Psi (a = 0) recovers each LLM overall error', () =>
+    recoversOverall(sharedDir('routerbench_subset')),
+  );
 });

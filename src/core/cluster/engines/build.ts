@@ -2,7 +2,9 @@
  * Builds a Lloyd engine of a given kind over (centred) points; what each kind needs from the
  * caller's environment comes in a LloydHost.
  */
+import type { RowSource } from '../../kernels/rowSource';
 import type { Matrix } from '../../types';
+import { createElkanLloydEngine } from './elkan';
 import { createShardedLloydEngine, type SpawnLloydShard } from './sharded';
 import { createTfLloydEngine } from './tfjs';
 import { createTsLloydEngine } from './ts';
@@ -42,14 +44,22 @@ export function hostCores(host: Pick<LloydHost, 'cores'> = {}): number {
 export const MAX_SHARDS = 8;
 
 /** Builds an engine of the given kind (no probing, no fallback: the driver does that). */
-export async function buildLloydEngine(kind: LloydEngineKind, points: Matrix, k: number, host: LloydHost = {}): Promise<LloydEngine> {
+export async function buildLloydEngine(
+  kind: LloydEngineKind,
+  points: Matrix | RowSource,
+  k: number,
+  host: LloydHost = {},
+): Promise<LloydEngine> {
   switch (kind) {
     case 'wasm-simd':
       return createWasmLloydEngine(points, k);
-    case 'wasm-simd-sharded': {
-      if (host.spawnShard === undefined) throw new Error("the 'wasm-simd-sharded' k-means engine needs workers (spawnShard)");
+    case 'wasm-simd-elkan':
+      return createElkanLloydEngine(points, k);
+    case 'wasm-simd-sharded':
+    case 'wasm-simd-elkan-sharded': {
+      if (host.spawnShard === undefined) throw new Error(`the '${kind}' k-means engine needs workers (spawnShard)`);
       const shards = Math.min(hostCores(host), MAX_SHARDS);
-      return createShardedLloydEngine(points, k, host.spawnShard, { shards });
+      return createShardedLloydEngine(points, k, host.spawnShard, { shards, bounds: kind === 'wasm-simd-elkan-sharded' });
     }
     case 'tfjs':
       return createTfLloydEngine(points, k);

@@ -31,6 +31,8 @@ function maxDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
 const ENGINES: Array<{ kind: LloydEngineKind; backend: BackendName }> = [
   { kind: 'wasm-simd', backend: 'cpu' },
   { kind: 'wasm-simd-sharded', backend: 'cpu' },
+  { kind: 'wasm-simd-elkan', backend: 'cpu' },
+  { kind: 'wasm-simd-elkan-sharded', backend: 'cpu' },
   { kind: 'ts', backend: 'cpu' },
   { kind: 'tfjs', backend: 'cpu' },
   { kind: 'tfjs', backend: 'wasm' },

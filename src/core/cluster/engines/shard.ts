@@ -1,20 +1,22 @@
 /**
- * One shard of the 'wasm-simd-sharded' Lloyd engine (sharded.ts): the message handler a worker
- * runs. It holds a contiguous block of the points in its own SIMD kernel and answers each step
- * with that block's assignments, per-cluster sums, counts and inertia (the caller adds them up).
+ * One shard of the sharded Lloyd engines (sharded.ts): the message handler a worker runs. It holds
+ * a contiguous block of the points in its own SIMD kernel (with Elkan's bounds when asked) and
+ * answers each step with that block's assignments, per-cluster sums, counts and inertia (the
+ * caller adds them up).
  */
+import { createElkanKernel } from '../../kernels/elkanKernel';
 import { createLloydKernel, type LloydKernel } from '../../kernels/lloydKernel';
 
 /** Caller -> shard. */
 export type LloydShardRequest =
-  | { type: 'init'; points: Float32Array; rows: number; cols: number; k: number }
+  | { type: 'init'; points: Float32Array; rows: number; cols: number; k: number; bounds?: boolean }
   | { type: 'step'; centroids: Float32Array }
   | { type: 'dispose' };
 
 /** Shard -> caller (one reply per request but 'dispose'). */
 export type LloydShardReply =
   | { type: 'ready' }
-  | { type: 'step'; assignments: Int32Array; sums: Float64Array; counts: Int32Array; inertia: number }
+  | { type: 'step'; assignments: Int32Array; sums: Float64Array; counts: Int32Array; inertia: number; distances?: number }
   | { type: 'error'; message: string };
 
 /** Posts a reply, transferring the listed buffers (a worker's postMessage, or a test's fake). */
@@ -28,11 +30,13 @@ export function createLloydShardHandler(post: ShardPost): (request: LloydShardRe
   const handle = async (m: LloydShardRequest): Promise<void> => {
     try {
       switch (m.type) {
-        case 'init':
+        case 'init': {
           kernel?.dispose();
-          kernel = await createLloydKernel({ rows: m.rows, cols: m.cols, data: m.points }, m.k);
+          const block = { rows: m.rows, cols: m.cols, data: m.points };
+          kernel = m.bounds === true ? await createElkanKernel(block, m.k) : await createLloydKernel(block, m.k);
           post({ type: 'ready' }, []);
           return;
+        }
         case 'step': {
           if (kernel === undefined) throw new Error('shard not initialised');
           const s = kernel.step(m.centroids);

@@ -92,6 +92,42 @@ describe("Lloyd engine 'wasm-simd-sharded' (rows split across shards)", () => {
       expect(Math.abs(split.centroids.data[j] - single.centroids.data[j])).toBeLessThan(1e-6);
   });
 
+  it("with Elkan's bounds in every shard: the single bounded kernel's steps, their distance counts added up", async () => {
+    const rng = createRng(8);
+    const n = 3000;
+    const d = 32;
+    const centres = Array.from({ length: 6 * d }, () => rng.normal());
+    const points: Matrix = {
+      rows: n,
+      cols: d,
+      data: Float32Array.from({ length: n * d }, (_, i) => centres[(Math.floor(i / d) % 6) * d + (i % d)] + rng.normal()),
+    };
+    const log = shardLog();
+    const split = await buildLloydEngine('wasm-simd-elkan-sharded', points, 6, { spawnShard: fakeSpawn(log), cores: 3 });
+    const single = await buildLloydEngine('wasm-simd-elkan', points, 6);
+    expect(split.kind).toBe('wasm-simd-elkan-sharded');
+    expect(log.rows).toEqual([1024, 1024, 952]);
+    let mu = points.data.slice(0, 6 * d);
+    const counted: number[] = [];
+    for (let t = 0; t < 12; t++) {
+      const a = await split.step(mu);
+      const b = await single.step(mu);
+      expect(Array.from(a.assignments)).toEqual(Array.from(b.assignments));
+      expect(Array.from(a.counts)).toEqual(Array.from(b.counts));
+      expect(Math.abs(a.inertia - b.inertia) / b.inertia).toBeLessThan(1e-9);
+      counted.push(a.distances ?? NaN);
+      mu = Float32Array.from(mu, (v, j) => {
+        const c = Math.floor(j / d);
+        return b.counts[c] > 0 ? b.sums[j] / b.counts[c] : v;
+      });
+    }
+    expect(counted[0]).toBe(n * 6);
+    expect(counted[11]).toBeLessThan(n * 6); // each shard's bounds skipped distances, and the counts add up
+    split.dispose();
+    single.dispose();
+    expect(log.terminated).toBe(3);
+  });
+
   it('fails clearly without a spawner, and passes a shard error on (workers terminated)', async () => {
     await expect(buildLloydEngine('wasm-simd-sharded', m([[0]]), 1)).rejects.toThrow('needs workers');
     let terminated = 0;

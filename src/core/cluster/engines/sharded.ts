@@ -1,10 +1,12 @@
 /**
- * The 'wasm-simd-sharded' Lloyd engine: the points split into contiguous blocks, each held by a
- * shard (shard.ts) in its own worker with its own SIMD kernel, so the assignment steps run on
- * several cores. Each step posts the K centroids mu to every shard and adds up their partial
+ * The 'wasm-simd-sharded' Lloyd engine (and 'wasm-simd-elkan-sharded', the same with Elkan's
+ * bounds in every shard): the points split into contiguous blocks, each held by a shard
+ * (shard.ts) in its own worker with its own SIMD kernel, so the assignment steps run on several
+ * cores. Each step posts the K centroids mu to every shard and adds up their partial
  * sums, counts and inertia (K x D floats per shard: cheap next to the N x K x D distance work).
  */
 import { LLOYD_CHUNK_ROWS } from '../../kernels/lloydKernel';
+import { asRowSource, type RowSource } from '../../kernels/rowSource';
 import type { Matrix } from '../../types';
 import type { LloydShardReply, LloydShardRequest } from './shard';
 import { checkCentroids, type LloydEngine, type LloydStep } from './types';
@@ -23,6 +25,8 @@ export type SpawnLloydShard = () => LloydShardPort;
 export interface ShardedLloydOptions {
   /** Number of shards (the chooser passes the machine's core count); fewer when N is small. */
   shards: number;
+  /** Elkan's bounds in every shard (kind 'wasm-simd-elkan-sharded'). */
+  bounds?: boolean;
   /**
    * Block boundaries fall on multiples of this many rows (default: the kernel's chunk), so every
    * shard adds the same float32 partial sums as the single kernel and only the float64 totals
@@ -57,12 +61,13 @@ function nextReply(port: LloydShardPort): Promise<LloydShardReply> {
 
 /** Builds the engine: spawns the shards and copies each its block of points (transferred). */
 export async function createShardedLloydEngine(
-  points: Matrix,
+  points: Matrix | RowSource,
   k: number,
   spawn: SpawnLloydShard,
   options: ShardedLloydOptions,
 ): Promise<LloydEngine> {
-  const { rows: n, cols: d } = points;
+  const source = asRowSource(points);
+  const { rows: n, cols: d } = source;
   const bounds = shardBounds(n, options.shards, options.alignRows ?? LLOYD_CHUNK_ROWS);
   const ports: LloydShardPort[] = [];
   let alive = true;
@@ -75,10 +80,11 @@ export async function createShardedLloydEngine(
     for (let s = 0; s + 1 < bounds.length; s++) ports.push(spawn());
     await Promise.all(
       ports.map((port, s) => {
-        const block = points.data.slice(bounds[s] * d, bounds[s + 1] * d);
-        const reply = nextReply(port);
         const rows = bounds[s + 1] - bounds[s];
-        port.postMessage({ type: 'init', points: block, rows, cols: d, k }, [block.buffer]);
+        const block = new Float32Array(rows * d);
+        source.copyRows(block, d, bounds[s], bounds[s + 1]);
+        const reply = nextReply(port);
+        port.postMessage({ type: 'init', points: block, rows, cols: d, k, bounds: options.bounds === true }, [block.buffer]);
         return reply;
       }),
     );
@@ -87,7 +93,7 @@ export async function createShardedLloydEngine(
     throw e;
   }
   return {
-    kind: 'wasm-simd-sharded',
+    kind: options.bounds === true ? 'wasm-simd-elkan-sharded' : 'wasm-simd-sharded',
     n,
     dim: d,
     k,
@@ -105,6 +111,7 @@ export async function createShardedLloydEngine(
       const sums = new Float64Array(k * d);
       const counts = new Int32Array(k);
       let inertia = 0;
+      let distances = 0;
       // Shards are added in block order, so the totals do not depend on which shard answers first.
       replies.forEach((r, s) => {
         if (r.type !== 'step') throw new Error(`k-means shard: unexpected reply '${r.type}'`);
@@ -112,8 +119,9 @@ export async function createShardedLloydEngine(
         for (let j = 0; j < k * d; j++) sums[j] += r.sums[j];
         for (let c = 0; c < k; c++) counts[c] += r.counts[c];
         inertia += r.inertia;
+        distances += r.distances ?? (bounds[s + 1] - bounds[s]) * k;
       });
-      return { assignments, sums, counts, inertia };
+      return { assignments, sums, counts, inertia, distances };
     },
     dispose,
   };

@@ -7,10 +7,12 @@
  * with await data(); no tensor outlives a step except the resident ones (dispose frees them).
  */
 import * as tf from '@tensorflow/tfjs';
+import { allRows, type RowSource } from '../../kernels/rowSource';
 import type { Matrix } from '../../types';
 import { checkCentroids, type LloydEngine, type LloydStep } from './types';
 
-export async function createTfLloydEngine(points: Matrix, k: number): Promise<LloydEngine> {
+export async function createTfLloydEngine(source: Matrix | RowSource, k: number): Promise<LloydEngine> {
+  const points = allRows(source);
   const { rows: n, cols: d } = points;
   await tf.ready();
   let resident: { x: tf.Tensor2D; ones: tf.Tensor1D } | undefined = tf.tidy(() => ({

@@ -1,13 +1,15 @@
 /**
- * The 'ts' Lloyd engine: plain TypeScript over the caller's Float32Array (no copy), the fallback
+ * The 'ts' Lloyd engine: plain TypeScript over the points (a matrix is used without a copy), the fallback
  * that always builds (last in every 'auto' order, see ../choose.ts). Assignment by the norm
  * expansion |mu|^2 - 2 x.mu (4-way unrolled dot products in float64), sums in float64, inertia
  * from explicit differences.
  */
+import { allRows, type RowSource } from '../../kernels/rowSource';
 import type { Matrix } from '../../types';
 import { checkCentroids, type LloydEngine, type LloydStep } from './types';
 
-export function createTsLloydEngine(points: Matrix, k: number): LloydEngine {
+export function createTsLloydEngine(source: Matrix | RowSource, k: number): LloydEngine {
+  const points = allRows(source);
   const { rows: n, cols: d } = points;
   let x: Float32Array | undefined = points.data;
   const cn = new Float64Array(k);

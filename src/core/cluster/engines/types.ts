@@ -15,10 +15,11 @@ export type { LloydStep };
 
 /**
  * Implementations: the WebAssembly SIMD kernel on this thread, the same kernel on several
- * workers (rows split into shards, one per core; needs a shard spawner), tfjs on the current
- * backend, plain TypeScript.
+ * workers (rows split into shards, one per core; needs a shard spawner), each of the two also with
+ * Elkan's bounds ('-elkan': the same answers, fewer distances), tfjs on the current backend, plain
+ * TypeScript.
  */
-export type LloydEngineKind = 'wasm-simd-sharded' | 'wasm-simd' | 'tfjs' | 'ts';
+export type LloydEngineKind = 'wasm-simd-elkan-sharded' | 'wasm-simd-elkan' | 'wasm-simd-sharded' | 'wasm-simd' | 'tfjs' | 'ts';
 
 export interface LloydEngine {
   kind: LloydEngineKind;

@@ -2,10 +2,11 @@
  * The 'wasm-simd' Lloyd engine: the SIMD kernel (../../kernels/lloydKernel.ts) on this thread.
  */
 import { createLloydKernel } from '../../kernels/lloydKernel';
+import type { RowSource } from '../../kernels/rowSource';
 import type { Matrix } from '../../types';
 import type { LloydEngine } from './types';
 
-export async function createWasmLloydEngine(points: Matrix, k: number): Promise<LloydEngine> {
+export async function createWasmLloydEngine(points: Matrix | RowSource, k: number): Promise<LloydEngine> {
   const kernel = await createLloydKernel(points, k);
   return {
     kind: 'wasm-simd',

@@ -1,0 +1,42 @@
+/**
+ * Files from a drop, folders included: a dropped folder's files keep "folder/name" as their name,
+ * so the dataset takes the folder's name (as `routelab --data DIR` does).
+ */
+import type { NamedText } from '../core/types';
+import { readFiles } from './common';
+
+interface Entry {
+  isFile: boolean;
+  isDirectory: boolean;
+  name: string;
+  file?: (ok: (f: File) => void, fail: (e: unknown) => void) => void;
+  createReader?: () => { readEntries: (ok: (entries: Entry[]) => void, fail: (e: unknown) => void) => void };
+}
+
+async function filesOf(entry: Entry, prefix: string, out: NamedText[]): Promise<void> {
+  if (entry.isFile && entry.file) {
+    const file = await new Promise<File>((ok, fail) => entry.file!(ok, fail));
+    out.push({ name: `${prefix}${entry.name}`, text: await file.text() });
+  } else if (entry.isDirectory && entry.createReader) {
+    const reader = entry.createReader();
+    // readEntries answers in batches until it returns none.
+    for (;;) {
+      const batch = await new Promise<Entry[]>((ok, fail) => reader.readEntries(ok, fail));
+      if (batch.length === 0) break;
+      for (const child of batch) await filesOf(child, `${prefix}${entry.name}/`, out);
+    }
+  }
+}
+
+/** The dropped files as text; a dropped folder contributes the files directly inside it and below. */
+export async function readDropped(data: DataTransfer): Promise<NamedText[]> {
+  const entries: Entry[] = [];
+  for (const item of Array.from(data.items ?? [])) {
+    const entry = (item.webkitGetAsEntry?.() ?? null) as Entry | null;
+    if (entry) entries.push(entry);
+  }
+  if (entries.length === 0 || !entries.some((e) => e.isDirectory)) return readFiles(data.files);
+  const out: NamedText[] = [];
+  for (const entry of entries) await filesOf(entry, '', out);
+  return out;
+}
