@@ -115,5 +115,5 @@ test('an error thrown in one panel shows in that panel only; the rest of the pag
   await page.evaluate(() => (window as unknown as { __restoreCanvas: () => void }).__restoreCanvas());
   await failing.getByRole('button', { name: 'Try again' }).click();
   await expect(errorsShown).toHaveCount(0);
-  await expect(page.locator('.rl-scatter canvas')).toBeVisible();
+  await expect(page.locator('#panel-clusters-map canvas')).toBeVisible();
 });
