@@ -4,17 +4,10 @@
  * thumb where the label says, settings are kept per dataset, and the target fields refuse bad input.
  */
 import path from 'node:path';
-import type { Page } from '@playwright/test';
-import { expect, screenshotView, snapshot, test, waitTrained, type HookSnapshot } from './fixtures';
+import { expect, nextTraining, screenshotView, snapshot, test, type HookSnapshot } from './fixtures';
 import type { RoutingPage } from './pages';
 
 const SAMPLE_FILES = ['prompts.csv', 'correctness.csv', 'models.csv'].map((f) => path.join('data/llmrouter-sample', f));
-
-/** Waits for the training that a load starts, and for its routing. */
-async function nextTraining(page: Page, runs: number): Promise<HookSnapshot> {
-  await expect.poll(async () => (await snapshot(page)).training.runs, { timeout: 120_000 }).toBeGreaterThan(runs);
-  return waitTrained(page);
-}
 
 /** The slider's thumb, read back as lambda (the log scale of CostPenaltySlider: position 0 = 0, 1..steps over [min, max]). */
 async function thumbLambda(routing: RoutingPage, s: HookSnapshot): Promise<{ position: number; value: number; step: number }> {

@@ -39,6 +39,12 @@ export async function waitTrained(page: Page, timeout = 120_000): Promise<HookSn
   return s;
 }
 
+/** Waits for the next training to finish (e.g. the one a load starts), and for its routing. */
+export async function nextTraining(page: Page, runs: number): Promise<HookSnapshot> {
+  await expect.poll(async () => (await snapshot(page)).training.runs, { timeout: 120_000 }).toBeGreaterThan(runs);
+  return waitTrained(page);
+}
+
 export async function screenshotView(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   // From the top: a full-page shot of a scrolled page paints the sticky header mid-page.

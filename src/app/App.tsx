@@ -3,6 +3,7 @@
  * Each view sits inside its own error boundary, so a failing panel never blanks the page.
  */
 import { BackendChip, PanelErrorBoundary, Tabs, type TabItem } from '../charts';
+import { PIPELINE_LABELS, runningStage } from '../state/pipeline';
 import { useAppStore } from '../state/store';
 import { setView } from '../state/liveActions';
 import { VIEW_IDS, type ViewId } from '../state/urlState';
@@ -41,7 +42,10 @@ function Header() {
   const synthetic = useAppStore((s) => s.data.source?.synthetic ?? false);
   const counts = useAppStore((s) => s.data.summary);
   const status = useAppStore((s) => s.training.status);
-  const stage = useAppStore((s) => s.training.stage);
+  const pipeline = useAppStore((s) => s.training.pipeline);
+  const current = runningStage(pipeline);
+  // While a dataset is prepared or trained, the header says which stage runs, never the previous data's "trained".
+  const shown = pipeline.active && status !== 'running' ? 'preparing' : status;
   const restored = useAppStore((s) => s.session.restored);
   const backend = useAppStore((s) => s.training.backend);
   return (
@@ -62,9 +66,9 @@ function Header() {
             ) : null}
           </span>
         ) : null}
-        <span data-testid="header-status" data-status={status}>
-          {status === 'running'
-            ? `training: ${stage || 'starting'}…`
+        <span data-testid="header-status" data-status={shown}>
+          {pipeline.active
+            ? `${status === 'running' ? 'training' : 'preparing'}: ${current ? PIPELINE_LABELS[current.id].toLowerCase() : 'starting'}…`
             : status === 'done'
               ? 'trained'
               : restored

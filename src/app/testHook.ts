@@ -159,6 +159,12 @@ function snapshotOf(s: AppState) {
       epochs: s.training.trainLoss.length,
       engines: s.training.engines ? { ...s.training.engines } : null,
       settings: { ...s.training.settings },
+      pipeline: {
+        title: s.training.pipeline.title,
+        active: s.training.pipeline.active,
+        outcome: s.training.pipeline.outcome,
+        stages: s.training.pipeline.stages.map((st) => ({ id: st.id, status: st.status, fraction: st.fraction })),
+      },
     },
     session: s.session.base
       ? {

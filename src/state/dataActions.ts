@@ -15,9 +15,11 @@ import { resetMapForDataset } from './mapActions';
 import { enterDataset } from './datasetRouting';
 import type { UrlState } from './urlState';
 import { loadMappingMemory, saveMappingMemory } from './mappingStore';
+import { beginStages, endStages, stageDone, stageEvent } from './pipelineActions';
 
 function stageProgress(event: ProgressEvent): void {
   if (event.kind === 'stage') appStore.getState().setData({ progress: event.fraction ?? null });
+  stageEvent(event);
 }
 
 /**
@@ -37,6 +39,21 @@ export function adoptDataset(
   s.setData({ ...initialData(), link: s.data.link, dataset, source, summary: datasetSummary(dataset), status: 'ready', warnings });
   if (testModels.length !== s.training.settings.testModels.length) s.setSettings({ testModels });
   s.setSession(initialSession());
+  // Nothing of the previous dataset's training is shown as current: its status, curves and notes go.
+  s.setTraining({
+    status: 'idle',
+    stage: '',
+    message: '',
+    fraction: null,
+    inertia: [],
+    trainLoss: [],
+    valLoss: [],
+    error: null,
+    chosen: null,
+    engines: null,
+    notes: [],
+    lastMs: null,
+  });
   s.setRouting({ costPenalty: 0, penaltyOrigin: 'default', pending: null, selectedRow: null });
   s.setUi({ selectedCluster: null });
   resetMapForDataset();
@@ -49,10 +66,19 @@ export function adoptDataset(
  */
 export async function prepare(): Promise<Partial<UrlState>> {
   const s = appStore.getState();
+  beginStages(`Preparing ${s.data.dataset?.name ?? 'the data'}`, ['embed', 'projection']);
   s.setTraining({ stage: 'embed', message: 'embedding prompts', fraction: 0 });
-  const res = await getClient().request({ type: 'prepare' }, (e) => {
-    if (e.kind === 'stage') appStore.getState().setTraining({ stage: e.stage, message: e.message, fraction: e.fraction ?? null });
-  });
+  let res;
+  try {
+    res = await getClient().request({ type: 'prepare' }, (e) => {
+      if (e.kind === 'stage') appStore.getState().setTraining({ stage: e.stage, message: e.message, fraction: e.fraction ?? null });
+      stageEvent(e);
+    });
+  } catch (e) {
+    endStages('error');
+    throw e;
+  }
+  stageDone('projection');
   appStore.getState().setData({
     projection: { coords: res.coords, explained: res.explained },
     embedder: res.embedder,
@@ -66,6 +92,8 @@ export async function prepare(): Promise<Partial<UrlState>> {
 /** Generates the synthetic demo dataset in the worker and loads it. */
 export async function loadDemo(): Promise<void> {
   appStore.getState().setData({ status: 'loading', progress: null });
+  beginStages('Preparing the demo', ['parse', 'embed', 'projection']);
+  stageEvent({ kind: 'stage', stage: 'parse', message: 'generating the synthetic demo' });
   const dataset = await getClient().request({ type: 'demo' });
   adoptDataset(dataset, { kind: 'demo', label: dataset.name, synthetic: true });
   await prepare();
@@ -82,6 +110,8 @@ export async function loadFiles(
 ): Promise<boolean> {
   const s = appStore.getState();
   s.setData({ status: 'loading', progress: 0, issues: [], warnings: [] });
+  beginStages(`Preparing ${options.label ?? (files.map((f) => f.name).join(', ') || 'the upload')}`, ['parse', 'embed', 'projection']);
+  stageEvent({ kind: 'stage', stage: 'parse', message: `reading ${files.length} file${files.length === 1 ? '' : 's'}`, fraction: 0 });
   // Each file is read with its own mapping: the one given, else the one remembered for its header set.
   const headers = fileHeaders(files);
   const memory = loadMappingMemory();
@@ -105,6 +135,7 @@ export async function loadFiles(
     };
   }
   if (!res.ok) {
+    endStages('error');
     appStore.getState().setData({
       status: appStore.getState().data.dataset ? 'ready' : 'error',
       progress: null,

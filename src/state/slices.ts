@@ -13,6 +13,7 @@ import { DEFAULT_URL_STATE, type RoutingMethod, type UrlState, type ViewId } fro
 import type { MapSlice } from './mapSlice';
 import { DEFAULTS } from '../core/defaults';
 import type { TrustSlice } from './trustSlice';
+import { emptyPipeline, type Pipeline } from './pipeline';
 
 // The worker protocol's shapes the views read, passed on here: views and app never import workers/.
 export type { BackendCheckResult, BackendReport, DemoInfo, FileHeader, TrainSettings } from '../workers/protocol';
@@ -77,6 +78,8 @@ export interface TrainingSlice {
     backendCheck: BackendCheckResult | null;
     backendCheckStatus: 'idle' | 'running' | 'done' | 'error';
     backendCheckError: string | null;
+    /** The stages preparing the current dataset and training its router, each with its own progress. */
+    pipeline: Pipeline;
   };
   setTraining: (patch: Partial<TrainingSlice['training']>) => void;
   setSettings: (patch: Partial<TrainSettings>) => void;
@@ -206,6 +209,7 @@ export const initialTraining = (): TrainingSlice['training'] => ({
   backendCheck: null,
   backendCheckStatus: 'idle',
   backendCheckError: null,
+  pipeline: emptyPipeline(),
 });
 
 export const initialSession = (): SessionSlice['session'] => ({

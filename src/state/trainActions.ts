@@ -13,6 +13,7 @@ import { ensureProjection } from './mapActions';
 import { holdLink } from './datasetRouting';
 import { afterNextPaint, loadSnapshot, saveSnapshot } from './persist';
 import { hasTrainingParams, parseUrlState } from './urlState';
+import { beginStages, endStages, stageEvent } from './pipelineActions';
 
 const now = (): number => globalThis.performance?.now() ?? Date.now();
 
@@ -25,8 +26,15 @@ export async function train(): Promise<void> {
   const kError = checkClusterCount(settings.k, s.data.dataset.prompts.length, settings.fractions).error;
   if (kError) {
     s.setTraining({ status: 'error', error: kError, stage: '', message: '', fraction: null });
+    endStages('error');
     return;
   }
+  beginStages(`Training on ${s.data.dataset.name}`, [
+    'embed',
+    'kmeans',
+    ...(settings.method === 'learnedmap' ? ['learnedmap' as const] : []),
+    'session',
+  ]);
   s.setTraining({
     status: 'running',
     stage: 'start',
@@ -42,11 +50,13 @@ export async function train(): Promise<void> {
   try {
     const res = await getClient().request({ type: 'train', settings }, (e) => {
       const st = appStore.getState();
+      stageEvent(e);
       if (e.kind === 'stage') st.setTraining({ stage: e.stage, message: e.message, fraction: e.fraction ?? null });
       else if (e.kind === 'inertia') st.setTraining({ inertia: [...st.training.inertia, e.inertia] });
       else st.setTraining({ trainLoss: [...st.training.trainLoss, e.trainLoss], valLoss: [...st.training.valLoss, e.valLoss] });
     });
     if (res.cancelled) {
+      endStages('cancelled');
       appStore
         .getState()
         .setTraining({ status: 'cancelled', stage: '', message: 'training cancelled: the previous router is kept', fraction: null });
@@ -79,11 +89,13 @@ export async function train(): Promise<void> {
       trainLoss: res.lossHistory.map((e) => e.trainLoss),
       valLoss: res.lossHistory.map((e) => e.valLoss),
     });
+    endStages('done');
     // The router just trained is shown, unless the dataset's own settings (or a link's) name another.
     settleRouting(settings.method === 'learnedmap' ? 'uniroute-learnedmap' : 'uniroute-kmeans');
     await afterNextPaint();
     await saveSnapshot(appStore.getState());
   } catch (e) {
+    endStages(e instanceof CancelledError ? 'cancelled' : 'error');
     if (e instanceof CancelledError)
       appStore
         .getState()
@@ -134,7 +146,10 @@ export async function boot(search: string): Promise<void> {
     const link = await prepare();
     const wanted = appStore.getState().training.settings;
     if (snap.router && snap.setup && (!hasTrainingParams(link) || sameSettings(snap.trainedWith, wanted))) {
+      beginStages('', ['session']);
+      stageEvent({ kind: 'stage', stage: 'session', message: 'routing the test prompts with the saved router' });
       const res = await client.request({ type: 'rebuild', router: snap.router, setup: snap.setup });
+      endStages('done');
       appStore.getState().setSession({
         router: snap.router,
         setup: snap.setup,

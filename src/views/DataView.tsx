@@ -11,6 +11,7 @@ import { loadDemo, loadFiles, loadUrl, retryWithMapping } from '../state/dataAct
 import { train } from '../state/trainActions';
 import { IssueList, Stat, readFiles } from './common';
 import { readDropped } from './fileDrop';
+import { PipelineProgress } from './PipelineProgress';
 
 const COLUMN_LABELS: Record<CanonicalColumn, string> = {
   promptId: 'Prompt id',
@@ -31,6 +32,7 @@ function Loader() {
   const [over, setOver] = useState(false);
   const [url, setUrl] = useState('');
   const busy = status === 'loading';
+  const active = useAppStore((s) => s.training.pipeline.active);
   const onDrop = async (e: DragEvent) => {
     e.preventDefault();
     setOver(false);
@@ -126,7 +128,7 @@ function Loader() {
           Load the demo
         </button>
       </form>
-      {busy ? <ProgressBar label="Parsing and validating (in the worker)" value={progress} /> : null}
+      {active ? <PipelineProgress showUmap={false} /> : busy ? <ProgressBar label="Reading the files" value={progress} /> : null}
     </div>
   );
 }

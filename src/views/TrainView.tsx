@@ -3,23 +3,14 @@
  * k-means inertia and learned-map losses from the worker; the tfjs backend and why it was chosen.
  */
 import { useMemo } from 'react';
-import { BackendChip, InertiaChart, LossChart, Panel, ProgressBar, formatSignificant } from '../charts';
+import { BackendChip, InertiaChart, LossChart, Panel, formatSignificant } from '../charts';
+import { PipelineProgress } from './PipelineProgress';
 import { useAppStore } from '../state/store';
 import { cancelTraining, checkBackends, train } from '../state/trainActions';
 import type { TrainSettings } from '../state/slices';
 import { checkClusterCount } from '../core/explorer';
 import { KMessage } from './KMessage';
 import { RepeatSplitsPanel } from './RepeatSplitsPanel';
-
-const STAGES: Record<string, string> = {
-  start: 'Starting',
-  embed: 'Embedding prompts',
-  pca: 'PCA projection',
-  'k-selection': 'Choosing K on the validation prompts',
-  kmeans: 'k-means on the training prompts',
-  'learned-map': 'Learned cluster map',
-  session: 'Routing the test prompts',
-};
 
 function percentInput(label: string, value: number, onChange: (v: number) => void, testId: string) {
   return (
@@ -204,9 +195,8 @@ function Status() {
         </span>
       </div>
       <BackendCheck />
-      {t.status === 'running' ? (
-        <ProgressBar label={STAGES[t.stage] ?? (t.stage || 'Training')} value={t.fraction} detail={t.message} />
-      ) : (
+      <PipelineProgress />
+      {t.status === 'running' || t.pipeline.active ? null : (
         <div className="rl-small" data-testid="training-status" data-status={t.status}>
           {t.status === 'done'
             ? `Done: ${t.message}. K = ${t.chosen?.k}, K-NN k = ${t.chosen?.knnK}.${t.engines ? ` Engines: k-means ${t.engines.kmeans}${t.engines.clusterMap ? `, learned map ${t.engines.clusterMap}` : ''}.` : ''}`

@@ -1,6 +1,6 @@
 /** Small pieces shared by the views: issue lists, key figures, file reading and downloads. */
 import type { ReactNode } from 'react';
-import { ProgressBar } from '../charts';
+import { PipelineProgress } from './PipelineProgress';
 import type { DataIssue, NamedText } from '../core/types';
 import { useAppStore } from '../state/store';
 
@@ -70,10 +70,7 @@ export function downloadText(name: string, text: string, type = 'text/plain'): v
 
 /** Placeholder for views that need a trained router: the training's progress while it runs. */
 export function Waiting({ what }: { what: string }) {
-  const running = useAppStore((s) => s.training.status === 'running');
-  const stage = useAppStore((s) => s.training.stage);
-  const message = useAppStore((s) => s.training.message);
-  const fraction = useAppStore((s) => s.training.fraction);
-  if (running) return <ProgressBar label={`Training: ${stage || 'starting'}`} value={fraction} detail={message} />;
+  const active = useAppStore((s) => s.training.pipeline.active || s.training.status === 'running');
+  if (active) return <PipelineProgress showUmap={false} />;
   return <p className="rl-muted">{what}</p>;
 }

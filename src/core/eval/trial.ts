@@ -17,6 +17,7 @@ import type { BootstrapEvidence } from './bootstrap';
 import { curveMetrics, singleModelPoints, zeroRouterCurve, zeroRouterValAccuracy } from './metrics';
 import { splitModels, splitPrompts, type PromptSplit, type SplitFractions, type TrialSetup } from './split';
 import { createRng } from '../rng';
+import { DEFAULTS } from '../defaults';
 import { fullyScoredRows, pick, selectBlock, selectRows } from './select';
 import type { MethodName, MethodResult, QncDenominator } from './methods';
 import { chooseK, chooseKnnK, DEFAULT_K_GRID, DEFAULT_KNN_K_GRID } from './chooseK';
@@ -332,7 +333,11 @@ export async function runTrial(dataset: Dataset, embeddings: Matrix, setup: Tria
             ...options.clusterMap,
             onEpoch: (e) => {
               userOnEpoch?.(e);
-              progress('learned-map', `epoch ${e.epoch}: train ${e.trainLoss.toFixed(4)}, val ${e.valLoss.toFixed(4)}`);
+              progress(
+                'learned-map',
+                `epoch ${e.epoch}: train ${e.trainLoss.toFixed(4)}, val ${e.valLoss.toFixed(4)}`,
+                e.epoch / (options.clusterMap.epochs ?? DEFAULTS.epochs),
+              );
             },
           },
         );
