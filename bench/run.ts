@@ -4,7 +4,7 @@
  * Chromium on the same bytes in one run, and writes bench/results.json and bench/RESULTS.md.
  * Flags: --quick (fewer repeats, skips the slow tfjs cpu / SwiftShader webgl k-means runs),
  * --no-browser, --no-python, --no-eval, --no-app (skip the targets measured in the built app),
- * --app-only (only those: the app targets 3-7), --only=3,4,5,6,7 (a subset of the app targets),
+ * --app-only (only those: the app targets 3-8), --only=3,4,5,6,7,8 (a subset of the app targets),
  * --kernels (only the k-means and learned-map rows, with their Python comparators, in Chromium and
  * Node: the two ratio targets), --trust (only the bootstrap and onboarding rows, in Node),
  * --no-serve, --serve-only (only `routelab serve` throughput and p99, merged into the committed table).

@@ -21,7 +21,7 @@ export const PROBE_SCRIPT = `
     requestAnimationFrame(tick);
   };
   const record = (e) => { if (probe.on) probe.inputs.push({ type: e.type, stamp: e.timeStamp, start: now() }); };
-  for (const type of ['input', 'keydown', 'click', 'change', 'pointerdown']) window.addEventListener(type, record, true);
+  for (const type of ['input', 'keydown', 'click', 'change', 'pointerdown', 'pointermove', 'wheel']) window.addEventListener(type, record, true);
   let observer = null;
   const progressValue = () => {
     const bars = document.querySelectorAll('[role=progressbar]');

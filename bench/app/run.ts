@@ -9,12 +9,13 @@ import { writeAppDataset, writeNewcomerScores } from './data';
 import { buildApp, startApp, waitBooted } from './driver';
 import { retrainsTarget, scaleTarget } from './scaleTargets';
 import { liveAndAddTarget, loadTarget } from './targets';
+import { mapTarget } from './mapTarget';
 
 export interface AppRunOptions {
   chromium: string;
   out: string;
   quick: boolean;
-  /** App targets to run (3-7); all when undefined. */
+  /** App targets to run (3-8); all when undefined. */
   only?: number[];
   log: (msg: string) => void;
 }
@@ -59,6 +60,11 @@ export async function runAppTargets(o: AppRunOptions): Promise<{ rows: Row[]; ch
       o.log('target 6: EmbedLLM scale, 36,000 x 112, K = 50');
       const ds = writeAppDataset(dataDir, { id: 'embedllm36k', prompts: 36_000, models: 112, families: 60, seed: 13 });
       rows.push(...(await scaleTarget(app, ds, 50, o.quick ? 10 : 20)));
+    }
+    if (want(8)) {
+      o.log('target 8: the prompt map at 36,000 prompts');
+      const ds = writeAppDataset(dataDir, { id: 'map36k', prompts: 36_000, models: 20, families: 60, seed: 14 });
+      rows.push(...(await mapTarget(app, ds)));
     }
     if (want(7)) {
       o.log('target 7: ten retrains in a row');

@@ -57,8 +57,15 @@ export async function loadTarget(app: AppServer, ds: AppDataset): Promise<Row[]>
     if (!change || shown === null) throw new Error('no change event or the summary never showed the prompt count');
     const frame = frameAfter(rec, shown);
     const ms = (frame?.raf ?? shown) - change.start;
-    const bars = rec.progress.filter((p) => p.t >= change.start && p.t <= shown && p.value.includes('Parsing'));
-    const values = [...new Set(bars.map((b) => b.value.split(':').pop()))];
+    const bars = rec.progress.filter((p) => p.t >= change.start && p.t <= shown && p.value.includes('Parse and validate'));
+    // The parse stage's own bar among the job's bars ("label:value|label:value").
+    const parseValue = (v: string) =>
+      v
+        .split('|')
+        .find((b) => b.startsWith('Parse and validate:'))
+        ?.split(':')
+        .pop();
+    const values = [...new Set(bars.map((b) => parseValue(b.value)))];
     const during = rec.longTasks.filter((t) => t.start >= change.start && t.start <= shown);
     const snap = await s.snapshot();
     return [
