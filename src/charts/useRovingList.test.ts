@@ -13,4 +13,13 @@ describe('roving tab stop', () => {
     expect(rovingTarget('a', 1, 5)).toBeNull();
     expect(rovingTarget('ArrowDown', 0, 0)).toBeNull();
   });
+
+  it('starts at the first row when none is active yet (a listbox with nothing selected)', () => {
+    expect(rovingTarget('ArrowDown', -1, 5)).toBe(0);
+    expect(rovingTarget('ArrowUp', -1, 5)).toBe(0);
+    expect(rovingTarget('PageDown', -1, 50)).toBe(10);
+    expect(rovingTarget('End', -1, 5)).toBe(4);
+    expect(rovingTarget('Enter', -1, 5)).toBeNull();
+    expect(rovingTarget('ArrowDown', -1, 0)).toBeNull();
+  });
 });

@@ -15,9 +15,14 @@ export interface RovingList {
   rowProps: (index: number) => { tabIndex: 0 | -1; ref: (el: HTMLElement | null) => void; onFocus: () => void };
 }
 
-/** Where a key moves the active row in a list of `count` rows (null: not a navigation key). */
+/**
+ * Where a key moves the active row in a list of `count` rows (null: not a navigation key). With no
+ * row active yet (`active` < 0) the arrows start at the first row.
+ */
 export function rovingTarget(key: string, active: number, count: number, page = 10): number | null {
   if (count <= 0) return null;
+  if (active < 0 && (key === 'ArrowDown' || key === 'ArrowUp')) return 0;
+  active = Math.max(0, active);
   switch (key) {
     case 'ArrowDown':
       return Math.min(count - 1, active + 1);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoDataset } from '../core/demo';
 import { validationPromptsCsv } from '../core/explorer';
 import { createClient } from '../workers/client';
-import type { KeyValueStore } from './idb';
+import { memoryKeyValueStore } from './idb';
 import { appStore, resetStore } from './store';
 import { setClient } from './clientRef';
 import { SNAPSHOT_KEY, setSnapshotStore, type Snapshot } from './persist';
@@ -15,17 +15,7 @@ import { DEFAULT_SETTINGS } from './slices';
 import { pickCurvePoint } from './chartActions';
 import { renameDataset } from './renameActions';
 
-function memoryStore(): KeyValueStore & { map: Map<string, unknown> } {
-  const map = new Map<string, unknown>();
-  return {
-    map,
-    get: async <T>(k: string) => map.get(k) as T | undefined,
-    set: async (k, v) => void map.set(k, v),
-    del: async (k) => void map.delete(k),
-  };
-}
-
-const kv = memoryStore();
+const kv = memoryKeyValueStore();
 
 describe('store actions on a small demo dataset (handlers on the main thread, cpu backend)', () => {
   beforeAll(() => {

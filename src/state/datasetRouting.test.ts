@@ -1,26 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateDemoDataset } from '../core/demo';
-import type { KeyValueStore } from './idb';
+import { memoryKeyValueStore } from './idb';
 import { appStore, resetStore } from './store';
 import { setSnapshotStore } from './persist';
 import { ROUTING_BY_DATASET_KEY, enterDataset, holdLink, loadDatasetRouting, saveDatasetRouting } from './datasetRouting';
 import { parseUrlState } from './urlState';
 
-function memoryStore(): KeyValueStore & { map: Map<string, unknown> } {
-  const map = new Map<string, unknown>();
-  return {
-    map,
-    get: async <T>(k: string) => map.get(k) as T | undefined,
-    set: async (k, v) => void map.set(k, v),
-    del: async (k) => void map.delete(k),
-  };
-}
-
-let kv: ReturnType<typeof memoryStore>;
+let kv: ReturnType<typeof memoryKeyValueStore>;
 const dataset = generateDemoDataset({ prompts: 40 });
 
 beforeEach(() => {
-  kv = memoryStore();
+  kv = memoryKeyValueStore();
   setSnapshotStore(kv);
   resetStore();
   appStore.getState().setData({ dataset });

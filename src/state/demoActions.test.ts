@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_NEWCOMER, DEMO_TEST_POOL } from '../core/demo';
 import { createClient } from '../workers/client';
-import type { KeyValueStore } from './idb';
+import { memoryKeyValueStore } from './idb';
 import { appStore, resetStore } from './store';
 import { setClient } from './clientRef';
 import { setSnapshotStore } from './persist';
@@ -16,18 +16,9 @@ import { addDemoNewcomer, demoNewcomerFile, removeModel } from './modelActions';
 import { defaultPenalty, defaultPenaltyNote, routeLive } from '../core/explorer';
 import { exportSession, importRouter, routeText } from './routerActions';
 
-function memoryStore(): KeyValueStore {
-  const map = new Map<string, unknown>();
-  return {
-    get: async <T>(k: string) => map.get(k) as T | undefined,
-    set: async (k, v) => void map.set(k, v),
-    del: async (k) => void map.delete(k),
-  };
-}
-
 describe('demo actions (first start on the full demo, handlers on the main thread, cpu)', () => {
   beforeAll(async () => {
-    setSnapshotStore(memoryStore());
+    setSnapshotStore(memoryKeyValueStore());
     resetStore();
     setClient(createClient({ forceMainThread: true, prefer: ['cpu'] }));
     // The first start (no saved session, no lambda in the link); K-means only keeps the cpu run short.

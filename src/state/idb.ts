@@ -57,3 +57,14 @@ export function openKeyValueStore(dbName = 'routelab', storeName = 'kv'): KeyVal
     },
   };
 }
+
+/** A store held in a Map (tests, and anywhere a page must not persist): the same interface, `map` to look inside. */
+export function memoryKeyValueStore(): KeyValueStore & { map: Map<string, unknown> } {
+  const map = new Map<string, unknown>();
+  return {
+    map,
+    get: async <T>(k: string) => map.get(k) as T | undefined,
+    set: async (k, v) => void map.set(k, v),
+    del: async (k) => void map.delete(k),
+  };
+}

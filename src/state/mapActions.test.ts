@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateDemoDataset } from '../core/demo';
 import { createClient } from '../workers/client';
-import type { KeyValueStore } from './idb';
+import { memoryKeyValueStore } from './idb';
 import { appStore, resetStore } from './store';
 import { getClient, setClient } from './clientRef';
 import { setSnapshotStore } from './persist';
@@ -21,16 +21,6 @@ import {
 } from './mapActions';
 import { selectMapCategories, selectMapCoords, selectSearchMatches, selectSelectionSummary } from './mapSelectors';
 
-function memoryStore(): KeyValueStore & { map: Map<string, unknown> } {
-  const map = new Map<string, unknown>();
-  return {
-    map,
-    get: async <T>(k: string) => map.get(k) as T | undefined,
-    set: async (k, v) => void map.set(k, v),
-    del: async (k) => void map.delete(k),
-  };
-}
-
 /** A small demo loaded and prepared (embedded + PCA) with the handlers on this thread. */
 async function loaded(prompts: number, seed = 2025) {
   const dataset = generateDemoDataset({ prompts, seed });
@@ -41,7 +31,7 @@ async function loaded(prompts: number, seed = 2025) {
 }
 
 describe('the prompt map actions (handlers on the main thread, cpu backend)', () => {
-  const kv = memoryStore();
+  const kv = memoryKeyValueStore();
   afterAll(() => {
     setClient(null);
     setSnapshotStore(null);
@@ -82,7 +72,7 @@ describe('the prompt map actions (handlers on the main thread, cpu backend)', ()
 
   it('cancels a running UMAP (PCA stays), and makes it again only when asked', async () => {
     resetStore();
-    setSnapshotStore(memoryStore());
+    setSnapshotStore(memoryKeyValueStore());
     setClient(createClient({ forceMainThread: true, prefer: ['cpu'] }));
     await getClient().init();
     await loaded(300, 7);
@@ -101,7 +91,7 @@ describe('the prompt map actions (handlers on the main thread, cpu backend)', ()
 
   it('search, colourings, selection summary and a clicked prompt’s neighbours come from core', async () => {
     resetStore();
-    setSnapshotStore(memoryStore());
+    setSnapshotStore(memoryKeyValueStore());
     setClient(createClient({ forceMainThread: true, prefer: ['cpu'] }));
     await getClient().init();
     const dataset = await loaded(200, 3);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootstrapSync, summariseBootstrap } from '../core/eval';
 import { poolEvidence, routingPays } from '../core/insight';
 import { createClient } from '../workers/client';
-import type { KeyValueStore } from './idb';
+import { memoryKeyValueStore } from './idb';
 import { appStore, resetStore } from './store';
 import { setClient } from './clientRef';
 import { setSnapshotStore } from './persist';
@@ -20,18 +20,9 @@ import { parseLabelBudgets, runOnboarding, setOnboardLabels, setOnboardModel, se
 import { loadProductionPrompts, refreshShift } from './shiftActions';
 import { payingOf } from './paying';
 
-function memoryStore(): KeyValueStore {
-  const map = new Map<string, unknown>();
-  return {
-    get: async <T>(k: string) => map.get(k) as T | undefined,
-    set: async (k, v) => void map.set(k, v),
-    del: async (k) => void map.delete(k),
-  };
-}
-
 describe('trust actions on the demo (handlers on the main thread, cpu)', () => {
   beforeAll(async () => {
-    setSnapshotStore(memoryStore());
+    setSnapshotStore(memoryKeyValueStore());
     resetStore();
     setClient(createClient({ forceMainThread: true, prefer: ['cpu'] }));
     await getReady();

@@ -4,7 +4,7 @@
  * ARIA listbox pattern with aria-activedescendant, so focus never leaves the list.
  */
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
-import { nextIndex } from './listKeys';
+import { rovingTarget } from '../charts';
 
 export interface PromptListboxProps {
   /** Test-prompt rows listed, in order. */
@@ -31,7 +31,7 @@ export function PromptListbox({ rows, selected, onSelect, render, label, maxHeig
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [index, rows]);
   const onKey = (event: KeyboardEvent<HTMLDivElement>) => {
-    const next = nextIndex(event.key, index, rows.length);
+    const next = rovingTarget(event.key, index, rows.length);
     if (next === null) return;
     event.preventDefault();
     if (next !== index) onSelect(rows[next]);
