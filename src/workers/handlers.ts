@@ -128,7 +128,7 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
 
   const trust = createTrustHandlers({
     dataset: needDataset,
-    embeddings: (progress) => embeddingsOf(needDataset(), progress).embeddings,
+    embedded: (progress) => embeddingsOf(needDataset(), progress),
     shouldStop: () => cancelRequested,
     tfBackend: () => backendHint,
     spawnShard: ctx.spawnShard,

@@ -11,18 +11,21 @@ import { shiftPreview } from '../core/insight';
 import type { Router } from '../core/routerFile';
 import type { TrialSetup } from '../core/eval';
 import type { Dataset, Matrix } from '../core/types';
+import type { EmbedderSettings } from '../core/embed';
+import { datasetEmbeddings } from '../core/eval/pipeline';
 import type { ProgressEvent } from './protocol';
 import { createTrustHandlers } from './trustHandlers';
 
 let dataset: Dataset;
 let router: Router;
 let embeddings: Matrix;
+let settings: EmbedderSettings;
 let setup: TrialSetup;
 
 function handlers(stop = () => false) {
   return createTrustHandlers({
     dataset: () => dataset,
-    embeddings: () => embeddings,
+    embedded: () => ({ embeddings, settings }),
     shouldStop: stop,
     tfBackend: () => undefined,
   });
@@ -34,7 +37,8 @@ describe('trust handlers', () => {
     dataset = generateDemoDataset({ prompts: 400 });
     const fitted = await fitRouter(dataset, { method: 'kmeans', k: 5, maxIterations: 20 });
     router = fitted.router;
-    embeddings = fitted.embeddings;
+    ({ embeddings, settings } = datasetEmbeddings(dataset));
+    expect(embeddings.data).toEqual(fitted.embeddings.data);
     setup = fitted.setup;
   });
 

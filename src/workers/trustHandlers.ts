@@ -8,7 +8,7 @@ import { bootstrap, summariseBootstrap } from '../core/eval';
 import { evaluate } from '../core/eval/pipeline';
 import { simulateOnboarding } from '../core/insight/onboard';
 import { parsePromptList, shiftPreview } from '../core/insight';
-import { embedTexts } from '../core/embed';
+import { embedTexts, type EmbedderSettings } from '../core/embed';
 import { fnv1a64, type Router } from '../core/routerFile';
 import type { SpawnLloydShard, TfBackendHint } from '../core/cluster';
 import type { MethodName } from '../core/eval';
@@ -28,7 +28,8 @@ import type {
 export interface TrustContext {
   dataset(): Dataset;
   /** phi(x) of every prompt of the dataset (cached by the handler). */
-  embeddings(progress: (e: ProgressEvent) => void): Matrix;
+  /** phi(x) of the loaded dataset and its embedder, computed once per dataset. */
+  embedded(progress: (e: ProgressEvent) => void): { embeddings: Matrix; settings: EmbedderSettings };
   shouldStop(): boolean;
   tfBackend(): TfBackendHint | undefined;
   spawnShard?: SpawnLloydShard;
@@ -101,6 +102,8 @@ export function createTrustHandlers(ctx: TrustContext) {
         tfBackend: ctx.tfBackend(),
         spawnShard: ctx.spawnShard,
         shouldStop: ctx.shouldStop,
+        // The worker's phi(x) of this dataset: N splits never embed the prompts again.
+        embedded: ctx.embedded(progress),
         onProgress: (e) =>
           progress({
             kind: 'stage',
@@ -120,7 +123,7 @@ export function createTrustHandlers(ctx: TrustContext) {
     const t0 = now();
     const progress = throttled(post);
     const dataset = ctx.dataset();
-    const embeddings = ctx.embeddings(progress);
+    const { embeddings } = ctx.embedded(progress);
     const report = await simulateOnboarding(dataset, embeddings, {
       ...req,
       tfBackend: ctx.tfBackend(),

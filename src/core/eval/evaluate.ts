@@ -51,6 +51,8 @@ export interface EvaluateOptions {
    * report covers the trials finished (a note says so); with none finished, evaluate rejects.
    */
   shouldStop?: () => boolean;
+  /** phi(x) of every prompt already computed by datasetEmbeddings on this dataset (the app's worker keeps it), so it is not embedded again. */
+  embedded?: { embeddings: Matrix; settings: EmbedderSettings };
 }
 
 export interface MethodReport extends MethodResult {
@@ -161,8 +163,10 @@ export async function evaluate(dataset: Dataset, options: EvaluateOptions = {}):
   const o = { ...EVAL_DEFAULTS, ...definedOnly(options) };
   if (!Number.isInteger(o.trials) || o.trials < 1) throw new Error(`trials must be a positive integer, got ${o.trials}`);
   const report = (trial: number, stage: string, message: string, fraction?: number) => o.onProgress?.({ trial, stage, message, fraction });
-  report(0, 'embed', dataset.embeddings ? 'using the uploaded embeddings' : 'embedding prompts with the built-in embedder');
-  const { embeddings, kind } = datasetEmbeddings(dataset, (f) => report(0, 'embed', 'embedding prompts', f));
+  const { embeddings, kind } = options.embedded
+    ? { embeddings: options.embedded.embeddings, kind: options.embedded.settings.kind }
+    : (report(0, 'embed', dataset.embeddings ? 'using the uploaded embeddings' : 'embedding prompts with the built-in embedder'),
+      datasetEmbeddings(dataset, (f) => report(0, 'embed', 'embedding prompts', f)));
   const methods = o.methods ?? METHOD_NAMES;
   const results: TrialResult[] = [];
   const draws: BootstrapDraws[] = [];

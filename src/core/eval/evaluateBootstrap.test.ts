@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoDataset } from '../demo';
 import { initTf } from '../tf';
-import { evaluate } from './evaluate';
+import { datasetEmbeddings, evaluate } from './evaluate';
 
 const dataset = generateDemoDataset({ prompts: 300 });
 beforeAll(async () => {
@@ -25,6 +25,21 @@ describe('evaluate with a bootstrap, several trials and Cancel (the worker path)
     expect(r.comparisons!.map((c) => c.b)).toEqual(['zero-router', 'best-single']);
     expect(fractions.filter((f) => f === 1)).toHaveLength(2);
     expect(r.evidence).toBeUndefined();
+  });
+
+  it('given the embeddings already computed (the worker keeps them), N splits do not embed again and report the same', async () => {
+    const o = { trials: 2, k: 4, methods: ['oracle', 'zero-router', 'uniroute-kmeans'] as const };
+    const stages: string[] = [];
+    const fresh = await evaluate(dataset, { ...o, methods: [...o.methods] });
+    const reused = await evaluate(dataset, {
+      ...o,
+      methods: [...o.methods],
+      embedded: datasetEmbeddings(dataset),
+      onProgress: (e) => stages.push(e.stage),
+    });
+    expect(stages).not.toContain('embed');
+    expect(reused.methods['uniroute-kmeans']!.perTrial.area).toEqual(fresh.methods['uniroute-kmeans']!.perTrial.area);
+    expect(reused.embedder).toEqual(fresh.embedder);
   });
 
   it('Cancel during the second trial reports the first; before any, rejects', async () => {
