@@ -163,7 +163,7 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
     progress({ kind: 'stage', stage: 'session', message: 'routing the test prompts with every method', fraction: undefined });
     const sr = sessionRouterFromRouter(router, d);
     if (!sr.ok) throw new Error(sr.issues[0].message);
-    const base = buildSessionBase(d, embeddings, setup, sr.data);
+    const base = buildSessionBase(d, embeddings, setup, sr.data, { knnNeighbours: trial.knnNeighbours });
     return {
       router,
       setup,

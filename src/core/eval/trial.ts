@@ -7,7 +7,8 @@ import type { Dataset, Matrix } from '../types';
 import { assignNearest, kmeans, type KMeansEngineChoice, type KMeansIteration, type TfBackendHint } from '../cluster';
 import type { SpawnLloydShard } from '../cluster';
 import { computeErrorProfiles, errorsFromScores, selectProfiles, type ErrorProfiles } from '../routing/errorProfile';
-import { kmeansGamma, knnGamma, oracleGamma, softGamma } from '../routing/gamma';
+import { kmeansGamma, knnNeighbours, oracleGamma, softGamma } from '../routing/gamma';
+import { knnFallback, knnGammaFromNeighbours } from '../routing/knn';
 import { clusterMapProbs, type ClusterMap, type ClusterMapEpoch, type ClusterMapOptions } from '../routing/clusterMap';
 import { trainClusterMap } from '../routing/clusterMapTrain';
 import { paretoFront, type CurvePoint } from './curve';
@@ -93,6 +94,8 @@ export interface TrialResult {
   notes: string[];
   /** With options.keepEvidence. */
   evidence?: TrialEvidence;
+  /** The k-NN baseline's neighbour lists of the scored test prompts among S_val (testScored x k), when it ran. */
+  knnNeighbours?: { k: number; rows: Int32Array };
 }
 
 function allModels(m: number): number[] {
@@ -247,7 +250,12 @@ export async function runTrial(dataset: Dataset, embeddings: Matrix, setup: Tria
     else notes.push('--knn-k auto needs a training LLM: using k = 10');
   }
   knnK = Math.max(1, Math.min(knnK, split.val.length));
-  if (want.has('knn')) recordGamma('knn', knnGamma(testX, valX, valErrorsTe, mTe, knnK));
+  let neighbours: TrialResult['knnNeighbours'];
+  if (want.has('knn')) {
+    const rows = knnNeighbours(testX, valX, knnK);
+    neighbours = { k: knnK, rows };
+    recordGamma('knn', knnGammaFromNeighbours(rows, knnK, knnK, valErrorsTe, mTe, knnFallback(valErrorsTe, mTe)));
+  }
 
   let K = typeof options.k === 'number' ? options.k : 10;
   if (options.k === 'auto') {
@@ -365,5 +373,6 @@ export async function runTrial(dataset: Dataset, embeddings: Matrix, setup: Tria
     chosen: { k: K, knnK },
     notes,
     ...(evidence ? { evidence } : {}),
+    ...(neighbours ? { knnNeighbours: neighbours } : {}),
   };
 }

@@ -16,9 +16,14 @@ export interface BuildSessionOptions {
   /** Methods to evaluate (those that need a learned map are skipped without one). */
   methods?: readonly MethodName[];
   qncDenominator?: QncDenominator;
+  /**
+   * The k-NN neighbour lists of the scored test prompts among S_val that training already found
+   * (TrialResult.knnNeighbours): used when they have the session's k and shape, else recomputed.
+   */
+  knnNeighbours?: { k: number; rows: Int32Array };
 }
 
-const DEFAULTS: Required<BuildSessionOptions> = {
+const DEFAULTS: Required<Omit<BuildSessionOptions, 'knnNeighbours'>> = {
   methods: ['oracle', 'zero-router', 'knn', 'uniroute-kmeans', 'uniroute-learnedmap'],
   qncDenominator: 'max-test-cost',
 };
@@ -85,7 +90,13 @@ export function buildSessionBase(
 
   const knnK = Math.max(1, Math.min(router.knnK, split.val.length));
   const neighbourCount = split.val.length > 0 ? Math.min(knnK, split.val.length) : 0;
-  const testNeighbours = neighbourCount > 0 ? knnNeighbours(testX, valX, knnK) : new Int32Array(0);
+  const known = options.knnNeighbours;
+  const testNeighbours =
+    neighbourCount === 0
+      ? new Int32Array(0)
+      : known && known.k === knnK && known.rows.length === kept.length * knnK
+        ? known.rows
+        : knnNeighbours(testX, valX, knnK);
   const testPhi = router.clusterMap ? clusterMapProbs(testX, router.clusterMap) : null;
 
   const gammas: SessionBase['gammas'] = {};

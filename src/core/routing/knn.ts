@@ -3,6 +3,7 @@
  * (Euclidean distance on the embeddings phi; shared UNIROUTE.md "Baselines").
  */
 import type { Matrix } from '../types';
+import { shortlistNeighbours } from './knnShortlist';
 import { columnMeansScored, meanScoredRows } from '../stats';
 import { NO_EVIDENCE_ERROR } from './errorProfile';
 
@@ -13,6 +14,8 @@ import { NO_EVIDENCE_ERROR } from './errorProfile';
  */
 const QB = 4;
 const RB = 2;
+/** From this many query-reference pairs on, the shortlist (knnShortlist.ts) answers: same neighbours, far fewer float64 distances. */
+const SHORTLIST_MIN_PAIRS = 1 << 16;
 
 /** Float64 copy of the rows, padded with zero rows up to a multiple of `multiple`. */
 function toFloat64Padded(m: Matrix, multiple: number): Float64Array {
@@ -82,10 +85,19 @@ export function knnNeighbours(queries: Matrix, refs: Matrix, k: number): Int32Ar
   if (queries.cols !== refs.cols) {
     throw new RangeError(`queries have ${queries.cols} columns but refs have ${refs.cols}`);
   }
+  const kk = Math.min(k, refs.rows);
+  if (kk > 0 && kk < refs.rows && queries.rows * refs.rows >= SHORTLIST_MIN_PAIRS) {
+    const fast = shortlistNeighbours(queries, refs, kk);
+    if (fast) return fast;
+  }
+  return scanNeighbours(queries, refs, kk);
+}
+
+/** knnNeighbours by a full scan of every query-reference distance (kk <= refs.rows). */
+export function scanNeighbours(queries: Matrix, refs: Matrix, kk: number): Int32Array {
   const d = queries.cols;
   const nQ = queries.rows;
   const nR = refs.rows;
-  const kk = Math.min(k, nR);
   const out = new Int32Array(nQ * kk);
   if (kk === 0 || nQ === 0) return out;
   const q = toFloat64Padded(queries, QB);
