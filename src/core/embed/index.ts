@@ -16,10 +16,11 @@
  * 'external' settings stand for vectors the user uploaded: they cannot embed new text here.
  */
 import type { Matrix } from '../types';
-import { forEachFeatureBucket, normalizeText } from './features';
+import { bucketBuffer, textBuckets } from './asciiBuckets';
 import { getProjection } from './projection';
 
 export { fnv1a, normalizeText } from './features';
+export { bucketBuffer, textBuckets } from './asciiBuckets';
 
 export type EmbedderSettings =
   | { kind: 'builtin-hashed-tfidf'; version: 1; dim: number; buckets: number; seed: number; idf: number[] }
@@ -60,20 +61,18 @@ export function fitEmbedder(texts: string[], options: FitEmbedderOptions = {}): 
   checkShape(dim, buckets, seed);
   const df = new Float64Array(buckets);
   const seen = new Uint8Array(buckets);
-  const touched: number[] = [];
-  const mark = (b: number): void => {
-    if (seen[b] === 0) {
-      seen[b] = 1;
-      touched.push(b);
-    }
-  };
+  const buf = bucketBuffer();
   for (const text of texts) {
-    forEachFeatureBucket(normalizeText(text), buckets, mark);
-    for (const b of touched) {
-      df[b] += 1;
-      seen[b] = 0;
+    const n = textBuckets(text, buckets, buf);
+    const found = buf.data;
+    for (let i = 0; i < n; i++) {
+      const b = found[i];
+      if (seen[b] === 0) {
+        seen[b] = 1;
+        df[b] += 1;
+      }
     }
-    touched.length = 0;
+    for (let i = 0; i < n; i++) seen[found[i]] = 0;
   }
   const n = texts.length;
   const idf = new Array<number>(buckets);
@@ -120,19 +119,16 @@ export function embedTexts(texts: string[], settings: EmbedderSettings, onProgre
   let touched = new Int32Array(1024);
   let nTouched = 0;
   const acc = new Float64Array(dim);
-  const count = (b: number): void => {
-    if (counts[b] === 0) {
-      if (nTouched === touched.length) {
-        const grown = new Int32Array(touched.length * 2);
-        grown.set(touched);
-        touched = grown;
-      }
-      touched[nTouched++] = b;
-    }
-    counts[b] += 1;
-  };
+  const buf = bucketBuffer();
   for (let t = 0; t < texts.length; t++) {
-    forEachFeatureBucket(normalizeText(texts[t]), buckets, count);
+    const n = textBuckets(texts[t], buckets, buf);
+    const found = buf.data;
+    if (touched.length < n) touched = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const b = found[i];
+      if (counts[b] === 0) touched[nTouched++] = b;
+      counts[b] += 1;
+    }
     acc.fill(0);
     // Buckets in first-occurrence order: a fixed summation order keeps the floats reproducible.
     for (let i = 0; i < nTouched; i++) {
