@@ -144,6 +144,8 @@ function snapshotOf(s: AppState) {
       models: s.data.dataset?.models.length ?? 0,
       issues: s.data.issues.map((i) => ({ ...i })),
       projected: s.data.projection ? s.data.projection.coords.length / 2 : 0,
+      /** phi(x) and the PCA map came from IndexedDB (phiCache), not computed. */
+      embeddingsCached: s.data.embedder?.cached ?? false,
       hash: s.data.dataHash,
       costUnit: s.data.dataset?.costUnit ?? null,
       /** A link's settings waiting for the dataset it names (null when none waits). */

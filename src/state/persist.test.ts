@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemoDataset } from '../core/demo';
-import type { KeyValueStore } from './idb';
+import type { KeyValueStore } from '../workers/idb';
 import { DATASET_KEY, SNAPSHOT_KEY, loadSnapshot, saveSnapshot, setSnapshotStore } from './persist';
 import type { AppState } from './slices';
 

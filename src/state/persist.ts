@@ -6,7 +6,7 @@ import type { Dataset } from '../core/types';
 import type { Router } from '../core/routerFile';
 import type { AddedModel, SessionSetup } from '../core/explorer';
 import type { TrainSettings } from '../workers/protocol';
-import { openKeyValueStore, type KeyValueStore } from './idb';
+import { openKeyValueStore, type KeyValueStore } from '../workers/idb';
 import type { AppState, DataSourceKind, PenaltyOrigin } from './slices';
 import type { RoutingMethod } from './urlState';
 

@@ -15,6 +15,8 @@ import { buildSessionBase } from '../core/explorer/session';
 import type { Dataset, Matrix } from '../core/types';
 import type { EmbedderSettings } from '../core/embed';
 import { checkBackends } from './backendCheck';
+import type { KeyValueStore } from './idb';
+import { createPhiCache, phiKey } from './phiCache';
 import { createProjectionJobs } from './projection';
 import { createTrustHandlers } from './trustHandlers';
 import type {
@@ -35,6 +37,8 @@ export interface HandlerContext {
   wasmPaths?: Record<string, string>;
   /** Starts a k-means shard worker (two-thread Lloyd steps); absent where workers cannot start. */
   spawnShard?: SpawnLloydShard;
+  /** Where phi(x) and the PCA map of a dataset are kept across reloads (IndexedDB); absent: recomputed each time. */
+  store?: () => KeyValueStore | null;
 }
 
 const now = (): number => globalThis.performance?.now() ?? Date.now();
@@ -94,7 +98,15 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
   let backendHint: { name: string; softwareRenderer: boolean } | undefined;
   /** The demo newcomer of the current dataset: undefined = not looked up yet, null = none. */
   let newcomer: DemoNewcomer | null | undefined;
-  const projection = createProjectionJobs();
+  // The data hash is read by prepare, the embeddings cache and the prompt map: computed once per dataset.
+  const hashes = new WeakMap<Dataset, string>();
+  const hashOf = (d: Dataset): string => {
+    let h = hashes.get(d);
+    if (h === undefined) hashes.set(d, (h = datasetHash(d)));
+    return h;
+  };
+  const projection = createProjectionJobs(hashOf);
+  const phiCache = createPhiCache(ctx.store ?? (() => null));
 
   const needDataset = (): Dataset => {
     if (!dataset) throw new Error('no dataset is loaded');
@@ -218,14 +230,24 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
       case 'prepare': {
         const d = needDataset();
         const t0 = now();
+        const dataHash = hashOf(d);
+        // phi(x) and the PCA map of this very data, stored by an earlier visit: neither is computed again.
+        const key = phi ? null : phiKey(d, dataHash);
+        const stored = key ? await phiCache.load(key, d.prompts.length) : null;
+        if (stored) {
+          phi = { embeddings: stored.embeddings, settings: stored.settings };
+          projection.restorePca(stored.embeddings, stored.pca);
+          progress({ kind: 'stage', stage: 'embed', message: "embeddings and PCA map read from this browser's cache", fraction: 1 });
+        }
         const { embeddings, settings } = embeddingsOf(d, progress);
         progress({ kind: 'stage', stage: 'pca', message: 'projecting prompts to 2-D (PCA in tfjs)' });
         const pca = await projection.pca({ dataset: d, embeddings, settings });
+        if (key && !stored) void phiCache.save({ key, settings, embeddings, pca: { coords: pca.coords, explained: pca.explained } });
         return {
           coords: pca.coords,
           explained: pca.explained,
-          embedder: { kind: settings.kind, dim: embeddings.cols, key: pca.embedderKey },
-          dataHash: datasetHash(d),
+          embedder: { kind: settings.kind, dim: embeddings.cols, key: pca.embedderKey, cached: stored !== null },
+          dataHash,
           demo: demoInfo(d),
           ms: now() - t0,
         };

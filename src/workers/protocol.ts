@@ -68,8 +68,11 @@ export interface PrepareResult {
   /** n x 2 PCA coordinates of every prompt embedding. */
   coords: Float32Array;
   explained: [number, number];
-  /** `key` identifies the embedder settings and the prompts' row order (part of a stored map's key). */
-  embedder: { kind: string; dim: number; key: string };
+  /**
+   * `key` identifies the embedder settings and the prompts' row order (part of a stored map's key);
+   * `cached`: phi(x) and this PCA map were read from this browser's IndexedDB, not computed.
+   */
+  embedder: { kind: string; dim: number; key: string; cached: boolean };
   /** datasetHash of the worker's dataset (ties a stored router to its data). */
   dataHash: string;
   /** Set when the dataset is the synthetic demo. */

@@ -36,6 +36,12 @@ export interface FitEmbedderOptions {
 }
 
 const DEFAULTS: Required<FitEmbedderOptions> = { dim: 256, buckets: 1 << 15, seed: 0 };
+/**
+ * The built-in embedder as datasetEmbeddings runs it (default options; the IDF is then fitted on the
+ * dataset's texts): with the data and its row order, what fixes phi(x). Part of the cache key of
+ * stored embeddings; bump `code` whenever the embedding of a text changes.
+ */
+export const BUILTIN_EMBEDDER_ID = `builtin-hashed-tfidf/1/dim=${DEFAULTS.dim}/buckets=${DEFAULTS.buckets}/seed=${DEFAULTS.seed}/code=1`;
 const MAX_BUCKETS = 1 << 22;
 const MAX_DIM = 4096;
 const PROGRESS_EVERY = 512;
