@@ -9,12 +9,13 @@ import { writeAppDataset, writeNewcomerScores } from './data';
 import { buildApp, startApp, waitBooted } from './driver';
 import { retrainsTarget, scaleTarget } from './scaleTargets';
 import { liveAndAddTarget, loadTarget } from './targets';
+import { uploadTarget } from './uploadTargets';
 
 export interface AppRunOptions {
   chromium: string;
   out: string;
   quick: boolean;
-  /** App targets to run (3-7); all when undefined. */
+  /** App targets to run (3-8); all when undefined. */
   only?: number[];
   log: (msg: string) => void;
 }
@@ -51,7 +52,8 @@ export async function runAppTargets(o: AppRunOptions): Promise<{ rows: Row[]; ch
         LIVE.query,
         o.quick ? 5 : 10,
         60,
-        o.quick ? 2 : 3,
+        want(3) ? (o.quick ? 2 : 3) : 1,
+        o.quick ? 5 : 10,
       );
       rows.push(...got.filter((r) => (r.figure.startsWith('Add') ? want(4) : want(3))));
     }
@@ -59,6 +61,18 @@ export async function runAppTargets(o: AppRunOptions): Promise<{ rows: Row[]; ch
       o.log('target 6: EmbedLLM scale, 36,000 x 112, K = 50');
       const ds = writeAppDataset(dataDir, { id: 'embedllm36k', prompts: 36_000, models: 112, families: 60, seed: 13 });
       rows.push(...(await scaleTarget(app, ds, 50, o.quick ? 10 : 20)));
+    }
+    if (want(8)) {
+      o.log('target 8: a 50 MB, 40,000-prompt upload, trained, then reloaded');
+      const ds = writeAppDataset(dataDir, {
+        id: 'upload40k',
+        prompts: 40_000,
+        models: 100,
+        families: 60,
+        seed: 14,
+        words: { min: 60, span: 90 },
+      });
+      rows.push(...(await uploadTarget(app, ds, 50, o.quick ? 10 : 20)));
     }
     if (want(7)) {
       o.log('target 7: ten retrains in a row');
