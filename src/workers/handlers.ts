@@ -226,7 +226,15 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
       }
       case 'setDataset':
         setDataset(request.dataset);
+        if (request.hash) hashes.set(request.dataset, request.hash);
         return { prompts: request.dataset.prompts.length, models: request.dataset.models.length };
+      case 'storeDataset': {
+        // The same record the page would write (src/state/persist.ts), cloned here instead of on the page.
+        const store = ctx.store?.();
+        if (!store || !dataset || hashOf(dataset) !== request.hash) return { stored: false };
+        await store.set(request.key, { id: request.recordId, dataset, hash: request.hash });
+        return { stored: true };
+      }
       case 'prepare': {
         const d = needDataset();
         const t0 = now();
@@ -271,7 +279,8 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
         const sr = sessionRouterFromRouter(request.router, d);
         if (!sr.ok) throw new Error(sr.issues[0].message);
         const { embeddings } = embeddingsOf(d, progress);
-        return { base: buildSessionBase(d, embeddings, request.setup, sr.data), ms: now() - t0 };
+        const base = buildSessionBase(d, embeddings, request.setup, sr.data, { knnNeighbours: request.knnNeighbours });
+        return { base, ms: now() - t0 };
       }
       case 'demoNewcomerFile': {
         const d = needDataset();

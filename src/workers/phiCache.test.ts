@@ -101,6 +101,20 @@ describe('phi(x) and the PCA map kept across reloads', () => {
     expect(Array.from(fromCache.base.testNeighbours)).toEqual(Array.from(fromScratch.base.testNeighbours));
   });
 
+  it('writes the dataset record from the worker only for the dataset it holds', async () => {
+    const store = cloningStore();
+    const d = generateDemoDataset({ prompts: 30 });
+    const send = worker(store);
+    await send({ type: 'setDataset', dataset: d, hash: 'given' }).result;
+    expect(await send({ type: 'storeDataset', recordId: 'r1', hash: 'other', key: 'dataset-v1' }).result).toEqual({ stored: false });
+    expect(store.map.has('dataset-v1')).toBe(false);
+    expect(await send({ type: 'storeDataset', recordId: 'r1', hash: 'given', key: 'dataset-v1' }).result).toEqual({ stored: true });
+    const record = store.map.get('dataset-v1') as { id: string; hash: string; dataset: typeof d };
+    expect(record.id).toBe('r1');
+    expect(record.hash).toBe('given');
+    expect(record.dataset.scores).toEqual(d.scores);
+  });
+
   it('keeps the last datasets only, and ignores a foreign or broken record', async () => {
     const store = cloningStore();
     const cache = createPhiCache(() => store);
