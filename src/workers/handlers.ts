@@ -17,6 +17,7 @@ import type { EmbedderSettings } from '../core/embed';
 import { checkBackends } from './backendCheck';
 import type { KeyValueStore } from './idb';
 import { createPhiCache, phiKey } from './phiCache';
+import { embedDataset, type SpawnEmbedShard } from './embedShard';
 import { createProjectionJobs } from './projection';
 import { createTrustHandlers } from './trustHandlers';
 import type {
@@ -37,6 +38,8 @@ export interface HandlerContext {
   wasmPaths?: Record<string, string>;
   /** Starts a k-means shard worker (two-thread Lloyd steps); absent where workers cannot start. */
   spawnShard?: SpawnLloydShard;
+  /** Starts a nested worker embedding half of a large dataset's prompts; absent: one thread embeds them all. */
+  spawnEmbedShard?: SpawnEmbedShard;
   /** Where phi(x) and the PCA map of a dataset are kept across reloads (IndexedDB); absent: recomputed each time. */
   store?: () => KeyValueStore | null;
 }
@@ -138,6 +141,17 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
     return phi;
   };
 
+  /** embeddingsOf, on two threads for a large dataset (the same phi(x)); later calls find it in memory. */
+  const ensureEmbeddings = async (d: Dataset, progress: (e: ProgressEvent) => void): Promise<void> => {
+    if (phi || d.embeddings) return;
+    progress({ kind: 'stage', stage: 'embed', message: 'embedding prompts (built-in hashed TF-IDF)', fraction: 0 });
+    const e = await embedDataset(d, ctx.spawnEmbedShard, (f) =>
+      progress({ kind: 'stage', stage: 'embed', message: 'embedding prompts', fraction: f }),
+    );
+    // A dataset replaced meanwhile keeps its own (not yet computed) phi.
+    if (dataset === d) phi = e;
+  };
+
   const trust = createTrustHandlers({
     dataset: needDataset,
     embeddings: (progress) => embeddingsOf(needDataset(), progress).embeddings,
@@ -155,6 +169,7 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
     const d = needDataset();
     const t0 = now();
     cancelRequested = false;
+    await ensureEmbeddings(d, progress);
     // The one training path, the same call as `routelab train` with these settings as flags.
     const { router, setup, trial, embeddings } = await fitRouter(
       d,
@@ -247,6 +262,7 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
           projection.restorePca(stored.embeddings, stored.pca);
           progress({ kind: 'stage', stage: 'embed', message: "embeddings and PCA map read from this browser's cache", fraction: 1 });
         }
+        await ensureEmbeddings(d, progress);
         const { embeddings, settings } = embeddingsOf(d, progress);
         progress({ kind: 'stage', stage: 'pca', message: 'projecting prompts to 2-D (PCA in tfjs)' });
         const pca = await projection.pca({ dataset: d, embeddings, settings });

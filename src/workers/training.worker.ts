@@ -5,6 +5,7 @@
  */
 import { createHandler } from './handlers';
 import { openKeyValueStore, type KeyValueStore } from './idb';
+import type { EmbedShardPort, SpawnEmbedShard } from './embedShard';
 import { WASM_PATHS } from './wasmPaths';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 import type { LloydShardPort, SpawnLloydShard } from '../core/cluster';
@@ -22,11 +23,16 @@ const spawnShard: SpawnLloydShard | undefined =
     : () => new Worker(new URL('./lloydShard.worker.ts', import.meta.url), { type: 'module' }) as unknown as LloydShardPort;
 // The page's IndexedDB store, opened here too: phi(x) of a dataset is written and read without crossing to the page.
 let store: KeyValueStore | null = null;
+const spawnEmbedShard: SpawnEmbedShard | undefined =
+  typeof Worker === 'undefined'
+    ? undefined
+    : () => new Worker(new URL('./embedShard.worker.ts', import.meta.url), { type: 'module' }) as unknown as EmbedShardPort;
 const handle = createHandler({
   post: (message) => scope.postMessage(message),
   thread: 'worker',
   wasmPaths: WASM_PATHS,
   spawnShard,
+  spawnEmbedShard,
   store: () => (store ??= openKeyValueStore()),
 });
 scope.onmessage = (event) => {

@@ -65,6 +65,24 @@ function round6(x: number): number {
 export function fitEmbedder(texts: string[], options: FitEmbedderOptions = {}): EmbedderSettings {
   const { dim, buckets, seed } = { ...DEFAULTS, ...options };
   checkShape(dim, buckets, seed);
+  return embedderFromFrequencies(documentFrequencies(texts, buckets), texts.length, options);
+}
+
+/**
+ * The embedder fitted on a corpus of `n` texts whose document frequencies are `df`: df of parts of
+ * the corpus add up (integer counts), so fitEmbedder(texts) is this of the parts' summed df.
+ */
+export function embedderFromFrequencies(df: Float64Array, n: number, options: FitEmbedderOptions = {}): EmbedderSettings {
+  const { dim, buckets, seed } = { ...DEFAULTS, ...options };
+  checkShape(dim, buckets, seed);
+  if (df.length !== buckets) throw new Error(`df has ${df.length} buckets, expected ${buckets}`);
+  const idf = new Array<number>(buckets);
+  for (let b = 0; b < buckets; b++) idf[b] = round6(Math.log((1 + n) / (1 + df[b])) + 1);
+  return { kind: 'builtin-hashed-tfidf', version: 1, dim, buckets, seed, idf };
+}
+
+/** Document frequency of every bucket over `texts`: in how many texts it occurs. */
+export function documentFrequencies(texts: string[], buckets: number = DEFAULTS.buckets): Float64Array {
   const df = new Float64Array(buckets);
   const seen = new Uint8Array(buckets);
   const buf = bucketBuffer();
@@ -80,10 +98,7 @@ export function fitEmbedder(texts: string[], options: FitEmbedderOptions = {}): 
     }
     for (let i = 0; i < n; i++) seen[found[i]] = 0;
   }
-  const n = texts.length;
-  const idf = new Array<number>(buckets);
-  for (let b = 0; b < buckets; b++) idf[b] = round6(Math.log((1 + n) / (1 + df[b])) + 1);
-  return { kind: 'builtin-hashed-tfidf', version: 1, dim, buckets, seed, idf };
+  return df;
 }
 
 function assertBuiltin(settings: EmbedderSettings): Extract<EmbedderSettings, { kind: 'builtin-hashed-tfidf' }> {
