@@ -15,6 +15,7 @@ import { resetMapForDataset } from './mapActions';
 import { enterDataset } from './datasetRouting';
 import type { UrlState } from './urlState';
 import { loadMappingMemory, saveMappingMemory } from './mappingStore';
+import { nextTask } from './persist';
 
 function stageProgress(event: ProgressEvent): void {
   if (event.kind === 'stage') appStore.getState().setData({ progress: event.fraction ?? null });
@@ -97,6 +98,7 @@ export async function loadFiles(
       },
       stageProgress,
     );
+    await nextTask();
   } catch (e) {
     res = {
       ok: false as const,

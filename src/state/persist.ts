@@ -109,6 +109,14 @@ export function afterNextPaint(): Promise<void> {
   return new Promise((resolve) => (raf ? raf(() => setTimeout(resolve, 0)) : setTimeout(resolve, 0)));
 }
 
+/**
+ * Resolves in a new task: a large worker answer is deserialised in the task that delivers it, so
+ * handling it (state, render, routing) after this keeps the two apart and each main-thread task short.
+ */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 export async function saveSnapshot(state: AppState): Promise<void> {
   const snap = snapshotOf(state);
   if (!snap) return;

@@ -11,7 +11,7 @@ import { settleRouting } from './liveActions';
 import { adoptDataset, loadDemo, prepare } from './dataActions';
 import { ensureProjection } from './mapActions';
 import { holdLink } from './datasetRouting';
-import { afterNextPaint, loadSnapshot, saveSnapshot, setDatasetWriter } from './persist';
+import { afterNextPaint, loadSnapshot, nextTask, saveSnapshot, setDatasetWriter } from './persist';
 import { hasTrainingParams, parseUrlState } from './urlState';
 
 const now = (): number => globalThis.performance?.now() ?? Date.now();
@@ -46,6 +46,7 @@ export async function train(): Promise<void> {
       else if (e.kind === 'inertia') st.setTraining({ inertia: [...st.training.inertia, e.inertia] });
       else st.setTraining({ trainLoss: [...st.training.trainLoss, e.trainLoss], valLoss: [...st.training.valLoss, e.valLoss] });
     });
+    await nextTask();
     if (res.cancelled) {
       appStore
         .getState()
