@@ -220,7 +220,15 @@ async function main(): Promise<void> {
     // The app rows just measured replace the committed rows of the same figure; new figures go beside them.
     const bench = join(ROOT, 'bench');
     const measured = new Set(rows.map((r) => r.figure));
-    writeReport(bench, mergeReport(bench, report, (row) => measured.has(row.figure), `app rows (${only ? `target${only.length > 1 ? 's' : ''} ${only.join(', ')}` : 'all'})`));
+    writeReport(
+      bench,
+      mergeReport(
+        bench,
+        report,
+        (row) => measured.has(row.figure),
+        `app rows (${only ? `target${only.length > 1 ? 's' : ''} ${only.join(', ')}` : 'all'})`,
+      ),
+    );
     log(`merged the app rows into ${bench}/RESULTS.md`);
   }
   if (kernelsOnly && flags.has('--merge')) {
