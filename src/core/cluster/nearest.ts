@@ -4,10 +4,6 @@
  */
 import type { Matrix } from '../types';
 import { checkMatrix } from './options';
-import { shortlistNeighbours } from '../routing/knnShortlist';
-
-/** From this many point-centroid pairs on, the k-NN shortlist answers (the same nearest centroid, found faster). */
-const SHORTLIST_MIN_PAIRS = 1 << 16;
 
 /** Nearest of the k centroids (row-major, width d) for every point, and the sum of squared distances. */
 export function nearestCentroids(points: Matrix, centroids: ArrayLike<number>, k: number): { assignments: Int32Array; inertia: number } {
@@ -42,10 +38,6 @@ export function assignNearest(points: Matrix, centroids: Matrix): Int32Array {
   checkMatrix(centroids, 'centroids');
   if (centroids.cols !== points.cols) {
     throw new Error(`centroids have ${centroids.cols} columns but the points have ${points.cols}`);
-  }
-  if (centroids.rows > 1 && points.rows * centroids.rows >= SHORTLIST_MIN_PAIRS) {
-    const fast = shortlistNeighbours(points, centroids, 1);
-    if (fast) return fast;
   }
   return nearestCentroids(points, centroids.data, centroids.rows).assignments;
 }

@@ -4,10 +4,11 @@
  * S_te for the unseen test pool H_te. Test-LLM labels on S_tr / S_te are never read by a router.
  */
 import type { Dataset, Matrix } from '../types';
-import { assignNearest, kmeans, type KMeansEngineChoice, type KMeansIteration, type TfBackendHint } from '../cluster';
+import { kmeans, type KMeansEngineChoice, type KMeansIteration, type TfBackendHint } from '../cluster';
 import type { SpawnLloydShard } from '../cluster';
 import { computeErrorProfiles, errorsFromScores, selectProfiles, type ErrorProfiles } from '../routing/errorProfile';
-import { kmeansGamma, knnNeighbours, oracleGamma, softGamma } from '../routing/gamma';
+import { kmeansGamma, oracleGamma, softGamma } from '../routing/gamma';
+import { nearestCentroids, nearestNeighbours } from '../routing/knnShortlist';
 import { knnFallback, knnGammaFromNeighbours } from '../routing/knn';
 import { clusterMapProbs, type ClusterMap, type ClusterMapEpoch, type ClusterMapOptions } from '../routing/clusterMap';
 import { trainClusterMap } from '../routing/clusterMapTrain';
@@ -252,7 +253,7 @@ export async function runTrial(dataset: Dataset, embeddings: Matrix, setup: Tria
   knnK = Math.max(1, Math.min(knnK, split.val.length));
   let neighbours: TrialResult['knnNeighbours'];
   if (want.has('knn')) {
-    const rows = knnNeighbours(testX, valX, knnK);
+    const rows = nearestNeighbours(testX, valX, knnK);
     neighbours = { k: knnK, rows };
     recordGamma('knn', knnGammaFromNeighbours(rows, knnK, knnK, valErrorsTe, mTe, knnFallback(valErrorsTe, mTe)));
   }
@@ -301,8 +302,8 @@ export async function runTrial(dataset: Dataset, embeddings: Matrix, setup: Tria
       cores: options.cores,
     });
     for (const f of km.fallbacks) notes.push(`k-means engine ${f.engine} failed (${f.reason}): ${km.engine} ran instead`);
-    const valClusters = assignNearest(valX, km.centroids);
-    const testClusters = assignNearest(testX, km.centroids);
+    const valClusters = nearestCentroids(valX, km.centroids);
+    const testClusters = nearestCentroids(testX, km.centroids);
     // Every LLM (old or new) is represented only by its errors on S_val, so all profiles come from there.
     const profiles = computeErrorProfiles(
       valClusters,

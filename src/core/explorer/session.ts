@@ -4,9 +4,9 @@
  * cluster of every prompt, cluster list, Psi with counts). The same arithmetic as runTrial, kept.
  */
 import type { Dataset, Matrix } from '../types';
-import { assignNearest } from '../cluster';
 import { clusterMapProbs } from '../routing/clusterMap';
-import { kmeansGamma, knnNeighbours, oracleGamma, softGamma } from '../routing/gamma';
+import { kmeansGamma, oracleGamma, softGamma } from '../routing/gamma';
+import { nearestCentroids, nearestNeighbours } from '../routing/knnShortlist';
 import { knnFallback, knnGammaFromNeighbours } from '../routing/knn';
 import { fullyScoredRows, selectBlock, selectRows, zeroRouterValAccuracy, type MethodName, type QncDenominator } from '../eval';
 import { errorsFromScores, selectProfiles } from '../routing/errorProfile';
@@ -82,7 +82,7 @@ export function buildSessionBase(
   const valX = selectRows(embeddings, split.val);
   const testX = selectRows(embeddings, kept);
 
-  const promptClusters = assignNearest(embeddings, router.centroids);
+  const promptClusters = nearestCentroids(embeddings, router.centroids);
   const valClusters = Int32Array.from(split.val, (r) => promptClusters[r]);
   const testClusters = Int32Array.from(kept, (r) => promptClusters[r]);
   const profilesTe = selectProfiles(router.profiles, testModels);
@@ -96,7 +96,7 @@ export function buildSessionBase(
       ? new Int32Array(0)
       : known && known.k === knnK && known.rows.length === kept.length * knnK
         ? known.rows
-        : knnNeighbours(testX, valX, knnK);
+        : nearestNeighbours(testX, valX, knnK);
   const testPhi = router.clusterMap ? clusterMapProbs(testX, router.clusterMap) : null;
 
   const gammas: SessionBase['gammas'] = {};

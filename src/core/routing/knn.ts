@@ -3,7 +3,6 @@
  * (Euclidean distance on the embeddings phi; shared UNIROUTE.md "Baselines").
  */
 import type { Matrix } from '../types';
-import { shortlistNeighbours } from './knnShortlist';
 import { columnMeansScored, meanScoredRows } from '../stats';
 import { NO_EVIDENCE_ERROR } from './errorProfile';
 
@@ -14,8 +13,6 @@ import { NO_EVIDENCE_ERROR } from './errorProfile';
  */
 const QB = 4;
 const RB = 2;
-/** From this many query-reference pairs on, the shortlist (knnShortlist.ts) answers: same neighbours, far fewer float64 distances. */
-const SHORTLIST_MIN_PAIRS = 1 << 16;
 
 /** Float64 copy of the rows, padded with zero rows up to a multiple of `multiple`. */
 function toFloat64Padded(m: Matrix, multiple: number): Float64Array {
@@ -78,19 +75,15 @@ function block(q: Float64Array, q0: number, r: Float64Array, r0: number, d: numb
 /**
  * Indices of the k nearest refs of every query, nQueries x min(k, refs.rows) row-major, nearest
  * first; equal distances go to the lower ref index (validation order). k larger than the number
- * of refs uses all refs.
+ * of refs uses all refs. Plain TypeScript (the router package's); knnShortlist.nearestNeighbours gives
+ * the same answer faster where wasm SIMD runs.
  */
 export function knnNeighbours(queries: Matrix, refs: Matrix, k: number): Int32Array {
   if (!Number.isInteger(k) || k < 1) throw new RangeError(`k must be a positive integer, got ${k}`);
   if (queries.cols !== refs.cols) {
     throw new RangeError(`queries have ${queries.cols} columns but refs have ${refs.cols}`);
   }
-  const kk = Math.min(k, refs.rows);
-  if (kk > 0 && kk < refs.rows && queries.rows * refs.rows >= SHORTLIST_MIN_PAIRS) {
-    const fast = shortlistNeighbours(queries, refs, kk);
-    if (fast) return fast;
-  }
-  return scanNeighbours(queries, refs, kk);
+  return scanNeighbours(queries, refs, Math.min(k, refs.rows));
 }
 
 /** knnNeighbours by a full scan of every query-reference distance (kk <= refs.rows). */

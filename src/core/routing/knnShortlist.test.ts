@@ -3,9 +3,9 @@ import { embedTexts, fitEmbedder } from '../embed';
 import { createRng } from '../rng';
 import { itShared, sharedDir, loadScores, textsOf } from '../../testing/datasets.node';
 import type { Matrix } from '../types';
-import { assignNearest, nearestCentroids } from '../cluster/nearest';
-import { knnNeighbours, scanNeighbours } from './knn';
-import { shortlistNeighbours } from './knnShortlist';
+import { nearestCentroids as plainNearest } from '../cluster/nearest';
+import { scanNeighbours } from './knn';
+import { nearestCentroids, nearestNeighbours, shortlistNeighbours } from './knnShortlist';
 
 function randomRows(rows: number, cols: number, seed: number, normalise: boolean): Matrix {
   const rng = createRng(seed);
@@ -61,18 +61,18 @@ describe('the k-NN shortlist', () => {
     expect(shortlistNeighbours(q, randomRows(20, 8, 2, false), 3)).toBeNull();
   });
 
-  it('is what knnNeighbours answers past the size where it takes over', () => {
+  it('is what nearestNeighbours answers past the size where it takes over', () => {
     const q = randomRows(300, 64, 11, true);
     const r = randomRows(400, 64, 12, true);
-    expect(Array.from(knnNeighbours(q, r, 10))).toEqual(Array.from(scanNeighbours(q, r, 10)));
+    expect(Array.from(nearestNeighbours(q, r, 10))).toEqual(Array.from(scanNeighbours(q, r, 10)));
   });
 
-  it('gives assignNearest the plain loop nearest centroid, ties to the lower index', () => {
+  it('gives the plain loop nearest centroid, ties to the lower index', () => {
     const points = randomRows(3000, 48, 21, true);
     const centroids = randomRows(40, 48, 22, true);
     centroids.data.copyWithin(48 * 30, 48 * 5, 48 * 6); // centroid 30 duplicates centroid 5
-    const fast = assignNearest(points, centroids);
-    expect(Array.from(fast)).toEqual(Array.from(nearestCentroids(points, centroids.data, 40).assignments));
+    const fast = nearestCentroids(points, centroids);
+    expect(Array.from(fast)).toEqual(Array.from(plainNearest(points, centroids.data, 40).assignments));
     expect(fast.includes(5)).toBe(true);
     expect(fast.includes(30)).toBe(false);
   });

@@ -7,6 +7,30 @@
  */
 import type { Matrix } from '../types';
 import { createKnnScoreKernel } from '../kernels/knnKernel';
+import { assignNearest } from '../cluster/nearest';
+import { knnNeighbours } from './knn';
+
+/** From this many query-reference pairs on, the shortlist answers: the same neighbours, far fewer float64 distances. */
+const SHORTLIST_MIN_PAIRS = 1 << 16;
+
+/** knnNeighbours(queries, refs, k), through the shortlist on large problems (the same answer). */
+export function nearestNeighbours(queries: Matrix, refs: Matrix, k: number): Int32Array {
+  const kk = Math.min(k, refs.rows);
+  if (Number.isInteger(k) && kk > 0 && kk < refs.rows && queries.cols === refs.cols && queries.rows * refs.rows >= SHORTLIST_MIN_PAIRS) {
+    const fast = shortlistNeighbours(queries, refs, kk);
+    if (fast) return fast;
+  }
+  return knnNeighbours(queries, refs, k);
+}
+
+/** assignNearest(points, centroids), through the shortlist on large problems (the same nearest centroid, ties to the lower index). */
+export function nearestCentroids(points: Matrix, centroids: Matrix): Int32Array {
+  if (centroids.rows > 1 && points.cols === centroids.cols && points.rows * centroids.rows >= SHORTLIST_MIN_PAIRS) {
+    const fast = shortlistNeighbours(points, centroids, 1);
+    if (fast) return fast;
+  }
+  return assignNearest(points, centroids);
+}
 
 /** Queries per kernel call. */
 const BLOCK = 64;
