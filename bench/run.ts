@@ -4,13 +4,14 @@
  * Chromium on the same bytes in one run, and writes bench/results.json and bench/RESULTS.md.
  * Flags: --quick (fewer repeats, skips the slow tfjs cpu / SwiftShader webgl k-means runs),
  * --no-browser, --no-python, --no-eval, --no-app (skip the targets measured in the built app),
- * --app-only (only those: the app targets 3-8), --only=3,4,5,6,7,8 (a subset of the app targets),
+ * --app-only (only those: the app targets 3-9), --only=3,4,5,6,7,8,9 (a subset of the app targets, nothing else),
  * --kernels (only the k-means and learned-map rows, with their Python comparators, in Chromium and
  * Node: the two ratio targets), --trust (only the bootstrap and onboarding rows, in Node),
  * --no-serve, --serve-only (only `routelab serve` throughput and p99, merged into the committed table).
  * With --app-only, --only, --kernels or --trust the report goes to bench/out/ (a check), not over
- * bench/RESULTS.md; --kernels --merge also puts its rows into bench/RESULTS.md in place of the earlier
- * ones, keeping every other row (the header names both runs).
+ * bench/RESULTS.md; --kernels --merge (and --app-only / --only=... --merge, for the app rows) also puts
+ * its rows into bench/RESULTS.md in place of the earlier ones of the same figure, keeping every other
+ * row (the header names both runs).
  */
 import { mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -174,9 +175,10 @@ async function main(): Promise<void> {
     return;
   }
   if (trustOnly) await trustRows('Node');
-  if (!appOnly && !trustOnly) await kernelsAndNode(machine);
+  // --only=... names app targets: like --app-only, it runs nothing else.
+  if (!appOnly && !only && !trustOnly) await kernelsAndNode(machine);
   if (!flags.has('--no-app') && !flags.has('--no-browser') && !kernelsOnly && !trustOnly) {
-    log('app targets 3-7 in the built app');
+    log(`app targets ${only ? only.join(', ') : '3-9'} in the built app`);
     try {
       const app = await runAppTargets({ chromium: CHROMIUM, out: OUT, quick, only, log });
       rows.push(...app.rows);
@@ -185,13 +187,13 @@ async function main(): Promise<void> {
     } catch (e) {
       log(`app targets failed: ${e instanceof Error ? e.message : String(e)}`);
       rows.push({
-        figure: 'App targets 3-7',
+        figure: 'App targets 3-9',
         measured: 'headless Chromium',
         note: `skipped: failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
       });
     }
   }
-  if (!flags.has('--no-eval') && !appOnly && !kernelsOnly && !trustOnly) {
+  if (!flags.has('--no-eval') && !appOnly && !only && !kernelsOnly && !trustOnly) {
     log('routelab eval on routerdc_7b (child process)');
     const ev = timeEvalCli(ROOT, '../shared/data/routerdc_7b');
     rows.push({
@@ -215,6 +217,21 @@ async function main(): Promise<void> {
     rows,
   };
   writeReport(dir, report);
+  if ((appOnly || only) && !kernelsOnly && flags.has('--merge')) {
+    // The app rows just measured replace the committed rows of the same figure; new figures go beside them.
+    const bench = join(ROOT, 'bench');
+    const measured = new Set(rows.map((r) => r.figure));
+    writeReport(
+      bench,
+      mergeReport(
+        bench,
+        report,
+        (row) => measured.has(row.figure),
+        `app rows (${only ? `target${only.length > 1 ? 's' : ''} ${only.join(', ')}` : 'all'})`,
+      ),
+    );
+    log(`merged the app rows into ${bench}/RESULTS.md`);
+  }
   if (kernelsOnly && flags.has('--merge')) {
     const bench = join(ROOT, 'bench');
     writeReport(bench, mergeReport(bench, report, isKernelRow, 'k-means and learned-map ratio rows'));

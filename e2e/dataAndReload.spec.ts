@@ -46,9 +46,14 @@ test('a reload keeps the trained router (IndexedDB) and the settings in the URL'
   const lambda = (await snapshot(page)).routing!.costPenalty;
   expect(lambda).toBeGreaterThan(0);
   await expect.poll(() => new URL(page.url()).searchParams.get('lambda')).toBe(String(lambda));
+  expect(trained.data.embeddingsCached).toBe(false);
   await page.reload();
   const s = await waitTrained(page);
   expect(s.session!.restored).toBe(true);
+  // phi(x) and the PCA map come back from IndexedDB (the worker's cache): nothing is embedded again.
+  expect(s.data.embeddingsCached).toBe(true);
+  expect(s.data.hash).toBe(trained.data.hash);
+  expect(s.map.explained).toEqual(trained.map.explained);
   expect(s.training.runs).toBe(0);
   expect(s.session!.routerCreatedAt).toBe(trained.session!.routerCreatedAt);
   expect(s.metrics).toEqual(trained.metrics);

@@ -17,6 +17,8 @@ export interface AppDatasetSpec {
   seed: number;
   /** Extra LLM columns drawn with the rest but kept out of the files (scored later, as an added LLM). */
   hidden?: number;
+  /** Words per prompt: `min` plus a uniform draw below `span` (default 10 + [0, 25): short questions). */
+  words?: { min: number; span: number };
 }
 
 export interface AppDataset {
@@ -82,7 +84,7 @@ export function writeAppDataset(root: string, spec: AppDatasetSpec): AppDataset 
   const cells = new Array<string>(spec.models + 1);
   for (let p = 0; p < spec.prompts; p++) {
     const f = rng.int(spec.families);
-    const len = 10 + rng.int(25);
+    const len = (spec.words?.min ?? 10) + rng.int(spec.words?.span ?? 25);
     const tokens: string[] = [];
     for (let t = 0; t < len; t++) tokens.push(rng.next() < 0.7 ? words[f][rng.int(14)] : COMMON[rng.int(COMMON.length)]);
     // Quotes, commas and a newline inside the text exercise the CSV parser's quoting.

@@ -1,6 +1,6 @@
 /**
  * The app-driven part of `npm run bench`: writes the seeded CSV benchmarks to bench/out/app-data,
- * builds the app into bench/out/app, and runs targets 3-7 in headless Chromium through the
+ * builds the app into bench/out/app, and runs targets 3-9 in headless Chromium through the
  * app's UI. Each target runs in a fresh browser context (empty IndexedDB).
  */
 import { join } from 'node:path';
@@ -10,12 +10,13 @@ import { buildApp, startApp, waitBooted } from './driver';
 import { retrainsTarget, scaleTarget } from './scaleTargets';
 import { liveAndAddTarget, loadTarget } from './targets';
 import { mapTarget } from './mapTarget';
+import { uploadTarget } from './uploadTargets';
 
 export interface AppRunOptions {
   chromium: string;
   out: string;
   quick: boolean;
-  /** App targets to run (3-8); all when undefined. */
+  /** App targets to run (3-9); all when undefined. */
   only?: number[];
   log: (msg: string) => void;
 }
@@ -52,7 +53,8 @@ export async function runAppTargets(o: AppRunOptions): Promise<{ rows: Row[]; ch
         LIVE.query,
         o.quick ? 5 : 10,
         60,
-        o.quick ? 2 : 3,
+        want(3) ? (o.quick ? 2 : 3) : 1,
+        o.quick ? 5 : 10,
       );
       rows.push(...got.filter((r) => (r.figure.startsWith('Add') ? want(4) : want(3))));
     }
@@ -62,7 +64,19 @@ export async function runAppTargets(o: AppRunOptions): Promise<{ rows: Row[]; ch
       rows.push(...(await scaleTarget(app, ds, 50, o.quick ? 10 : 20)));
     }
     if (want(8)) {
-      o.log('target 8: the prompt map at 36,000 prompts');
+      o.log('target 8: a 50 MB, 40,000-prompt upload, trained, then reloaded');
+      const ds = writeAppDataset(dataDir, {
+        id: 'upload40k',
+        prompts: 40_000,
+        models: 100,
+        families: 60,
+        seed: 14,
+        words: { min: 60, span: 90 },
+      });
+      rows.push(...(await uploadTarget(app, ds, 50, o.quick ? 10 : 20)));
+    }
+    if (want(9)) {
+      o.log('target 9: the prompt map at 36,000 prompts');
       const ds = writeAppDataset(dataDir, { id: 'map36k', prompts: 36_000, models: 20, families: 60, seed: 14 });
       rows.push(...(await mapTarget(app, ds)));
     }

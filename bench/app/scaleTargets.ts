@@ -54,12 +54,12 @@ interface Light {
 }
 
 // A small read of the hook (no fronts) plus the Train view's progress label.
-const LIGHT = `(() => { const s = window.__routelab.snapshot(); const l = document.querySelector('.rl-progress__label'); return { prompts: s.data.prompts, status: s.data.status, projected: s.data.projected, training: s.training.status, inertia: s.training.inertia, epochs: s.training.epochs, runs: s.training.runs, error: s.training.error || s.backendError, label: l ? l.textContent : null }; })()`;
+const LIGHT = `(() => { const s = window.__routelab.progress(); const l = document.querySelector('.rl-progress__label'); return { prompts: s.prompts, status: s.dataStatus, projected: s.projected, training: s.training, inertia: s.inertia, epochs: s.epochs, runs: s.runs, error: s.error, label: l ? l.textContent : null }; })()`;
 
 /** Target 6. `epochs` caps the learned map (set in the Train view, as a user would). */
 export async function scaleTarget(app: AppServer, ds: AppDataset, k: number, epochs: number): Promise<Row[]> {
   const figure = `EmbedLLM scale in the app: ${ds.spec.prompts.toLocaleString('en-US')} prompts x ${ds.spec.models} LLMs, built-in 256-d embedder, K = ${k}`;
-  const target = '< 1.5 GB JS heap, no crash, no frozen page';
+  const target = '< 10 s upload to every view; < 1.5 GB JS heap, no crash, no frozen page';
   const s = await app.open(`k=${k}&view=train`, { jsFlags: `--max-old-space-size=${HEAP_LIMIT_MB}` });
   const sampler = heapSampler(s);
   try {
@@ -109,16 +109,25 @@ export async function scaleTarget(app: AppServer, ds: AppDataset, k: number, epo
     ] as const;
     // Frozen: a main-thread task of a second or more (the page answers nothing meanwhile). Frame gaps
     // also count the GPU process, which the training worker starves of CPU here: reported, not judged.
+    const viewsS = Object.values(views).reduce((a, b) => a + b, 0) / 1000;
+    const everyViewS = at.trained + viewsS;
     const pass =
-      s.errors.length === 0 && peak.totalMb < HEAP_LIMIT_MB && longest < FROZEN_MS && Object.values(views).every((v) => Number.isFinite(v));
+      everyViewS < 10 &&
+      s.errors.length === 0 &&
+      peak.totalMb < HEAP_LIMIT_MB &&
+      longest < FROZEN_MS &&
+      Object.values(views).every((v) => Number.isFinite(v));
+    const engines = snap.training.engines;
     return [
       {
         figure,
         measured: WHERE,
-        ms: at.trained * 1000,
+        ms: everyViewS * 1000,
         target,
         pass,
-        note: `upload -> trained ${at.trained.toFixed(1)} s: ${stages.map(([n, v]) => `${n} ${v === undefined || Number.isNaN(v) ? '?' : v.toFixed(1)} s`).join(', ')} (polled every 250 ms; learned map capped at ${epochs} epochs, ${snap.training.epochs} loss entries); views (tab click -> frame, ms): ${Object.entries(
+        backend: `k-means ${engines?.kmeans ?? '?'}, learned map ${engines?.clusterMap ?? '?'}, tfjs ${snap.backend?.backend ?? '?'}, in the training worker (${snap.backend?.thread ?? '?'} thread); k-NN and nearest centroids through the wasm SIMD shortlist`,
+        explain: `From uploading an EmbedLLM-sized dataset (${ds.spec.prompts.toLocaleString('en-US')} prompts, ${ds.spec.models} LLMs) to having opened every view on the trained router: ${everyViewS.toFixed(1)} s (${stages.map(([n, v]) => `${n} ${v === undefined || Number.isNaN(v) ? '?' : v.toFixed(1)} s`).join(', ')}, opening the ${Object.keys(views).length} views ${viewsS.toFixed(1)} s).`,
+        note: `upload -> every view ${everyViewS.toFixed(1)} s = upload -> trained ${at.trained.toFixed(1)} s + opening each view ${viewsS.toFixed(1)} s; upload -> trained: ${stages.map(([n, v]) => `${n} ${v === undefined || Number.isNaN(v) ? '?' : v.toFixed(1)} s`).join(', ')} (polled every 250 ms; learned map capped at ${epochs} epochs, ${snap.training.epochs} loss entries); views (tab click -> frame, ms): ${Object.entries(
           views,
         )
           .map(([v, ms]) => `${v} ${ms}`)
@@ -127,6 +136,7 @@ export async function scaleTarget(app: AppServer, ds: AppDataset, k: number, epo
           )}; peak heap page ${peak.pageMb.toFixed(0)} MB + worker ${peak.workerMb.toFixed(0)} MB (peak of the sum ${peak.totalMb.toFixed(0)} MB over ${peak.samples} samples; V8 capped at ${HEAP_LIMIT_MB} MB per isolate), after GC ${final.pageMb.toFixed(0)} + ${(final.workerMb ?? 0).toFixed(0)} MB; ArrayBuffers (typed arrays, wasm memory; outside the JS heap) peak ${peak.buffersMb.toFixed(0)} MB; longest main-thread task ${longest.toFixed(0)} ms (${rendered.longestTaskMs >= longest ? 'opening a view' : 'during load and training'}; frozen = a task of ${FROZEN_MS} ms or more), longest gap between frames ${gap.toFixed(0)} ms; ${snap.session?.testPrompts} test prompts x ${snap.session?.pool.length} test LLMs; page errors ${s.errors.length}`,
         extra: {
           stagesS: Object.fromEntries(stages),
+          everyViewS,
           at,
           labels,
           views,

@@ -166,6 +166,7 @@ export async function liveAndAddTarget(
   epochs: number,
   dragSteps: number,
   rounds: number,
+  adds = 10,
 ): Promise<Row[]> {
   const liveFigure = 'Live routing in the app: 10,000 test prompts x 50 LLMs, scripted slider drag (p95)';
   const addFigure = 'Add an unseen LLM in the app at 10,000 x 50 (profiles, routing, every curve)';
@@ -208,10 +209,10 @@ export async function liveAndAddTarget(
       note: `keydown handled -> first animation frame after the commit; best of ${rounds} runs (p95 per run: ${keyRuns.map((d) => d.p95FrameMs).join(', ')} ms); p50 ${keys.p50FrameMs} ms; commit p95 ${keys.p95CommitMs} ms. Key presses are not aligned to frames, so this adds the wait for the next frame, which SwiftShader's software compositing (GPU-process SwapBuffers ~50 ms a frame here) stretches; the commit time is the app's own work`,
       extra: { keyRuns },
     });
-    rows.push(await addRounds(s, newcomer, addFigure, setup, rounds, app));
+    rows.push(await addRounds(s, newcomer, addFigure, setup, adds, app));
   } catch (e) {
     if (rows.length === 0) rows.push(failedRow(liveFigure, '< 16 ms', e));
-    rows.push(failedRow(addFigure, '< 100 ms', e));
+    rows.push(failedRow(addFigure, '< 50 ms p95', e));
   } finally {
     await s.close();
   }
@@ -297,15 +298,20 @@ async function addRounds(s: AppSession, newcomer: Newcomer, figure: string, setu
   const split = await tracedAdd(s, newcomer, app).catch(() => null);
   // The other views then draw the new pool: time to the first frame of the curves view.
   const curves = (await openView(s, 'Deferral curves', 'curves')).ms;
-  const best = runs.reduce((a, b) => (b.ms < a.ms ? b : a));
+  const times = runs.map((r) => r.ms);
+  const p50 = percentile(times, 0.5);
+  const p95 = percentile(times, 0.95);
+  const snap = await s.snapshot();
   return {
     figure,
     measured: WHERE,
-    ms: best.ms,
-    target: '< 100 ms',
-    pass: best.ms < 100,
-    note: `click on Add -> first frame showing the LLM (file read, its Psi from ${newcomer.rows} scored prompts, a gamma column per method, every exact curve, front, metric and live index of the new pool, re-route, React commit); best of ${rounds} add / remove cycles (${runs.map((r) => round(r.ms, 0)).join(', ')} ms); longest main-thread task in the best ${round(best.longestTaskMs, 0)} ms; ${split ? `a traced add: ${round(split.beforeWriteMs, 0)} ms of work in the click's task before the app's IndexedDB snapshot write, then ${round(split.writeMs, 0)} ms in that write (structured clone of the whole session), before the frame` : 'no trace split'}; methods whose front changed: ${changed.join(', ')}; then opening the Deferral curves view took ${round(curves, 0)} ms to its frame; ${setup}`,
-    extra: { runs, split, changed, curvesViewMs: curves },
+    ms: p95,
+    target: '< 50 ms p95',
+    pass: p95 < 50,
+    backend: `core session maths on the page's main thread (tfjs ${snap.backend?.backend ?? '?'} idle; nothing goes to the worker)`,
+    explain: `After you upload the scores of a new LLM, the time until it shows in the Add view with its routing and curves: the 95th percentile of ${rounds} adds is ${round(p95, 0)} ms, the median ${round(p50, 0)} ms.`,
+    note: `click on Add -> first frame showing the LLM (file read, its Psi from ${newcomer.rows} scored prompts, a gamma column per method, every exact curve, front, metric and live index of the new pool, re-route, React commit); p50 ${round(p50, 0)} ms, p95 ${round(p95, 0)} ms over ${rounds} add / remove cycles (${times.map((v) => round(v, 0)).join(', ')} ms); longest main-thread task over them ${round(Math.max(...runs.map((r) => r.longestTaskMs)), 0)} ms; ${split ? `a traced add: ${round(split.beforeWriteMs, 0)} ms of work in the click's task before the app's IndexedDB snapshot write, then ${round(split.writeMs, 0)} ms in that write (structured clone of the whole session), before the frame` : 'no trace split'}; methods whose front changed: ${changed.join(', ')}; then opening the Deferral curves view took ${round(curves, 0)} ms to its frame; ${setup}`,
+    extra: { runs, p50Ms: p50, p95Ms: p95, split, changed, curvesViewMs: curves },
   };
 }
 

@@ -27,6 +27,26 @@ export interface RouteLabTestHook {
   mapPixels(rows: number[]): [number, number][] | null;
   /** Every test prompt (id, text) and the LLM the Routing view chooses for it now. */
   testChoices(): { id: string; text: string; chosen: string }[];
+  /** A few counters, cheap enough to poll while a large dataset loads and trains (the snapshot serialises every curve). */
+  progress(): ReturnType<typeof progressOf>;
+}
+
+function progressOf(s: AppState) {
+  return {
+    prompts: s.data.dataset?.prompts.length ?? 0,
+    dataStatus: s.data.status,
+    projected: s.data.projection ? s.data.projection.coords.length / 2 : 0,
+    embeddingsCached: s.data.embedder?.cached ?? false,
+    training: s.training.status,
+    stage: s.training.stage,
+    runs: s.training.runs,
+    inertia: s.training.inertia.length,
+    epochs: s.training.trainLoss.length,
+    error: s.training.error ?? s.training.backendError,
+    session: s.session.base !== null,
+    restored: s.session.restored,
+    routed: s.routing.live !== null,
+  };
 }
 
 /** The prompt map: projection and its quality, colouring and legend, search, highlight, selection, focus, zoom. */
@@ -144,6 +164,8 @@ function snapshotOf(s: AppState) {
       models: s.data.dataset?.models.length ?? 0,
       issues: s.data.issues.map((i) => ({ ...i })),
       projected: s.data.projection ? s.data.projection.coords.length / 2 : 0,
+      /** phi(x) and the PCA map came from IndexedDB (phiCache), not computed. */
+      embeddingsCached: s.data.embedder?.cached ?? false,
       hash: s.data.dataHash,
       costUnit: s.data.dataset?.costUnit ?? null,
       /** A link's settings waiting for the dataset it names (null when none waits). */
@@ -249,6 +271,7 @@ export function installTestHook(): void {
     routedTasks: () => routedTasksOf(appStore.getState()),
     mapPixels: (rows) => mapPixelsOf(appStore.getState(), rows),
     testChoices: () => testChoicesOf(appStore.getState()),
+    progress: () => progressOf(appStore.getState()),
   };
   Object.defineProperty(window, '__routelab', { value: Object.freeze(hook), configurable: false, writable: false });
 }

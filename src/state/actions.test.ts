@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoDataset } from '../core/demo';
 import { validationPromptsCsv } from '../core/explorer';
 import { createClient } from '../workers/client';
-import { memoryKeyValueStore } from './idb';
+import { memoryKeyValueStore } from '../workers/idb';
 import { appStore, resetStore } from './store';
 import { setClient } from './clientRef';
 import { SNAPSHOT_KEY, setSnapshotStore, type Snapshot } from './persist';

@@ -16,6 +16,7 @@ import { enterDataset } from './datasetRouting';
 import type { UrlState } from './urlState';
 import { loadMappingMemory, saveMappingMemory } from './mappingStore';
 import { beginStages, endStages, stageDone, stageEvent } from './pipelineActions';
+import { nextTask } from './persist';
 
 function stageProgress(event: ProgressEvent): void {
   if (event.kind === 'stage') appStore.getState().setData({ progress: event.fraction ?? null });
@@ -127,6 +128,7 @@ export async function loadFiles(
       },
       stageProgress,
     );
+    await nextTask();
   } catch (e) {
     res = {
       ok: false as const,

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateDemoDataset } from '../core/demo';
-import { memoryKeyValueStore } from './idb';
+import { memoryKeyValueStore } from '../workers/idb';
 import { appStore, resetStore } from './store';
 import { setSnapshotStore } from './persist';
 import { ROUTING_BY_DATASET_KEY, enterDataset, holdLink, loadDatasetRouting, saveDatasetRouting } from './datasetRouting';

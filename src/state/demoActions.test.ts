@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_NEWCOMER, DEMO_TEST_POOL } from '../core/demo';
 import { createClient } from '../workers/client';
-import { memoryKeyValueStore } from './idb';
+import { memoryKeyValueStore } from '../workers/idb';
 import { appStore, resetStore } from './store';
 import { setClient } from './clientRef';
 import { setSnapshotStore } from './persist';

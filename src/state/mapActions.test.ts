@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateDemoDataset } from '../core/demo';
 import { createClient } from '../workers/client';
-import { memoryKeyValueStore } from './idb';
+import { memoryKeyValueStore } from '../workers/idb';
 import { appStore, resetStore } from './store';
 import { getClient, setClient } from './clientRef';
 import { setSnapshotStore } from './persist';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemoDataset } from '../core/demo';
-import type { KeyValueStore } from './idb';
-import { DATASET_KEY, SNAPSHOT_KEY, loadSnapshot, saveSnapshot, setSnapshotStore } from './persist';
+import type { KeyValueStore } from '../workers/idb';
+import { DATASET_KEY, SNAPSHOT_KEY, loadSnapshot, saveSnapshot, setDatasetWriter, setSnapshotStore } from './persist';
 import type { AppState } from './slices';
 
 function countingStore(): KeyValueStore & { map: Map<string, unknown>; writes: string[] } {
@@ -41,6 +41,31 @@ describe('saveSnapshot / loadSnapshot', () => {
     // A new dataset is written again.
     await saveSnapshot(stateWith(generateDemoDataset({ prompts: 60 }), 0));
     expect(kv.writes.filter((k) => k === DATASET_KEY)).toHaveLength(2);
+    setSnapshotStore(null);
+  });
+
+  it('lets the worker write the dataset record when it can (with the hash), and writes it itself when not', async () => {
+    const kv = countingStore();
+    setSnapshotStore(kv);
+    const dataset = generateDemoDataset({ prompts: 50 });
+    const state = stateWith(dataset, 0.1);
+    (state.data as { dataHash: string }).dataHash = 'hash-1';
+    const asked: { id: string; hash: string; key: string }[] = [];
+    setDatasetWriter(async (record) => {
+      asked.push(record);
+      kv.map.set(record.key, { id: record.id, dataset, hash: record.hash }); // what the worker stores
+      return true;
+    });
+    await saveSnapshot(state);
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toMatchObject({ hash: 'hash-1', key: DATASET_KEY });
+    expect(kv.writes).toEqual([SNAPSHOT_KEY]); // the page cloned only the small record
+    expect((await loadSnapshot())?.dataHash).toBe('hash-1');
+    // A worker that cannot (no IndexedDB there, another dataset): the page writes it.
+    setDatasetWriter(async () => false);
+    await saveSnapshot(stateWith(generateDemoDataset({ prompts: 60 }), 0));
+    expect(kv.writes.slice(-2)).toEqual([DATASET_KEY, SNAPSHOT_KEY]);
+    setDatasetWriter(null);
     setSnapshotStore(null);
   });
 

@@ -6,7 +6,7 @@ import type { Dataset } from '../core/types';
 import type { Router } from '../core/routerFile';
 import type { AddedModel, SessionSetup } from '../core/explorer';
 import type { TrainSettings } from '../workers/protocol';
-import { openKeyValueStore, type KeyValueStore } from './idb';
+import { openKeyValueStore, type KeyValueStore } from '../workers/idb';
 import type { AppState, DataSourceKind, PenaltyOrigin } from './slices';
 import type { RoutingMethod } from './urlState';
 
@@ -29,7 +29,22 @@ export interface Snapshot {
   penaltyOrigin?: PenaltyOrigin;
   /** The Routing view's router (absent in an older snapshot: the trained one is shown). */
   route?: RoutingMethod;
+  /** The dataset's content hash (absent in an older snapshot: the worker recomputes it). */
+  dataHash?: string;
+  /** The session's k-NN lists (test prompts x k among S_val), so a reload need not search them again. */
+  knnNeighbours?: { k: number; rows: Int32Array };
   savedAt: string;
+}
+
+/**
+ * Writes the dataset record {id, dataset, hash} from where the dataset already lives (the training
+ * worker), so the page does not clone tens of MB on its main thread; resolves false when it cannot.
+ */
+export type DatasetWriter = (record: { id: string; hash: string; key: string }) => Promise<boolean>;
+let datasetWriter: DatasetWriter | null = null;
+
+export function setDatasetWriter(writer: DatasetWriter | null): void {
+  datasetWriter = writer;
 }
 
 let kv: KeyValueStore | null = null;
@@ -61,6 +76,10 @@ export function snapshotOf(state: AppState): Snapshot | null {
     costPenalty: state.routing.costPenalty,
     penaltyOrigin: state.routing.penaltyOrigin,
     route: state.routing.method,
+    ...(state.data.dataHash ? { dataHash: state.data.dataHash } : {}),
+    ...(hasRouter && state.session.base && state.session.base.neighbourCount > 0
+      ? { knnNeighbours: { k: state.session.base.knnK, rows: state.session.base.testNeighbours } }
+      : {}),
     savedAt: new Date().toISOString(),
   };
 }
@@ -90,6 +109,14 @@ export function afterNextPaint(): Promise<void> {
   return new Promise((resolve) => (raf ? raf(() => setTimeout(resolve, 0)) : setTimeout(resolve, 0)));
 }
 
+/**
+ * Resolves in a new task: a large worker answer is deserialised in the task that delivers it, so
+ * handling it (state, render, routing) after this keeps the two apart and each main-thread task short.
+ */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 export async function saveSnapshot(state: AppState): Promise<void> {
   const snap = snapshotOf(state);
   if (!snap) return;
@@ -97,7 +124,9 @@ export async function saveSnapshot(state: AppState): Promise<void> {
   try {
     if (savedDataset?.store !== store || savedDataset.dataset !== snap.dataset) {
       const id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-      await store.set(DATASET_KEY, { id, dataset: snap.dataset });
+      const hash = snap.dataHash;
+      const inWorker = hash && datasetWriter ? await datasetWriter({ id, hash, key: DATASET_KEY }).catch(() => false) : false;
+      if (!inWorker) await store.set(DATASET_KEY, { id, dataset: snap.dataset, ...(hash ? { hash } : {}) });
       savedDataset = { store, dataset: snap.dataset, id };
     }
     const { dataset: _dataset, ...rest } = snap;
@@ -116,9 +145,9 @@ export async function loadSnapshot(): Promise<Snapshot | null> {
     if (!record || typeof record !== 'object') return null;
     if (record.dataset) return validSnapshot(record);
     // The session record names the dataset it was saved with; a mismatch means a save was cut short.
-    const stored = await store.get<{ id: string; dataset: Dataset }>(DATASET_KEY);
+    const stored = await store.get<{ id: string; dataset: Dataset; hash?: string }>(DATASET_KEY);
     if (!stored || stored.id !== record.datasetId) return null;
-    const snap = validSnapshot({ ...record, dataset: stored.dataset });
+    const snap = validSnapshot({ ...record, dataset: stored.dataset, dataHash: stored.hash ?? record.dataHash });
     if (snap) savedDataset = { store, dataset: snap.dataset, id: stored.id };
     return snap;
   } catch (e) {

@@ -41,7 +41,7 @@ export interface DataSlice {
     mappings: Record<string, ColumnMapping>;
     projection: { coords: Float32Array; explained: [number, number] } | null;
     /** `key`: the embedder settings and row order (part of a stored prompt map's key). */
-    embedder: { kind: string; dim: number; key: string } | null;
+    embedder: { kind: string; dim: number; key: string; cached: boolean } | null;
     dataHash: string | null;
     /** Set when the loaded dataset is the synthetic demo: its default test pool and held-out newcomer. */
     demo: DemoInfo | null;

@@ -11,7 +11,7 @@ import { settleRouting } from './liveActions';
 import { adoptDataset, loadDemo, prepare } from './dataActions';
 import { ensureProjection } from './mapActions';
 import { holdLink } from './datasetRouting';
-import { afterNextPaint, loadSnapshot, saveSnapshot } from './persist';
+import { afterNextPaint, loadSnapshot, nextTask, saveSnapshot, setDatasetWriter } from './persist';
 import { hasTrainingParams, parseUrlState } from './urlState';
 import { beginStages, endStages, stageEvent } from './pipelineActions';
 
@@ -55,6 +55,7 @@ export async function train(): Promise<void> {
       else if (e.kind === 'inertia') st.setTraining({ inertia: [...st.training.inertia, e.inertia] });
       else st.setTraining({ trainLoss: [...st.training.trainLoss, e.trainLoss], valLoss: [...st.training.valLoss, e.valLoss] });
     });
+    await nextTask();
     if (res.cancelled) {
       endStages('cancelled');
       appStore
@@ -130,6 +131,8 @@ const sameSettings = (a: TrainSettings | null, b: TrainSettings): boolean =>
 export async function boot(search: string): Promise<void> {
   holdLink(parseUrlState(search));
   const client = getClient();
+  // The dataset record is cloned into IndexedDB by the worker, which holds the same dataset (the page falls back to it).
+  setDatasetWriter(async ({ id, hash, key }) => (await getClient().request({ type: 'storeDataset', recordId: id, hash, key })).stored);
   try {
     const info = await client.init();
     appStore.getState().setTraining({ backend: info, backendError: null });
@@ -142,13 +145,18 @@ export async function boot(search: string): Promise<void> {
     adoptDataset(snap.dataset, snap.source);
     appStore.getState().setSettings(snap.settings);
     appStore.getState().setRouting({ costPenalty: snap.costPenalty, penaltyOrigin: snap.penaltyOrigin ?? 'saved' });
-    await client.request({ type: 'setDataset', dataset: snap.dataset });
+    await client.request({ type: 'setDataset', dataset: snap.dataset, ...(snap.dataHash ? { hash: snap.dataHash } : {}) });
     const link = await prepare();
     const wanted = appStore.getState().training.settings;
     if (snap.router && snap.setup && (!hasTrainingParams(link) || sameSettings(snap.trainedWith, wanted))) {
       beginStages('', ['session']);
       stageEvent({ kind: 'stage', stage: 'session', message: 'routing the test prompts with the saved router' });
-      const res = await client.request({ type: 'rebuild', router: snap.router, setup: snap.setup });
+      const res = await client.request({
+        type: 'rebuild',
+        router: snap.router,
+        setup: snap.setup,
+        ...(snap.knnNeighbours ? { knnNeighbours: snap.knnNeighbours } : {}),
+      });
       endStages('done');
       appStore.getState().setSession({
         router: snap.router,

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootstrapSync, summariseBootstrap } from '../core/eval';
 import { poolEvidence, routingPays } from '../core/insight';
 import { createClient } from '../workers/client';
-import { memoryKeyValueStore } from './idb';
+import { memoryKeyValueStore } from '../workers/idb';
 import { appStore, resetStore } from './store';
 import { setClient } from './clientRef';
 import { setSnapshotStore } from './persist';

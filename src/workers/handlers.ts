@@ -15,6 +15,9 @@ import { buildSessionBase } from '../core/explorer/session';
 import type { Dataset, Matrix } from '../core/types';
 import type { EmbedderSettings } from '../core/embed';
 import { checkBackends } from './backendCheck';
+import type { KeyValueStore } from './idb';
+import { createPhiCache, phiKey } from './phiCache';
+import { embedDataset, type SpawnEmbedShard } from './embedShard';
 import { createProjectionJobs } from './projection';
 import { createTrustHandlers } from './trustHandlers';
 import type {
@@ -35,6 +38,10 @@ export interface HandlerContext {
   wasmPaths?: Record<string, string>;
   /** Starts a k-means shard worker (two-thread Lloyd steps); absent where workers cannot start. */
   spawnShard?: SpawnLloydShard;
+  /** Starts a nested worker embedding half of a large dataset's prompts; absent: one thread embeds them all. */
+  spawnEmbedShard?: SpawnEmbedShard;
+  /** Where phi(x) and the PCA map of a dataset are kept across reloads (IndexedDB); absent: recomputed each time. */
+  store?: () => KeyValueStore | null;
 }
 
 const now = (): number => globalThis.performance?.now() ?? Date.now();
@@ -94,7 +101,15 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
   let backendHint: { name: string; softwareRenderer: boolean } | undefined;
   /** The demo newcomer of the current dataset: undefined = not looked up yet, null = none. */
   let newcomer: DemoNewcomer | null | undefined;
-  const projection = createProjectionJobs();
+  // The data hash is read by prepare, the embeddings cache and the prompt map: computed once per dataset.
+  const hashes = new WeakMap<Dataset, string>();
+  const hashOf = (d: Dataset): string => {
+    let h = hashes.get(d);
+    if (h === undefined) hashes.set(d, (h = datasetHash(d)));
+    return h;
+  };
+  const projection = createProjectionJobs(hashOf);
+  const phiCache = createPhiCache(ctx.store ?? (() => null));
 
   const needDataset = (): Dataset => {
     if (!dataset) throw new Error('no dataset is loaded');
@@ -126,6 +141,17 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
     return phi;
   };
 
+  /** embeddingsOf, on two threads for a large dataset (the same phi(x)); later calls find it in memory. */
+  const ensureEmbeddings = async (d: Dataset, progress: (e: ProgressEvent) => void): Promise<void> => {
+    if (phi || d.embeddings) return;
+    progress({ kind: 'stage', stage: 'embed', message: 'embedding prompts (built-in hashed TF-IDF)', fraction: 0 });
+    const e = await embedDataset(d, ctx.spawnEmbedShard, (f) =>
+      progress({ kind: 'stage', stage: 'embed', message: 'embedding prompts', fraction: f }),
+    );
+    // A dataset replaced meanwhile keeps its own (not yet computed) phi.
+    if (dataset === d) phi = e;
+  };
+
   const trust = createTrustHandlers({
     dataset: needDataset,
     embedded: (progress) => embeddingsOf(needDataset(), progress),
@@ -143,6 +169,7 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
     const d = needDataset();
     const t0 = now();
     cancelRequested = false;
+    await ensureEmbeddings(d, progress);
     // The one training path, the same call as `routelab train` with these settings as flags.
     const { router, setup, trial, embeddings } = await fitRouter(
       d,
@@ -163,7 +190,7 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
     progress({ kind: 'stage', stage: 'session', message: 'routing the test prompts with every method', fraction: undefined });
     const sr = sessionRouterFromRouter(router, d);
     if (!sr.ok) throw new Error(sr.issues[0].message);
-    const base = buildSessionBase(d, embeddings, setup, sr.data);
+    const base = buildSessionBase(d, embeddings, setup, sr.data, { knnNeighbours: trial.knnNeighbours });
     return {
       router,
       setup,
@@ -214,18 +241,37 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
       }
       case 'setDataset':
         setDataset(request.dataset);
+        if (request.hash) hashes.set(request.dataset, request.hash);
         return { prompts: request.dataset.prompts.length, models: request.dataset.models.length };
+      case 'storeDataset': {
+        // The same record the page would write (src/state/persist.ts), cloned here instead of on the page.
+        const store = ctx.store?.();
+        if (!store || !dataset || hashOf(dataset) !== request.hash) return { stored: false };
+        await store.set(request.key, { id: request.recordId, dataset, hash: request.hash });
+        return { stored: true };
+      }
       case 'prepare': {
         const d = needDataset();
         const t0 = now();
+        const dataHash = hashOf(d);
+        // phi(x) and the PCA map of this very data, stored by an earlier visit: neither is computed again.
+        const key = phi ? null : phiKey(d, dataHash);
+        const stored = key ? await phiCache.load(key, d.prompts.length) : null;
+        if (stored) {
+          phi = { embeddings: stored.embeddings, settings: stored.settings };
+          projection.restorePca(stored.embeddings, stored.pca);
+          progress({ kind: 'stage', stage: 'embed', message: "embeddings and PCA map read from this browser's cache", fraction: 1 });
+        }
+        await ensureEmbeddings(d, progress);
         const { embeddings, settings } = embeddingsOf(d, progress);
         progress({ kind: 'stage', stage: 'pca', message: 'projecting prompts to 2-D (PCA in tfjs)' });
         const pca = await projection.pca({ dataset: d, embeddings, settings });
+        if (key && !stored) void phiCache.save({ key, settings, embeddings, pca: { coords: pca.coords, explained: pca.explained } });
         return {
           coords: pca.coords,
           explained: pca.explained,
-          embedder: { kind: settings.kind, dim: embeddings.cols, key: pca.embedderKey },
-          dataHash: datasetHash(d),
+          embedder: { kind: settings.kind, dim: embeddings.cols, key: pca.embedderKey, cached: stored !== null },
+          dataHash,
           demo: demoInfo(d),
           ms: now() - t0,
         };
@@ -249,7 +295,8 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
         const sr = sessionRouterFromRouter(request.router, d);
         if (!sr.ok) throw new Error(sr.issues[0].message);
         const { embeddings } = embeddingsOf(d, progress);
-        return { base: buildSessionBase(d, embeddings, request.setup, sr.data), ms: now() - t0 };
+        const base = buildSessionBase(d, embeddings, request.setup, sr.data, { knnNeighbours: request.knnNeighbours });
+        return { base, ms: now() - t0 };
       }
       case 'demoNewcomerFile': {
         const d = needDataset();

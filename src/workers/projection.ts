@@ -48,18 +48,15 @@ export interface ProjectionJobs {
   neighbours(inputs: ProjectionInputs, row: number, k: number): NeighboursResult;
   /** A new dataset: a running UMAP stops (its answer says cancelled). */
   datasetChanged(): void;
+  /** The PCA map of `embeddings` as stored earlier (phiCache), so pca() need not recompute it. */
+  restorePca(embeddings: Matrix, pca: { coords: Float32Array; explained: [number, number] }): void;
 }
 
-export function createProjectionJobs(): ProjectionJobs {
+/** `hashOf`: the dataset's datasetHash (the handler memoises it). */
+export function createProjectionJobs(hashOf: (d: Dataset) => string = datasetHash): ProjectionJobs {
   let pcaOf: { embeddings: Matrix; coords: Float32Array; explained: [number, number] } | null = null;
   const cache = new Map<string, ProjectResult>();
   let running: { stop: boolean } | null = null;
-  const hashes = new WeakMap<Dataset, string>();
-  const hashOf = (d: Dataset): string => {
-    let h = hashes.get(d);
-    if (h === undefined) hashes.set(d, (h = datasetHash(d)));
-    return h;
-  };
 
   const pcaCoords = async (embeddings: Matrix) => {
     if (pcaOf?.embeddings !== embeddings) {
@@ -142,6 +139,10 @@ export function createProjectionJobs(): ProjectionJobs {
     datasetChanged() {
       if (running) running.stop = true;
       pcaOf = null;
+    },
+
+    restorePca(embeddings, pca) {
+      pcaOf = { embeddings, coords: pca.coords, explained: pca.explained };
     },
   };
 }

@@ -68,8 +68,11 @@ export interface PrepareResult {
   /** n x 2 PCA coordinates of every prompt embedding. */
   coords: Float32Array;
   explained: [number, number];
-  /** `key` identifies the embedder settings and the prompts' row order (part of a stored map's key). */
-  embedder: { kind: string; dim: number; key: string };
+  /**
+   * `key` identifies the embedder settings and the prompts' row order (part of a stored map's key);
+   * `cached`: phi(x) and this PCA map were read from this browser's IndexedDB, not computed.
+   */
+  embedder: { kind: string; dim: number; key: string; cached: boolean };
   /** datasetHash of the worker's dataset (ties a stored router to its data). */
   dataHash: string;
   /** Set when the dataset is the synthetic demo. */
@@ -167,13 +170,17 @@ export type WorkerRequest =
   | { id: number; type: 'demo'; seed?: number; prompts?: number }
   | { id: number; type: 'load'; files: NamedText[]; name?: string; mapping?: ColumnMapping; mappings?: Record<string, ColumnMapping> }
   | { id: number; type: 'rename'; name: string }
-  | { id: number; type: 'setDataset'; dataset: Dataset }
+  /** `hash`: the dataset's datasetHash as stored with it (a reload), so the worker need not recompute it. */
+  | { id: number; type: 'setDataset'; dataset: Dataset; hash?: string }
+  /** Writes the worker's dataset to IndexedDB under DATASET_KEY with `id` when its hash is `hash` (the page skips the clone). */
+  | { id: number; type: 'storeDataset'; recordId: string; hash: string; key: string }
   | { id: number; type: 'prepare' }
   | { id: number; type: 'project'; seed: number }
   | { id: number; type: 'cancelProjection' }
   | { id: number; type: 'neighbours'; row: number; k: number }
   | { id: number; type: 'train'; settings: TrainSettings }
-  | { id: number; type: 'rebuild'; router: Router; setup: SessionSetup }
+  /** `knnNeighbours`: the session's k-NN lists as saved with it (reused when they fit). */
+  | { id: number; type: 'rebuild'; router: Router; setup: SessionSetup; knnNeighbours?: { k: number; rows: Int32Array } }
   | { id: number; type: 'demoNewcomerFile'; rows: number[] }
   | { id: number; type: 'checkBackends' }
   | ({ id: number; type: 'bootstrap' } & BootstrapRequest)
@@ -188,6 +195,7 @@ export interface ResultOf {
   demo: Dataset;
   load: LoadResult;
   setDataset: { prompts: number; models: number };
+  storeDataset: { stored: boolean };
   rename: { name: string };
   prepare: PrepareResult;
   project: ProjectResult;

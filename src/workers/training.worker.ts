@@ -4,6 +4,8 @@
  * OffscreenCanvas or on wasm, so the page stays responsive while k-means and the learned map train.
  */
 import { createHandler } from './handlers';
+import { openKeyValueStore, type KeyValueStore } from './idb';
+import type { EmbedShardPort, SpawnEmbedShard } from './embedShard';
 import { WASM_PATHS } from './wasmPaths';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 import type { LloydShardPort, SpawnLloydShard } from '../core/cluster';
@@ -19,7 +21,20 @@ const spawnShard: SpawnLloydShard | undefined =
   typeof Worker === 'undefined'
     ? undefined
     : () => new Worker(new URL('./lloydShard.worker.ts', import.meta.url), { type: 'module' }) as unknown as LloydShardPort;
-const handle = createHandler({ post: (message) => scope.postMessage(message), thread: 'worker', wasmPaths: WASM_PATHS, spawnShard });
+// The page's IndexedDB store, opened here too: phi(x) of a dataset is written and read without crossing to the page.
+let store: KeyValueStore | null = null;
+const spawnEmbedShard: SpawnEmbedShard | undefined =
+  typeof Worker === 'undefined'
+    ? undefined
+    : () => new Worker(new URL('./embedShard.worker.ts', import.meta.url), { type: 'module' }) as unknown as EmbedShardPort;
+const handle = createHandler({
+  post: (message) => scope.postMessage(message),
+  thread: 'worker',
+  wasmPaths: WASM_PATHS,
+  spawnShard,
+  spawnEmbedShard,
+  store: () => (store ??= openKeyValueStore()),
+});
 scope.onmessage = (event) => {
   void handle(event.data);
 };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type EmbedderSettings, embedText, embedTexts, fitEmbedder, fnv1a, normalizeText } from './index';
 import { featureStrings, forEachFeatureBucket } from './features';
+import { bucketBuffer, textBuckets } from './asciiBuckets';
 import { buildProjection } from './projection';
 import { SAMPLE_DIR, itShared, readPrompts, sharedDir } from '../../testing/datasets.node';
 
@@ -78,6 +79,32 @@ describe('features', () => {
         const got: number[] = [];
         forEachFeatureBucket(text, buckets, (b) => got.push(b));
         expect(got).toEqual(featureStrings(text).map((f) => fnv1a(f) % buckets));
+      }
+    }
+  });
+
+  it('emits the same buckets in the same order from raw text, on the ASCII path and off it', () => {
+    const texts = [
+      ...CORPUS,
+      '',
+      '   ',
+      'a',
+      'ab',
+      'Hi',
+      '  Leading and trailing\t\n ',
+      'Tabs\tand\vvertical\fform\r\nfeeds   collapse',
+      'MiXeD CaSe 42 numbers_and-punct!? (x+y)=z; "quoted", [1,2]',
+      'control\u0001chars\u001fstay\u007f',
+      'Ünïcödé goes the slow way ＨＥＬＬＯ',
+      'non\u00a0breaking space',
+    ];
+    const buf = bucketBuffer();
+    for (const text of texts) {
+      for (const buckets of [1 << 15, 1000, 1]) {
+        const want: number[] = [];
+        forEachFeatureBucket(normalizeText(text), buckets, (b) => want.push(b));
+        const n = textBuckets(text, buckets, buf);
+        expect(Array.from(buf.data.subarray(0, n)), JSON.stringify(text)).toEqual(want);
       }
     }
   });

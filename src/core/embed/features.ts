@@ -34,6 +34,8 @@ const WORD_STATE = fnvContinue(FNV_OFFSET, 'w:');
 const BIGRAM_STATE = fnvContinue(FNV_OFFSET, 'b:');
 const CHAR_STATE = fnvContinue(FNV_OFFSET, 'c:');
 const SPACE = 0x20;
+/** FNV-1a states after each feature type's prefix (asciiBuckets.ts continues from them). */
+export const fnvStates = { word: WORD_STATE, bigram: BIGRAM_STATE, char: CHAR_STATE } as const;
 
 /**
  * Normalises like the embedder does: Unicode NFKC first (full-width and compatibility forms fold

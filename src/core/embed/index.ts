@@ -16,10 +16,11 @@
  * 'external' settings stand for vectors the user uploaded: they cannot embed new text here.
  */
 import type { Matrix } from '../types';
-import { forEachFeatureBucket, normalizeText } from './features';
+import { bucketBuffer, textBuckets } from './asciiBuckets';
 import { getProjection } from './projection';
 
 export { fnv1a, normalizeText } from './features';
+export { bucketBuffer, textBuckets } from './asciiBuckets';
 
 export type EmbedderSettings =
   | { kind: 'builtin-hashed-tfidf'; version: 1; dim: number; buckets: number; seed: number; idf: number[] }
@@ -35,6 +36,12 @@ export interface FitEmbedderOptions {
 }
 
 const DEFAULTS: Required<FitEmbedderOptions> = { dim: 256, buckets: 1 << 15, seed: 0 };
+/**
+ * The built-in embedder as datasetEmbeddings runs it (default options; the IDF is then fitted on the
+ * dataset's texts): with the data and its row order, what fixes phi(x). Part of the cache key of
+ * stored embeddings; bump `code` whenever the embedding of a text changes.
+ */
+export const BUILTIN_EMBEDDER_ID = `builtin-hashed-tfidf/1/dim=${DEFAULTS.dim}/buckets=${DEFAULTS.buckets}/seed=${DEFAULTS.seed}/code=1`;
 const MAX_BUCKETS = 1 << 22;
 const MAX_DIM = 4096;
 const PROGRESS_EVERY = 512;
@@ -58,27 +65,40 @@ function round6(x: number): number {
 export function fitEmbedder(texts: string[], options: FitEmbedderOptions = {}): EmbedderSettings {
   const { dim, buckets, seed } = { ...DEFAULTS, ...options };
   checkShape(dim, buckets, seed);
-  const df = new Float64Array(buckets);
-  const seen = new Uint8Array(buckets);
-  const touched: number[] = [];
-  const mark = (b: number): void => {
-    if (seen[b] === 0) {
-      seen[b] = 1;
-      touched.push(b);
-    }
-  };
-  for (const text of texts) {
-    forEachFeatureBucket(normalizeText(text), buckets, mark);
-    for (const b of touched) {
-      df[b] += 1;
-      seen[b] = 0;
-    }
-    touched.length = 0;
-  }
-  const n = texts.length;
+  return embedderFromFrequencies(documentFrequencies(texts, buckets), texts.length, options);
+}
+
+/**
+ * The embedder fitted on a corpus of `n` texts whose document frequencies are `df`: df of parts of
+ * the corpus add up (integer counts), so fitEmbedder(texts) is this of the parts' summed df.
+ */
+export function embedderFromFrequencies(df: Float64Array, n: number, options: FitEmbedderOptions = {}): EmbedderSettings {
+  const { dim, buckets, seed } = { ...DEFAULTS, ...options };
+  checkShape(dim, buckets, seed);
+  if (df.length !== buckets) throw new Error(`df has ${df.length} buckets, expected ${buckets}`);
   const idf = new Array<number>(buckets);
   for (let b = 0; b < buckets; b++) idf[b] = round6(Math.log((1 + n) / (1 + df[b])) + 1);
   return { kind: 'builtin-hashed-tfidf', version: 1, dim, buckets, seed, idf };
+}
+
+/** Document frequency of every bucket over `texts`: in how many texts it occurs. */
+export function documentFrequencies(texts: string[], buckets: number = DEFAULTS.buckets): Float64Array {
+  const df = new Float64Array(buckets);
+  const seen = new Uint8Array(buckets);
+  const buf = bucketBuffer();
+  for (const text of texts) {
+    const n = textBuckets(text, buckets, buf);
+    const found = buf.data;
+    for (let i = 0; i < n; i++) {
+      const b = found[i];
+      if (seen[b] === 0) {
+        seen[b] = 1;
+        df[b] += 1;
+      }
+    }
+    for (let i = 0; i < n; i++) seen[found[i]] = 0;
+  }
+  return df;
 }
 
 function assertBuiltin(settings: EmbedderSettings): Extract<EmbedderSettings, { kind: 'builtin-hashed-tfidf' }> {
@@ -120,19 +140,16 @@ export function embedTexts(texts: string[], settings: EmbedderSettings, onProgre
   let touched = new Int32Array(1024);
   let nTouched = 0;
   const acc = new Float64Array(dim);
-  const count = (b: number): void => {
-    if (counts[b] === 0) {
-      if (nTouched === touched.length) {
-        const grown = new Int32Array(touched.length * 2);
-        grown.set(touched);
-        touched = grown;
-      }
-      touched[nTouched++] = b;
-    }
-    counts[b] += 1;
-  };
+  const buf = bucketBuffer();
   for (let t = 0; t < texts.length; t++) {
-    forEachFeatureBucket(normalizeText(texts[t]), buckets, count);
+    const n = textBuckets(texts[t], buckets, buf);
+    const found = buf.data;
+    if (touched.length < n) touched = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const b = found[i];
+      if (counts[b] === 0) touched[nTouched++] = b;
+      counts[b] += 1;
+    }
     acc.fill(0);
     // Buckets in first-occurrence order: a fixed summation order keeps the floats reproducible.
     for (let i = 0; i < nTouched; i++) {

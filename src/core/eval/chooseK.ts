@@ -5,10 +5,11 @@
  */
 import type { Matrix } from '../types';
 import { DEFAULTS } from '../defaults';
-import { assignNearest, kmeans, type KMeansEngineChoice, type TfBackendHint } from '../cluster';
+import { kmeans, type KMeansEngineChoice, type TfBackendHint } from '../cluster';
 import type { SpawnLloydShard } from '../cluster';
 import { computeErrorProfiles } from '../routing/errorProfile';
-import { kmeansGamma, knnNeighbours } from '../routing/gamma';
+import { kmeansGamma } from '../routing/gamma';
+import { nearestCentroids, nearestNeighbours } from '../routing/knnShortlist';
 import { knnFallback, knnGammaFromNeighbours } from '../routing/knn';
 import { meanScored } from '../stats';
 import { deferralCurve } from './sweep';
@@ -92,7 +93,7 @@ export async function chooseK(
     });
     // Training LLMs are represented by their per-cluster errors on S_tr for this choice.
     const profiles = computeErrorProfiles(km.assignments, input.trainErrors, m, k, input.pseudoCount);
-    const gamma = kmeansGamma(assignNearest(input.valX, km.centroids), profiles);
+    const gamma = kmeansGamma(nearestCentroids(input.valX, km.centroids), profiles);
     scores.push({ value: k, area: validationArea(gamma, input.valErrors, m, input.costs) });
   }
   return { best: argBest(scores), scores };
@@ -103,7 +104,7 @@ export function chooseKnnK(input: SelectionInput): Selection {
   const m = input.costs.length;
   const grid = cappedGrid(input.grid, input.trainX.rows);
   const maxK = grid[grid.length - 1];
-  const neighbours = knnNeighbours(input.valX, input.trainX, maxK);
+  const neighbours = nearestNeighbours(input.valX, input.trainX, maxK);
   const scores: Selection['scores'] = [];
   // The K-NN router's own gamma (knnGamma's fallback included) on S_val, for each k of the grid.
   const fallback = knnFallback(input.trainErrors, m);

@@ -4,10 +4,12 @@
  * S_te for the unseen test pool H_te. Test-LLM labels on S_tr / S_te are never read by a router.
  */
 import type { Dataset, Matrix } from '../types';
-import { assignNearest, kmeans, type KMeansEngineChoice, type KMeansIteration, type TfBackendHint } from '../cluster';
+import { kmeans, type KMeansEngineChoice, type KMeansIteration, type TfBackendHint } from '../cluster';
 import type { SpawnLloydShard } from '../cluster';
 import { computeErrorProfiles, errorsFromScores, selectProfiles, type ErrorProfiles } from '../routing/errorProfile';
-import { kmeansGamma, knnGamma, oracleGamma, softGamma } from '../routing/gamma';
+import { kmeansGamma, oracleGamma, softGamma } from '../routing/gamma';
+import { nearestCentroids, nearestNeighbours } from '../routing/knnShortlist';
+import { knnFallback, knnGammaFromNeighbours } from '../routing/knn';
 import { clusterMapProbs, type ClusterMap, type ClusterMapEpoch, type ClusterMapOptions } from '../routing/clusterMap';
 import { trainClusterMap } from '../routing/clusterMapTrain';
 import { paretoFront, type CurvePoint } from './curve';
@@ -94,6 +96,8 @@ export interface TrialResult {
   notes: string[];
   /** With options.keepEvidence. */
   evidence?: TrialEvidence;
+  /** The k-NN baseline's neighbour lists of the scored test prompts among S_val (testScored x k), when it ran. */
+  knnNeighbours?: { k: number; rows: Int32Array };
 }
 
 function allModels(m: number): number[] {
@@ -248,7 +252,12 @@ export async function runTrial(dataset: Dataset, embeddings: Matrix, setup: Tria
     else notes.push('--knn-k auto needs a training LLM: using k = 10');
   }
   knnK = Math.max(1, Math.min(knnK, split.val.length));
-  if (want.has('knn')) recordGamma('knn', knnGamma(testX, valX, valErrorsTe, mTe, knnK));
+  let neighbours: TrialResult['knnNeighbours'];
+  if (want.has('knn')) {
+    const rows = nearestNeighbours(testX, valX, knnK);
+    neighbours = { k: knnK, rows };
+    recordGamma('knn', knnGammaFromNeighbours(rows, knnK, knnK, valErrorsTe, mTe, knnFallback(valErrorsTe, mTe)));
+  }
 
   let K = typeof options.k === 'number' ? options.k : 10;
   if (options.k === 'auto') {
@@ -294,8 +303,8 @@ export async function runTrial(dataset: Dataset, embeddings: Matrix, setup: Tria
       cores: options.cores,
     });
     for (const f of km.fallbacks) notes.push(`k-means engine ${f.engine} failed (${f.reason}): ${km.engine} ran instead`);
-    const valClusters = assignNearest(valX, km.centroids);
-    const testClusters = assignNearest(testX, km.centroids);
+    const valClusters = nearestCentroids(valX, km.centroids);
+    const testClusters = nearestCentroids(testX, km.centroids);
     // Every LLM (old or new) is represented only by its errors on S_val, so all profiles come from there.
     const profiles = computeErrorProfiles(
       valClusters,
@@ -370,5 +379,6 @@ export async function runTrial(dataset: Dataset, embeddings: Matrix, setup: Tria
     chosen: { k: K, knnK },
     notes,
     ...(evidence ? { evidence } : {}),
+    ...(neighbours ? { knnNeighbours: neighbours } : {}),
   };
 }

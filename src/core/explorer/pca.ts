@@ -116,7 +116,8 @@ export async function pca2d(points: Matrix, options: PcaOptions = {}): Promise<P
   const meanT = tf.tidy(() => tf.mean(tf.gather(x, tf.tensor1d(fitIdx, 'int32')), 0));
   const cov = tf.tidy(() => {
     const fit = tf.sub(tf.gather(x, tf.tensor1d(fitIdx, 'int32')), meanT);
-    return tf.div(tf.matMul(fit, fit, true, false), Math.max(1, fitIdx.length - 1)) as tf.Tensor2D;
+    // An explicit transpose: tfjs-wasm's matMul with transposeA takes a path about ten times slower.
+    return tf.div(tf.matMul(tf.transpose(fit), fit), Math.max(1, fitIdx.length - 1)) as tf.Tensor2D;
   });
   let block = tf.tidy(() => orthonormalise(tf.tensor2d(start, [d, 2])));
   try {

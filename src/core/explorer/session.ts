@@ -4,9 +4,9 @@
  * cluster of every prompt, cluster list, Psi with counts). The same arithmetic as runTrial, kept.
  */
 import type { Dataset, Matrix } from '../types';
-import { assignNearest } from '../cluster';
 import { clusterMapProbs } from '../routing/clusterMap';
-import { kmeansGamma, knnNeighbours, oracleGamma, softGamma } from '../routing/gamma';
+import { kmeansGamma, oracleGamma, softGamma } from '../routing/gamma';
+import { nearestCentroids, nearestNeighbours } from '../routing/knnShortlist';
 import { knnFallback, knnGammaFromNeighbours } from '../routing/knn';
 import { fullyScoredRows, selectBlock, selectRows, zeroRouterValAccuracy, type MethodName, type QncDenominator } from '../eval';
 import { errorsFromScores, selectProfiles } from '../routing/errorProfile';
@@ -16,9 +16,14 @@ export interface BuildSessionOptions {
   /** Methods to evaluate (those that need a learned map are skipped without one). */
   methods?: readonly MethodName[];
   qncDenominator?: QncDenominator;
+  /**
+   * The k-NN neighbour lists of the scored test prompts among S_val that training already found
+   * (TrialResult.knnNeighbours): used when they have the session's k and shape, else recomputed.
+   */
+  knnNeighbours?: { k: number; rows: Int32Array };
 }
 
-const DEFAULTS: Required<BuildSessionOptions> = {
+const DEFAULTS: Required<Omit<BuildSessionOptions, 'knnNeighbours'>> = {
   methods: ['oracle', 'zero-router', 'knn', 'uniroute-kmeans', 'uniroute-learnedmap'],
   qncDenominator: 'max-test-cost',
 };
@@ -77,7 +82,7 @@ export function buildSessionBase(
   const valX = selectRows(embeddings, split.val);
   const testX = selectRows(embeddings, kept);
 
-  const promptClusters = assignNearest(embeddings, router.centroids);
+  const promptClusters = nearestCentroids(embeddings, router.centroids);
   const valClusters = Int32Array.from(split.val, (r) => promptClusters[r]);
   const testClusters = Int32Array.from(kept, (r) => promptClusters[r]);
   const profilesTe = selectProfiles(router.profiles, testModels);
@@ -85,7 +90,13 @@ export function buildSessionBase(
 
   const knnK = Math.max(1, Math.min(router.knnK, split.val.length));
   const neighbourCount = split.val.length > 0 ? Math.min(knnK, split.val.length) : 0;
-  const testNeighbours = neighbourCount > 0 ? knnNeighbours(testX, valX, knnK) : new Int32Array(0);
+  const known = options.knnNeighbours;
+  const testNeighbours =
+    neighbourCount === 0
+      ? new Int32Array(0)
+      : known && known.k === knnK && known.rows.length === kept.length * knnK
+        ? known.rows
+        : nearestNeighbours(testX, valX, knnK);
   const testPhi = router.clusterMap ? clusterMapProbs(testX, router.clusterMap) : null;
 
   const gammas: SessionBase['gammas'] = {};

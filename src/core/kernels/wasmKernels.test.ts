@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SOURCE_HASH as ELKAN_HASH } from './generated/elkan';
+import { SOURCE_HASH as KNN_SCORES_HASH } from './generated/knnScores';
 import { SOURCE_HASH as LEARNED_MAP_HASH } from './generated/learnedMap';
 import { SOURCE_HASH as LLOYD_HASH } from './generated/lloyd';
 import { instantiateKernel, kernelBytes, kernelMemory, simdSupported } from './wasmKernels';
@@ -10,7 +11,12 @@ const ASSEMBLY = new URL('./assembly/', import.meta.url);
 
 describe('the compiled kernels', () => {
   it('are built from the current AssemblyScript sources (else: npm run build:kernels)', () => {
-    const built: Record<string, string> = { 'elkan.ts': ELKAN_HASH, 'learnedMap.ts': LEARNED_MAP_HASH, 'lloyd.ts': LLOYD_HASH };
+    const built: Record<string, string> = {
+      'elkan.ts': ELKAN_HASH,
+      'knnScores.ts': KNN_SCORES_HASH,
+      'learnedMap.ts': LEARNED_MAP_HASH,
+      'lloyd.ts': LLOYD_HASH,
+    };
     const sources = readdirSync(ASSEMBLY).filter((f) => f.endsWith('.ts'));
     expect(sources.sort()).toEqual(Object.keys(built).sort());
     // Each kernel's hash covers its file and the shared files of lib/ (scripts/build-kernels.mjs).

@@ -4,12 +4,13 @@
  * Every kernel imports its memory, so the caller sizes it for the problem at hand.
  */
 import { WASM_BASE64 as ELKAN } from './generated/elkan';
+import { WASM_BASE64 as KNN_SCORES } from './generated/knnScores';
 import { WASM_BASE64 as LEARNED_MAP } from './generated/learnedMap';
 import { WASM_BASE64 as LLOYD } from './generated/lloyd';
 
-export type KernelName = 'lloyd' | 'elkan' | 'learnedMap';
+export type KernelName = 'lloyd' | 'elkan' | 'learnedMap' | 'knnScores';
 
-const BASE64: Record<KernelName, string> = { lloyd: LLOYD, elkan: ELKAN, learnedMap: LEARNED_MAP };
+const BASE64: Record<KernelName, string> = { lloyd: LLOYD, elkan: ELKAN, learnedMap: LEARNED_MAP, knnScores: KNN_SCORES };
 
 const decoded = new Map<KernelName, Uint8Array<ArrayBuffer>>();
 const compiled = new Map<KernelName, Promise<WebAssembly.Module>>();
@@ -51,4 +52,20 @@ export async function instantiateKernel<T>(name: KernelName, memory: WebAssembly
   }
   const instance = await WebAssembly.instantiate(await module, { env: { memory } });
   return instance.exports as T;
+}
+
+const compiledSync = new Map<KernelName, WebAssembly.Module>();
+
+/**
+ * instantiateKernel for a synchronous caller: compiled and instantiated in place, which engines
+ * allow for small modules on any thread (the kernels are a few KB).
+ */
+export function instantiateKernelSync<T>(name: KernelName, memory: WebAssembly.Memory): T {
+  if (!simdSupported()) throw new Error('WebAssembly SIMD is not available in this engine');
+  let module = compiledSync.get(name);
+  if (module === undefined) {
+    module = new WebAssembly.Module(kernelBytes(name));
+    compiledSync.set(name, module);
+  }
+  return new WebAssembly.Instance(module, { env: { memory } }).exports as T;
 }

@@ -75,17 +75,22 @@ function block(q: Float64Array, q0: number, r: Float64Array, r0: number, d: numb
 /**
  * Indices of the k nearest refs of every query, nQueries x min(k, refs.rows) row-major, nearest
  * first; equal distances go to the lower ref index (validation order). k larger than the number
- * of refs uses all refs.
+ * of refs uses all refs. Plain TypeScript (the router package's); knnShortlist.nearestNeighbours gives
+ * the same answer faster where wasm SIMD runs.
  */
 export function knnNeighbours(queries: Matrix, refs: Matrix, k: number): Int32Array {
   if (!Number.isInteger(k) || k < 1) throw new RangeError(`k must be a positive integer, got ${k}`);
   if (queries.cols !== refs.cols) {
     throw new RangeError(`queries have ${queries.cols} columns but refs have ${refs.cols}`);
   }
+  return scanNeighbours(queries, refs, Math.min(k, refs.rows));
+}
+
+/** knnNeighbours by a full scan of every query-reference distance (kk <= refs.rows). */
+export function scanNeighbours(queries: Matrix, refs: Matrix, kk: number): Int32Array {
   const d = queries.cols;
   const nQ = queries.rows;
   const nR = refs.rows;
-  const kk = Math.min(k, nR);
   const out = new Int32Array(nQ * kk);
   if (kk === 0 || nQ === 0) return out;
   const q = toFloat64Padded(queries, QB);

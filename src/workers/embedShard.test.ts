@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { generateDemoDataset } from '../core/demo';
+import { datasetEmbeddings } from '../core/eval/pipeline';
+import { SHARD_MIN_PROMPTS, embedDataset, type EmbedShardPort } from './embedShard';
+import { createEmbedShardHandler, type EmbedShardRequest } from './embedShardHandler';
+
+/** A shard on this thread, answering asynchronously through structured clones as a worker would. */
+function localShard(): EmbedShardPort & { requests: string[] } {
+  const requests: string[] = [];
+  const port: EmbedShardPort & { requests: string[] } = {
+    requests,
+    onmessage: null,
+    postMessage(m: EmbedShardRequest) {
+      requests.push(m.type);
+      const copy = structuredClone(m);
+      setTimeout(() => handle(copy), 0);
+    },
+    terminate() {},
+  };
+  const handle = createEmbedShardHandler((reply) => setTimeout(() => port.onmessage?.({ data: structuredClone(reply) }), 0));
+  return port;
+}
+
+describe('the embedder on two threads', () => {
+  it('gives exactly the one-thread embeddings and settings', async () => {
+    const d = generateDemoDataset({ prompts: SHARD_MIN_PROMPTS + 501 });
+    const shard = localShard();
+    const fractions: number[] = [];
+    const two = await embedDataset(
+      d,
+      () => shard,
+      (f) => fractions.push(f),
+    );
+    const one = datasetEmbeddings(d);
+    expect(shard.requests).toEqual(['df', 'embed']);
+    expect(two.settings).toEqual(one.settings);
+    expect(two.embeddings.rows).toBe(d.prompts.length);
+    expect(Buffer.from(two.embeddings.data.buffer).equals(Buffer.from(one.embeddings.data.buffer))).toBe(true);
+    expect(fractions[fractions.length - 1]).toBe(1);
+  });
+
+  it('falls back to one thread when the shard fails, and keeps small datasets on one', async () => {
+    const d = generateDemoDataset({ prompts: SHARD_MIN_PROMPTS + 1 });
+    const broken: EmbedShardPort = {
+      onmessage: null,
+      onerror: null,
+      postMessage() {
+        setTimeout(() => broken.onerror?.({ message: 'no nested workers' }), 0);
+      },
+      terminate() {},
+    };
+    const got = await embedDataset(
+      d,
+      () => broken,
+      () => {},
+    );
+    expect(Array.from(got.embeddings.data.subarray(0, 512))).toEqual(Array.from(datasetEmbeddings(d).embeddings.data.subarray(0, 512)));
+    let spawned = 0;
+    await embedDataset(
+      generateDemoDataset({ prompts: 200 }),
+      () => (spawned++, localShard()),
+      () => {},
+    );
+    expect(spawned).toBe(0);
+  });
+});

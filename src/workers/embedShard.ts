@@ -1,0 +1,81 @@
+/**
+ * The built-in embedder split over two threads for large datasets: the training worker embeds the
+ * first half of the prompts while a nested worker (embedShard.worker.ts) embeds the second. Each
+ * half's document frequencies are counted apart and summed (integer counts), the IDF is fitted on
+ * the sum, and each row is embedded from its own text alone, so phi(x) is exactly
+ * datasetEmbeddings' (phiCache.test.ts and embedShard.test.ts compare), only sooner.
+ */
+import { documentFrequencies, embedTexts, embedderFromFrequencies, type EmbedderSettings } from '../core/embed';
+import type { EmbedShardReply, EmbedShardRequest } from './embedShardHandler';
+import { datasetEmbeddings } from '../core/eval/pipeline';
+import type { Dataset, Matrix } from '../core/types';
+
+/** A nested worker's port (or a stand-in in tests). */
+export interface EmbedShardPort {
+  postMessage(message: EmbedShardRequest): void;
+  onmessage: ((e: { data: EmbedShardReply }) => void) | null;
+  onerror?: ((e: { message?: string }) => void) | null;
+  terminate(): void;
+}
+export type SpawnEmbedShard = () => EmbedShardPort;
+
+/** Below this many prompts one thread embeds them (a nested worker's start-up would not pay). */
+export const SHARD_MIN_PROMPTS = 4000;
+
+function ask<T extends EmbedShardReply['type']>(
+  port: EmbedShardPort,
+  m: EmbedShardRequest,
+  want: T,
+): Promise<Extract<EmbedShardReply, { type: T }>> {
+  return new Promise((resolve, reject) => {
+    port.onmessage = (e) => {
+      if (e.data.type === want) resolve(e.data as Extract<EmbedShardReply, { type: T }>);
+      else reject(new Error(e.data.type === 'error' ? e.data.message : `unexpected ${e.data.type}`));
+    };
+    port.onerror = (e) => reject(new Error(e.message || 'the embedding shard failed'));
+    port.postMessage(m);
+  });
+}
+
+const BUCKETS = 1 << 15;
+
+/** datasetEmbeddings(dataset), on two threads when a shard can be spawned and the dataset is large. */
+export async function embedDataset(
+  dataset: Dataset,
+  spawn: SpawnEmbedShard | undefined,
+  onProgress: (fraction: number) => void,
+): Promise<{ embeddings: Matrix; settings: EmbedderSettings }> {
+  const n = dataset.prompts.length;
+  if (dataset.embeddings || !spawn || n < SHARD_MIN_PROMPTS) return datasetEmbeddings(dataset, onProgress);
+  let port: EmbedShardPort;
+  try {
+    port = spawn();
+  } catch {
+    return datasetEmbeddings(dataset, onProgress);
+  }
+  try {
+    const texts = dataset.prompts.map((p) => p.text);
+    const half = Math.ceil(n / 2);
+    const mine = texts.slice(0, half);
+    const theirsDf = ask(port, { type: 'df', texts: texts.slice(half), buckets: BUCKETS }, 'df');
+    const df = documentFrequencies(mine, BUCKETS);
+    onProgress(0.25);
+    const other = (await theirsDf).df;
+    for (let b = 0; b < BUCKETS; b++) df[b] += other[b];
+    // The IDF of the whole corpus, as fitEmbedder(texts) fits it.
+    const settings = embedderFromFrequencies(df, n);
+    const theirs = ask(port, { type: 'embed', settings }, 'embed');
+    const first = embedTexts(mine, settings, (f) => onProgress(0.25 + 0.75 * f));
+    const second = (await theirs).data;
+    const data = new Float32Array(n * settings.dim);
+    data.set(first.data);
+    data.set(second, first.data.length);
+    onProgress(1);
+    return { embeddings: { rows: n, cols: settings.dim, data }, settings };
+  } catch {
+    // A shard that failed (out of memory, no nested workers after all): one thread does it all.
+    return datasetEmbeddings(dataset, onProgress);
+  } finally {
+    port.terminate();
+  }
+}
