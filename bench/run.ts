@@ -9,7 +9,7 @@
  * Node: the two ratio targets), --trust (only the bootstrap and onboarding rows, in Node),
  * --no-serve, --serve-only (only `routelab serve` throughput and p99, merged into the committed table).
  * With --app-only, --only, --kernels or --trust the report goes to bench/out/ (a check), not over
- * bench/RESULTS.md; --kernels --merge (and --app-only / --only=... --merge, for the app rows) also puts
+ * bench/RESULTS.md; --kernels --merge (and --trust --merge, and --app-only / --only=... --merge for the app rows) also puts
  * its rows into bench/RESULTS.md in place of the earlier ones of the same figure, keeping every other
  * row (the header names both runs).
  */
@@ -231,6 +231,12 @@ async function main(): Promise<void> {
       ),
     );
     log(`merged the app rows into ${bench}/RESULTS.md`);
+  }
+  if (trustOnly && flags.has('--merge')) {
+    const bench = join(ROOT, 'bench');
+    const isTrustRow = (row: Row) => row.figure.startsWith('Paired bootstrap') || row.figure.startsWith('Onboarding simulator');
+    writeReport(bench, mergeReport(bench, report, isTrustRow, 'trust rows (bootstrap, onboarding)'));
+    log(`merged the trust rows into ${bench}/RESULTS.md`);
   }
   if (kernelsOnly && flags.has('--merge')) {
     const bench = join(ROOT, 'bench');
