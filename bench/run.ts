@@ -203,7 +203,7 @@ async function main(): Promise<void> {
       note: ev.skipped ? `skipped: ${ev.skipped}` : `methods: ${ev.methods?.join(', ')}`,
     });
   }
-  if (!appOnly && !only && !flags.has('--no-serve')) await serveTargets();
+  if (!appOnly && !only && !trustOnly && !kernelsOnly && !flags.has('--no-serve')) await serveTargets();
   machine.loadEnd = Math.round(loadavg()[0] * 100) / 100;
   const args = process.argv.slice(2).join(' ');
   // A subset of the app targets is a check, not the table: it goes to bench/out, not over bench/RESULTS.md.
