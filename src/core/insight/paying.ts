@@ -92,14 +92,45 @@ function counted<G>(keys: ArrayLike<G>, choice: Int32Array, m: number, order: (a
   return { groups, counts: groups.map((g) => rows.get(g)!) };
 }
 
+/** What routingPays reads that does not depend on lambda: per-LLM accuracy, the static and oracle fronts, the saving. */
+interface PayingBasis {
+  costs: number[];
+  accuracy: ReturnType<typeof meanScores>;
+  zero: ReturnType<typeof paretoFront> | null;
+  oracle: ReturnType<typeof paretoFront> | null;
+  best: number;
+  reach: number | null;
+}
+
+// Computed once per evidence and method: a slider move then costs one choiceAt and the counts.
+const bases = new WeakMap<BootstrapEvidence, Map<MethodName, PayingBasis>>();
+
+function basisOf(e: BootstrapEvidence, method: MethodName, sweep: NonNullable<BootstrapEvidence['sweeps'][MethodName]>): PayingBasis {
+  let byMethod = bases.get(e);
+  if (!byMethod) bases.set(e, (byMethod = new Map()));
+  const known = byMethod.get(method);
+  if (known) return known;
+  const m = e.names.length;
+  const costs = Array.from(e.costs);
+  const accuracy = meanScores(e.scores, e.n, m);
+  const zero = e.zeroRouterValAccuracy ? paretoFront(zeroRouterCurve([...e.zeroRouterValAccuracy], accuracy, costs, e.normaliser)) : null;
+  const oracle = e.sweeps.oracle ? sweepCurve(e.sweeps.oracle).front : null;
+  // The saving, from the exact curve: QNC at the most accurate LLM's accuracy, on the max-cost axis.
+  const best = mostAccurateModel(accuracy, costs);
+  const front = sweepCurve(sweep).front;
+  const reach = curveMetrics(front, poolMetricOptions(accuracy, costs, e.normaliser, 'max-test-cost')).qnc;
+  const basis = { costs, accuracy, zero, oracle, best, reach };
+  byMethod.set(method, basis);
+  return basis;
+}
+
 /** Is `method` paying at `costPenalty` on the evidence's S_te (its sweep must be in evidence.sweeps)? */
 export function routingPays(e: BootstrapEvidence, method: MethodName, costPenalty: number, options: PayingOptions = {}): RoutingPays {
   const sweep = e.sweeps[method];
   if (!sweep) throw new Error(`no ${method} sweep in this evaluation`);
   if (!(e.n > 0)) throw new Error('no test prompts to judge the routing on');
   const m = e.names.length;
-  const costs = Array.from(e.costs);
-  const accuracy = meanScores(e.scores, e.n, m);
+  const { costs, accuracy, zero, oracle, best, reach } = basisOf(e, method, sweep);
   const point = pointAt(sweep, costPenalty);
   const router = { cost: sweep.cost[point], costRaw: sweep.cost[point] * e.normaliser, accuracy: sweep.accuracy[point] };
 
@@ -109,13 +140,6 @@ export function routingPays(e: BootstrapEvidence, method: MethodName, costPenalt
     if (costs[h] / e.normaliser > router.cost + 1e-12) continue;
     if (within < 0 || accuracy[h] > accuracy[within] || (accuracy[h] === accuracy[within] && costs[h] < costs[within])) within = h;
   }
-  const zero = e.zeroRouterValAccuracy ? paretoFront(zeroRouterCurve([...e.zeroRouterValAccuracy], accuracy, costs, e.normaliser)) : null;
-  const oracle = e.sweeps.oracle ? sweepCurve(e.sweeps.oracle).front : null;
-
-  // The saving, from the exact curve: QNC at the most accurate LLM's accuracy, on the max-cost axis.
-  const best = mostAccurateModel(accuracy, costs);
-  const front = sweepCurve(sweep).front;
-  const reach = curveMetrics(front, poolMetricOptions(accuracy, costs, e.normaliser, 'max-test-cost')).qnc;
   const bestCost = costs[best] / e.normaliser;
   const value = reach === null || !(bestCost > 0) ? null : 1 - reach / bestCost;
   const interval = options.savingInterval ?? null;
