@@ -4,7 +4,7 @@
  * dataset's training as current.
  */
 import path from 'node:path';
-import { test, expect, nextTraining, screenshotView } from './fixtures';
+import { test, expect, nextTraining, screenshotView, snapshot } from './fixtures';
 
 const SAMPLE_FILES = ['prompts.csv', 'correctness.csv', 'models.csv'].map((f) => path.join('data/llmrouter-sample', f));
 const STAGE_LABELS = [
@@ -24,6 +24,8 @@ interface Seen {
   active: boolean;
   stages: { id: string; status: string }[];
   bars: { label: string; detail: string }[];
+  umap: string;
+  mapStatus: boolean;
 }
 
 test('each stage of an upload has its own bar with time left, and nothing says trained meanwhile', async ({
@@ -49,6 +51,8 @@ test('each stage of an upload has its own bar with time left, and nothing says t
         inertia: s.training.inertia,
         active: s.training.pipeline.active,
         stages: s.training.pipeline.stages.map((st) => ({ id: st.id, status: st.status })),
+        umap: s.map.umap.status,
+        mapStatus: document.querySelector('[data-testid=header-map-status]') !== null,
         bars: Array.from(document.querySelectorAll('[data-testid=pipeline] .rl-progress')).map((b) => ({
           label: b.querySelector('[role=progressbar]')?.getAttribute('aria-label') ?? '',
           detail: b.querySelector('.rl-progress__detail')?.textContent ?? '',
@@ -60,6 +64,8 @@ test('each stage of an upload has its own bar with time left, and nothing says t
   });
   await data.fileInput.setInputFiles(SAMPLE_FILES);
   const after = await nextTraining(page, trained.training.runs);
+  // The prompt map's UMAP runs after training: record until it is done too.
+  await expect.poll(async () => (await snapshot(page)).map.umap.status, { timeout: 120_000 }).toBe('done');
   const seen = (await page.evaluate(() => {
     const w = window as unknown as { __seen: unknown[]; __recording: boolean };
     w.__recording = false;
@@ -88,6 +94,12 @@ test('each stage of an upload has its own bar with time left, and nothing says t
   const details = busy.flatMap((r) => r.bars.map((b) => b.detail));
   expect(details.some((d) => /s left|almost done|estimating time left|running for/.test(d))).toBe(true);
   expect(details).toContain('waiting');
+
+  // Once the router is ready, the header still says the prompt map is being computed while UMAP runs.
+  const mapping = seen.filter((r) => !r.active && r.umap === 'running');
+  expect(mapping.length).toBeGreaterThan(0);
+  for (const r of mapping) expect(r.mapStatus).toBe(true);
+  for (const r of seen.filter((x) => x.umap !== 'running')) expect(r.mapStatus).toBe(false);
 
   // At the end: every stage done, with its duration, on the Train view.
   expect(after.training.status).toBe('done');

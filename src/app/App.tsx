@@ -43,7 +43,9 @@ function Header() {
   const counts = useAppStore((s) => s.data.summary);
   const status = useAppStore((s) => s.training.status);
   const pipeline = useAppStore((s) => s.training.pipeline);
-  const current = runningStage(pipeline);
+  // Between two stages (one done, the next not started yet) the header names the one about to run.
+  const current = runningStage(pipeline) ?? pipeline.stages.find((st) => st.status === 'waiting') ?? null;
+  const umapRunning = useAppStore((s) => s.map.method === 'umap' && s.map.umap.status === 'running');
   // While a dataset is prepared or trained, the header says which stage runs, never the previous data's "trained".
   const shown = pipeline.active && status !== 'running' ? 'preparing' : status;
   const restored = useAppStore((s) => s.session.restored);
@@ -79,6 +81,12 @@ function Header() {
                     ? 'cancelled'
                     : ''}
         </span>
+        {umapRunning && !pipeline.active ? (
+          // The router is ready; the prompt map's UMAP still runs in the worker (the Clusters view shows PCA meanwhile).
+          <span className="rl-small" data-testid="header-map-status">
+            · prompt map (UMAP) running…
+          </span>
+        ) : null}
         <BackendChip
           backend={backend?.backend ?? null}
           renderer={backend?.renderer}

@@ -16,7 +16,7 @@ export { mapPng } from './mapExport';
 export { categoryColours } from './promptMapDraw';
 export type { MapViewport } from './mapView';
 export { defaultPointRadius } from './scatterLayout';
-export { secondsLeft, formatTimeLeft } from './timeLeft';
+export { secondsLeft, formatTimeLeft, timeLeftText } from './timeLeft';
 export { useRovingList, rovingTarget } from './useRovingList';
 export type { RovingList } from './useRovingList';
 export { LossChart, InertiaChart, SeriesChart } from './LossChart';

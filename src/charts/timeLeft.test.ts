@@ -11,10 +11,14 @@ describe('time left', () => {
     expect(secondsLeft(null, 1000)).toBeNull();
     expect(secondsLeft(0.01, 1000)).toBeNull();
     expect(secondsLeft(NaN, 1000)).toBeNull();
+    // Just started: no estimate yet, whatever the fraction.
+    expect(secondsLeft(0.45, 100)).toBeNull();
   });
   it('reads as words', () => {
     expect(formatTimeLeft(null)).toBe('estimating time left…');
     expect(formatTimeLeft(0.4)).toBe('almost done');
+    expect(formatTimeLeft(0.4, 0.95)).toBe('almost done');
+    expect(formatTimeLeft(0.4, 0.45)).toBe('a few seconds left');
     expect(formatTimeLeft(42.4)).toBe('about 42 s left');
     expect(formatTimeLeft(200)).toBe('about 3 min left');
   });

@@ -113,8 +113,11 @@ export function PayingPanel() {
   return (
     <div className="rl-stack" data-testid="paying">
       <p className="rl-paying__headline" data-testid="paying-saving">
-        {METHOD_LABELS[p.method]} {p.saving.sentence}
-        <span className="rl-small rl-muted"> (read off its deferral curve: the cheapest operating point that matches that LLM).</span>
+        Over its whole deferral curve (at any λ), {METHOD_LABELS[p.method]} {p.saving.sentence}
+        <span className="rl-small rl-muted">
+          {' '}
+          (the cheapest operating point that matches that LLM; the rows below are at the current λ).
+        </span>
         {p.saving.interval === null && p.saving.value !== null ? (
           <span className="rl-small rl-muted"> Run the bootstrap (Deferral curves) for its 95% interval.</span>
         ) : null}

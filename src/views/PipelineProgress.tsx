@@ -4,7 +4,7 @@
  * and its time left, or how long it took.
  */
 import { useEffect, useState } from 'react';
-import { ProgressBar, formatTimeLeft, secondsLeft } from '../charts';
+import { ProgressBar, timeLeftText } from '../charts';
 import { stageDetail } from './stageDetail';
 import { useAppStore } from '../state/store';
 import { PIPELINE_LABELS, type PipelineStage } from '../state/pipeline';
@@ -48,7 +48,7 @@ export function PipelineProgress({ showUmap = true }: { showUmap?: boolean }) {
             <ProgressBar
               label="Prompt map (UMAP)"
               value={umap.fraction}
-              detail={`${umap.message} · ${formatTimeLeft(secondsLeft(umap.fraction, at - (umap.startedAt ?? at)))}`}
+              detail={`${umap.message} · ${timeLeftText(umap.fraction, at - (umap.startedAt ?? at))}`}
             />
           </li>
         ) : null}

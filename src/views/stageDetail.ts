@@ -1,5 +1,5 @@
 /** What a stage's progress bar says beside its label: waiting, its time left, or how long it took. */
-import { formatTimeLeft, secondsLeft } from '../charts/timeLeft';
+import { timeLeftText } from '../charts/timeLeft';
 import type { PipelineStage } from '../state/pipeline';
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
@@ -18,7 +18,7 @@ export function stageDetail(s: PipelineStage, at: number): string {
     case 'running': {
       const elapsed = at - (s.startedAt ?? at);
       // A stage that reports no fraction (PCA, routing) has no estimate: its running time is shown instead.
-      const left = s.fraction === null ? `running for ${seconds(elapsed)}` : formatTimeLeft(secondsLeft(s.fraction, elapsed));
+      const left = s.fraction === null ? `running for ${seconds(elapsed)}` : timeLeftText(s.fraction, elapsed);
       return s.message ? `${s.message} · ${left}` : left;
     }
   }

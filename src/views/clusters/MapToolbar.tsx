@@ -92,7 +92,7 @@ export function MapToolbar({ tool, onTool, matches, table, onTable, onSavePng }:
           className="rl-input"
           type="search"
           value={search}
-          placeholder="words in the prompt text"
+          placeholder="e.g. translate"
           onChange={(e) => setMapSearch(e.target.value)}
           data-testid="map-search"
         />

@@ -4,7 +4,7 @@
  * trustworthiness of both maps, or PCA's explained variance.
  */
 import { useEffect, useState } from 'react';
-import { ProgressBar, formatPercent, formatTimeLeft, secondsLeft } from '../../charts';
+import { ProgressBar, formatPercent, timeLeftText } from '../../charts';
 import { useAppStore } from '../../state/store';
 import { cancelProjection, ensureProjection } from '../../state/mapActions';
 import type { ProjectionQuality } from '../../state/mapSlice';
@@ -37,7 +37,7 @@ export function ProjectionStatus({ shown }: { shown: 'umap' | 'pca' }) {
           <ProgressBar
             label="Projection (UMAP)"
             value={umap.fraction}
-            detail={`${umap.message} · ${formatTimeLeft(secondsLeft(umap.fraction, now() - (umap.startedAt ?? now())))}`}
+            detail={`${umap.message} · ${timeLeftText(umap.fraction, now() - (umap.startedAt ?? now()))}`}
           />
           <div>
             <button type="button" className="rl-button rl-button--small" onClick={cancelProjection}>
