@@ -15,25 +15,22 @@ import { run } from './cli/run';
 import { captureIo } from './cli/testIo.test-util';
 import { DEFAULT_SETTINGS } from './state/slices';
 import { SAMPLE_DIR, SAMPLE_NAME } from './testing/datasets.node';
-import { createHandler } from './workers/handlers';
-import type { ProgressEvent, RequestType, ResultOf, TrainSettings, WorkerRequest, WorkerResponse } from './workers/protocol';
+import { handlerHarness, type HarnessRequest } from './workers/handlerHarness.test-util';
+import type { ProgressEvent, RequestType, ResultOf, TrainSettings } from './workers/protocol';
 
-type Request = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, 'id'> : never) : never;
-
-/** The handler as the client drives it: one request at a time, its result or its error. */
+/** The handler as the client drives it: one request at a time, its result or its error, and every progress event. */
 function mainThreadHandler() {
-  const messages: WorkerResponse[] = [];
-  const handle = createHandler({ post: (m) => messages.push(m), thread: 'main' });
-  let next = 0;
+  const send = handlerHarness();
+  const events: ProgressEvent[] = [];
   return {
-    progress: (): ProgressEvent[] => messages.flatMap((m) => (m.type === 'progress' ? [m.event] : [])),
-    async request<T extends RequestType>(request: Request & { type: T }): Promise<ResultOf[T]> {
-      const id = ++next;
-      await handle({ ...request, id } as WorkerRequest);
-      const answer = messages.find((m) => m.id === id && m.type !== 'progress');
-      if (!answer || answer.type === 'progress') throw new Error(`no answer to ${request.type}`);
-      if (answer.type === 'error') throw new Error(answer.message);
-      return answer.result as ResultOf[T];
+    progress: (): ProgressEvent[] => events,
+    async request<T extends RequestType>(request: HarnessRequest<T>): Promise<ResultOf[T]> {
+      const { result, progress } = send(request);
+      try {
+        return (await result) as ResultOf[T];
+      } finally {
+        events.push(...progress);
+      }
     },
   };
 }

@@ -73,3 +73,4 @@ export type { PairedBarsProps, PairedRow } from './PairedBars';
 export { SplitStrip } from './SplitStrip';
 export type { SplitStripProps, StripRow } from './SplitStrip';
 export { intervalText } from './metricColumns';
+export { downloadBlob } from './export/domExport';

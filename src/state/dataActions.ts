@@ -9,7 +9,7 @@ import type { Dataset, DataIssue, NamedText } from '../core/types';
 import type { ProgressEvent } from '../workers/protocol';
 import { getClient } from './clientRef';
 import { appStore } from './store';
-import { initialData, initialSession, type DataSourceKind } from './slices';
+import { initialData, initialRun, initialSession, type DataSourceKind } from './slices';
 import { relive } from './liveActions';
 import { resetMapForDataset } from './mapActions';
 import { enterDataset } from './datasetRouting';
@@ -41,20 +41,7 @@ export function adoptDataset(
   if (testModels.length !== s.training.settings.testModels.length) s.setSettings({ testModels });
   s.setSession(initialSession());
   // Nothing of the previous dataset's training is shown as current: its status, curves and notes go.
-  s.setTraining({
-    status: 'idle',
-    stage: '',
-    message: '',
-    fraction: null,
-    inertia: [],
-    trainLoss: [],
-    valLoss: [],
-    error: null,
-    chosen: null,
-    engines: null,
-    notes: [],
-    lastMs: null,
-  });
+  s.setTraining(initialRun());
   s.setRouting({ costPenalty: 0, penaltyOrigin: 'default', pending: null, selectedRow: null });
   s.setUi({ selectedCluster: null });
   resetMapForDataset();

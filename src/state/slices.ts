@@ -189,23 +189,29 @@ export const initialData = (): DataSlice['data'] => ({
   link: null,
 });
 
+/** What one training run shows (status, progress, curves, outcome): reset when a new dataset is adopted. */
+export const initialRun = () =>
+  ({
+    status: 'idle',
+    stage: '',
+    message: '',
+    fraction: null,
+    inertia: [],
+    trainLoss: [],
+    valLoss: [],
+    error: null,
+    lastMs: null,
+    chosen: null,
+    engines: null,
+    notes: [],
+  }) satisfies Partial<TrainingSlice['training']>;
+
 export const initialTraining = (): TrainingSlice['training'] => ({
   settings: { ...DEFAULT_SETTINGS },
-  status: 'idle',
-  stage: '',
-  message: '',
-  fraction: null,
-  inertia: [],
-  trainLoss: [],
-  valLoss: [],
-  error: null,
+  ...initialRun(),
   backend: null,
   backendError: null,
   runs: 0,
-  lastMs: null,
-  chosen: null,
-  engines: null,
-  notes: [],
   backendCheck: null,
   backendCheckStatus: 'idle',
   backendCheckError: null,

@@ -1,6 +1,7 @@
 /** Small pieces shared by the views: issue lists, key figures, file reading and downloads. */
 import type { ReactNode } from 'react';
 import { PipelineProgress } from './PipelineProgress';
+import { downloadBlob } from '../charts';
 import type { DataIssue, NamedText } from '../core/types';
 import { useAppStore } from '../state/store';
 
@@ -57,15 +58,7 @@ export async function readFiles(list: FileList | readonly File[]): Promise<Named
 
 /** Saves text as a file through a Blob URL (no network request). */
 export function downloadText(name: string, text: string, type = 'text/plain'): void {
-  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  downloadBlob(name, new Blob([text], { type: `${type};charset=utf-8` }));
 }
 
 /** Placeholder for views that need a trained router: the training's progress while it runs. */

@@ -58,13 +58,17 @@ export function openKeyValueStore(dbName = 'routelab', storeName = 'kv'): KeyVal
   };
 }
 
-/** A store held in a Map (tests, and anywhere a page must not persist): the same interface, `map` to look inside. */
-export function memoryKeyValueStore(): KeyValueStore & { map: Map<string, unknown> } {
+/**
+ * A store held in a Map (tests, and anywhere a page must not persist): the same interface, `map` to
+ * look inside. With `clone`, values are structured-cloned on the way in and out, as IndexedDB does.
+ */
+export function memoryKeyValueStore(options: { clone?: boolean } = {}): KeyValueStore & { map: Map<string, unknown> } {
   const map = new Map<string, unknown>();
+  const copy = options.clone ? <T>(v: T): T => structuredClone(v) : <T>(v: T): T => v;
   return {
     map,
-    get: async <T>(k: string) => map.get(k) as T | undefined,
-    set: async (k, v) => void map.set(k, v),
+    get: async <T>(k: string) => (map.has(k) ? (copy(map.get(k)) as T) : undefined),
+    set: async (k, v) => void map.set(k, copy(v)),
     del: async (k) => void map.delete(k),
   };
 }

@@ -2,48 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { generateDemoDataset } from '../core/demo';
 import { BUILTIN_EMBEDDER_ID } from '../core/embed';
 import { datasetHash } from '../core/routerFile';
-import { createHandler } from './handlers';
-import type { KeyValueStore } from './idb';
+import { handlerHarness } from './handlerHarness.test-util';
+import { memoryKeyValueStore, type KeyValueStore } from './idb';
 import { MAX_STORED_PHI, PHI_INDEX_KEY, PHI_PREFIX, createPhiCache, phiKey } from './phiCache';
-import type { ProgressEvent, RequestType, ResultOf, WorkerRequest, WorkerResponse } from './protocol';
-
-type Body = WorkerRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
-
-/** An in-memory store that clones on the way in and out, as IndexedDB does. */
-function cloningStore(): KeyValueStore & { map: Map<string, unknown> } {
-  const map = new Map<string, unknown>();
-  return {
-    map,
-    get: async <T>(k: string) => (map.has(k) ? (structuredClone(map.get(k)) as T) : undefined),
-    set: async (k, v) => void map.set(k, structuredClone(v)),
-    del: async (k) => void map.delete(k),
-  };
-}
 
 /** A fresh handler (a reloaded page's worker) over `store`. */
-function worker(store: KeyValueStore) {
-  const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; progress: ProgressEvent[] }>();
-  const handle = createHandler({
-    thread: 'main',
-    store: () => store,
-    post: (m: WorkerResponse) => {
-      const w = waiting.get(m.id);
-      if (!w) return;
-      if (m.type === 'progress') w.progress.push(m.event);
-      else if (m.type === 'result') w.resolve(m.result);
-      else w.reject(new Error(m.message));
-    },
-  });
-  let id = 0;
-  return <T extends RequestType>(body: Extract<Body, { type: T }>) => {
-    const progress: ProgressEvent[] = [];
-    const result = new Promise<ResultOf[T]>((resolve, reject) => {
-      waiting.set(++id, { resolve: resolve as (v: unknown) => void, reject, progress });
-    });
-    void handle({ ...body, id } as WorkerRequest);
-    return { result, progress };
-  };
-}
+const worker = (store: KeyValueStore) => handlerHarness(store);
 
 const settle = () => new Promise((r) => setTimeout(r, 50));
 
@@ -62,7 +26,7 @@ describe('phi(x) and the PCA map kept across reloads', () => {
   });
 
   it('a reload reads the same embeddings and map instead of computing them, and trains the same router', async () => {
-    const store = cloningStore();
+    const store = memoryKeyValueStore({ clone: true });
     const d = generateDemoDataset({ prompts: 300 });
     const first = worker(store);
     await first({ type: 'init', prefer: ['cpu'] }).result;
@@ -102,7 +66,7 @@ describe('phi(x) and the PCA map kept across reloads', () => {
   });
 
   it('writes the dataset record from the worker only for the dataset it holds', async () => {
-    const store = cloningStore();
+    const store = memoryKeyValueStore({ clone: true });
     const d = generateDemoDataset({ prompts: 30 });
     const send = worker(store);
     await send({ type: 'setDataset', dataset: d, hash: 'given' }).result;
@@ -116,7 +80,7 @@ describe('phi(x) and the PCA map kept across reloads', () => {
   });
 
   it('keeps the last datasets only, and ignores a foreign or broken record', async () => {
-    const store = cloningStore();
+    const store = memoryKeyValueStore({ clone: true });
     const cache = createPhiCache(() => store);
     const entry = (key: string, rows = 2) => ({
       key,

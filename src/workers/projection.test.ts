@@ -1,37 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemoDataset } from '../core/demo';
 import { UMAP_DEFAULTS } from '../core/explorer/umap';
-import { createHandler } from './handlers';
+import { handlerHarness } from './handlerHarness.test-util';
 import { UMAP_SETTINGS_ID, projectionKey } from './projectionKey';
 import { TRUST_K, TRUST_SAMPLE } from './projection';
-import type { ProgressEvent, RequestType, ResultOf, WorkerRequest, WorkerResponse } from './protocol';
-
-type Body = WorkerRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
 
 /** The handlers on this thread, with a promise per request and its progress events. */
-function harness() {
-  const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; progress: ProgressEvent[] }>();
-  const handle = createHandler({
-    thread: 'main',
-    post: (m: WorkerResponse) => {
-      const w = waiting.get(m.id);
-      if (!w) return;
-      if (m.type === 'progress') w.progress.push(m.event);
-      else if (m.type === 'result') w.resolve(m.result);
-      else w.reject(new Error(m.message));
-    },
-  });
-  let id = 0;
-  const send = <T extends RequestType>(body: Extract<Body, { type: T }>) => {
-    const progress: ProgressEvent[] = [];
-    const result = new Promise<ResultOf[T]>((resolve, reject) => {
-      waiting.set(++id, { resolve: resolve as (v: unknown) => void, reject, progress });
-    });
-    void handle({ ...body, id } as WorkerRequest);
-    return { result, progress };
-  };
-  return { send };
-}
+const harness = () => ({ send: handlerHarness() });
 
 describe('the prompt map in the worker', () => {
   it('keys a map by the UMAP settings it was made with', () => {

@@ -10,6 +10,7 @@ import type { SessionBase, SessionSetup } from '../core/explorer';
 import type { KMeansIteration } from '../core/cluster';
 import type { ClusterMapEpoch } from '../core/routing/clusterMap';
 import type { SplitFractions } from '../core/eval';
+import type { UmapProjection } from '../core/explorer/umap';
 import type {
   BootstrapRequest,
   BootstrapRun,
@@ -88,14 +89,7 @@ export interface ProjectionQuality {
 }
 
 /** How a UMAP map was made: fitted on `fitted` prompts (a seeded sample past 5,000); the `placed` others at their nearest fitted prompts. */
-export interface UmapInfo {
-  fitted: number;
-  placed: number;
-  epochs: number;
-  nNeighbors: number;
-  minDist: number;
-  seed: number;
-}
+export type UmapInfo = Omit<UmapProjection, 'coords'>;
 
 /** The UMAP map of every prompt (`project`), or that it was cancelled. */
 export interface ProjectResult {
