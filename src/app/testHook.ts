@@ -38,7 +38,7 @@ function progressOf(s: AppState) {
     projected: s.data.projection ? s.data.projection.coords.length / 2 : 0,
     embeddingsCached: s.data.embedder?.cached ?? false,
     training: s.training.status,
-    stage: s.training.stage,
+    stage: s.training.pipeline.stages.find((st) => st.status === 'running')?.id ?? '',
     runs: s.training.runs,
     inertia: s.training.inertia.length,
     epochs: s.training.trainLoss.length,

@@ -55,13 +55,9 @@ export function adoptDataset(
 export async function prepare(): Promise<Partial<UrlState>> {
   const s = appStore.getState();
   beginStages(`Preparing ${s.data.dataset?.name ?? 'the data'}`, ['embed', 'projection']);
-  s.setTraining({ stage: 'embed', message: 'embedding prompts', fraction: 0 });
   let res;
   try {
-    res = await getClient().request({ type: 'prepare' }, (e) => {
-      if (e.kind === 'stage') appStore.getState().setTraining({ stage: e.stage, message: e.message, fraction: e.fraction ?? null });
-      stageEvent(e);
-    });
+    res = await getClient().request({ type: 'prepare' }, stageEvent);
   } catch (e) {
     endStages('error');
     throw e;
@@ -73,7 +69,6 @@ export async function prepare(): Promise<Partial<UrlState>> {
     dataHash: res.dataHash,
     demo: res.demo,
   });
-  appStore.getState().setTraining({ stage: '', message: '', fraction: null });
   return enterDataset(res.dataHash);
 }
 

@@ -59,9 +59,8 @@ export interface TrainingSlice {
   training: {
     settings: TrainSettings;
     status: 'idle' | 'running' | 'done' | 'cancelled' | 'error';
-    stage: string;
+    /** The outcome in words ("trained in 1.2 s", "training cancelled: …"); progress is in `pipeline`. */
     message: string;
-    fraction: number | null;
     inertia: number[];
     trainLoss: number[];
     valLoss: number[];
@@ -193,9 +192,7 @@ export const initialData = (): DataSlice['data'] => ({
 export const initialRun = () =>
   ({
     status: 'idle',
-    stage: '',
     message: '',
-    fraction: null,
     inertia: [],
     trainLoss: [],
     valLoss: [],

@@ -25,7 +25,7 @@ export async function train(): Promise<void> {
   // A K the Train view refuses (outside [2, training prompts]) is refused here too, e.g. when a load trains at once.
   const kError = checkClusterCount(settings.k, s.data.dataset.prompts.length, settings.fractions).error;
   if (kError) {
-    s.setTraining({ status: 'error', error: kError, stage: '', message: '', fraction: null });
+    s.setTraining({ status: 'error', error: kError, message: '' });
     endStages('error');
     return;
   }
@@ -37,9 +37,7 @@ export async function train(): Promise<void> {
   ]);
   s.setTraining({
     status: 'running',
-    stage: 'start',
     message: 'starting',
-    fraction: null,
     inertia: [],
     trainLoss: [],
     valLoss: [],
@@ -51,16 +49,14 @@ export async function train(): Promise<void> {
     const res = await getClient().request({ type: 'train', settings }, (e) => {
       const st = appStore.getState();
       stageEvent(e);
-      if (e.kind === 'stage') st.setTraining({ stage: e.stage, message: e.message, fraction: e.fraction ?? null });
-      else if (e.kind === 'inertia') st.setTraining({ inertia: [...st.training.inertia, e.inertia] });
-      else st.setTraining({ trainLoss: [...st.training.trainLoss, e.trainLoss], valLoss: [...st.training.valLoss, e.valLoss] });
+      if (e.kind === 'inertia') st.setTraining({ inertia: [...st.training.inertia, e.inertia] });
+      else if (e.kind === 'epoch')
+        st.setTraining({ trainLoss: [...st.training.trainLoss, e.trainLoss], valLoss: [...st.training.valLoss, e.valLoss] });
     });
     await nextTask();
     if (res.cancelled) {
       endStages('cancelled');
-      appStore
-        .getState()
-        .setTraining({ status: 'cancelled', stage: '', message: 'training cancelled: the previous router is kept', fraction: null });
+      appStore.getState().setTraining({ status: 'cancelled', message: 'training cancelled: the previous router is kept' });
       return;
     }
     const st = appStore.getState();
@@ -78,9 +74,7 @@ export async function train(): Promise<void> {
     });
     st.setTraining({
       status: 'done',
-      stage: '',
       message: `trained in ${((now() - t0) / 1000).toFixed(1)} s`,
-      fraction: null,
       runs: st.training.runs + 1,
       lastMs: res.ms,
       chosen: res.chosen,
@@ -98,10 +92,8 @@ export async function train(): Promise<void> {
   } catch (e) {
     endStages(e instanceof CancelledError ? 'cancelled' : 'error');
     if (e instanceof CancelledError)
-      appStore
-        .getState()
-        .setTraining({ status: 'cancelled', stage: '', message: 'training cancelled: the previous router is kept', fraction: null });
-    else appStore.getState().setTraining({ status: 'error', stage: '', fraction: null, error: e instanceof Error ? e.message : String(e) });
+      appStore.getState().setTraining({ status: 'cancelled', message: 'training cancelled: the previous router is kept' });
+    else appStore.getState().setTraining({ status: 'error', error: e instanceof Error ? e.message : String(e) });
   } finally {
     // The prompt map's UMAP starts once training is over, so it never slows the first router down.
     void ensureProjection();
