@@ -184,13 +184,17 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
         onEpoch: (e) => progress({ kind: 'epoch', epoch: e.epoch, trainLoss: e.trainLoss, valLoss: e.valLoss }),
         tfBackend: backendHint,
         spawnShard: ctx.spawnShard,
+        dataHash: hashOf(d),
       },
     );
     if (!trial.fitted) throw new Error('training fitted no router');
     progress({ kind: 'stage', stage: 'session', message: 'routing the test prompts with every method', fraction: undefined });
     const sr = sessionRouterFromRouter(router, d);
     if (!sr.ok) throw new Error(sr.issues[0].message);
-    const base = buildSessionBase(d, embeddings, setup, sr.data, { knnNeighbours: trial.knnNeighbours });
+    const base = buildSessionBase(d, embeddings, setup, sr.data, {
+      knnNeighbours: trial.knnNeighbours,
+      learnedMapTestPhi: trial.learnedMapTestPhi,
+    });
     return {
       router,
       setup,

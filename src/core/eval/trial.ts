@@ -98,6 +98,8 @@ export interface TrialResult {
   evidence?: TrialEvidence;
   /** The k-NN baseline's neighbour lists of the scored test prompts among S_val (testScored x k), when it ran. */
   knnNeighbours?: { k: number; rows: Int32Array };
+  /** Phi(x) of the scored test prompts under the learned map (testScored x K), when it was trained. */
+  learnedMapTestPhi?: { theta: Float32Array; probs: Float64Array };
 }
 
 function allModels(m: number): number[] {
@@ -285,6 +287,7 @@ export async function runTrial(dataset: Dataset, embeddings: Matrix, setup: Tria
   K = Math.max(1, Math.min(K, split.train.length));
 
   let fitted: FittedRouter | null = null;
+  let learnedMapTestPhi: TrialResult['learnedMapTestPhi'];
   const needClusters = want.has('uniroute-kmeans') || want.has('uniroute-learnedmap');
   if (needClusters) {
     progress('kmeans', `k-means with K = ${K} on ${split.train.length} training prompts`);
@@ -354,6 +357,7 @@ export async function runTrial(dataset: Dataset, embeddings: Matrix, setup: Tria
         fitted.clusterMapHistory = trained.history;
         fitted.engines.clusterMap = trained.engine;
         const phi = clusterMapProbs(testX, trained.map);
+        learnedMapTestPhi = { theta: trained.map.theta, probs: phi };
         recordGamma('uniroute-learnedmap', softGamma(phi, profilesTe));
       }
     }
@@ -380,5 +384,6 @@ export async function runTrial(dataset: Dataset, embeddings: Matrix, setup: Tria
     notes,
     ...(evidence ? { evidence } : {}),
     ...(neighbours ? { knnNeighbours: neighbours } : {}),
+    ...(learnedMapTestPhi ? { learnedMapTestPhi } : {}),
   };
 }

@@ -21,9 +21,21 @@ export interface BuildSessionOptions {
    * (TrialResult.knnNeighbours): used when they have the session's k and shape, else recomputed.
    */
   knnNeighbours?: { k: number; rows: Int32Array };
+  /**
+   * Phi(x) of the scored test prompts that training already computed (TrialResult.learnedMapTestPhi):
+   * used when its theta is the router's, value for value, and the shape fits, else recomputed.
+   */
+  learnedMapTestPhi?: { theta: ArrayLike<number>; probs: Float64Array };
 }
 
-const DEFAULTS: Required<Omit<BuildSessionOptions, 'knnNeighbours'>> = {
+/** The same theta, value for value (a router read back from its file carries the trained float32 values). */
+function sameTheta(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+const DEFAULTS: Required<Omit<BuildSessionOptions, 'knnNeighbours' | 'learnedMapTestPhi'>> = {
   methods: ['oracle', 'zero-router', 'knn', 'uniroute-kmeans', 'uniroute-learnedmap'],
   qncDenominator: 'max-test-cost',
 };
@@ -97,7 +109,13 @@ export function buildSessionBase(
       : known && known.k === knnK && known.rows.length === kept.length * knnK
         ? known.rows
         : nearestNeighbours(testX, valX, knnK);
-  const testPhi = router.clusterMap ? clusterMapProbs(testX, router.clusterMap) : null;
+  const map = router.clusterMap;
+  const knownPhi = options.learnedMapTestPhi;
+  const testPhi = !map
+    ? null
+    : knownPhi && knownPhi.probs.length === kept.length * map.k && sameTheta(knownPhi.theta, map.theta)
+      ? knownPhi.probs
+      : clusterMapProbs(testX, map);
 
   const gammas: SessionBase['gammas'] = {};
   if (want.has('oracle')) gammas.oracle = oracleGamma(testScores);

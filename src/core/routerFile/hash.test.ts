@@ -11,6 +11,19 @@ describe('fnv1a64', () => {
     expect(fnv1a64('héllo wörld ✓')).toBe('4aee6004cebc55b9');
   });
 
+  it('equals a BigInt reference on ASCII, non-ASCII and mixed text, whole or in pieces', () => {
+    const reference = (bytes: Uint8Array): string => {
+      let h = 0xcbf29ce484222325n;
+      for (const b of bytes) h = ((h ^ BigInt(b)) * 0x100000001b3n) % 2n ** 64n;
+      return h.toString(16).padStart(16, '0');
+    };
+    const texts = ['plain ascii '.repeat(50), 'ünïcödé first', 'ascii then ✓ then ascii', '😀 astral', '\u007f\u0080 edges', ''];
+    for (const t of texts) expect(fnv1a64(t)).toBe(reference(new TextEncoder().encode(t)));
+    const h = createFnv64();
+    for (const t of texts) h.updateText(t);
+    expect(h.hex()).toBe(reference(new TextEncoder().encode(texts.join(''))));
+  });
+
   it('is incremental: pieces hash like the whole', () => {
     const h = createFnv64();
     h.updateText('foo');
@@ -70,5 +83,27 @@ describe('datasetHash', () => {
     const withEmb = datasetHash(dataset({ embeddings: { rows: 2, cols: 1, data: Float32Array.from([0.5, 1]) } }));
     expect(withEmb).not.toBe(base);
     expect(datasetHash(dataset({ embeddings: { rows: 2, cols: 1, data: Float32Array.from([0.5, 1.5]) } }))).not.toBe(withEmb);
+  });
+});
+
+describe('datasetHash canonical content', () => {
+  it('hashes exactly the documented lines: models, cost unit, then JSON.stringify([id, text, task, ...scores]) per prompt', () => {
+    const d = dataset({
+      prompts: [
+        { id: 'q"2', text: 'naïve "quoted" \\ text\nwith a newline ✓', task: '' },
+        { id: 'q1', text: 'plain', task: undefined },
+        { id: 'q3', text: '😀', task: 'math' },
+      ],
+      scores: Float64Array.from([0.25, -0, NaN, 1, 0, 1e-7]),
+    });
+    const lines = [
+      JSON.stringify(['a', 1]),
+      JSON.stringify(['b', 2]),
+      JSON.stringify(['costUnit', 'usd']),
+      JSON.stringify(['q"2', 'naïve "quoted" \\ text\nwith a newline ✓', '', 0.25, -0]),
+      JSON.stringify(['q1', 'plain', null, null, 1]),
+      JSON.stringify(['q3', '😀', 'math', 0, 1e-7]),
+    ];
+    expect(datasetHash(d)).toBe(fnv1a64(lines.map((l) => l + '\n').join('')));
   });
 });

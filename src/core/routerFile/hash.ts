@@ -5,7 +5,7 @@
  */
 import type { Dataset } from '../types';
 
-/** Incremental 64-bit FNV-1a, kept as four 16-bit limbs so plain doubles never lose bits. */
+/** Incremental 64-bit FNV-1a over UTF-8 bytes. */
 export interface Fnv64 {
   update(bytes: Uint8Array): void;
   updateText(text: string): void;
@@ -13,35 +13,49 @@ export interface Fnv64 {
 }
 
 export function createFnv64(): Fnv64 {
-  // Offset basis 0xcbf29ce484222325; prime 0x100000001b3 = 2^40 + 0x1b3.
-  let h0 = 0x2325;
-  let h1 = 0x8422;
-  let h2 = 0x9ce4;
-  let h3 = 0xcbf2;
+  // Offset basis 0xcbf29ce484222325 as two unsigned 32-bit halves; prime 0x100000001b3 = 2^40 + 0x1b3.
+  let hi = 0xcbf29ce4 | 0;
+  let lo = 0x84222325 | 0;
   const encoder = new TextEncoder();
+  // h * prime mod 2^64 = h * 0x1b3 + (lo << 40) in int32 arithmetic: lo * 0x1b3 in 16-bit halves
+  // (products < 2^26) gives the low word and the carry; Math.imul the high word's low 32 bits. The
+  // halves live in locals inside each loop, not in the closure.
   const update = (bytes: Uint8Array): void => {
+    let a = hi;
+    let b = lo;
     for (let i = 0; i < bytes.length; i++) {
-      h0 ^= bytes[i];
-      // h * 0x1b3 limb by limb, plus h << 40 (limbs 0 and 1 shifted by 8 bits into limbs 2 and 3).
-      const t0 = h0 * 0x1b3;
-      let t1 = h1 * 0x1b3;
-      let t2 = h2 * 0x1b3 + (h0 << 8);
-      let t3 = h3 * 0x1b3 + (h1 << 8);
-      t1 += t0 >>> 16;
-      h0 = t0 & 0xffff;
-      t2 += t1 >>> 16;
-      h1 = t1 & 0xffff;
-      t3 += t2 >>> 16;
-      h2 = t2 & 0xffff;
-      h3 = t3 & 0xffff;
+      b ^= bytes[i];
+      const tL = (b & 0xffff) * 0x1b3;
+      const tH = (b >>> 16) * 0x1b3 + (tL >>> 16);
+      a = (Math.imul(a, 0x1b3) + (b << 8) + (tH >>> 16)) | 0;
+      b = (tH << 16) | (tL & 0xffff);
     }
+    hi = a;
+    lo = b;
   };
-  const hex4 = (x: number) => x.toString(16).padStart(4, '0');
-  return {
-    update,
-    updateText: (text) => update(encoder.encode(text)),
-    hex: () => hex4(h3) + hex4(h2) + hex4(h1) + hex4(h0),
+  // UTF-8 of an ASCII string is its char codes: hashed straight from the string, no encoded copy.
+  const updateText = (text: string): void => {
+    let a = hi;
+    let b = lo;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x80) {
+        hi = a;
+        lo = b;
+        update(encoder.encode(text.slice(i)));
+        return;
+      }
+      b ^= c;
+      const tL = (b & 0xffff) * 0x1b3;
+      const tH = (b >>> 16) * 0x1b3 + (tL >>> 16);
+      a = (Math.imul(a, 0x1b3) + (b << 8) + (tH >>> 16)) | 0;
+      b = (tH << 16) | (tL & 0xffff);
+    }
+    hi = a;
+    lo = b;
   };
+  const hex8 = (x: number) => (x >>> 0).toString(16).padStart(8, '0');
+  return { update, updateText, hex: () => hex8(hi) + hex8(lo) };
 }
 
 /** FNV-1a 64 of a string's UTF-8 bytes, 16 hex digits. */
@@ -63,13 +77,20 @@ export function datasetHash(dataset: Dataset): string {
   for (const j of modelOrder) h.updateText(JSON.stringify([dataset.models[j].name, dataset.models[j].cost]) + '\n');
   h.updateText(JSON.stringify(['costUnit', dataset.costUnit]) + '\n');
   const promptOrder = dataset.prompts.map((_, i) => i).sort((a, b) => cmp(dataset.prompts[a].id, dataset.prompts[b].id));
+  // Each line is hashed piece by piece: the bytes of JSON.stringify([id, text, task, ...scores]) + '\n'
+  // without building the line (a score is JSON's number, NaN and non-finite values null).
   for (const i of promptOrder) {
     const p = dataset.prompts[i];
-    const scores = modelOrder.map((j) => {
+    h.updateText('[');
+    h.updateText(JSON.stringify(p.id));
+    h.updateText(',');
+    h.updateText(JSON.stringify(p.text));
+    h.updateText(p.task === undefined || p.task === null ? ',null' : ',' + JSON.stringify(p.task));
+    for (const j of modelOrder) {
       const s = dataset.scores[i * m + j];
-      return Number.isNaN(s) ? null : s;
-    });
-    h.updateText(JSON.stringify([p.id, p.text, p.task ?? null, ...scores]) + '\n');
+      h.updateText(s === 0 ? ',0' : s === 1 ? ',1' : Number.isFinite(s) ? ',' + JSON.stringify(s) : ',null');
+    }
+    h.updateText(']\n');
   }
   const e = dataset.embeddings;
   if (e) {

@@ -66,6 +66,8 @@ export interface TrainHooks {
   spawnShard?: SpawnLloydShard;
   /** Cores the sharded k-means may use (the CLI passes os.availableParallelism()). */
   cores?: number;
+  /** datasetHash(dataset), where the caller already has it (the worker keys its caches by it). */
+  dataHash?: string;
 }
 
 /** The router and what produced it (the explorer builds its session from these). */
@@ -179,6 +181,7 @@ export async function fitRouter(dataset: Dataset, options: TrainRouterOptions = 
     costPenalty: o.costPenalty,
     createdAt: o.createdAt,
     pool: o.pool,
+    dataHash: hooks.dataHash,
   });
   return { router, setup, trial, embeddings: phi.embeddings, embedder: phi.settings };
 }
