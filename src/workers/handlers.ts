@@ -18,6 +18,7 @@ import { checkBackends } from './backendCheck';
 import type { KeyValueStore } from './idb';
 import { createPhiCache, phiKey } from './phiCache';
 import { embedDataset, type SpawnEmbedShard } from './embedShard';
+import { knnElsewhere, type SpawnKnnShard } from './knnShard';
 import { createProjectionJobs } from './projection';
 import { createTrustHandlers } from './trustHandlers';
 import type {
@@ -40,6 +41,8 @@ export interface HandlerContext {
   spawnShard?: SpawnLloydShard;
   /** Starts a nested worker embedding half of a large dataset's prompts; absent: one thread embeds them all. */
   spawnEmbedShard?: SpawnEmbedShard;
+  /** Starts a nested worker finding the k-NN baseline's lists while training goes on; absent: found in turn. */
+  spawnKnnShard?: SpawnKnnShard;
   /** Where phi(x) and the PCA map of a dataset are kept across reloads (IndexedDB); absent: recomputed each time. */
   store?: () => KeyValueStore | null;
 }
@@ -185,6 +188,7 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
         tfBackend: backendHint,
         spawnShard: ctx.spawnShard,
         dataHash: hashOf(d),
+        neighboursElsewhere: knnElsewhere(ctx.spawnKnnShard),
       },
     );
     if (!trial.fitted) throw new Error('training fitted no router');

@@ -6,6 +6,7 @@
 import { createHandler } from './handlers';
 import { openKeyValueStore, type KeyValueStore } from './idb';
 import type { EmbedShardPort, SpawnEmbedShard } from './embedShard';
+import type { KnnShardPort, SpawnKnnShard } from './knnShard';
 import { WASM_PATHS } from './wasmPaths';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 import type { LloydShardPort, SpawnLloydShard } from '../core/cluster';
@@ -27,12 +28,17 @@ const spawnEmbedShard: SpawnEmbedShard | undefined =
   typeof Worker === 'undefined'
     ? undefined
     : () => new Worker(new URL('./embedShard.worker.ts', import.meta.url), { type: 'module' }) as unknown as EmbedShardPort;
+const spawnKnnShard: SpawnKnnShard | undefined =
+  typeof Worker === 'undefined'
+    ? undefined
+    : () => new Worker(new URL('./knnShard.worker.ts', import.meta.url), { type: 'module' }) as unknown as KnnShardPort;
 const handle = createHandler({
   post: (message) => scope.postMessage(message),
   thread: 'worker',
   wasmPaths: WASM_PATHS,
   spawnShard,
   spawnEmbedShard,
+  spawnKnnShard,
   store: () => (store ??= openKeyValueStore()),
 });
 scope.onmessage = (event) => {

@@ -9,6 +9,7 @@ export {
   trialOptions,
   trialSetup,
   type FittedRouter,
+  type NeighboursElsewhere,
   type PipelineSettings,
   type ResolvedSplit,
   type TrialOptions,

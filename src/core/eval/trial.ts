@@ -21,7 +21,7 @@ import { splitModels, splitPrompts, type PromptSplit, type SplitFractions, type 
 import { createRng } from '../rng';
 import { DEFAULTS } from '../defaults';
 import { fullyScoredRows, pick, selectBlock, selectRows } from './select';
-import type { MethodName, MethodResult, QncDenominator } from './methods';
+import { METHOD_NAMES, type MethodName, type MethodResult, type QncDenominator } from './methods';
 import { chooseK, chooseKnnK, DEFAULT_K_GRID, DEFAULT_KNN_K_GRID } from './chooseK';
 import { poolMetricOptions } from './poolMetrics';
 
@@ -59,7 +59,15 @@ export interface TrialOptions {
   shouldStop?: () => boolean;
   /** Keep what the paired bootstrap and "is routing paying?" read of S_te (TrialResult.evidence). */
   keepEvidence?: boolean;
+  /**
+   * Where another thread can find the k-NN baseline's neighbour lists (the same nearestNeighbours, so
+   * the same answer) while this one clusters and trains the map; a failure falls back to this thread.
+   */
+  neighboursElsewhere?: NeighboursElsewhere;
 }
+
+/** nearestNeighbours(queries, refs, k) run on another thread. */
+export type NeighboursElsewhere = (queries: Matrix, refs: Matrix, k: number) => Promise<Int32Array>;
 
 /** A trial's S_te as the bootstrap reads it, plus where each test prompt came from (dataset row, cluster). */
 export interface TrialEvidence extends BootstrapEvidence {
@@ -139,7 +147,15 @@ export function trialOptions(
   methods: readonly MethodName[],
   hooks: Pick<
     TrialOptions,
-    'onProgress' | 'shouldStop' | 'onKMeansIteration' | 'kmeansEngine' | 'tfBackend' | 'spawnShard' | 'cores' | 'keepEvidence'
+    | 'onProgress'
+    | 'shouldStop'
+    | 'onKMeansIteration'
+    | 'kmeansEngine'
+    | 'tfBackend'
+    | 'spawnShard'
+    | 'cores'
+    | 'keepEvidence'
+    | 'neighboursElsewhere'
   > = {},
 ): TrialOptions {
   return {
@@ -255,11 +271,19 @@ export async function runTrial(dataset: Dataset, embeddings: Matrix, setup: Tria
   }
   knnK = Math.max(1, Math.min(knnK, split.val.length));
   let neighbours: TrialResult['knnNeighbours'];
-  if (want.has('knn')) {
-    const rows = nearestNeighbours(testX, valX, knnK);
+  const recordKnn = (rows: Int32Array): void => {
     neighbours = { k: knnK, rows };
     recordGamma('knn', knnGammaFromNeighbours(rows, knnK, knnK, valErrorsTe, mTe, knnFallback(valErrorsTe, mTe)));
-  }
+  };
+  // The k-NN baseline does not depend on the clusters: elsewhere, it runs while k-means and the map train.
+  const knnElsewhere =
+    want.has('knn') && options.neighboursElsewhere
+      ? options.neighboursElsewhere(testX, valX, knnK).then(
+          (rows) => rows,
+          () => null,
+        )
+      : null;
+  if (want.has('knn') && !knnElsewhere) recordKnn(nearestNeighbours(testX, valX, knnK));
 
   let K = typeof options.k === 'number' ? options.k : 10;
   if (options.k === 'auto') {
@@ -363,13 +387,26 @@ export async function runTrial(dataset: Dataset, embeddings: Matrix, setup: Tria
     }
   }
 
+  if (knnElsewhere) {
+    const rows = await knnElsewhere;
+    recordKnn(rows && rows.length === testRows.length * knnK ? rows : nearestNeighbours(testX, valX, knnK));
+  }
+
   const singleRecord: Record<string, { cost: number; accuracy: number }> = {};
   testModels.forEach((h, j) => {
     singleRecord[dataset.models[h].name] = singles[j];
   });
+  // Methods (and their sweeps) in one order, whichever thread computed each.
+  const ordered: Partial<Record<MethodName, MethodResult>> = {};
+  for (const name of METHOD_NAMES) if (methods[name]) ordered[name] = methods[name];
+  if (evidence) {
+    const sweeps: typeof evidence.sweeps = {};
+    for (const name of METHOD_NAMES) if (evidence.sweeps[name]) sweeps[name] = evidence.sweeps[name];
+    evidence.sweeps = sweeps;
+  }
   return {
     fitted,
-    methods,
+    methods: ordered,
     singles: singleRecord,
     counts: {
       train: split.train.length,

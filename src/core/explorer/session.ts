@@ -8,7 +8,15 @@ import { clusterMapProbs } from '../routing/clusterMap';
 import { kmeansGamma, oracleGamma, softGamma } from '../routing/gamma';
 import { nearestCentroids, nearestNeighbours } from '../routing/knnShortlist';
 import { knnFallback, knnGammaFromNeighbours } from '../routing/knn';
-import { fullyScoredRows, selectBlock, selectRows, zeroRouterValAccuracy, type MethodName, type QncDenominator } from '../eval';
+import {
+  fullyScoredRows,
+  METHOD_NAMES,
+  selectBlock,
+  selectRows,
+  zeroRouterValAccuracy,
+  type MethodName,
+  type QncDenominator,
+} from '../eval';
 import { errorsFromScores, selectProfiles } from '../routing/errorProfile';
 import type { ClusterSummary, SessionBase, SessionRouter, SessionSetup } from './types';
 
@@ -36,7 +44,7 @@ function sameTheta(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
 }
 
 const DEFAULTS: Required<Omit<BuildSessionOptions, 'knnNeighbours' | 'learnedMapTestPhi'>> = {
-  methods: ['oracle', 'zero-router', 'knn', 'uniroute-kmeans', 'uniroute-learnedmap'],
+  methods: METHOD_NAMES,
   qncDenominator: 'max-test-cost',
 };
 

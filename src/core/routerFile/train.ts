@@ -10,7 +10,15 @@ import { DEFAULTS, definedOnly } from '../defaults';
 import { defaultTestPool } from '../demo/pool';
 import type { EmbedderSettings } from '../embed';
 import type { MethodName, QncDenominator, SplitFractions, TrialSetup } from '../eval';
-import { datasetEmbeddings, runTrial, trialOptions, trialSetup, type ResolvedSplit, type TrialResult } from '../eval/pipeline';
+import {
+  datasetEmbeddings,
+  runTrial,
+  trialOptions,
+  trialSetup,
+  type NeighboursElsewhere,
+  type ResolvedSplit,
+  type TrialResult,
+} from '../eval/pipeline';
 import type { ClusterMapEpoch, ClusterMapOptions } from '../routing/clusterMap';
 import type { Dataset, Matrix } from '../types';
 import { exportRouter, type ExportOptions } from './export';
@@ -68,6 +76,8 @@ export interface TrainHooks {
   cores?: number;
   /** datasetHash(dataset), where the caller already has it (the worker keys its caches by it). */
   dataHash?: string;
+  /** Where the k-NN baseline's neighbour lists can be found on another thread meanwhile (TrialOptions). */
+  neighboursElsewhere?: NeighboursElsewhere;
 }
 
 /** The router and what produced it (the explorer builds its session from these). */
@@ -167,6 +177,7 @@ export async function fitRouter(dataset: Dataset, options: TrainRouterOptions = 
         tfBackend: hooks.tfBackend,
         spawnShard: hooks.spawnShard,
         cores: hooks.cores,
+        neighboursElsewhere: hooks.neighboursElsewhere,
       }),
     );
   } catch (err) {
