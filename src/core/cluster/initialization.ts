@@ -1,17 +1,36 @@
 /**
  * k-means++ seeding (Arthur & Vassilvitskii 2007) of the centroids mu_1..mu_K.
  */
+import { createSeedingKernel, type SeedingKernel } from '../kernels/seedingKernel';
 import type { Rng } from '../rng';
 import type { Matrix } from '../types';
 import { checkK, checkMatrix } from './options';
 
-function squaredDistance(data: Float32Array, a: number, b: number, d: number): number {
-  let s = 0;
-  for (let j = 0; j < d; j++) {
-    const diff = data[a * d + j] - data[b * d + j];
-    s += diff * diff;
-  }
-  return s;
+/** From this many point-centre-dimension products on, the SIMD kernel updates D(x)^2 (the same values). */
+const KERNEL_MIN_WORK = 1 << 18;
+
+/**
+ * D(x)^2 kept in plain TypeScript: the float64 left-to-right sum of squared differences, the
+ * definition the kernel (kernels/seedingKernel.ts) reproduces, for small problems and engines
+ * without WebAssembly SIMD.
+ */
+function plainDistances(points: Matrix): SeedingKernel {
+  const { rows: n, cols: d, data } = points;
+  const nearest = new Float64Array(n).fill(Infinity);
+  return {
+    nearest,
+    add(c) {
+      for (let i = 0; i < n; i++) {
+        let s = 0;
+        for (let j = 0; j < d; j++) {
+          const diff = data[i * d + j] - data[c * d + j];
+          s += diff * diff;
+        }
+        if (s < nearest[i]) nearest[i] = s;
+      }
+      return n;
+    },
+  };
 }
 
 /**
@@ -26,9 +45,10 @@ export function kmeansPlusPlus(points: Matrix, k: number, rng: Rng): Matrix {
   checkMatrix(points, 'points');
   checkK(k, points.rows);
   const { rows: n, cols: d, data } = points;
+  const distances = (n * d * k >= KERNEL_MIN_WORK && createSeedingKernel(points)) || plainDistances(points);
+  const minD2 = distances.nearest;
   const chosen = [rng.int(n)];
-  const minD2 = new Float64Array(n);
-  for (let i = 0; i < n; i++) minD2[i] = squaredDistance(data, i, chosen[0], d);
+  distances.add(chosen[0]);
   while (chosen.length < k) {
     let total = 0;
     for (let i = 0; i < n; i++) total += minD2[i];
@@ -45,10 +65,7 @@ export function kmeansPlusPlus(points: Matrix, k: number, rng: Rng): Matrix {
       next = rng.int(n);
     }
     chosen.push(next);
-    for (let i = 0; i < n; i++) {
-      const dist = squaredDistance(data, i, next, d);
-      if (dist < minD2[i]) minD2[i] = dist;
-    }
+    distances.add(next);
   }
   const out = new Float32Array(k * d);
   chosen.forEach((p, c) => out.set(data.subarray(p * d, (p + 1) * d), c * d));

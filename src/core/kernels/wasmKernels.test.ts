@@ -5,6 +5,7 @@ import { SOURCE_HASH as ELKAN_HASH } from './generated/elkan';
 import { SOURCE_HASH as KNN_SCORES_HASH } from './generated/knnScores';
 import { SOURCE_HASH as LEARNED_MAP_HASH } from './generated/learnedMap';
 import { SOURCE_HASH as LLOYD_HASH } from './generated/lloyd';
+import { SOURCE_HASH as SEEDING_HASH } from './generated/seeding';
 import { instantiateKernel, kernelBytes, kernelMemory, simdSupported } from './wasmKernels';
 
 const ASSEMBLY = new URL('./assembly/', import.meta.url);
@@ -16,6 +17,7 @@ describe('the compiled kernels', () => {
       'knnScores.ts': KNN_SCORES_HASH,
       'learnedMap.ts': LEARNED_MAP_HASH,
       'lloyd.ts': LLOYD_HASH,
+      'seeding.ts': SEEDING_HASH,
     };
     const sources = readdirSync(ASSEMBLY).filter((f) => f.endsWith('.ts'));
     expect(sources.sort()).toEqual(Object.keys(built).sort());

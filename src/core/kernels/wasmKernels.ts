@@ -7,10 +7,11 @@ import { WASM_BASE64 as ELKAN } from './generated/elkan';
 import { WASM_BASE64 as KNN_SCORES } from './generated/knnScores';
 import { WASM_BASE64 as LEARNED_MAP } from './generated/learnedMap';
 import { WASM_BASE64 as LLOYD } from './generated/lloyd';
+import { WASM_BASE64 as SEEDING } from './generated/seeding';
 
-export type KernelName = 'lloyd' | 'elkan' | 'learnedMap' | 'knnScores';
+export type KernelName = 'lloyd' | 'elkan' | 'learnedMap' | 'knnScores' | 'seeding';
 
-const BASE64: Record<KernelName, string> = { lloyd: LLOYD, elkan: ELKAN, learnedMap: LEARNED_MAP, knnScores: KNN_SCORES };
+const BASE64: Record<KernelName, string> = { lloyd: LLOYD, elkan: ELKAN, learnedMap: LEARNED_MAP, knnScores: KNN_SCORES, seeding: SEEDING };
 
 const decoded = new Map<KernelName, Uint8Array<ArrayBuffer>>();
 const compiled = new Map<KernelName, Promise<WebAssembly.Module>>();

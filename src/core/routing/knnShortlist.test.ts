@@ -55,6 +55,43 @@ describe('the k-NN shortlist', () => {
     expect(Array.from(fast.subarray(0, 2))).toEqual([3, 43]);
   });
 
+  it('matches the full scan where the column blocks and query blocks end, k up to every reference but one', () => {
+    for (const [nq, nr, d, k] of [
+      [65, 31, 7, 30],
+      [130, 33, 12, 1],
+      [63, 65, 16, 64],
+      [129, 97, 9, 5],
+      [3, 100, 40, 99],
+    ]) {
+      const q = randomRows(nq, d, 3 * nq, false);
+      const r = randomRows(nr, d, 5 * nr, false);
+      expect(Array.from(shortlistNeighbours(q, r, k)!)).toEqual(Array.from(scanNeighbours(q, r, k)));
+    }
+  });
+
+  it('breaks exact ties by index across column blocks (integer grid points, copies 32 and 64 apart)', () => {
+    const rng = createRng(5);
+    const grid: Matrix = { rows: 40, cols: 6, data: Float32Array.from({ length: 240 }, () => rng.int(3)) };
+    const refs = rowsOf(
+      grid,
+      [...Array(100).keys()].map((i) => (i < 40 ? i : (i * 7) % 40)),
+    );
+    const queries = rowsOf(
+      grid,
+      [...Array(70).keys()].map((i) => (i * 11) % 40),
+    );
+    for (const k of [1, 7, 33, 70])
+      expect(Array.from(shortlistNeighbours(queries, refs, k)!)).toEqual(Array.from(scanNeighbours(queries, refs, k)));
+  });
+
+  it('matches the full scan when one reference is far longer than the others (the per-query slack bound)', () => {
+    const q = randomRows(50, 24, 31, true);
+    const r = randomRows(90, 24, 32, true);
+    for (let j = 0; j < 24; j++) r.data[40 * 24 + j] *= 1e4;
+    for (let j = 0; j < 24; j++) r.data[41 * 24 + j] *= 1e-6;
+    expect(Array.from(shortlistNeighbours(q, r, 4)!)).toEqual(Array.from(scanNeighbours(q, r, 4)));
+  });
+
   it('leaves non-finite rows to the full scan', () => {
     const q = randomRows(4, 8, 1, false);
     q.data[5] = NaN;

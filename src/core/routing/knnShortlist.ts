@@ -36,18 +36,6 @@ export function nearestCentroids(points: Matrix, centroids: Matrix): Int32Array 
 const BLOCK = 64;
 const U32 = 2 ** -24;
 
-/** Exact squared distance of query row qi to ref row ri, summed left to right in float64. */
-function exactDistance(q: Float32Array, qi: number, r: Float32Array, ri: number, d: number): number {
-  let s = 0;
-  const a = qi * d;
-  const b = ri * d;
-  for (let x = 0; x < d; x++) {
-    const t = q[a + x] - r[b + x];
-    s += t * t;
-  }
-  return s;
-}
-
 /** Row norms |x| and |x|^2 in float64, or null when a value is not finite (the full scan handles those). */
 function norms(m: Matrix): { sq: Float64Array; norm: Float64Array } | null {
   const sq = new Float64Array(m.rows);
@@ -70,7 +58,12 @@ function norms(m: Matrix): { sq: Float64Array; norm: Float64Array } | null {
  * The float32 score of a pair adds dp + 1 rounded terms (|r|^2 and dp products, each rounded), so
  * it is within gamma_(dp+2) (|r|^2 + 2 |q| |r|) of the real |r|^2 - 2 q.r; the bound is doubled,
  * and an absolute 1e-12 (|q|^2 + |r|^2) covers the float64 sums. A reference is shortlisted when
- * its lowest possible distance is at most the highest possible distance of the k best by score.
+ * its lowest possible distance is at most the highest possible distance of the kk best by score
+ * (any kk references give such a ceiling; the best by score give a low one).
+ * Most references are ruled out before their own bound is needed: every slack is at most
+ * g (max|r|^2 + 2 |q| max|r|) + 1e-12 (|q|^2 + max|r|^2), and that bound with a second 1e-12
+ * (|q|^2 + max|r|^2) (for the float64 rounding of the threshold) gives a score above which no
+ * reference can be as near as the ceiling.
  */
 export function shortlistNeighbours(queries: Matrix, refs: Matrix, kk: number): Int32Array | null {
   const d = queries.cols;
@@ -83,64 +76,50 @@ export function shortlistNeighbours(queries: Matrix, refs: Matrix, kk: number): 
   if (!kernel) return null;
   const dp = Math.ceil(d / 4) * 4;
   const g = (2 * (dp + 2) * U32) / (1 - (dp + 2) * U32);
+  let maxSq = 0;
+  let maxNorm = 0;
+  for (let r = 0; r < nR; r++) {
+    maxSq = Math.max(maxSq, rn.sq[r]);
+    maxNorm = Math.max(maxNorm, rn.norm[r]);
+  }
+  const slackOf = (qSq: number, qNorm: number, r: number): number => g * (rn.sq[r] + 2 * qNorm * rn.norm[r]) + 1e-12 * (qSq + rn.sq[r]);
   const out = new Int32Array(nQ * kk);
-  const approx = new Float64Array(nR);
-  const slack = new Float64Array(nR);
-  const topD = new Float64Array(kk);
-  const topI = new Int32Array(kk);
-  let candI = new Int32Array(Math.max(16, 4 * kk));
-  let candD = new Float64Array(candI.length);
-  const stride = kernel.stride;
+  const candI = new Int32Array(nR);
+  const candD = new Float64Array(nR);
   for (let q0 = 0; q0 < nQ; q0 += BLOCK) {
     const q1 = Math.min(nQ, q0 + BLOCK);
     const scores = kernel.scores(queries, q0, q1);
     for (let qi = q0; qi < q1; qi++) {
-      const row = (qi - q0) * stride;
+      const row = (qi - q0) * kernel.stride;
       const qSq = qn.sq[qi];
       const qNorm = qn.norm[qi];
-      // The kk best by approximate distance, and the highest exact distance they can have.
-      let size = 0;
-      for (let r = 0; r < nR; r++) {
-        const a = qSq + scores[row + r];
-        approx[r] = a;
-        slack[r] = g * (rn.sq[r] + 2 * qNorm * rn.norm[r]) + 1e-12 * (qSq + rn.sq[r]);
-        if (size === kk && !(a < topD[kk - 1])) continue;
-        let pos = size === kk ? kk - 1 : size++;
-        while (pos > 0 && topD[pos - 1] > a) {
-          topD[pos] = topD[pos - 1];
-          topI[pos] = topI[pos - 1];
-          pos--;
-        }
-        topD[pos] = a;
-        topI[pos] = r;
-      }
+      // The kk best by score, and the highest exact distance they can have.
+      const top = kernel.lowest(qi - q0, kk);
       let ceiling = -Infinity;
-      for (let j = 0; j < kk; j++) ceiling = Math.max(ceiling, topD[j] + slack[topI[j]]);
+      for (let j = 0; j < kk; j++) ceiling = Math.max(ceiling, qSq + top.score[j] + slackOf(qSq, qNorm, top.index[j]));
       if (!Number.isFinite(ceiling)) return null;
-      // Every reference that could be as near: its exact distance, kept sorted by (distance, index).
-      let n = 0;
-      for (let r = 0; r < nR; r++) {
-        if (approx[r] - slack[r] > ceiling) continue;
-        const e = exactDistance(queries.data, qi, refs.data, r, d);
-        if (n === candI.length) {
-          const bi = new Int32Array(n * 2);
-          bi.set(candI);
-          candI = bi;
-          const bd = new Float64Array(n * 2);
-          bd.set(candD);
-          candD = bd;
-        }
-        // References arrive in index order: a later one at an equal distance goes after.
-        let pos = n++;
+      const maxSlack = g * (maxSq + 2 * qNorm * maxNorm) + 2e-12 * (qSq + maxSq);
+      const near = kernel.notAbove(qi - q0, ceiling - qSq + maxSlack);
+      // Every reference that could be as near (compacted in place in the kernel's list), then its exact distance.
+      let count = 0;
+      for (let c = 0; c < near.length; c++) {
+        const r = near[c];
+        if (!(qSq + scores[row + r] - slackOf(qSq, qNorm, r) > ceiling)) near[count++] = r;
+      }
+      if (count < kk) return null; // cannot happen with a valid bound; the full scan answers instead
+      const exact = kernel.exact(qi - q0, count);
+      // Sorted by (distance, index): the list is in index order, so a later one at an equal distance goes after.
+      for (let c = 0; c < count; c++) {
+        const e = exact[c];
+        let pos = c;
         while (pos > 0 && candD[pos - 1] > e) {
           candD[pos] = candD[pos - 1];
           candI[pos] = candI[pos - 1];
           pos--;
         }
         candD[pos] = e;
-        candI[pos] = r;
+        candI[pos] = near[c];
       }
-      if (n < kk) return null; // cannot happen with a valid bound; the full scan answers instead
       out.set(candI.subarray(0, kk), qi * kk);
     }
   }

@@ -1,7 +1,8 @@
 /**
- * The register-tiled distance code shared by the Lloyd kernels (../lloyd.ts, ../elkan.ts): not a
- * kernel itself (scripts/build-kernels.mjs compiles only the files one folder up, each with what it
- * imports from here). Memory layout and the norm expansion: see ../lloyd.ts.
+ * The register-tiled distance code shared by the Lloyd kernels (../lloyd.ts, ../elkan.ts) and the
+ * k-NN scores (../knnScores.ts): not a kernel itself (scripts/build-kernels.mjs compiles only the
+ * files one folder up, each with what it imports from here). Memory layout and the norm
+ * expansion: see ../lloyd.ts.
  */
 
 /** acc + x * c, lane by lane. */
@@ -19,11 +20,21 @@ export function highHalf(v: v128): v128 {
  * centroid, into SCRATCH: 16 centroids at a time, then 4 at a time for the rest.
  */
 export function distances(xp: usize, tile: i32, CT: usize, CN: usize, SCRATCH: usize, dp: i32, kp: i32): void {
+  distanceColumns(xp, tile, CT, CN, SCRATCH, dp, kp, 0, kp);
+}
+
+/**
+ * `distances` restricted to centroids c0 <= c < c1 (multiples of 4), written at the same places
+ * in SCRATCH: each centroid's lane adds the same products in the same order, so a caller that
+ * covers 0..kp in column blocks (one block of CT kept in cache for many points) gets the same
+ * floats bit for bit.
+ */
+export function distanceColumns(xp: usize, tile: i32, CT: usize, CN: usize, SCRATCH: usize, dp: i32, kp: i32, c0: i32, c1: i32): void {
   const rowBytes = (<usize>dp) << 2;
   const ctRowBytes = (<usize>kp) << 2;
   const second = tile > 1 ? rowBytes : 0; // a 1-point tile computes its one point twice
-  let c = 0;
-  for (; c + 16 <= kp; c += 16) {
+  let c = c0;
+  for (; c + 16 <= c1; c += 16) {
     const cn = CN + ((<usize>c) << 2);
     let a0 = v128.load(cn);
     let a1 = v128.load(cn, 16);
@@ -64,7 +75,7 @@ export function distances(xp: usize, tile: i32, CT: usize, CN: usize, SCRATCH: u
     v128.store(out1, b2, 32);
     v128.store(out1, b3, 48);
   }
-  for (; c < kp; c += 4) {
+  for (; c < c1; c += 4) {
     let a = v128.load(CN + ((<usize>c) << 2));
     let b = a;
     let x = xp;
