@@ -239,6 +239,12 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
         });
         if (!res.ok) return { ok: false, issues: res.issues, headers: fileHeaders(request.files) };
         setDataset(res.data);
+        // The data hash (the cache key 'prepare' reads first) is computed while the page takes up the
+        // parsed dataset, in the gap before its 'prepare' request arrives.
+        const loaded = res.data;
+        setTimeout(() => {
+          if (dataset === loaded) hashOf(loaded);
+        }, 0);
         return { ok: true, dataset: res.data, warnings: res.warnings, ms: now() - t0 };
       }
       case 'rename': {
