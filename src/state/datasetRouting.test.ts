@@ -64,6 +64,17 @@ describe('a link and the dataset it names', () => {
     expect(t.routing.pending).toEqual({ costPenalty: 0.02, origin: 'link', method: 'knn' });
   });
 
+  it('keeps where lambda came from when the link only repeats the saved lambda (a reload)', async () => {
+    await saveDatasetRouting('aaaa', { costPenalty: 0.5, origin: 'user', route: 'knn' });
+    holdLink(parseUrlState(`?data=${encodeURIComponent(dataset.name)}&lambda=0.5&route=knn`));
+    expect(await enterDataset('aaaa')).toMatchObject({ lambda: 0.5 });
+    expect(appStore.getState().routing.pending).toEqual({ costPenalty: 0.5, origin: 'saved', method: 'knn' });
+    await saveDatasetRouting('bbbb', { costPenalty: 3, origin: 'default', route: 'knn' });
+    holdLink(parseUrlState(`?data=${encodeURIComponent(dataset.name)}&lambda=3`));
+    await enterDataset('bbbb');
+    expect(appStore.getState().routing.pending).toEqual({ costPenalty: 3, origin: 'default', method: 'knn' });
+  });
+
   it('keeps a link to another dataset waiting, and applies none of it', async () => {
     holdLink(parseUrlState('?data=routerbench_subset&datahash=0123456789abcdef&lambda=5&k=25'));
     expect(await enterDataset('aaaa')).toEqual({});

@@ -115,9 +115,12 @@ export async function enterDataset(hash: string): Promise<Partial<UrlState>> {
       applied = link.url;
       s.setSettings(settingsOfLink(applied));
       if (applied.cluster !== undefined) s.setUi({ selectedCluster: applied.cluster });
+      // A link whose lambda is the one saved on this data only mirrors it (the address bar of a
+      // reload): lambda keeps where it came from.
+      const mirrors = saved !== null && applied.lambda === saved.costPenalty;
       pending = {
         ...pending,
-        ...(applied.lambda !== undefined ? { costPenalty: applied.lambda, origin: 'link' as const } : {}),
+        ...(applied.lambda !== undefined && !mirrors ? { costPenalty: applied.lambda, origin: 'link' as const } : {}),
         ...(applied.route !== undefined ? { method: applied.route } : {}),
       };
       s.setData({ link: null });
