@@ -51,6 +51,9 @@ test('"is routing paying?" follows the operating point: comparisons, saving with
   p = (await trust(page)).paying!;
   expect(p.collapse.share).toBeGreaterThan(0.9);
   expect(p.collapse.warning).toBe(true);
+  // At the cheap end it is the cheapest LLM, and the warning says what to try.
+  expect(p.collapse.reason).toBe('cheapest');
+  await expect(page.getByTestId('collapse-advice')).toContainText('Lower λ (Home sets λ = 0) to buy accuracy.');
   await page.keyboard.press('Home');
   await expect.poll(async () => (await trust(page)).paying!.costPenalty).toBe(0);
   p = (await trust(page)).paying!;

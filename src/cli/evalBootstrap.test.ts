@@ -102,12 +102,14 @@ describe('routelab eval --cost-penalty: is routing paying?', () => {
     expect(r.bestSingleWithinCost).toEqual({ name: 'b', cost: 0.5, accuracy: 0.5, accuracyGain: 0 });
     expect(r.oracleAtCost).toEqual({ accuracy: 0.5, gapToOracle: 0 });
     expect(r.saving).toMatchObject({ model: 'c', value: null, sentence: 'does not reach the accuracy of c (1.0000)' });
-    expect(r.collapse).toEqual({ model: 'b', share: 1, warning: true, threshold: 0.9 });
+    expect(r.collapse).toMatchObject({ model: 'b', share: 1, warning: true, threshold: 0.9, reason: 'cheapest' });
     expect(r.byTask).toEqual({ groups: ['(no task)'], counts: [[2, 0]] });
     expect(r.byCluster.counts.flat().reduce((a: number, b: number) => a + b, 0)).toBe(2);
     const table = await cli(...evalArgs(), '--cost-penalty', '0');
     expect(table.out).toContain('Is routing paying? UniRoute (K-means) at lambda = 0 (trial seed 0):');
-    expect(table.out).toContain('most used: b (100.0%) - warning: routing has collapsed (over 90% of prompts to one LLM)');
+    expect(table.out).toContain(
+      'most used: b (100.0%) - warning: routing has collapsed (over 90% of prompts to one LLM). b is the cheapest LLM',
+    );
   });
 });
 

@@ -61,7 +61,7 @@ export function formatPaying(p: PayingReport): string[] {
       lines.push(`  oracle at that cost: ${fixed4(r.oracleAtCost.accuracy)}: router ${gain(-r.oracleAtCost.gapToOracle)}`);
     lines.push(`  ${r.saving.sentence}`);
     lines.push(
-      `  most used: ${r.collapse.model} (${percent(r.collapse.share)})${r.collapse.warning ? ` - warning: routing has collapsed (over ${percent(r.collapse.threshold, 0)} of prompts to one LLM)` : ''}`,
+      `  most used: ${r.collapse.model} (${percent(r.collapse.share)})${r.collapse.warning ? ` - warning: routing has collapsed (over ${percent(r.collapse.threshold, 0)} of prompts to one LLM). ${r.collapse.advice ?? ''}` : ''}`,
     );
   }
   return lines;

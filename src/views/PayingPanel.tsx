@@ -127,6 +127,7 @@ export function PayingPanel() {
         <div className="rl-notice rl-notice--warn" role="status" data-testid="collapse-warning">
           Routing has collapsed: {p.collapse.model} gets {formatPercent(p.collapse.share, 1)} of the test prompts (above{' '}
           {formatPercent(p.collapse.threshold, 0)}), so at this λ the router is close to a single LLM.
+          {p.collapse.advice ? <span data-testid="collapse-advice"> {p.collapse.advice}</span> : null}
         </div>
       ) : (
         <p className="rl-small rl-muted" data-testid="collapse">

@@ -44,7 +44,7 @@ describe('routingPays', () => {
       { name: 'b', count: 1, share: 0.25 },
       { name: 'c', count: 1, share: 0.25 },
     ]);
-    expect(r.collapse).toEqual({ model: 'a', share: 0.5, warning: false, threshold: 0.9 });
+    expect(r.collapse).toEqual({ model: 'a', share: 0.5, warning: false, threshold: 0.9, reason: null, advice: null });
     expect(r.byTask).toEqual({
       groups: ['(no task)', 'x', 'y'],
       counts: [
@@ -66,9 +66,29 @@ describe('routingPays', () => {
     const r = routingPays(evidence, 'uniroute-kmeans', 1e9, { savingInterval: [0.25, null] });
     expect(r.router).toEqual({ cost: 0.25, costRaw: 1, accuracy: 0.5 });
     expect(r.bestSingleWithinCost).toMatchObject({ name: 'a', accuracyGain: 0 });
-    expect(r.collapse).toEqual({ model: 'a', share: 1, warning: true, threshold: 0.9 });
+    expect(r.collapse).toMatchObject({ model: 'a', share: 1, warning: true, threshold: 0.9, reason: 'cheapest' });
+    expect(r.collapse.advice).toContain('Lower λ');
     expect(r.saving.sentence).toBe('saves 50.0% of cost at the accuracy of c (95% interval 25.0% to not reached)');
     expect(r.byTask).toBeNull();
+  });
+
+  it('says why routing collapsed: onto the most accurate LLM, onto another, onto one both cheapest and most accurate', () => {
+    // gamma 0 for one LLM and 0.5 for the others: at lambda = 0 every prompt goes to it.
+    const onto = (h: number) => Float64Array.from({ length: 12 }, (_, i) => (i % 3 === h ? 0 : 0.5));
+    const e = (g: Float64Array, s = scores) => ({
+      ...evidence,
+      scores: asBlocks(s, 3),
+      sweeps: { knn: buildSweep(asBlocks(g, 3), asBlocks(s, 3), 4, costs, 4) },
+    });
+    const toC = routingPays(e(onto(2)), 'knn', 0).collapse;
+    expect(toC).toMatchObject({ model: 'c', warning: true, reason: 'most-accurate' });
+    expect(toC.advice).toContain('Raise λ');
+    expect(routingPays(e(onto(1)), 'knn', 0).collapse).toMatchObject({ model: 'b', reason: 'other' });
+    // a right on every prompt: the cheapest LLM is also the most accurate.
+    const aBest = Float64Array.of(1, 1, 0, 1, 0, 1, 1, 1, 0, 1, 0, 0);
+    const both = routingPays(e(onto(0), aBest), 'knn', 0).collapse;
+    expect(both).toMatchObject({ model: 'a', reason: 'cheapest-and-most-accurate' });
+    expect(both.advice).toContain('put other LLMs in the test pool');
   });
 
   it('says when the curve never reaches the best LLM, and refuses a method it has no sweep for', () => {

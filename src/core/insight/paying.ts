@@ -33,6 +33,26 @@ export interface PayingOptions {
   savingInterval?: ReachInterval | null;
 }
 
+/**
+ * Why routing collapsed onto one LLM: it is the pool's cheapest and most accurate (nothing can beat
+ * it), the cheapest (lambda prices every gain out), the most accurate (lambda too low to trade any
+ * accuracy for cost), or neither (its predicted error plus lambda x cost is lowest almost everywhere).
+ */
+export type CollapseReason = 'cheapest-and-most-accurate' | 'cheapest' | 'most-accurate' | 'other';
+
+function collapseAdvice(reason: CollapseReason, model: string): string {
+  switch (reason) {
+    case 'cheapest-and-most-accurate':
+      return `${model} is both the cheapest and the most accurate LLM of this test pool, so no routing beats sending every prompt to it: put other LLMs in the test pool (Train view) to see routing trade cost for accuracy.`;
+    case 'cheapest':
+      return `${model} is the cheapest LLM of the pool: at this λ the cost penalty outweighs every predicted gain in accuracy. Lower λ (Home sets λ = 0) to buy accuracy.`;
+    case 'most-accurate':
+      return `${model} is the most accurate LLM of the pool: at this λ no saving is worth a predicted error. Raise λ to send easier prompts to cheaper LLMs.`;
+    case 'other':
+      return `${model} has the lowest predicted error plus λ x cost on almost every prompt; move λ to see other LLMs take prompts.`;
+  }
+}
+
 /** Prompts routed to each LLM (columns) per group (rows): a stacked bar per group. */
 export interface RoutedCounts<G> {
   groups: G[];
@@ -61,7 +81,15 @@ export interface RoutingPays {
     sentence: string;
   };
   shares: { name: string; count: number; share: number }[];
-  collapse: { model: string; share: number; warning: boolean; threshold: number };
+  collapse: {
+    model: string;
+    share: number;
+    warning: boolean;
+    threshold: number;
+    /** Why it collapsed and what to try, when it did (null otherwise). */
+    reason: CollapseReason | null;
+    advice: string | null;
+  };
   byTask: RoutedCounts<string> | null;
   byCluster: RoutedCounts<number> | null;
 }
@@ -157,7 +185,23 @@ export function routingPays(e: BootstrapEvidence, method: MethodName, costPenalt
   const count = new Array<number>(m).fill(0);
   for (const h of choice) count[h]++;
   const shares = e.names.map((name, h) => ({ name, count: count[h], share: count[h] / e.n }));
-  const top = shares.reduce((a, b) => (b.share > a.share ? b : a));
+  const topIndex = shares.reduce((a, b, h) => (b.share > shares[a].share ? h : a), 0);
+  const top = shares[topIndex];
+  let cheapest = 0;
+  for (let h = 1; h < m; h++)
+    if (costs[h] < costs[cheapest] || (costs[h] === costs[cheapest] && accuracy[h] > accuracy[cheapest])) cheapest = h;
+  const warning = top.share > COLLAPSE_THRESHOLD;
+  const isCheapest = costs[topIndex] === costs[cheapest];
+  const isMostAccurate = accuracy[topIndex] >= accuracy[best];
+  const reason: CollapseReason | null = !warning
+    ? null
+    : isCheapest && isMostAccurate
+      ? 'cheapest-and-most-accurate'
+      : isCheapest
+        ? 'cheapest'
+        : isMostAccurate
+          ? 'most-accurate'
+          : 'other';
   const tasks = options.tasks ? options.tasks.map((t) => (t ? t : '(no task)')) : null;
   if (tasks && tasks.length !== e.n) throw new RangeError(`${tasks.length} tasks for ${e.n} test prompts`);
   if (options.clusters && options.clusters.length !== e.n)
@@ -183,7 +227,14 @@ export function routingPays(e: BootstrapEvidence, method: MethodName, costPenalt
       : null,
     saving: { model: e.names[best], modelCost: bestCost, modelAccuracy: accuracy[best], reachCost: reach, value, interval, sentence },
     shares,
-    collapse: { model: top.name, share: top.share, warning: top.share > COLLAPSE_THRESHOLD, threshold: COLLAPSE_THRESHOLD },
+    collapse: {
+      model: top.name,
+      share: top.share,
+      warning,
+      threshold: COLLAPSE_THRESHOLD,
+      reason,
+      advice: reason ? collapseAdvice(reason, top.name) : null,
+    },
     byTask: tasks ? counted(tasks, choice, m, (a, b) => a.localeCompare(b)) : null,
     byCluster: options.clusters ? counted(Array.from(options.clusters), choice, m, (a, b) => a - b) : null,
   };
