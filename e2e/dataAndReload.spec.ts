@@ -59,4 +59,13 @@ test('a reload keeps the trained router (IndexedDB) and the settings in the URL'
   expect(s.metrics).toEqual(trained.metrics);
   expect(s.routing!.costPenalty).toBe(lambda);
   expect(s.ui.view).toBe('routing');
+  // The address bar only repeats the λ saved on this data: the note says so, not "from the link".
+  expect(s.routing!.origin).toBe('saved');
+  await expect(page.getByTestId('penalty-note')).toHaveText('λ is where you left it on this dataset.');
+  // The Train view's charts come back with the router.
+  expect(s.training.inertia).toBe(trained.training.inertia);
+  expect(s.training.inertia).toBeGreaterThan(0);
+  expect(s.training.epochs).toBe(trained.training.epochs);
+  await explorer.tab('Train').click();
+  await expect(page.getByTestId('no-training-curves')).toHaveCount(0);
 });

@@ -70,7 +70,10 @@ test('a router file restores its session in a fresh browser: λ, pool, method an
   await freshExplorer.tab('Routing').click();
   await expect(fresh.getByTestId('share-bars')).toContainText(newcomer);
   await expect(fresh.getByTestId('penalty-note')).toHaveAttribute('data-origin', 'import');
+  expect(after.training.inertia).toBe(0);
   await screenshotView(fresh, 'routing-imported');
+  await freshExplorer.tab('Train').click();
+  await expect(fresh.getByTestId('no-training-curves')).toBeVisible();
   await freshExplorer.tab('Deferral curves').click();
   await expect(fresh.getByTestId('metric-table')).toContainText('(estimated)');
   await expect(freshExplorer.view('curves')).toContainText(`${newcomer} (est.)`);

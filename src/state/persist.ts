@@ -11,6 +11,13 @@ import type { AppState, DataSourceKind, PenaltyOrigin } from './slices';
 import type { RoutingMethod } from './urlState';
 
 export const SNAPSHOT_KEY = 'session-v1';
+
+/** A training run's charts: k-means inertia per iteration, learned-map losses per epoch. */
+export interface TrainingCurves {
+  inertia: number[];
+  trainLoss: number[];
+  valLoss: number[];
+}
 /** The dataset is stored under its own key and only rewritten when it changes: cloning 2M scores on every
  * add, remove or training would cost a frame's worth of main-thread time each time. */
 export const DATASET_KEY = 'dataset-v1';
@@ -33,6 +40,8 @@ export interface Snapshot {
   dataHash?: string;
   /** The session's k-NN lists (test prompts x k among S_val), so a reload need not search them again. */
   knnNeighbours?: { k: number; rows: Int32Array };
+  /** The training run's k-means inertia and learned-map losses, so the Train view's charts come back too. */
+  trainingCurves?: TrainingCurves;
   savedAt: string;
 }
 
@@ -77,6 +86,9 @@ export function snapshotOf(state: AppState): Snapshot | null {
     penaltyOrigin: state.routing.penaltyOrigin,
     route: state.routing.method,
     ...(state.data.dataHash ? { dataHash: state.data.dataHash } : {}),
+    ...(hasRouter && state.training.inertia.length > 0
+      ? { trainingCurves: { inertia: state.training.inertia, trainLoss: state.training.trainLoss, valLoss: state.training.valLoss } }
+      : {}),
     ...(hasRouter && state.session.base && state.session.base.neighbourCount > 0
       ? { knnNeighbours: { k: state.session.base.knnK, rows: state.session.base.testNeighbours } }
       : {}),

@@ -192,6 +192,8 @@ export async function importRouter(file: NamedText): Promise<boolean> {
       (version1 ? ' A version-1 file records no routing pool: the unseen test pool is kept.' : ''),
   });
   st.setSettings(settings);
+  // The Train view's charts were the previous training's, not this router's.
+  st.setTraining({ inertia: [], trainLoss: [], valLoss: [] });
   st.setRouting({ costPenalty: point.costPenalty, penaltyOrigin: 'import', method: point.method, pending: null });
   refreshPool();
   // Saved after the frame that shows the change: the views update at once, persisting waits.

@@ -11,7 +11,7 @@ import { settleRouting } from './liveActions';
 import { adoptDataset, loadDemo, prepare } from './dataActions';
 import { ensureProjection } from './mapActions';
 import { holdLink } from './datasetRouting';
-import { afterNextPaint, loadSnapshot, nextTask, saveSnapshot, setDatasetWriter } from './persist';
+import { afterNextPaint, loadSnapshot, nextTask, saveSnapshot, setDatasetWriter, type TrainingCurves } from './persist';
 import { hasTrainingParams, parseUrlState } from './urlState';
 import { beginStages, endStages, stageEvent } from './pipelineActions';
 
@@ -105,6 +105,12 @@ export function cancelTraining(): void {
   getClient().cancelTraining();
 }
 
+/** A saved run's charts when they are arrays of numbers (an older or broken snapshot has none). */
+function validCurves(c: TrainingCurves | undefined): TrainingCurves | null {
+  const numbers = (a: unknown): a is number[] => Array.isArray(a) && a.every((v) => typeof v === 'number');
+  return c && numbers(c.inertia) && numbers(c.trainLoss) && numbers(c.valLoss) ? c : null;
+}
+
 const sameSettings = (a: TrainSettings | null, b: TrainSettings): boolean =>
   a !== null &&
   a.k === b.k &&
@@ -158,6 +164,8 @@ export async function boot(search: string): Promise<void> {
         added: snap.added,
         restored: true,
       });
+      const curves = validCurves(snap.trainingCurves);
+      if (curves) appStore.getState().setTraining(curves);
       settleRouting(snap.route);
       void ensureProjection();
       return;

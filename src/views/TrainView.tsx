@@ -303,11 +303,19 @@ function Charts() {
   const trainLoss = useAppStore((s) => s.training.trainLoss);
   const valLoss = useAppStore((s) => s.training.valLoss);
   const settings = useAppStore((s) => s.training.settings);
+  const hasRouter = useAppStore((s) => s.session.router !== null);
+  const running = useAppStore((s) => s.training.status === 'running');
   return (
     <div className="rl-grid">
       <div>
         <h3 className="rl-small rl-muted">k-means inertia per iteration</h3>
-        <InertiaChart inertia={inertia} maxIterations={settings.maxIterations} height={200} />
+        {inertia.length === 0 && hasRouter && !running ? (
+          <p className="rl-muted rl-small" data-testid="no-training-curves">
+            This router was restored or imported, not trained in this visit, and its training curves were not kept. Train again to see them.
+          </p>
+        ) : (
+          <InertiaChart inertia={inertia} maxIterations={settings.maxIterations} height={200} />
+        )}
       </div>
       <div>
         <h3 className="rl-small rl-muted">Learned map: train and validation loss per epoch</h3>
