@@ -70,12 +70,15 @@ test('a router file restores its session in a fresh browser: λ, pool, method an
   await freshExplorer.tab('Routing').click();
   await expect(fresh.getByTestId('share-bars')).toContainText(newcomer);
   await expect(fresh.getByTestId('penalty-note')).toHaveAttribute('data-origin', 'import');
+  await expect(fresh.getByTestId('paying-estimated')).toContainText(`${newcomer} has no test scores`);
   expect(after.training.inertia).toBe(0);
   await screenshotView(fresh, 'routing-imported');
   await freshExplorer.tab('Train').click();
   await expect(fresh.getByTestId('no-training-curves')).toBeVisible();
   await freshExplorer.tab('Deferral curves').click();
   await expect(fresh.getByTestId('metric-table')).toContainText('(estimated)');
+  // The oracle sees test scores only: with an estimated LLM in the pool it says whom it bounds.
+  await expect(fresh.getByTestId('metric-table')).toContainText('Oracle (LLMs with test scores)');
   await expect(freshExplorer.view('curves')).toContainText(`${newcomer} (est.)`);
   // Written out again, it is the same file (the session is the file's).
   const again = testInfo.outputPath('session-router-again.json');

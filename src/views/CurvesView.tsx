@@ -5,13 +5,22 @@
  */
 import { useMemo } from 'react';
 import { DeferralChart, MetricTable, Panel, formatCostPenalty, type MetricRow } from '../charts';
-import { METHOD_LABELS } from '../core/eval';
-import { POOL_METHODS, curvesCsv, metricsCsv } from '../core/explorer';
+import { METHOD_LABELS, type MethodName } from '../core/eval';
+import { POOL_METHODS, curvesCsv, metricsCsv, type SessionPool } from '../core/explorer';
 import { useAppStore } from '../state/store';
 import { freshBootstrap } from '../state/trustActions';
 import { Waiting, downloadText } from './common';
 import { useDeferralControls } from './useDeferralControls';
 import { UncertaintyPanel } from './UncertaintyPanel';
+
+/**
+ * A method's label: "(estimated)" where it rests on an added LLM's predicted scores; the oracle sees
+ * only test scores, so with such an LLM in the pool it bounds the LLMs that have them.
+ */
+function methodLabel(pool: SessionPool, m: MethodName): string {
+  if (m === 'oracle' && pool.singles.some((x) => x.estimated)) return `${METHOD_LABELS[m]} (LLMs with test scores)`;
+  return `${METHOD_LABELS[m]}${pool.methods[m]!.estimated ? ' (estimated)' : ''}`;
+}
 
 function Chart() {
   const pool = useAppStore((s) => s.session.pool);
@@ -32,7 +41,7 @@ function Chart() {
       pool
         ? POOL_METHODS.filter((m) => pool.methods[m]).map((m) => ({
             id: m,
-            label: `${METHOD_LABELS[m]}${pool.methods[m]!.estimated ? ' (estimated)' : ''}`,
+            label: methodLabel(pool, m),
             points: pool.methods[m]!.front.map((p) => [p.cost, p.accuracy] as const),
             dashed: pool.methods[m]!.estimated,
             // The oracle routes with the true errors of the test prompts: a bound, not a router.
@@ -77,7 +86,7 @@ function Metrics() {
       pool
         ? POOL_METHODS.filter((m) => pool.methods[m]).map((m) => ({
             id: m,
-            label: `${METHOD_LABELS[m]}${pool.methods[m]!.estimated ? ' (estimated)' : ''}`,
+            label: methodLabel(pool, m),
             ...pool.methods[m]!.metrics,
             bound: m === 'oracle',
             ci: summary?.methods[m]?.ci,
@@ -91,7 +100,11 @@ function Metrics() {
       <MetricTable
         rows={rows}
         highlightId={method}
-        caption={`Test prompts: ${pool.n.toLocaleString()}; test pool: ${pool.names.length} LLMs; QNC target: the most accurate test LLM (${(pool.qncTarget * 100).toFixed(1)}%). Bold: the best router per column; the oracle, which sees the test errors, is an upper bound.`}
+        caption={`Test prompts: ${pool.n.toLocaleString()}; test pool: ${pool.names.length} LLMs; QNC target: the most accurate test LLM (${(pool.qncTarget * 100).toFixed(1)}%). Bold: the best router per column; the oracle, which sees the test errors, is an upper bound${
+          pool.singles.some((x) => x.estimated)
+            ? ' for the LLMs with test scores: an added LLM known only from its validation scores is estimated (est.), and routing to it can draw above the oracle'
+            : ''
+        }.`}
       />
     </div>
   );

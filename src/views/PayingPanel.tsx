@@ -98,8 +98,12 @@ function WherePromptsGo({ p }: { p: RoutingPays }) {
   );
 }
 
+const NONE: readonly string[] = [];
+
 export function PayingPanel() {
   const p = useAppStore(payingOf);
+  const singles = useAppStore((s) => s.session.pool?.singles);
+  const estimated = useMemo(() => (singles ? singles.filter((x) => x.estimated).map((x) => x.name) : NONE), [singles]);
   const method = useAppStore((s) => s.routing.live?.method);
   if (!p) {
     return (
@@ -112,6 +116,13 @@ export function PayingPanel() {
   }
   return (
     <div className="rl-stack" data-testid="paying">
+      {estimated.length ? (
+        <p className="rl-small rl-muted" data-testid="paying-estimated">
+          Estimated in part: {estimated.join(', ')} {estimated.length === 1 ? 'has' : 'have'} no test scores, so{' '}
+          {estimated.length === 1 ? 'its' : 'their'} accuracy below is predicted from validation scores (Psi), and the oracle covers only
+          the LLMs with test scores.
+        </p>
+      ) : null}
       <p className="rl-paying__headline" data-testid="paying-saving">
         Over its whole deferral curve (at any λ), {METHOD_LABELS[p.method]} {p.saving.sentence}
         <span className="rl-small rl-muted">
