@@ -70,6 +70,11 @@ test('moving the cost-penalty slider changes the shares and the operating point'
   await expect(page.getByTestId('penalty-note')).toHaveCount(0);
   const before = (await snapshot(page)).routing!;
   expect(before.costPenalty).toBe(0);
+  // The operating point sits below its curve exactly when a front point at no more cost is more accurate, and the view says so.
+  const front = (await snapshot(page)).metrics[before.method].front;
+  const op = before.operatingPoint;
+  const below = front.some(([c, a]) => c <= op.cost + 1e-9 && a > op.accuracy + 1e-9);
+  await expect(page.getByTestId('operating-point-below')).toHaveCount(below ? 1 : 0);
   // End = the largest lambda on the track: routing moves to cheaper LLMs.
   await page.keyboard.press('End');
   await expect.poll(async () => (await snapshot(page)).routing!.costPenalty).toBeGreaterThan(0);

@@ -6,7 +6,7 @@
 import { useMemo } from 'react';
 import { DeferralChart, Panel, ShareBars, formatCost, formatCostPenalty, formatPercent, type ShareBarDatum } from '../charts';
 import { METHOD_LABELS } from '../core/eval';
-import { explainPrompt } from '../core/explorer';
+import { explainPrompt, frontAbove } from '../core/explorer';
 import { useAppStore } from '../state/store';
 import { setRoutingMethod } from '../state/liveActions';
 import { ROUTING_METHODS, type RoutingMethod } from '../state/urlState';
@@ -127,16 +127,29 @@ function OperatingPointChart() {
     () => (pool ? pool.singles.map((s, h) => ({ name: s.name, cost: s.cost, accuracy: s.accuracy, isNew: pool.added[h] })) : []),
     [pool],
   );
+  const above = useMemo(() => {
+    const view = pool?.methods[method];
+    return view && op ? frontAbove(view.front, op) : null;
+  }, [pool, method, op]);
   if (!pool) return null;
   return (
-    <DeferralChart
-      curves={curves}
-      singles={singles}
-      operatingPoint={op ? { ...op, label: formatCostPenalty(lambda) } : undefined}
-      height={300}
-      ariaLabel="Deferral curve of the current router with the operating point"
-      {...controls}
-    />
+    <>
+      <DeferralChart
+        curves={curves}
+        singles={singles}
+        operatingPoint={op ? { ...op, label: formatCostPenalty(lambda) } : undefined}
+        height={300}
+        ariaLabel="Deferral curve of the current router with the operating point"
+        {...controls}
+      />
+      {above && op ? (
+        <p className="rl-small rl-muted" data-testid="operating-point-below">
+          At this λ the routing ({formatPercent(op.accuracy, 1)} at cost {formatPercent(op.cost, 1)}) sits below the curve: a routing at
+          another λ reaches {formatPercent(above.accuracy, 1)} at cost {formatPercent(above.cost, 1)}. The curve keeps only the routings no
+          other beats on both; at a low λ the router trusts its predicted errors γ even where they are wrong.
+        </p>
+      ) : null}
+    </>
   );
 }
 

@@ -7,6 +7,7 @@
 export type { AddedModel, ClusterSummary, MethodView, SessionBase, SessionPool, SessionRouter, SessionSetup, SinglePoint } from './types';
 export { evaluatePool, POOL_METHODS } from './pool';
 export { routeLive, type LiveRouting } from './liveRouting';
+export { frontAbove } from './offFront';
 export { explainPrompt, type ExplainedModel, type PromptExplanation } from './explain';
 export {
   describeTarget,
