@@ -60,6 +60,9 @@ export function textBuckets(text: string, buckets: number, buf: BucketBuffer): n
   const empty = n === 1;
   codes[n++] = SPACE;
   // Word spans over the collapsed codes (words never contain whitespace, so they are the same words).
+  // At most one word per two codes: the spans are sized once, not per word.
+  buf.spans = grow(buf.spans, n + 2);
+  const spansOut = buf.spans;
   let words = 0;
   for (let i = 1; i < n;) {
     if (!isWordChar(codes[i])) {
@@ -68,9 +71,8 @@ export function textBuckets(text: string, buckets: number, buf: BucketBuffer): n
     }
     const start = i;
     while (i < n && isWordChar(codes[i])) i++;
-    buf.spans = grow(buf.spans, 2 * words + 2);
-    buf.spans[2 * words] = start;
-    buf.spans[2 * words + 1] = i;
+    spansOut[2 * words] = start;
+    spansOut[2 * words + 1] = i;
     words++;
   }
   const spans = buf.spans;
@@ -78,32 +80,31 @@ export function textBuckets(text: string, buckets: number, buf: BucketBuffer): n
   const out = buf.data;
   const mask = buckets - 1;
   const pow2 = (buckets & mask) === 0;
-  const bucketOf = (h: number): number => (pow2 ? h & mask : (h >>> 0) % buckets);
   let m = 0;
   for (let w = 0; w < words; w++) {
     let h = WORD_STATE;
     for (let i = spans[2 * w]; i < spans[2 * w + 1]; i++) h = Math.imul(h ^ codes[i], FNV_PRIME);
-    out[m++] = bucketOf(h);
+    out[m++] = pow2 ? h & mask : (h >>> 0) % buckets;
   }
   for (let w = 1; w < words; w++) {
     let h = BIGRAM_STATE;
     for (let i = spans[2 * w - 2]; i < spans[2 * w - 1]; i++) h = Math.imul(h ^ codes[i], FNV_PRIME);
     h = Math.imul(h ^ SPACE, FNV_PRIME);
     for (let i = spans[2 * w]; i < spans[2 * w + 1]; i++) h = Math.imul(h ^ codes[i], FNV_PRIME);
-    out[m++] = bucketOf(h);
+    out[m++] = pow2 ? h & mask : (h >>> 0) % buckets;
   }
   if (empty) return m;
   for (let i = 0; i + 3 <= n; i++) {
     let h = Math.imul(CHAR_STATE ^ codes[i], FNV_PRIME);
     h = Math.imul(h ^ codes[i + 1], FNV_PRIME);
     h = Math.imul(h ^ codes[i + 2], FNV_PRIME);
-    out[m++] = bucketOf(h);
+    out[m++] = pow2 ? h & mask : (h >>> 0) % buckets;
     if (i + 4 > n) continue;
     h = Math.imul(h ^ codes[i + 3], FNV_PRIME);
-    out[m++] = bucketOf(h);
+    out[m++] = pow2 ? h & mask : (h >>> 0) % buckets;
     if (i + 5 > n) continue;
     h = Math.imul(h ^ codes[i + 4], FNV_PRIME);
-    out[m++] = bucketOf(h);
+    out[m++] = pow2 ? h & mask : (h >>> 0) % buckets;
   }
   return m;
 }

@@ -133,8 +133,9 @@ export function embedTexts(texts: string[], settings: EmbedderSettings, onProgre
   }
   const proj = getProjection(buckets, dim, s.seed);
   const nnz = proj.s;
-  const pDims = proj.dims;
-  const pWeights = proj.weights;
+  const dims16 = proj.dims16;
+  const signs = proj.signs;
+  const scale = proj.scale;
   const data = new Float32Array(texts.length * dim);
   const counts = new Float64Array(buckets);
   let touched = new Int32Array(1024);
@@ -158,7 +159,8 @@ export function embedTexts(texts: string[], settings: EmbedderSettings, onProgre
       const w = (c < TF_TABLE.length ? TF_TABLE[c] : 1 + Math.log(c)) * idf[b];
       counts[b] = 0;
       const off = b * nnz;
-      for (let j = 0; j < nnz; j++) acc[pDims[off + j]] += w * pWeights[off + j];
+      const t = w * scale;
+      for (let j = 0; j < nnz; j++) acc[dims16[off + j]] += t * signs[off + j];
     }
     nTouched = 0;
     let norm2 = 0;

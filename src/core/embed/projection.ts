@@ -17,6 +17,14 @@ export interface Projection {
   dims: Int32Array;
   /** weights[b * s + j] = +1/sqrt(s) or -1/sqrt(s). */
   weights: Float64Array;
+  /**
+   * The same table, small enough to stay in cache: dims16 the dimensions, signs +1 or -1. The product
+   * w * scale * sign is exactly w * weights (multiplying by -1 only flips the sign bit).
+   */
+  dims16: Int16Array;
+  signs: Int8Array;
+  /** 1/sqrt(s). */
+  scale: number;
 }
 
 /** Builds the projection table for (buckets, dim, seed). */
@@ -41,7 +49,8 @@ export function buildProjection(buckets: number, dim: number, seed: number): Pro
       weights[off + j] = h & 0x80000000 ? -scale : scale;
     }
   }
-  return { s, dims, weights };
+  const signs = Int8Array.from(weights, (w) => (w < 0 ? -1 : 1));
+  return { s, dims, weights, dims16: Int16Array.from(dims), signs, scale };
 }
 
 const cache = new Map<string, Projection>();
