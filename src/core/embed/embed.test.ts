@@ -186,6 +186,27 @@ describe('embedTexts', () => {
     expect(embedTexts(CORPUS, loaded).data).toEqual(embedTexts(CORPUS, settings).data);
   });
 
+  it('equals the definition bit for bit: sublinear TF x IDF of the buckets in first-occurrence order, projected, L2-normalised', () => {
+    const long = Array.from({ length: 60 }, (_, i) => `Token${i % 17} and words like ${i % 5 ? 'alpha' : 'Beta'}, repeated`).join(' ');
+    const texts = [...CORPUS, long, 'Ünïcode tëxt, ça va? 数学题'];
+    const settings = fitEmbedder(texts, { dim: 64, buckets: 1024, seed: 3 });
+    if (settings.kind !== 'builtin-hashed-tfidf') throw new Error('built-in expected');
+    const proj = buildProjection(settings.buckets, settings.dim, settings.seed);
+    const got = embedTexts(texts, settings).data;
+    texts.forEach((text, t) => {
+      const counts = new Map<number, number>();
+      forEachFeatureBucket(normalizeText(text), settings.buckets, (b) => counts.set(b, (counts.get(b) ?? 0) + 1));
+      const acc = new Float64Array(settings.dim);
+      for (const [b, c] of counts) {
+        const w = (1 + Math.log(c)) * settings.idf[b];
+        for (let j = 0; j < proj.s; j++) acc[proj.dims[b * proj.s + j]] += w * proj.weights[b * proj.s + j];
+      }
+      const norm = Math.sqrt(acc.reduce((a, x) => a + x * x, 0));
+      const want = Float32Array.from(acc, (x) => (norm > 0 ? x * (1 / norm) : 0));
+      expect(Array.from(got.subarray(t * settings.dim, (t + 1) * settings.dim))).toEqual(Array.from(want));
+    });
+  });
+
   it('pins the version-1 format (regression: saved routers must keep embedding the same)', () => {
     // Values recorded from this implementation; a change here breaks every saved router file.
     const v = embedText('Hello world', fitEmbedder(['Hello world', 'Goodbye moon'], { dim: 8, buckets: 64, seed: 7 }));
