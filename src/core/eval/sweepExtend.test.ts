@@ -132,7 +132,7 @@ describe('extendSweep', () => {
       const M = 3 + rng.int(6);
       const { costs, gamma, scores } = randomPool(rng, n, M, trial % 2 ? 'dyadic' : 'continuous');
       const { prev, g, want } = both(gamma, scores, costs, n, M, M - 1);
-      const changed = changedPaths(prev, g, Float64Array.from(costs), (t) => t);
+      const changed = changedPaths(prev, g, Float64Array.from(costs), null);
       for (let t = 0; t < n; t++) {
         if (pathOf(prev, t) !== pathOf(want, t)) expect(changed[t], `trial ${trial}, prompt ${t}`).toBe(1);
         if (!changed[t]) kept++;

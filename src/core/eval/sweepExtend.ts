@@ -3,17 +3,9 @@
  * the new LLM can change are walked again, the others keep their switches, and the curve is summed
  * again in the same order, so the result is buildSweep's on the whole pool bit for bit.
  */
-import { blockAt, blockRow, type ColumnBlocks } from './blocks';
-import { costOrder, eventOrder, newPathEvents, walkCostPenaltyPath } from './costPenaltyPath';
-import {
-  assembleSweep,
-  checkSweepInputs,
-  groupTotals,
-  newSortedSwitches,
-  scoreReader,
-  type DeferralSweep,
-  type SweepGroups,
-} from './sweepBuild';
+import type { ColumnBlocks } from './blocks';
+import { sweepPaths } from './sweepBuild';
+import { checkSweepInputs, type DeferralSweep, type SweepGroups } from './sweepParts';
 
 /**
  * Which paths (prompts or groups) LLM x, the last column, changes: x takes part in a path only if
@@ -31,40 +23,44 @@ import {
  * leave the staircase never won, so the walk is unchanged. A check may be conservative (x winning
  * a comparison while off the staircase): that path is only walked again.
  */
-export function changedPaths(prev: DeferralSweep, gamma: ColumnBlocks, costs: Float64Array, rowOf: (t: number) => number): Uint8Array {
+export function changedPaths(prev: DeferralSweep, gamma: ColumnBlocks, costs: Float64Array, first: Int32Array | null): Uint8Array {
   const paths = prev.starts.length;
-  const x = gamma.m0 + gamma.columns.length - 1;
-  const gx = gamma.columns[gamma.columns.length - 1];
+  const { base, m0, columns } = gamma;
+  const x = m0 + columns.length - 1;
+  const gx = columns[columns.length - 1];
   const cx = costs[x];
   const changed = new Uint8Array(paths);
+  // gamma of an old LLM h on prompt p: the base block, or an earlier added LLM's column.
+  const g = (p: number, h: number): number => (h < m0 ? base[p * m0 + h] : columns[h - m0][p]);
+  const { starts, from, to, tag } = prev;
+  const B = from.length;
   // The lambda -> infinity choice of every path.
-  const last = prev.starts.slice();
-  const { from, to, tag } = prev;
-  for (let e = 0; e < from.length; e++) last[tag[e]] = to[e];
+  const last = starts.slice();
+  for (let e = 0; e < B; e++) last[tag[e]] = to[e];
   for (let t = 0; t < paths; t++) {
-    const a0 = prev.starts[t];
+    const a0 = starts[t];
     if (a0 < 0) continue; // an empty group
-    const p = rowOf(t);
-    const ga0 = blockAt(gamma, p, a0);
-    const g = gx[p];
+    const p = first ? first[t] : t;
+    const ga0 = g(p, a0);
+    const gp = gx[p];
     if (!(ga0 - ga0 === 0))
       changed[t] = 1; // no estimate before: the choice was the cheapest column
-    else if (g - g === 0 && (g < ga0 || cx < costs[last[t]])) changed[t] = 1;
+    else if (gp - gp === 0 && (gp < ga0 || cx < costs[last[t]])) changed[t] = 1;
   }
-  for (let e = 0; e < from.length; e++) {
+  for (let e = 0; e < B; e++) {
     const t = tag[e];
     if (changed[t]) continue;
     const a = from[e];
     const ca = costs[a];
     if (!(cx < ca)) continue;
-    const p = rowOf(t);
-    const g = gx[p];
-    if (!(g - g === 0)) continue;
+    const p = first ? first[t] : t;
+    const gp = gx[p];
+    if (!(gp - gp === 0)) continue;
     const b = to[e];
     const cb = costs[b];
-    const ga = blockAt(gamma, p, a);
-    const qx = (g - ga) / (ca - cx);
-    const qb = (blockAt(gamma, p, b) - ga) / (ca - cb);
+    const ga = g(p, a);
+    const qx = (gp - ga) / (ca - cx);
+    const qb = (g(p, b) - ga) / (ca - cb);
     if (qx < qb || (qx === qb && cx < cb)) changed[t] = 1;
   }
   return changed;
@@ -73,9 +69,8 @@ export function changedPaths(prev: DeferralSweep, gamma: ColumnBlocks, costs: Fl
 /**
  * buildSweep(gamma, scores, n, costs, normaliser, groups) where `prev` is the sweep of the same
  * prompts, groups and LLMs without the last column of gamma and scores (any normaliser): the
- * paths the new LLM leaves alone keep their switches, the others are walked again, and the two
- * sorted lists are merged by (breakpoint, path), the order eventOrder gives the whole list.
- * Cost: O(B + checks) plus the walks of the changed paths, instead of O(n m + n t^2 + B log).
+ * paths the new LLM leaves alone keep their switches, the others are walked again (sweepPaths).
+ * Cost: O(B) checks and merge plus the walks of the changed paths, instead of every path's walk.
  */
 export function extendSweep(
   prev: DeferralSweep,
@@ -88,60 +83,20 @@ export function extendSweep(
 ): DeferralSweep {
   const m = gamma.m0 + gamma.columns.length;
   checkSweepInputs(costs, m, normaliser);
+  const paths = groups ? groups.count : n;
   if (gamma.columns.length === 0 || prev.m !== m - 1 || prev.n !== n || (prev.groupOf !== null) !== (groups !== undefined)) {
     throw new RangeError(`extendSweep needs the sweep of the same ${n} prompts and ${m - 1} LLMs, got ${prev.n} x ${prev.m}`);
   }
-  const totals = groups ? groupTotals(groups, scores, n, m) : null;
-  const paths = groups ? groups.count : n;
   if (prev.starts.length !== paths) throw new RangeError(`the previous sweep has ${prev.starts.length} paths, this one ${paths}`);
-  const c64 = Float64Array.from(costs);
-  const rowOf = totals ? (t: number) => totals.first[t] : (t: number) => t;
-  const changed = changedPaths(prev, gamma, c64, rowOf);
-  const scoreOf = scoreReader(scores, m, totals);
+  const first = groups ? firstOfGroups(groups, n) : null;
+  const changed = changedPaths(prev, gamma, Float64Array.from(costs), first);
+  return sweepPaths({ prev, changed }, gamma, scores, n, costs, normaliser, groups);
+}
 
-  // The changed paths walked on the new pool, in path order.
-  const starts = prev.starts.slice();
-  const byCost = costOrder(costs, m);
-  const events = newPathEvents(64);
-  const row = new Float64Array(m);
-  for (let t = 0; t < paths; t++) {
-    if (!changed[t]) continue;
-    const p = rowOf(t);
-    starts[t] = walkCostPenaltyPath(blockRow(gamma, p, row), 0, m, c64, byCost, events, t);
-  }
-  const order = eventOrder(events);
-
-  // Merge the kept switches (already in sweep order) with the new ones by (breakpoint, path).
-  let kept = 0;
-  for (let e = 0; e < prev.tag.length; e++) if (!changed[prev.tag[e]]) kept++;
-  const sw = newSortedSwitches(kept + order.length);
-  let i = 0;
-  let j = 0;
-  const B0 = prev.tag.length;
-  for (let e = 0; e < sw.length; e++) {
-    while (i < B0 && changed[prev.tag[i]]) i++;
-    const k = j < order.length ? order[j] : -1;
-    const takeOld =
-      i < B0 && (k < 0 || prev.lambda[i] < events.lambda[k] || (prev.lambda[i] === events.lambda[k] && prev.tag[i] < events.tag[k]));
-    if (takeOld) {
-      sw.lambda[e] = prev.lambda[i];
-      sw.settled[e] = prev.settled[i];
-      sw.from[e] = prev.from[i];
-      sw.to[e] = prev.to[i];
-      sw.tag[e] = prev.tag[i];
-      i++;
-    } else {
-      sw.lambda[e] = events.lambda[k];
-      sw.settled[e] = events.settled[k];
-      sw.from[e] = events.from[k];
-      sw.to[e] = events.to[k];
-      sw.tag[e] = events.tag[k];
-      j++;
-    }
-    sw.scoreFrom[e] = scoreOf(sw.tag[e], sw.from[e]);
-    sw.scoreTo[e] = scoreOf(sw.tag[e], sw.to[e]);
-  }
-  const startScores = new Float64Array(paths);
-  for (let t = 0; t < paths; t++) if (starts[t] >= 0) startScores[t] = scoreOf(t, starts[t]);
-  return assembleSweep(sw, starts, (t) => startScores[t], totals, prev.groupOf === null ? null : groups!.of, n, m, c64, normaliser);
+/** The first prompt of every group (-1 for an empty one): the row its path walks. */
+function firstOfGroups(groups: SweepGroups, n: number): Int32Array {
+  const first = new Int32Array(groups.count).fill(-1);
+  const { of } = groups;
+  for (let p = n - 1; p >= 0; p--) if (of[p] >= 0 && of[p] < groups.count) first[of[p]] = p;
+  return first;
 }
