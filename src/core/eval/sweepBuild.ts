@@ -18,6 +18,12 @@ import {
 
 export type { DeferralSweep, SweepGroups } from './sweepParts';
 
+function grown(a: Float64Array, length: number): Float64Array<ArrayBuffer> {
+  const out = new Float64Array(length);
+  out.set(a);
+  return out;
+}
+
 /** What a sweep keeps from a previous one: its switches, and the paths whose switches are dropped (walked again). */
 export interface KeptSwitches {
   prev: DeferralSweep;
@@ -63,34 +69,54 @@ export function sweepPaths(
       tag: none,
       lambda: noLambda,
       settled: noLambda,
+      scoreFrom: noLambda,
+      scoreTo: noLambda,
       pointEnd: none,
     };
   }
 
-  // Walk the paths in path order; a plain matrix in place, blocks row by row into `row`.
+  // Walk the paths in path order; a plain matrix in place, blocks row by row into `row`. Each
+  // path's switches get their scores while its row is in cache, the first missing one reported.
   const changed = kept ? kept.changed : null;
+  const scoresOf = new PathScores(scores, m, totals);
   const byCost = costOrder(costs, m);
   const events = newPathEvents(changed ? 64 : 6 * paths);
   const plain = gamma.columns.length === 0;
   const gammaBase = gamma.base;
   const row = new Float64Array(m);
   const first = totals ? totals.first : null;
+  let scoreFrom: Float64Array = new Float64Array(events.lambda.length);
+  let scoreTo: Float64Array = new Float64Array(events.lambda.length);
+  const startScores = new Float64Array(paths);
   for (let t = 0; t < paths; t++) {
-    if (changed !== null && changed[t] === 0) continue;
+    if (changed !== null && changed[t] === 0) {
+      if (starts[t] >= 0) startScores[t] = scoresOf.at(t, starts[t]);
+      continue;
+    }
     const p = first ? first[t] : t;
     if (p < 0) continue; // an empty group
+    const firstEvent = events.length;
     starts[t] = plain
       ? walkCostPenaltyPath(gammaBase, p * m, m, c64, byCost, events, t)
       : walkCostPenaltyPath(blockRow(gamma, p, row), 0, m, c64, byCost, events, t);
+    if (scoreFrom.length < events.lambda.length) {
+      scoreFrom = grown(scoreFrom, events.lambda.length);
+      scoreTo = grown(scoreTo, events.lambda.length);
+    }
+    scoresOf.fill(events.tag, events.from, events.to, firstEvent, events.length, scoreFrom, scoreTo);
+    startScores[t] = scoresOf.at(t, starts[t]);
   }
   const order = eventOrder(events);
   const fresh = order.length;
 
   // Merge the kept switches (in sweep order already) with the new ones by (breakpoint, path).
   const none = new Int32Array(0);
+  const noValues = new Float64Array(0);
   const prev = kept ? kept.prev : null;
-  const pLambda = prev ? prev.lambda : new Float64Array(0);
-  const pSettled = prev ? prev.settled : pLambda;
+  const pLambda = prev ? prev.lambda : noValues;
+  const pSettled = prev ? prev.settled : noValues;
+  const pScoreFrom = prev ? prev.scoreFrom : noValues;
+  const pScoreTo = prev ? prev.scoreTo : noValues;
   const pFrom = prev ? prev.from : none;
   const pTo = prev ? prev.to : none;
   const pTag = prev ? prev.tag : none;
@@ -99,7 +125,7 @@ export function sweepPaths(
   let keep = 0;
   for (let e = 0; e < B0; e++) if (changed![pTag[e]] === 0) keep++;
   const sw = newSortedSwitches(keep + fresh);
-  const { lambda, settled, from, to, tag } = sw;
+  const { lambda, settled, from, to, tag, scoreFrom: sFrom, scoreTo: sTo } = sw;
   let i = 0;
   let j = 0;
   for (let e = 0; e < sw.length; e++) {
@@ -110,22 +136,20 @@ export function sweepPaths(
       settled[e] = pSettled[i];
       from[e] = pFrom[i];
       to[e] = pTo[i];
+      sFrom[e] = pScoreFrom[i];
+      sTo[e] = pScoreTo[i];
       tag[e] = pTag[i++];
     } else {
       lambda[e] = nLambda[k];
       settled[e] = nSettled[k];
       from[e] = nFrom[k];
       to[e] = nTo[k];
+      sFrom[e] = scoreFrom[k];
+      sTo[e] = scoreTo[k];
       tag[e] = nTag[k];
       j++;
     }
   }
-
-  // Every LLM a path is routed to needs a score (the first missing one in sweep order is reported).
-  const scoresOf = new PathScores(scores, m, totals);
-  scoresOf.fill(tag, from, to, 0, sw.length, sw.scoreFrom, sw.scoreTo);
-  const startScores = new Float64Array(paths);
-  for (let t = 0; t < paths; t++) if (starts[t] >= 0) startScores[t] = scoresOf.at(t, starts[t]);
   return assembleSweep(sw, starts, startScores, totals, groupOf, n, m, c64, normaliser);
 }
 

@@ -29,6 +29,9 @@ export interface DeferralSweep {
   /** Every switch's breakpoint (g_to - g_from) / (c_from - c_to) and settled penalty, in sweep order (extendSweep reuses them). */
   lambda: Float64Array;
   settled: Float64Array;
+  /** The score every switch gives up and takes (a group's sum over its prompts), in sweep order. */
+  scoreFrom: Float64Array;
+  scoreTo: Float64Array;
   /** pointEnd[i]: the switches from[0 .. pointEnd[i]) are applied at point i (0 at the lambda = 0 point). */
   pointEnd: Int32Array;
 }
@@ -254,6 +257,8 @@ export function assembleSweep(
     tag,
     lambda,
     settled,
+    scoreFrom,
+    scoreTo,
     pointEnd: pointEnd.slice(0, points),
   };
 }
