@@ -15,6 +15,7 @@ import {
   type TargetKind,
 } from '../core/explorer';
 import type { MethodName } from '../core/eval';
+import { scheduleAddRehearsal } from './addRehearsal';
 import { appStore } from './store';
 import { ROUTING_METHODS, type RoutingMethod, type ViewId } from './urlState';
 
@@ -89,6 +90,7 @@ function poolOf(base: SessionBase, added: readonly AddedModel[]): SessionPool {
   const before = added.length > 0 ? mine.find((r) => sameModels(r.added, added.slice(0, -1))) : undefined;
   const pool = evaluatePool(base, added, before?.pool);
   recentPools = [{ base, added, pool }, ...mine].slice(0, RECENT_POOLS);
+  if (added.length === 0) scheduleAddRehearsal(base, pool);
   return pool;
 }
 
