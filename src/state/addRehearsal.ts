@@ -7,6 +7,7 @@
  * add still reads its file and computes every curve in full.
  */
 import { addModelFromScores, evaluatePool, POOL_METHODS, routeLive, type SessionBase, type SessionPool } from '../core/explorer';
+import { promptIdsOf } from './promptIds';
 import { appStore } from './store';
 
 type IdleScheduler = (cb: () => void, options?: { timeout: number }) => number;
@@ -31,7 +32,7 @@ export function scheduleAddRehearsal(base: SessionBase, pool: SessionPool): void
     () => {
       const now = current();
       if (!now) return;
-      const ids = now.data.dataset!.prompts.map((p) => p.id);
+      const ids = promptIdsOf(now.data.dataset!);
       const router = now.session.router!;
       const taken = new Set(router.models.map((h) => h.name));
       let name = 'rehearsal';
