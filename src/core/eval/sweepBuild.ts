@@ -9,6 +9,7 @@ import { costOrder, eventOrder, newPathEvents, walkCostPenaltyPath } from './cos
 import {
   assembleSweep,
   checkSweepInputs,
+  extendGroupTotals,
   groupTotals,
   newSortedSwitches,
   PathScores,
@@ -48,7 +49,9 @@ export function sweepPaths(
 ): DeferralSweep {
   const m = gamma.m0 + gamma.columns.length;
   checkSweepInputs(costs, m, normaliser);
-  const totals = groups ? groupTotals(groups, scores, n, m) : null;
+  // The groups' score sums: the kept sweep's, with the new column summed, when it has them.
+  const keptTotals = kept?.prev.groupTotals;
+  const totals = groups ? (keptTotals ? extendGroupTotals(keptTotals, groups, scores, n, m) : groupTotals(groups, scores, n, m)) : null;
   const paths = groups ? groups.count : n;
   const groupOf = groups ? groups.of : null;
   const c64 = Float64Array.from(costs);
@@ -71,6 +74,7 @@ export function sweepPaths(
       settled: noLambda,
       scoreFrom: noLambda,
       scoreTo: noLambda,
+      groupTotals: totals,
       pointEnd: none,
     };
   }

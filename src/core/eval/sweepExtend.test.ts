@@ -169,6 +169,13 @@ describe('extendSweep', () => {
     const costs = [3, 1, 2];
     const prev = buildSweep(blocks(gamma, 3, 2, 2), blocks(scores, 3, 2, 2), 2, costs.slice(0, 2), 3);
     expect(() => extendSweep(prev, blocks(gamma, 3, 2, 1), blocks(scores, 3, 2, 1), 2, costs.slice(0, 2), 3)).toThrow(/same 2 prompts/);
+    const grouped = buildSweep(blocks(gamma, 3, 2, 2), blocks(scores, 3, 2, 2), 2, costs.slice(0, 2), 3, {
+      of: Int32Array.of(0, 0),
+      count: 2,
+    });
+    expect(() =>
+      extendSweep(grouped, blocks(gamma, 3, 3, 2), blocks(scores, 3, 3, 2), 2, costs, 3, { of: Int32Array.of(0, 1), count: 2 }),
+    ).toThrow('extendSweep needs the groups of the previous sweep');
     const missing = Float64Array.from(scores);
     missing[2] = NaN; // prompt 0 takes the new LLM (gamma 0.3 at cost 2) on its way to the cheapest
     expect(() => extendSweep(prev, blocks(gamma, 3, 3, 2), blocks(missing, 3, 3, 2), 2, costs, 3)).toThrow(

@@ -88,9 +88,17 @@ export function extendSweep(
     throw new RangeError(`extendSweep needs the sweep of the same ${n} prompts and ${m - 1} LLMs, got ${prev.n} x ${prev.m}`);
   }
   if (prev.starts.length !== paths) throw new RangeError(`the previous sweep has ${prev.starts.length} paths, this one ${paths}`);
+  if (groups && !sameGroups(groups.of, prev.groupOf!)) throw new RangeError('extendSweep needs the groups of the previous sweep');
   const first = groups ? firstOfGroups(groups, n) : null;
   const changed = changedPaths(prev, gamma, Float64Array.from(costs), first);
   return sweepPaths({ prev, changed }, gamma, scores, n, costs, normaliser, groups);
+}
+
+function sameGroups(a: Int32Array, b: Int32Array): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let p = 0; p < a.length; p++) if (a[p] !== b[p]) return false;
+  return true;
 }
 
 /** The first prompt of every group (-1 for an empty one): the row its path walks. */

@@ -32,6 +32,8 @@ export interface DeferralSweep {
   /** The score every switch gives up and takes (a group's sum over its prompts), in sweep order. */
   scoreFrom: Float64Array;
   scoreTo: Float64Array;
+  /** With groups: each group's prompt count, first prompt and score sums (group x LLM); null without. */
+  groupTotals: GroupTotals | null;
   /** pointEnd[i]: the switches from[0 .. pointEnd[i]) are applied at point i (0 at the lambda = 0 point). */
   pointEnd: Int32Array;
 }
@@ -43,7 +45,7 @@ export interface SweepGroups {
 }
 
 /** Per-group prompt counts, first prompt and score sums (group x LLM): the group's path stands for all its prompts. */
-export function groupTotals(groups: SweepGroups, scores: ColumnBlocks, n: number, m: number) {
+export function groupTotals(groups: SweepGroups, scores: ColumnBlocks, n: number, m: number): GroupTotals {
   const { of, count } = groups;
   if (of.length !== n) throw new RangeError(`groups give ${of.length} prompts, the sweep has ${n}`);
   const size = new Float64Array(count);
@@ -64,7 +66,26 @@ export function groupTotals(groups: SweepGroups, scores: ColumnBlocks, n: number
   return { size, first, sums };
 }
 
-export type GroupTotals = ReturnType<typeof groupTotals>;
+export interface GroupTotals {
+  size: Float64Array;
+  first: Int32Array;
+  sums: Float64Array;
+}
+
+/**
+ * groupTotals with one more score column, from the totals without it: the old sums are copied and
+ * the new column summed over the prompts in order, as groupTotals sums every column.
+ */
+export function extendGroupTotals(prev: GroupTotals, groups: SweepGroups, scores: ColumnBlocks, n: number, m: number): GroupTotals {
+  const { of, count } = groups;
+  if (of.length !== n) throw new RangeError(`groups give ${of.length} prompts, the sweep has ${n}`);
+  const sums = new Float64Array(count * m);
+  const old = prev.sums;
+  for (let g = 0; g < count; g++) sums.set(old.subarray(g * (m - 1), (g + 1) * (m - 1)), g * m);
+  const column = scores.columns[scores.columns.length - 1];
+  for (let p = 0; p < n; p++) sums[of[p] * m + m - 1] += column[p];
+  return { size: prev.size, first: prev.first, sums };
+}
 
 /** The checks every sweep makes on its costs and cost normaliser. */
 export function checkSweepInputs(costs: ArrayLike<number>, m: number, normaliser: number): void {
@@ -259,6 +280,7 @@ export function assembleSweep(
     settled,
     scoreFrom,
     scoreTo,
+    groupTotals: totals,
     pointEnd: pointEnd.slice(0, points),
   };
 }

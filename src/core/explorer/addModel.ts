@@ -63,16 +63,19 @@ export function addModelFromScores(
   const valIds = idsOf(router.validationPrompts);
   const testScores = new Float64Array(base.testRows.length).fill(NaN);
   const forRouter = new Map<string, number>();
-  const testById: Record<string, number> = {};
   let testScored = 0;
   for (const [id, score] of parsed.data.scores) {
     const p = testIndex.get(id);
     if (p !== undefined && !valIds.has(id)) {
       testScores[p] = score;
-      testById[id] = score;
       testScored++;
     } else forRouter.set(id, score);
   }
+  // Keyed by the dataset's own id strings, in test-prompt order: the same string objects on every
+  // add, so each key is hashed into the engine's table once per session rather than once per add.
+  const testById: Record<string, number> = {};
+  const { testRows } = base;
+  for (let p = 0; p < testRows.length; p++) if (!Number.isNaN(testScores[p])) testById[promptIds[testRows[p]]] = testScores[p];
   // The router file records how it joined: with every test prompt scored its test accuracy is exact.
   const added = addRouterModel(router, {
     name: input.name,
