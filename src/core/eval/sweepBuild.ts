@@ -5,7 +5,7 @@
  * takes the same path with the switches of the paths it keeps. The public face is sweep.ts.
  */
 import { blockRow, type ColumnBlocks } from './blocks';
-import { costOrder, eventOrder, newPathEvents, walkCostPenaltyPath } from './costPenaltyPath';
+import { costOrder, eventOrder, newPathEvents, resumeCostPenaltyPath, walkCostPenaltyPath } from './costPenaltyPath';
 import {
   assembleSweep,
   checkSweepInputs,
@@ -13,7 +13,10 @@ import {
   groupTotals,
   newSortedSwitches,
   PathScores,
+  RESUME,
+  WALK,
   type DeferralSweep,
+  type ExtensionPlan,
   type SweepGroups,
 } from './sweepParts';
 
@@ -25,11 +28,10 @@ function grown(a: Float64Array, length: number): Float64Array<ArrayBuffer> {
   return out;
 }
 
-/** What a sweep keeps from a previous one: its switches, and the paths whose switches are dropped (walked again). */
+/** What a sweep keeps from a previous one: its switches, and per path which to keep and how to walk on (sweepExtend.ts). */
 export interface KeptSwitches {
   prev: DeferralSweep;
-  /** changed[t] = 1: path t is walked again; its old switches are left out. */
-  changed: Uint8Array;
+  plan: ExtensionPlan;
 }
 
 /**
@@ -81,10 +83,13 @@ export function sweepPaths(
 
   // Walk the paths in path order; a plain matrix in place, blocks row by row into `row`. Each
   // path's switches get their scores while its row is in cache, the first missing one reported.
-  const changed = kept ? kept.changed : null;
+  const plan = kept ? kept.plan : null;
+  const keepBefore = plan ? plan.keepBefore : null;
   const scoresOf = new PathScores(scores, m, totals);
   const byCost = costOrder(costs, m);
-  const events = newPathEvents(changed ? 64 : 6 * paths);
+  const position = new Int32Array(m);
+  for (let j = 0; j < m; j++) position[byCost[j]] = j;
+  const events = newPathEvents(plan ? 64 : 6 * paths);
   const plain = gamma.columns.length === 0;
   const gammaBase = gamma.base;
   const row = new Float64Array(m);
@@ -93,16 +98,33 @@ export function sweepPaths(
   let scoreTo: Float64Array = new Float64Array(events.lambda.length);
   const startScores = new Float64Array(paths);
   for (let t = 0; t < paths; t++) {
-    if (changed !== null && changed[t] === 0) {
-      if (starts[t] >= 0) startScores[t] = scoresOf.at(t, starts[t]);
-      continue;
-    }
+    const how = plan ? plan.walk[t] : WALK;
     const p = first ? first[t] : t;
     if (p < 0) continue; // an empty group
     const firstEvent = events.length;
-    starts[t] = plain
-      ? walkCostPenaltyPath(gammaBase, p * m, m, c64, byCost, events, t)
-      : walkCostPenaltyPath(blockRow(gamma, p, row), 0, m, c64, byCost, events, t);
+    if (how === RESUME) {
+      // The old switches before the first one the new LLM changes stay; the walk goes on from there.
+      const resumed = resumeCostPenaltyPath(
+        blockRow(gamma, p, row),
+        0,
+        c64,
+        byCost,
+        position,
+        events,
+        t,
+        plan!.resumeFrom[t],
+        plan!.resumeLambda[t],
+        plan!.resumeSettled[t],
+      );
+      if (!resumed) {
+        keepBefore![t] = 0;
+        starts[t] = walkCostPenaltyPath(row, 0, m, c64, byCost, events, t);
+      }
+    } else if (how === WALK) {
+      starts[t] = plain
+        ? walkCostPenaltyPath(gammaBase, p * m, m, c64, byCost, events, t)
+        : walkCostPenaltyPath(blockRow(gamma, p, row), 0, m, c64, byCost, events, t);
+    }
     if (scoreFrom.length < events.lambda.length) {
       scoreFrom = grown(scoreFrom, events.lambda.length);
       scoreTo = grown(scoreTo, events.lambda.length);
@@ -127,15 +149,16 @@ export function sweepPaths(
   const { lambda: nLambda, settled: nSettled, from: nFrom, to: nTo, tag: nTag } = events;
   const B0 = pTag.length;
   let keep = 0;
-  for (let e = 0; e < B0; e++) if (changed![pTag[e]] === 0) keep++;
+  for (let e = 0; e < B0; e++) if (e < keepBefore![pTag[e]]) keep++;
   const sw = newSortedSwitches(keep + fresh);
   const { lambda, settled, from, to, tag, scoreFrom: sFrom, scoreTo: sTo } = sw;
   let i = 0;
   let j = 0;
   for (let e = 0; e < sw.length; e++) {
-    while (i < B0 && changed![pTag[i]] !== 0) i++;
+    while (i < B0 && i >= keepBefore![pTag[i]]) i++;
     const k = j < fresh ? order[j] : -1;
-    if (i < B0 && (k < 0 || pLambda[i] < nLambda[k] || (pLambda[i] === nLambda[k] && pTag[i] < nTag[k]))) {
+    // By breakpoint, then path; a resumed path's kept switches come before its new ones.
+    if (i < B0 && (k < 0 || pLambda[i] < nLambda[k] || (pLambda[i] === nLambda[k] && pTag[i] <= nTag[k]))) {
       lambda[e] = pLambda[i];
       settled[e] = pSettled[i];
       from[e] = pFrom[i];

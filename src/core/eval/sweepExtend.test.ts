@@ -8,6 +8,7 @@ import { createRng, type Rng } from '../rng';
 import type { ColumnBlocks } from './blocks';
 import { buildSweep, type DeferralSweep, type SweepGroups } from './sweepBuild';
 import { changedPaths, extendSweep } from './sweepExtend';
+import { KEEP, RESUME } from './sweepParts';
 
 /** The first `m` columns of an n x M matrix as a block of m0 columns plus one array per further column. */
 function blocks(matrix: Float64Array, M: number, m: number, m0: number): ColumnBlocks {
@@ -123,24 +124,28 @@ describe('extendSweep', () => {
     }
   });
 
-  it('flags every path the new LLM changes, and keeps the others', () => {
+  it('flags every path the new LLM changes, keeps the others, and resumes most changed paths from their first changed switch', () => {
     const rng = createRng(23);
     let kept = 0;
+    let resumed = 0;
     let total = 0;
     for (let trial = 0; trial < 200; trial++) {
       const n = 30;
       const M = 3 + rng.int(6);
       const { costs, gamma, scores } = randomPool(rng, n, M, trial % 2 ? 'dyadic' : 'continuous');
       const { prev, g, want } = both(gamma, scores, costs, n, M, M - 1);
-      const changed = changedPaths(prev, g, Float64Array.from(costs), null);
+      const plan = changedPaths(prev, g, Float64Array.from(costs), null);
       for (let t = 0; t < n; t++) {
-        if (pathOf(prev, t) !== pathOf(want, t)) expect(changed[t], `trial ${trial}, prompt ${t}`).toBe(1);
-        if (!changed[t]) kept++;
+        if (pathOf(prev, t) !== pathOf(want, t)) expect(plan.walk[t], `trial ${trial}, prompt ${t}`).not.toBe(KEEP);
+        if (plan.walk[t] === KEEP) kept++;
+        if (plan.walk[t] === RESUME) resumed++;
         total++;
       }
     }
-    // Not every path is walked again (most prompts keep their path when one LLM joins).
+    // Not every path is walked again (most prompts keep their path when one LLM joins), and many
+    // changed paths keep the switches before the new LLM's first.
     expect(kept / total).toBeGreaterThan(0.3);
+    expect(resumed / total).toBeGreaterThan(0.1);
   });
 
   it('catches a step the new LLM wins only by the tie rule (collinear, cheaper), where the next step would not show it', () => {
@@ -161,6 +166,32 @@ describe('extendSweep', () => {
       [3, 2],
     ]);
     expect(extendSweep(prev, blocks(row, 4, 4, 3), blocks(ones, 4, 4, 3), 1, costs, 10)).toEqual(want);
+  });
+
+  it('resumes a path with the clamps of its last kept switch, and keeps that switch before new ones at the same breakpoint', () => {
+    // LLMs near one line: float rounding makes later quotients fall below earlier ones, so the walk
+    // clamps breakpoints and settled values to the previous switch's. The first case resumes with
+    // a kept and a new switch at one breakpoint (the kept one first, in path order); the others
+    // need the breakpoint, then the settled value (not the breakpoint), carried into the resumed walk.
+    const cases = [
+      {
+        cs: [8.8, 4.9, 8.6, 7.3, 1.8, 3, 0.8],
+        row: [1.7159999999999993, 4.563, 1.8920000000000001, 2.811, 6.845999999999999, 5.949999999999999, 7.555999999999999],
+      },
+      { cs: [6.3, 9.3, 2.1, 8, 9.7, 1.7], row: [3.9730000000000003, 1.3429999999999995, 7.711, 2.46, 0.9470000000000007, 8.067] },
+      { cs: [8.1, 3.3, 9.6, 2.1, 1.6], row: [1.476, 3.108, 0.9660000000000001, 3.5560000000000005, 3.6860000000000004] },
+      { cs: [3.2, 5.5, 5.1, 5, 6.2, 4.8], row: [1.092, 0.99, 1.006, 1.01, 0.9620000000000001, 1.018] },
+    ];
+    for (const { cs, row } of cases) {
+      const M = cs.length;
+      const gamma = Float64Array.from(row);
+      const scores = Float64Array.from({ length: M }, (_, h) => h % 2);
+      const prev = buildSweep(blocks(gamma, M, M - 1, M - 1), blocks(scores, M, M - 1, M - 1), 1, cs.slice(0, M - 1), 10);
+      const plan = changedPaths(prev, blocks(gamma, M, M, M - 1), Float64Array.from(cs), null);
+      expect(plan.walk[0]).toBe(RESUME);
+      const want = buildSweep(blocks(gamma, M, M, M - 1), blocks(scores, M, M, M - 1), 1, cs, 10);
+      expect(extendSweep(prev, blocks(gamma, M, M, M - 1), blocks(scores, M, M, M - 1), 1, cs, 10)).toEqual(want);
+    }
   });
 
   it('refuses a previous sweep of another shape, and a missing score of the new LLM where it is chosen', () => {

@@ -5,65 +5,92 @@
  */
 import type { ColumnBlocks } from './blocks';
 import { sweepPaths } from './sweepBuild';
-import { checkSweepInputs, type DeferralSweep, type SweepGroups } from './sweepParts';
+import { checkSweepInputs, KEEP, RESUME, WALK, type DeferralSweep, type ExtensionPlan, type SweepGroups } from './sweepParts';
 
 /**
- * Which paths (prompts or groups) LLM x, the last column, changes: x takes part in a path only if
- * it wins the lambda = 0 choice or one of the path's steps, since a path is a gift wrap over the
- * staircase where every step takes the first (cheapest) LLM of least quotient (costPenaltyPath.ts).
- * Checked with the walk's own float arithmetic along the old path:
- * - x non-finite: never on a staircase, nothing changes (unless the path had no estimate at all);
- * - start a0: x wins with g_x < g_a0 (with g_x = g_a0 and c_x < c_a0 it also wins, but then its
- *   quotient 0 from a0 wins a0's first step, or it is cheaper than the end: both checked below);
+ * Which paths LLM x, the last column, changes, and the first switch it changes: x takes part in a
+ * path only if it wins the lambda = 0 choice or one of the path's steps, since a path is a gift
+ * wrap over the staircase where every step takes the first (cheapest) LLM of least quotient
+ * (costPenaltyPath.ts). Checked with the walk's own float arithmetic along the old path:
+ * - x non-finite: never on a staircase, nothing changes (unless the path had no estimate at all:
+ *   then it is walked whole);
+ * - start a0: x wins with g_x < g_a0, and the path is walked whole (with g_x = g_a0 and
+ *   c_x < c_a0 it also wins, but then its quotient 0 wins a0's first step, or x is cheaper than
+ *   the end: both checked below);
  * - a step a -> b: x is a candidate when c_x < c_a and wins with quotient (g_x - g_a) / (c_a - c_x)
  *   below b's, or equal and c_x < c_b (x is the last column: among equal costs it comes last);
  * - the end a_T (the cheapest LLM with an estimate): x cheaper still is a last step.
- * An old staircase LLM that x pushes off the staircase (c_x <= its cost, g_x <= its gamma) loses
- * every comparison to x, so a path through it fails the step check that chose it. Losing LLMs that
- * leave the staircase never won, so the walk is unchanged. A check may be conservative (x winning
- * a comparison while off the staircase): that path is only walked again.
+ * Up to the first step x wins the walk is the old one (x lost every earlier comparison, and losing
+ * LLMs do not change a step), so the path resumes from that step's LLM with the old switches
+ * before it. An old staircase LLM that x pushes off the staircase (c_x <= its cost, g_x <= its
+ * gamma) loses every comparison to x, so a path through it fails the step check that chose it.
+ * A check may be conservative (x winning a comparison while off the staircase): that path is only
+ * walked again from there.
  */
-export function changedPaths(prev: DeferralSweep, gamma: ColumnBlocks, costs: Float64Array, first: Int32Array | null): Uint8Array {
+export function changedPaths(prev: DeferralSweep, gamma: ColumnBlocks, costs: Float64Array, first: Int32Array | null): ExtensionPlan {
   const paths = prev.starts.length;
   const { base, m0, columns } = gamma;
   const x = m0 + columns.length - 1;
   const gx = columns[columns.length - 1];
   const cx = costs[x];
-  const changed = new Uint8Array(paths);
+  const { starts, from, to, tag, lambda, settled } = prev;
+  const B = from.length;
+  const walk = new Uint8Array(paths);
+  const keepBefore = new Int32Array(paths).fill(B);
+  const resumeFrom = new Int32Array(paths).fill(-1);
+  const resumeLambda = new Float64Array(paths);
+  const resumeSettled = new Float64Array(paths);
   // gamma of an old LLM h on prompt p: the base block, or an earlier added LLM's column.
   const g = (p: number, h: number): number => (h < m0 ? base[p * m0 + h] : columns[h - m0][p]);
-  const { starts, from, to, tag } = prev;
-  const B = from.length;
-  // The lambda -> infinity choice of every path.
-  const last = starts.slice();
-  for (let e = 0; e < B; e++) last[tag[e]] = to[e];
   for (let t = 0; t < paths; t++) {
     const a0 = starts[t];
     if (a0 < 0) continue; // an empty group
     const p = first ? first[t] : t;
     const ga0 = g(p, a0);
     const gp = gx[p];
-    if (!(ga0 - ga0 === 0))
-      changed[t] = 1; // no estimate before: the choice was the cheapest column
-    else if (gp - gp === 0 && (gp < ga0 || cx < costs[last[t]])) changed[t] = 1;
+    // No estimate before (the choice was the cheapest column), or x is the new lambda = 0 choice.
+    if (!(ga0 - ga0 === 0) || (gp - gp === 0 && gp < ga0)) {
+      walk[t] = WALK;
+      keepBefore[t] = 0;
+    }
   }
+  // Along each path in order (a path's switches are in path order within the sweep order), the
+  // LLM reached so far and the switch into it.
+  const at = starts.slice();
   for (let e = 0; e < B; e++) {
     const t = tag[e];
-    if (changed[t]) continue;
+    if (walk[t] !== KEEP) continue;
     const a = from[e];
     const ca = costs[a];
-    if (!(cx < ca)) continue;
     const p = first ? first[t] : t;
     const gp = gx[p];
-    if (!(gp - gp === 0)) continue;
-    const b = to[e];
-    const cb = costs[b];
-    const ga = g(p, a);
-    const qx = (gp - ga) / (ca - cx);
-    const qb = (g(p, b) - ga) / (ca - cb);
-    if (qx < qb || (qx === qb && cx < cb)) changed[t] = 1;
+    if (cx < ca && gp - gp === 0) {
+      const b = to[e];
+      const cb = costs[b];
+      const ga = g(p, a);
+      const qx = (gp - ga) / (ca - cx);
+      const qb = (g(p, b) - ga) / (ca - cb);
+      if (qx < qb || (qx === qb && cx < cb)) {
+        walk[t] = RESUME;
+        keepBefore[t] = e;
+        resumeFrom[t] = a;
+        continue;
+      }
+    }
+    at[t] = to[e];
+    resumeLambda[t] = lambda[e];
+    resumeSettled[t] = settled[e];
   }
-  return changed;
+  // The end: x cheaper than the last LLM of a path (with an estimate) is one more step from there.
+  for (let t = 0; t < paths; t++) {
+    if (walk[t] !== KEEP || starts[t] < 0) continue;
+    const gp = gx[first ? first[t] : t];
+    if (gp - gp === 0 && cx < costs[at[t]]) {
+      walk[t] = RESUME;
+      resumeFrom[t] = at[t];
+    }
+  }
+  return { walk, keepBefore, resumeFrom, resumeLambda, resumeSettled };
 }
 
 /**
@@ -90,8 +117,8 @@ export function extendSweep(
   if (prev.starts.length !== paths) throw new RangeError(`the previous sweep has ${prev.starts.length} paths, this one ${paths}`);
   if (groups && !sameGroups(groups.of, prev.groupOf!)) throw new RangeError('extendSweep needs the groups of the previous sweep');
   const first = groups ? firstOfGroups(groups, n) : null;
-  const changed = changedPaths(prev, gamma, Float64Array.from(costs), first);
-  return sweepPaths({ prev, changed }, gamma, scores, n, costs, normaliser, groups);
+  const plan = changedPaths(prev, gamma, Float64Array.from(costs), first);
+  return sweepPaths({ prev, plan }, gamma, scores, n, costs, normaliser, groups);
 }
 
 function sameGroups(a: Int32Array, b: Int32Array): boolean {
