@@ -13,12 +13,10 @@ import {
   groupTotals,
   newSortedSwitches,
   PathScores,
-  RESUME,
-  WALK,
   type DeferralSweep,
-  type ExtensionPlan,
   type SweepGroups,
 } from './sweepParts';
+import { RESUME, WALK, type ExtensionPlan } from './sweepPlan';
 
 export type { DeferralSweep, SweepGroups } from './sweepParts';
 

@@ -8,7 +8,7 @@ import { createRng, type Rng } from '../rng';
 import type { ColumnBlocks } from './blocks';
 import { buildSweep, type DeferralSweep, type SweepGroups } from './sweepBuild';
 import { changedPaths, extendSweep } from './sweepExtend';
-import { KEEP, RESUME } from './sweepParts';
+import { KEEP, RESUME } from './sweepPlan';
 
 /** The first `m` columns of an n x M matrix as a block of m0 columns plus one array per further column. */
 function blocks(matrix: Float64Array, M: number, m: number, m0: number): ColumnBlocks {

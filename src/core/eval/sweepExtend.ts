@@ -5,7 +5,8 @@
  */
 import type { ColumnBlocks } from './blocks';
 import { sweepPaths } from './sweepBuild';
-import { checkSweepInputs, KEEP, RESUME, WALK, type DeferralSweep, type ExtensionPlan, type SweepGroups } from './sweepParts';
+import { checkSweepInputs, type DeferralSweep, type SweepGroups } from './sweepParts';
+import { KEEP, RESUME, WALK, type ExtensionPlan } from './sweepPlan';
 
 /**
  * Which paths LLM x, the last column, changes, and the first switch it changes: x takes part in a
