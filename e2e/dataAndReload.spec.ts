@@ -69,3 +69,20 @@ test('a reload keeps the trained router (IndexedDB) and the settings in the URL'
   await explorer.tab('Train').click();
   await expect(page.getByTestId('no-training-curves')).toHaveCount(0);
 });
+
+test('a reload right after adding an LLM restores it with the curves it gave', async ({ page, explorer, addModel, trained }) => {
+  const { name } = trained.demo!.newcomer!;
+  await explorer.tab('Add an LLM').click();
+  await page.getByTestId('newcomer-add-exact').click();
+  await expect(addModel.addedList).toContainText(name);
+  const added = await snapshot(page);
+  expect(added.session!.added).toEqual([name]);
+  // No wait: the session is saved once the frame that shows the LLM has been drawn.
+  await page.reload();
+  const s = await waitTrained(page);
+  expect(s.session!.restored).toBe(true);
+  expect(s.training.runs).toBe(0);
+  expect(s.session!.added).toEqual([name]);
+  expect(s.session!.pool).toEqual(added.session!.pool);
+  expect(s.metrics).toEqual(added.metrics);
+});

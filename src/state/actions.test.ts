@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoDataset } from '../core/demo';
-import { validationPromptsCsv } from '../core/explorer';
+import { evaluatePool, validationPromptsCsv } from '../core/explorer';
 import { createClient } from '../workers/client';
 import { memoryKeyValueStore } from '../workers/idb';
 import { appStore, resetStore } from './store';
@@ -91,10 +91,13 @@ describe('store actions on a small demo dataset (handlers on the main thread, cp
     expect(await renameDataset('   ')).toBe(false);
 
     // Add an unseen LLM that is right on every validation prompt, then remove it.
-    const before = appStore.getState().session.pool!.methods['uniroute-kmeans']!.metrics;
+    const poolBefore = appStore.getState().session.pool!;
+    const before = poolBefore.methods['uniroute-kmeans']!.metrics;
     const csv = validationPromptsCsv(appStore.getState().session.router!).replace(/,\n/g, ',1\n');
     expect(await addModel('oracle-ish', 0.01, { name: 'perfect.csv', text: csv })).toBe(true);
     s = appStore.getState();
+    // The pool before the add was extended by one column: it is the full evaluation of the new pool.
+    expect(s.session.pool).toEqual(evaluatePool(s.session.base!, s.session.added));
     expect(s.session.pool!.names.at(-1)).toBe('oracle-ish');
     expect(s.session.pool!.estimated.at(-1)).toBe(true);
     expect(s.session.pool!.methods['uniroute-kmeans']!.metrics.area).not.toBe(before.area);
@@ -104,6 +107,8 @@ describe('store actions on a small demo dataset (handlers on the main thread, cp
     expect(await addModel('bad', 1, { name: 'bad.csv', text: 'prompt_id,score\nnope,2\n' })).toBe(false);
     expect(appStore.getState().session.addIssues.length).toBeGreaterThan(0);
     expect(await removeModel('oracle-ish')).toBe(true);
+    // Removing the LLM just added gives back the very pool it joined (evaluatePool is a pure function).
+    expect(appStore.getState().session.pool).toBe(poolBefore);
     expect(appStore.getState().session.pool!.methods['uniroute-kmeans']!.metrics).toEqual(before);
 
     // A broken upload lists its problem and keeps the loaded data.

@@ -8,10 +8,14 @@ import {
   penaltyForAccuracy,
   penaltyForBudget,
   routeLive,
+  type AddedModel,
   type PenaltyChoice,
+  type SessionBase,
+  type SessionPool,
   type TargetKind,
 } from '../core/explorer';
 import type { MethodName } from '../core/eval';
+import { scheduleAddRehearsal } from './addRehearsal';
 import { appStore } from './store';
 import { ROUTING_METHODS, type RoutingMethod, type ViewId } from './urlState';
 
@@ -66,16 +70,41 @@ export function settleRouting(fallbackMethod?: RoutingMethod): void {
   refreshPool();
 }
 
+/** The last pools evaluated (newest first) with the session base and added LLMs they are of. */
+let recentPools: { base: SessionBase; added: readonly AddedModel[]; pool: SessionPool }[] = [];
+const RECENT_POOLS = 3;
+
+function sameModels(a: readonly AddedModel[], b: readonly AddedModel[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/**
+ * The pool of base H_te + `added`. evaluatePool is a pure function of the two, so a pool evaluated
+ * before for the same objects is that pool (removing the LLM just added gives it back), and the
+ * pool before the last LLM joined lets evaluatePool extend each sweep by one column.
+ */
+function poolOf(base: SessionBase, added: readonly AddedModel[]): SessionPool {
+  const mine = recentPools.filter((r) => r.base === base);
+  const known = mine.find((r) => sameModels(r.added, added));
+  if (known) return known.pool;
+  const before = added.length > 0 ? mine.find((r) => sameModels(r.added, added.slice(0, -1))) : undefined;
+  const pool = evaluatePool(base, added, before?.pool);
+  recentPools = [{ base, added, pool }, ...mine].slice(0, RECENT_POOLS);
+  if (added.length === 0) scheduleAddRehearsal(base, pool);
+  return pool;
+}
+
 /** Re-evaluates every method on base H_te + the added LLMs (curves, metrics), then re-routes. */
 export function refreshPool(): void {
   const { session, setSession } = appStore.getState();
   if (!session.base) {
+    recentPools = [];
     setSession({ pool: null, lastPoolMs: null });
     relive();
     return;
   }
   const t0 = now();
-  const pool = evaluatePool(session.base, session.added);
+  const pool = poolOf(session.base, session.added);
   setSession({ pool, lastPoolMs: now() - t0 });
   relive();
 }

@@ -8,6 +8,7 @@ import { getClient } from './clientRef';
 import { appStore } from './store';
 import { refreshPool } from './liveActions';
 import { afterNextPaint, saveSnapshot } from './persist';
+import { promptIdsOf } from './promptIds';
 
 /** Adds an LLM from a scores file; problems (missing, extra, invalid scores) are listed and nothing changes. */
 export async function addModel(name: string, cost: number, file: NamedText): Promise<boolean> {
@@ -16,12 +17,12 @@ export async function addModel(name: string, cost: number, file: NamedText): Pro
     setSession({ addIssues: [{ file: file.name, message: 'train a router first: an LLM joins a trained router' }] });
     return false;
   }
-  const res = addModelFromScores(
-    session.base,
-    session.router,
-    data.dataset.prompts.map((p) => p.id),
-    { name: name.trim(), cost, file: file.name, text: file.text },
-  );
+  const res = addModelFromScores(session.base, session.router, promptIdsOf(data.dataset), {
+    name: name.trim(),
+    cost,
+    file: file.name,
+    text: file.text,
+  });
   if (!res.ok) {
     setSession({ addIssues: res.issues, addNotice: null });
     return false;

@@ -8,6 +8,7 @@ import { Panel, formatCost, formatPercent } from '../charts';
 import { validationPromptsCsv } from '../core/explorer';
 import { useAppStore } from '../state/store';
 import { addDemoNewcomer, addModel, demoNewcomerFile, removeModel, type NewcomerMode } from '../state/modelActions';
+import type { NamedText } from '../core/types';
 import { IssueList, Waiting, downloadText, readFiles } from './common';
 import { OnboardingPanel } from './OnboardingPanel';
 
@@ -84,6 +85,8 @@ function AddForm() {
   const [name, setName] = useState('');
   const [cost, setCost] = useState('');
   const [file, setFile] = useState<File | null>(null);
+  // The chosen file is read at once (its text is what Add uses), so Add does not wait on the read.
+  const [reading, setReading] = useState<Promise<NamedText> | null>(null);
   const [busy, setBusy] = useState(false);
   if (!router) return <Waiting what="Train a router first: a new LLM joins a trained router." />;
   const costValue = Number(cost);
@@ -123,13 +126,14 @@ function AddForm() {
           const form = e.currentTarget;
           if (!valid || !file) return;
           setBusy(true);
-          const [text] = await readFiles([file]);
+          const text = await (reading ?? readFiles([file]).then(([t]) => t));
           const ok = await addModel(name, costValue, text);
           setBusy(false);
           if (ok) {
             setName('');
             setCost('');
             setFile(null);
+            setReading(null);
             form.reset();
           }
         }}
@@ -158,7 +162,14 @@ function AddForm() {
             className="rl-input"
             type="file"
             accept=".csv,text/csv"
-            onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
+            onChange={(e) => {
+              const chosen = e.currentTarget.files?.[0] ?? null;
+              setFile(chosen);
+              const read = chosen ? readFiles([chosen]).then(([t]) => t) : null;
+              // A failed read surfaces when Add awaits it, not as an unhandled rejection now.
+              read?.catch(() => undefined);
+              setReading(read);
+            }}
             data-testid="add-file"
           />
         </label>

@@ -121,32 +121,78 @@ export function walkCostPenaltyPath(
   ev: PathEvents,
   tag: number,
 ): number {
+  const t = staircase(gamma, offset, m, order, m);
+  if (t === 0) return order[0]; // no estimate at all: the cheapest LLM, earliest column
+  // The last stair has the lowest gamma, first in cost order among equals: the lambda = 0 choice.
+  const start = stair[t - 1];
+  wrap(gamma, offset, costs, ev, tag, t - 1, 0, 0);
+  return start;
+}
+
+/**
+ * The rest of a path from LLM `a`, which the walk reached with breakpoint `previous` and settled
+ * value `previousSettled` (the last switch before it; 0 and 0 at the lambda = 0 choice): appends
+ * the switches the walk makes after `a`, exactly as walkCostPenaltyPath's. `position[h]` is h's
+ * index in `order`. The staircase up to a's cost position is the walk's own (a stair depends only
+ * on the LLMs before it), so the gift wrap from a sees what the whole walk sees there. False, with
+ * nothing appended, when a is not the last stair up to its position (then no walk reaches it).
+ */
+export function resumeCostPenaltyPath(
+  gamma: Float64Array,
+  offset: number,
+  costs: Float64Array,
+  order: Int32Array,
+  position: Int32Array,
+  ev: PathEvents,
+  tag: number,
+  a: number,
+  previous: number,
+  previousSettled: number,
+): boolean {
+  const t = staircase(gamma, offset, order.length, order, position[a] + 1);
+  if (t === 0 || stair[t - 1] !== a) return false;
+  wrap(gamma, offset, costs, ev, tag, t - 1, previous, previousSettled);
+  return true;
+}
+
+/** The staircase of the first `upto` LLMs in cost order into `stair` (finite gamma below every LLM before it); returns its length. */
+function staircase(gamma: Float64Array, offset: number, m: number, order: Int32Array, upto: number): number {
   if (stair.length < m) stair = new Int32Array(m);
+  const s = stair;
   let t = 0;
   let lowest = Infinity;
-  for (let j = 0; j < m; j++) {
+  for (let j = 0; j < upto; j++) {
     const h = order[j];
     const g = gamma[offset + h];
     if (g - g === 0 && g < lowest) {
-      stair[t++] = h;
+      s[t++] = h;
       lowest = g;
     }
   }
-  if (t === 0) return order[0]; // no estimate at all: the cheapest LLM, earliest column
-  // The last stair has the lowest gamma, first in cost order among equals: the lambda = 0 choice.
-  let cur = t - 1;
-  let a = stair[cur];
+  return t;
+}
+
+/** The gift wrap over `stair` from stair[cur], appending one event per switch (see walkCostPenaltyPath). */
+function wrap(
+  gamma: Float64Array,
+  offset: number,
+  costs: Float64Array,
+  ev: PathEvents,
+  tag: number,
+  cur: number,
+  previous: number,
+  previousSettled: number,
+): void {
+  const s = stair;
+  let a = s[cur];
   let ga = gamma[offset + a];
-  const start = a;
-  let previous = 0;
-  let previousSettled = 0;
   for (;;) {
     const ca = costs[a];
     let next = -1;
     let bestLambda = Infinity;
     // Ascending cost: the first of equal lambdas is the cheapest, then the earliest column (routeAt's ties).
     for (let i = 0; i < cur; i++) {
-      const h = stair[i];
+      const h = s[i];
       const ch = costs[h];
       if (!(ch < ca)) break; // only a strictly cheaper LLM can take over as lambda grows
       const lambda = (gamma[offset + h] - ga) / (ca - ch);
@@ -155,8 +201,8 @@ export function walkCostPenaltyPath(
         bestLambda = lambda;
       }
     }
-    if (next < 0) break;
-    const b = stair[next];
+    if (next < 0) return;
+    const b = s[next];
     // In exact arithmetic breakpoints only grow along the hull; clamp so rounding cannot reorder
     // one prompt's switches.
     if (bestLambda < previous) bestLambda = previous;
@@ -176,7 +222,6 @@ export function walkCostPenaltyPath(
     ga = gb;
     cur = next;
   }
-  return start;
 }
 
 /**

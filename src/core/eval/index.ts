@@ -8,6 +8,7 @@ export {
   buildSweep,
   choiceAt,
   deferralCurve,
+  extendSweep,
   pointAt,
   replayAt,
   replayIndex,

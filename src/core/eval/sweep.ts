@@ -3,7 +3,7 @@
  * +infinity (cheapest end) at every breakpoint where some prompt's argmin_h gamma(x,h) + lambda c(h)
  * changes. One module for every consumer: the trial and K selection read its points, the explorer
  * also replays it at any lambda (counts per LLM) and reads each prompt's choice there.
- *   buildSweep -> sweepPoints / sweepCurve -> replayIndex + replayAt(lambda) / choiceAt(lambda)
+ *   buildSweep (or extendSweep by one LLM) -> sweepPoints / sweepCurve -> replayIndex + replayAt(lambda) / choiceAt(lambda)
  */
 import { asBlocks } from './blocks';
 import { paretoFront, type CurvePoint } from './curve';
@@ -11,6 +11,7 @@ import { buildSweep, type DeferralSweep } from './sweepBuild';
 import { pointAt } from './sweepReplay';
 
 export { buildSweep, type DeferralSweep, type SweepGroups } from './sweepBuild';
+export { extendSweep } from './sweepExtend';
 export { pointAt, replayAt, replayIndex, type SweepReplay } from './sweepReplay';
 
 /** The exact deferral curve of plain n x m matrices gamma and scores (see buildSweep); [] without prompts. */

@@ -1,77 +1,24 @@
 /**
- * Building an exact deferral sweep: every prompt's (or group's) cost-penalty path walked once
- * (costPenaltyPath.ts), all switches merged by breakpoint, and the curve's running mean cost and
- * accuracy updated switch by switch with compensated sums. The public face is sweep.ts.
+ * Building an exact deferral sweep: every prompt's (or group's) cost-penalty path walked
+ * (costPenaltyPath.ts), all switches sorted by breakpoint, and the curve's running mean cost and
+ * accuracy updated switch by switch (sweepParts.ts). Extending a sweep by one LLM (sweepExtend.ts)
+ * takes the same path with the switches of the paths it keeps. The public face is sweep.ts.
  */
-import { checkCosts } from '../routing/route';
-import { blockAt, blockRow, type ColumnBlocks } from './blocks';
-import { costOrder, eventOrder, newPathEvents, walkCostPenaltyPath } from './costPenaltyPath';
+import { blockRow, type ColumnBlocks } from './blocks';
+import { costOrder, eventOrder, newPathEvents, resumeCostPenaltyPath, walkCostPenaltyPath } from './costPenaltyPath';
+import {
+  assembleSweep,
+  checkSweepInputs,
+  extendGroupTotals,
+  groupTotals,
+  newSortedSwitches,
+  PathScores,
+  type DeferralSweep,
+  type SweepGroups,
+} from './sweepParts';
+import { RESUME, WALK, type ExtensionPlan } from './sweepPlan';
 
-/**
- * A deferral sweep: the curve's points plus the switches behind them, so a caller can replay the
- * routing at any lambda (the explorer's live routing) without re-routing every prompt. Plain
- * typed arrays only: it crosses the worker boundary and lives in the UI store.
- */
-export interface DeferralSweep {
-  /** Prompts and LLMs swept. */
-  n: number;
-  m: number;
-  /** The curve as columns: point i is (cost[i], accuracy[i]), the routing for lambda in [costPenalty[i], costPenalty[i + 1]). */
-  cost: Float64Array;
-  accuracy: Float64Array;
-  costPenalty: Float64Array;
-  /** The group of every prompt when prompts were swept in groups of identical gamma rows; null: one path per prompt. */
-  groupOf: Int32Array | null;
-  /** The lambda = 0 choice of every path (prompt or group; -1 for an empty group). */
-  starts: Int32Array;
-  /** Every switch in sweep order (by breakpoint): the LLM left, the LLM taken, the path (prompt or group). */
-  from: Int32Array;
-  to: Int32Array;
-  tag: Int32Array;
-  /** pointEnd[i]: the switches from[0 .. pointEnd[i]) are applied at point i (0 at the lambda = 0 point). */
-  pointEnd: Int32Array;
-}
-
-/** Prompts that route alike (identical gamma rows, e.g. one K-means cluster): `of[p]` in [0, count). */
-export interface SweepGroups {
-  of: Int32Array;
-  count: number;
-}
-
-/** Neumaier-compensated running sum: the curve is updated incrementally over many switches. */
-class Sum {
-  s = 0;
-  c = 0;
-  add(x: number): void {
-    const t = this.s + x;
-    this.c += Math.abs(this.s) >= Math.abs(x) ? this.s - t + x : x - t + this.s;
-    this.s = t;
-  }
-  get value(): number {
-    return this.s + this.c;
-  }
-}
-
-/** Point columns for a sweep of B switches (at most B + 1 points): push, then done() trims them. */
-function newColumns(B: number) {
-  const cost = new Float64Array(B + 1);
-  const accuracy = new Float64Array(B + 1);
-  const costPenalty = new Float64Array(B + 1);
-  const columns = {
-    length: 0,
-    push(c: number, a: number, l: number): void {
-      cost[columns.length] = c;
-      accuracy[columns.length] = a;
-      costPenalty[columns.length++] = l;
-    },
-    done: () => ({
-      cost: cost.slice(0, columns.length),
-      accuracy: accuracy.slice(0, columns.length),
-      costPenalty: costPenalty.slice(0, columns.length),
-    }),
-  };
-  return columns;
-}
+export type { DeferralSweep, SweepGroups } from './sweepParts';
 
 function grown(a: Float64Array, length: number): Float64Array<ArrayBuffer> {
   const out = new Float64Array(length);
@@ -79,25 +26,156 @@ function grown(a: Float64Array, length: number): Float64Array<ArrayBuffer> {
   return out;
 }
 
-/** Per-group prompt counts, first prompt and score sums (group x LLM): the group's path stands for all its prompts. */
-function groupTotals(groups: SweepGroups, scores: ColumnBlocks, n: number, m: number) {
-  const { of, count } = groups;
-  if (of.length !== n) throw new RangeError(`groups give ${of.length} prompts, the sweep has ${n}`);
-  const size = new Float64Array(count);
-  const first = new Int32Array(count).fill(-1);
-  const sums = new Float64Array(count * m);
-  const { m0 } = scores;
-  for (let p = 0; p < n; p++) {
-    const g = of[p];
-    if (!(g >= 0 && g < count)) throw new RangeError(`group ${g} of prompt ${p} is outside [0, ${count})`);
-    size[g]++;
-    if (first[g] < 0) first[g] = p;
-    const row = g * m;
-    const from = p * m0;
-    for (let h = 0; h < m0; h++) sums[row + h] += scores.base[from + h];
-    for (let j = 0; j < scores.columns.length; j++) sums[row + m0 + j] += scores.columns[j][p];
+/** What a sweep keeps from a previous one: its switches, and per path which to keep and how to walk on (sweepExtend.ts). */
+export interface KeptSwitches {
+  prev: DeferralSweep;
+  plan: ExtensionPlan;
+}
+
+/**
+ * The one way a sweep is made: the paths to walk (every path, or the changed ones of `kept`) are
+ * walked in path order on the rows of `gamma`, their switches sorted by breakpoint (stable, so one
+ * path's stay in path order) and merged with the kept switches by (breakpoint, path): the order
+ * eventOrder gives the whole list. Then each switch's scores are read and the curve is summed.
+ */
+export function sweepPaths(
+  kept: KeptSwitches | null,
+  gamma: ColumnBlocks,
+  scores: ColumnBlocks,
+  n: number,
+  costs: ArrayLike<number>,
+  normaliser: number,
+  groups?: SweepGroups,
+): DeferralSweep {
+  const m = gamma.m0 + gamma.columns.length;
+  checkSweepInputs(costs, m, normaliser);
+  // The groups' score sums: the kept sweep's, with the new column summed, when it has them.
+  const keptTotals = kept?.prev.groupTotals;
+  const totals = groups ? (keptTotals ? extendGroupTotals(keptTotals, groups, scores, n, m) : groupTotals(groups, scores, n, m)) : null;
+  const paths = groups ? groups.count : n;
+  const groupOf = groups ? groups.of : null;
+  const c64 = Float64Array.from(costs);
+  const starts = kept ? kept.prev.starts.slice() : new Int32Array(paths).fill(-1);
+  if (n === 0) {
+    const none = new Int32Array(0);
+    const noLambda = new Float64Array(0);
+    return {
+      cost: new Float64Array(0),
+      accuracy: new Float64Array(0),
+      costPenalty: new Float64Array(0),
+      n,
+      m,
+      groupOf,
+      starts,
+      from: none,
+      to: none,
+      tag: none,
+      lambda: noLambda,
+      settled: noLambda,
+      scoreFrom: noLambda,
+      scoreTo: noLambda,
+      groupTotals: totals,
+      pointEnd: none,
+    };
   }
-  return { size, first, sums };
+
+  // Walk the paths in path order; a plain matrix in place, blocks row by row into `row`. Each
+  // path's switches get their scores while its row is in cache, the first missing one reported.
+  const plan = kept ? kept.plan : null;
+  const keepBefore = plan ? plan.keepBefore : null;
+  const scoresOf = new PathScores(scores, m, totals);
+  const byCost = costOrder(costs, m);
+  const position = new Int32Array(m);
+  for (let j = 0; j < m; j++) position[byCost[j]] = j;
+  const events = newPathEvents(plan ? 64 : 6 * paths);
+  const plain = gamma.columns.length === 0;
+  const gammaBase = gamma.base;
+  const row = new Float64Array(m);
+  const first = totals ? totals.first : null;
+  let scoreFrom: Float64Array = new Float64Array(events.lambda.length);
+  let scoreTo: Float64Array = new Float64Array(events.lambda.length);
+  const startScores = new Float64Array(paths);
+  for (let t = 0; t < paths; t++) {
+    const how = plan ? plan.walk[t] : WALK;
+    const p = first ? first[t] : t;
+    if (p < 0) continue; // an empty group
+    const firstEvent = events.length;
+    if (how === RESUME) {
+      // The old switches before the first one the new LLM changes stay; the walk goes on from there.
+      const resumed = resumeCostPenaltyPath(
+        blockRow(gamma, p, row),
+        0,
+        c64,
+        byCost,
+        position,
+        events,
+        t,
+        plan!.resumeFrom[t],
+        plan!.resumeLambda[t],
+        plan!.resumeSettled[t],
+      );
+      if (!resumed) {
+        keepBefore![t] = 0;
+        starts[t] = walkCostPenaltyPath(row, 0, m, c64, byCost, events, t);
+      }
+    } else if (how === WALK) {
+      starts[t] = plain
+        ? walkCostPenaltyPath(gammaBase, p * m, m, c64, byCost, events, t)
+        : walkCostPenaltyPath(blockRow(gamma, p, row), 0, m, c64, byCost, events, t);
+    }
+    if (scoreFrom.length < events.lambda.length) {
+      scoreFrom = grown(scoreFrom, events.lambda.length);
+      scoreTo = grown(scoreTo, events.lambda.length);
+    }
+    scoresOf.fill(events.tag, events.from, events.to, firstEvent, events.length, scoreFrom, scoreTo);
+    startScores[t] = scoresOf.at(t, starts[t]);
+  }
+  const order = eventOrder(events);
+  const fresh = order.length;
+
+  // Merge the kept switches (in sweep order already) with the new ones by (breakpoint, path).
+  const none = new Int32Array(0);
+  const noValues = new Float64Array(0);
+  const prev = kept ? kept.prev : null;
+  const pLambda = prev ? prev.lambda : noValues;
+  const pSettled = prev ? prev.settled : noValues;
+  const pScoreFrom = prev ? prev.scoreFrom : noValues;
+  const pScoreTo = prev ? prev.scoreTo : noValues;
+  const pFrom = prev ? prev.from : none;
+  const pTo = prev ? prev.to : none;
+  const pTag = prev ? prev.tag : none;
+  const { lambda: nLambda, settled: nSettled, from: nFrom, to: nTo, tag: nTag } = events;
+  const B0 = pTag.length;
+  let keep = 0;
+  for (let e = 0; e < B0; e++) if (e < keepBefore![pTag[e]]) keep++;
+  const sw = newSortedSwitches(keep + fresh);
+  const { lambda, settled, from, to, tag, scoreFrom: sFrom, scoreTo: sTo } = sw;
+  let i = 0;
+  let j = 0;
+  for (let e = 0; e < sw.length; e++) {
+    while (i < B0 && i >= keepBefore![pTag[i]]) i++;
+    const k = j < fresh ? order[j] : -1;
+    // By breakpoint, then path; a resumed path's kept switches come before its new ones.
+    if (i < B0 && (k < 0 || pLambda[i] < nLambda[k] || (pLambda[i] === nLambda[k] && pTag[i] <= nTag[k]))) {
+      lambda[e] = pLambda[i];
+      settled[e] = pSettled[i];
+      from[e] = pFrom[i];
+      to[e] = pTo[i];
+      sFrom[e] = pScoreFrom[i];
+      sTo[e] = pScoreTo[i];
+      tag[e] = pTag[i++];
+    } else {
+      lambda[e] = nLambda[k];
+      settled[e] = nSettled[k];
+      from[e] = nFrom[k];
+      to[e] = nTo[k];
+      sFrom[e] = scoreFrom[k];
+      sTo[e] = scoreTo[k];
+      tag[e] = nTag[k];
+      j++;
+    }
+  }
+  return assembleSweep(sw, starts, startScores, totals, groupOf, n, m, c64, normaliser);
 }
 
 /**
@@ -119,96 +197,5 @@ export function buildSweep(
   normaliser: number,
   groups?: SweepGroups,
 ): DeferralSweep {
-  const m = gamma.m0 + gamma.columns.length;
-  checkCosts(costs, m);
-  if (!Number.isFinite(normaliser) || normaliser <= 0) {
-    throw new RangeError(`normaliser (max test-pool cost) must be a finite number > 0, got ${normaliser}`);
-  }
-  const totals = groups ? groupTotals(groups, scores, n, m) : null;
-  const paths = groups ? groups.count : n;
-  const starts = new Int32Array(paths).fill(-1);
-  const groupOf = groups ? groups.of : null;
-  if (n === 0) {
-    const none = new Int32Array(0);
-    return { ...newColumns(0).done(), n, m, groupOf, starts, from: none, to: none, tag: none, pointEnd: none };
-  }
-
-  const scoreOf = (t: number, h: number): number => {
-    const s = totals ? totals.sums[t * m + h] : blockAt(scores, t, h);
-    if (Number.isNaN(s)) {
-      throw new RangeError(`${totals ? `a prompt of group ${t}` : `prompt ${t}`} has no score for model ${h}, which it is routed to`);
-    }
-    return s;
-  };
-  const byCost = costOrder(costs, m);
-  const c64 = Float64Array.from(costs);
-  const events = newPathEvents(6 * paths);
-  // A plain matrix is walked in place; blocks are assembled row by row into `row`.
-  const plain = gamma.columns.length === 0;
-  const row = new Float64Array(m);
-  // Scores of each switch, read while the path's row is in cache (the sweep visits paths at random).
-  let scoreFrom: Float64Array = new Float64Array(events.lambda.length);
-  let scoreTo: Float64Array = new Float64Array(events.lambda.length);
-  const cost = new Sum();
-  const acc = new Sum();
-  for (let t = 0; t < paths; t++) {
-    const p = totals ? totals.first[t] : t;
-    if (p < 0) continue; // an empty group
-    const firstEvent = events.length;
-    const start = plain
-      ? walkCostPenaltyPath(gamma.base, p * m, m, c64, byCost, events, t)
-      : walkCostPenaltyPath(blockRow(gamma, p, row), 0, m, c64, byCost, events, t);
-    starts[t] = start;
-    if (scoreFrom.length < events.lambda.length) {
-      scoreFrom = grown(scoreFrom, events.lambda.length);
-      scoreTo = grown(scoreTo, events.lambda.length);
-    }
-    // Every LLM on the path needs a score (checked in path order: the first missing one is reported).
-    for (let i = firstEvent; i < events.length; i++) {
-      scoreFrom[i] = scoreOf(t, events.from[i]);
-      scoreTo[i] = scoreOf(t, events.to[i]);
-    }
-    cost.add((totals ? totals.size[t] : 1) * c64[start]);
-    acc.add(scoreOf(t, start));
-  }
-
-  // Switches are grouped by equality of the float64 quotient (g_to - g_from) / (c_from - c_to), so
-  // all paths with the same gamma and cost pair switch in one step. Quotients that are equal in
-  // decimal but round apart (e.g. (0.8 - 0.1) / 1 and 0.7 / 1) stay two points ~1e-16 apart in
-  // lambda, as in any float64 sweep; on the shared data this moves a K-NN Area by < 1e-4 and the
-  // oracle's not at all (an oracle step's slope is its own lambda, so such points are collinear).
-  // The penalty reported is the largest settled value of the group: routeAt at exactly that
-  // penalty reproduces the point (settled values differ from the quotient by a few ulps at most).
-  // Each switch adds the new value and subtracts the old one separately (no rounded difference).
-  const { lambda, settled } = events;
-  const order = eventOrder(events);
-  const B = order.length;
-  const out = newColumns(B);
-  out.push(cost.value / n / normaliser, acc.value / n, 0);
-  const from = new Int32Array(B);
-  const to = new Int32Array(B);
-  const tag = new Int32Array(B);
-  const pointEnd = new Int32Array(B + 1);
-  let reported = 0;
-  let groupSettled = 0;
-  for (let e = 0; e < B; e++) {
-    const i = order[e];
-    const t = events.tag[i];
-    const w = totals ? totals.size[t] : 1;
-    from[e] = events.from[i];
-    to[e] = events.to[i];
-    tag[e] = t;
-    cost.add(w * c64[to[e]]);
-    cost.add(-(w * c64[from[e]]));
-    acc.add(scoreTo[i]);
-    acc.add(-scoreFrom[i]);
-    if (settled[i] > groupSettled) groupSettled = settled[i];
-    if (e + 1 === B || lambda[order[e + 1]] !== lambda[i]) {
-      reported = Math.max(reported, groupSettled);
-      pointEnd[out.length] = e + 1;
-      out.push(cost.value / n / normaliser, acc.value / n, reported);
-      groupSettled = 0;
-    }
-  }
-  return { ...out.done(), n, m, groupOf, starts, from, to, tag, pointEnd: pointEnd.slice(0, out.length) };
+  return sweepPaths(null, gamma, scores, n, costs, normaliser, groups);
 }

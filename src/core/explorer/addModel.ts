@@ -24,6 +24,27 @@ export interface AddedModelResult {
   testScored: number;
 }
 
+/** Each session's test prompts by id, for the id list it was asked with (10,000 map entries, built once). */
+const testIndexes = new WeakMap<SessionBase, { promptIds: readonly string[]; index: Map<string, number> }>();
+
+function testIndexOf(base: SessionBase, promptIds: readonly string[]): Map<string, number> {
+  const known = testIndexes.get(base);
+  if (known?.promptIds === promptIds) return known.index;
+  const index = new Map<string, number>();
+  base.testRows.forEach((r, p) => index.set(promptIds[r], p));
+  testIndexes.set(base, { promptIds, index });
+  return index;
+}
+
+/** The ids of a router's validation prompts (the same array for every router an add or remove derives). */
+const validationIds = new WeakMap<readonly { id: string }[], Set<string>>();
+
+function idsOf(prompts: readonly { id: string }[]): Set<string> {
+  let ids = validationIds.get(prompts);
+  if (!ids) validationIds.set(prompts, (ids = new Set(prompts.map((p) => p.id))));
+  return ids;
+}
+
 /**
  * Parses the scores file and adds the LLM. Scores of the session's test prompts are kept aside
  * (exact test accuracy); every other id goes through the core addModel, which refuses ids that are
@@ -38,21 +59,23 @@ export function addModelFromScores(
 ): Result<AddedModelResult> {
   const parsed = parseScoresCsv(input.file, input.text);
   if (!parsed.ok) return parsed;
-  const testIndex = new Map<string, number>();
-  base.testRows.forEach((r, p) => testIndex.set(promptIds[r], p));
-  const valIds = new Set(router.validationPrompts.map((p) => p.id));
+  const testIndex = testIndexOf(base, promptIds);
+  const valIds = idsOf(router.validationPrompts);
   const testScores = new Float64Array(base.testRows.length).fill(NaN);
   const forRouter = new Map<string, number>();
-  const testById: Record<string, number> = {};
   let testScored = 0;
   for (const [id, score] of parsed.data.scores) {
     const p = testIndex.get(id);
     if (p !== undefined && !valIds.has(id)) {
       testScores[p] = score;
-      testById[id] = score;
       testScored++;
     } else forRouter.set(id, score);
   }
+  // Keyed by the dataset's own id strings, in test-prompt order: the same string objects on every
+  // add, so each key is hashed into the engine's table once per session rather than once per add.
+  const testById: Record<string, number> = {};
+  const { testRows } = base;
+  for (let p = 0; p < testRows.length; p++) if (!Number.isNaN(testScores[p])) testById[promptIds[testRows[p]]] = testScores[p];
   // The router file records how it joined: with every test prompt scored its test accuracy is exact.
   const added = addRouterModel(router, {
     name: input.name,

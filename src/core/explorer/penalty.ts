@@ -3,10 +3,10 @@
  * that say what a lambda gives (always from the current pool and method, so never stale), and the
  * slider's range (the log span of the data's breakpoints, which depend on its cost unit).
  */
-import type { CurvePoint, MethodName } from '../eval';
+import type { MethodName } from '../eval';
 import { routeLive } from './liveRouting';
 import { costText, lambdaText, percentText } from './numberText';
-import { penaltyForAccuracy, type PenaltyChoice } from './target';
+import { peakAccuracy, penaltyForAccuracy, type PenaltyChoice } from './target';
 import type { SessionPool, SinglePoint } from './types';
 
 /** The lambda a session starts at, and why. */
@@ -19,13 +19,6 @@ export interface PenaltyDefault {
   choice: PenaltyChoice;
 }
 
-/** Highest accuracy of the points, and the most accurate point at the least cost. */
-function peakAccuracy(points: readonly CurvePoint[]): number {
-  let best = -Infinity;
-  for (const p of points) if (p.accuracy > best) best = p.accuracy;
-  return best;
-}
-
 /**
  * The default lambda of `method` on `pool`: the cheapest routing that matches the most accurate pool
  * LLM (the QNC point, where routing pays off), or, when the curve never gets there, the cheapest of
@@ -34,13 +27,14 @@ function peakAccuracy(points: readonly CurvePoint[]): number {
 export function defaultPenalty(pool: SessionPool, method: MethodName): PenaltyDefault | null {
   const view = pool.methods[method];
   if (!view || pool.singles.length === 0) return null;
-  const points = view.points;
-  if (points.length === 0) return null;
+  // The sweep's columns are the curve's points (no object per point).
+  const curve = view.sweep;
+  if (curve.cost.length === 0) return null;
   const bestIndex = pool.singles.findIndex((s) => s.accuracy === pool.qncTarget);
   const best = pool.singles[bestIndex >= 0 ? bestIndex : 0];
-  const atTarget = penaltyForAccuracy(points, pool.qncTarget);
+  const atTarget = penaltyForAccuracy(curve, pool.qncTarget);
   if (atTarget) return { costPenalty: atTarget.costPenalty, best, reached: true, choice: atTarget };
-  const atPeak = penaltyForAccuracy(points, peakAccuracy(points));
+  const atPeak = penaltyForAccuracy(curve, peakAccuracy(curve));
   return atPeak ? { costPenalty: atPeak.costPenalty, best, reached: false, choice: atPeak } : null;
 }
 
@@ -72,8 +66,7 @@ export function zeroPenaltyNote(pool: SessionPool, method: MethodName, costUnit:
   if (!view || pool.n === 0) return null;
   const zero = routeLive(pool, method, 0);
   const head = `Home sets λ = 0: each prompt goes to the LLM with the lowest predicted error, whatever it costs (accuracy ${percentText(zero.accuracy)}${est(zero.estimatedPrompts > 0)}, mean cost per prompt ${costText(zero.meanCost, costUnit)}).`;
-  const points = view.points;
-  const peak = penaltyForAccuracy(points, peakAccuracy(points));
+  const peak = penaltyForAccuracy(view.sweep, peakAccuracy(view.sweep));
   if (!peak || !(peak.point.accuracy > zero.accuracy + 1e-12) || method === 'oracle') return head;
   const at = routeLive(pool, method, peak.costPenalty);
   return `${head} That is not the most accurate routing on the test prompts: ${lambdaText(peak.costPenalty)} gives ${percentText(at.accuracy)} at ${costText(at.meanCost, costUnit)}.`;

@@ -6,6 +6,7 @@
 import {
   buildSweep,
   curveMetrics,
+  extendSweep,
   paretoFront,
   poolMetricOptions,
   replayIndex,
@@ -15,6 +16,7 @@ import {
   type CurvePoint,
   type DeferralSweep,
   type MethodName,
+  type SweepGroups,
 } from '../eval';
 import { knnFallback, knnGammaFromNeighbours } from '../routing/knn';
 import { meanScored } from '../stats';
@@ -108,17 +110,30 @@ function meanOf(values: Float64Array): number {
   return values.length ? s / values.length : NaN;
 }
 
+/** Whether `previous` can be the pool of the same session before the last of m LLMs joined (same prompts, LLMs and costs). */
+function isPoolBefore(previous: SessionPool, n: number, names: readonly string[], costs: Float64Array): boolean {
+  const m = names.length;
+  if (previous.n !== n || previous.names.length !== m - 1) return false;
+  for (let j = 0; j < m - 1; j++) if (previous.names[j] !== names[j] || previous.costs[j] !== costs[j]) return false;
+  return true;
+}
+
 /**
  * Evaluates every method of `base` on the test pool base H_te + `added`. The cost axis is normalised
  * by the max pool cost; QNC's target is the most accurate pool LLM (an added LLM without test scores
  * counts at its estimated accuracy: 1 - K-means gamma, averaged over the test prompts).
+ *
+ * `previous`, when given, must be evaluatePool(base, added.slice(0, -1)) (the pool before the last
+ * LLM joined): each method's sweep is then extended by the new LLM's column (extendSweep: only the
+ * prompts it can change are walked again), which gives the same pool bit for bit.
  */
-export function evaluatePool(base: SessionBase, added: readonly AddedModel[] = []): SessionPool {
+export function evaluatePool(base: SessionBase, added: readonly AddedModel[] = [], previous?: SessionPool | null): SessionPool {
   const n = base.testRows.length;
   const m0 = base.testModels.length;
   const names = [...base.testModels.map((h) => base.modelNames[h]), ...added.map((a) => a.name)];
   const costs = Float64Array.from([...base.testModels.map((h) => base.modelCosts[h]), ...added.map((a) => a.cost)]);
   const m = names.length;
+  const before = previous && added.length > 0 && isPoolBefore(previous, n, names, costs) ? previous : null;
   const maxCost = Math.max(...costs);
   const normaliser = maxCost > 0 ? maxCost : 1;
   const isAdded = names.map((_, j) => j >= m0);
@@ -127,11 +142,12 @@ export function evaluatePool(base: SessionBase, added: readonly AddedModel[] = [
   // Single points: a base LLM's mean test score; an added one's true scores, unknown cells at 1 - K-means gamma.
   const kmeansCols = added.map((a) => addedGamma(base, a, 'uniroute-kmeans'));
   const addedSingles = added.map((a, j) => effectiveScores(a, kmeansCols[j]));
-  // Column sums in one row-major pass (each column still summed in prompt order).
+  // Column sums in one row-major pass (each column still summed in prompt order); the pool before
+  // the last LLM joined has them already.
   const sums = new Float64Array(m0);
-  for (let p = 0; p < n; p++) for (let j = 0; j < m0; j++) sums[j] += base.testScores[p * m0 + j];
+  if (!before) for (let p = 0; p < n; p++) for (let j = 0; j < m0; j++) sums[j] += base.testScores[p * m0 + j];
   const singles: SinglePoint[] = names.map((name, j) => {
-    const accuracy = j < m0 ? sums[j] / n : meanOf(addedSingles[j - m0]);
+    const accuracy = before && j < m - 1 ? before.singles[j].accuracy : j < m0 ? sums[j] / n : meanOf(addedSingles[j - m0]);
     return { name, cost: costs[j] / normaliser, costRaw: costs[j], accuracy, estimated: estimated[j] };
   });
   const metricOptions = poolMetricOptions(
@@ -172,6 +188,9 @@ export function evaluatePool(base: SessionBase, added: readonly AddedModel[] = [
       };
     let curve: { points: () => CurvePoint[]; front: CurvePoint[] };
     let sweep: DeferralSweep;
+    const prevSweep = before?.methods[method]?.sweep;
+    const sweepOf = (g: ColumnBlocks, sc: ColumnBlocks, groups?: SweepGroups): DeferralSweep =>
+      prevSweep ? extendSweep(prevSweep, g, sc, n, costs, normaliser, groups) : buildSweep(g, sc, n, costs, normaliser, groups);
     if (method === 'zero-router') {
       // The core's ZeroRouter curve (hull on validation accuracy, placed at test accuracy), as runTrial draws it.
       const valAccuracy = [...base.valAccuracy, ...cols.map((c) => 1 - (c as Float64Array)[0])];
@@ -183,11 +202,10 @@ export function evaluatePool(base: SessionBase, added: readonly AddedModel[] = [
       );
       curve = { points: () => points, front: paretoFront(points) };
       // Routed live, ZeroRouter sends every prompt to one LLM (the same gamma row): one path for all.
-      sweep = buildSweep(gamma, scores, n, costs, normaliser, { of: new Int32Array(n), count: 1 });
+      sweep = sweepOf(gamma, scores, { of: prevSweep?.groupOf ?? new Int32Array(n), count: 1 });
     } else {
       // UniRoute (K-means) gives every prompt of a cluster the same gamma row: one path per cluster.
-      const groups = method === 'uniroute-kmeans' ? { of: base.testClusters, count: base.k } : undefined;
-      sweep = buildSweep(gamma, scores, n, costs, normaliser, groups);
+      sweep = sweepOf(gamma, scores, method === 'uniroute-kmeans' ? { of: base.testClusters, count: base.k } : undefined);
       curve = sweepCurve(sweep);
     }
     // The metrics of the front equal those of all points (the peak is on the front), and cost less.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CurvePoint } from '../eval';
-import { describeTarget, parseTargetPercent, penaltyForAccuracy, penaltyForBudget, penaltyForPoint } from './target';
+import { describeTarget, parseTargetPercent, peakAccuracy, penaltyForAccuracy, penaltyForBudget, penaltyForPoint } from './target';
 
 // The fixture's K-means curve (normaliser 10): (1.0, 1) from 0, (0.55, 1) from 1/54, (0.15, 1) from 1/48, (0.1, 0.5) from 2/3.
 const POINTS: CurvePoint[] = [
@@ -77,5 +77,21 @@ describe('target results read as sentences', () => {
     expect(describeTarget('budget', 0.05, penaltyForBudget(POINTS, 0.05), POINTS, 10, '')).toBe(
       'No routing fits a budget of 5.0%: even the cheapest costs 10.0% of the most expensive pool LLM.',
     );
+  });
+});
+
+describe('a curve given as columns (a sweep) answers as its points', () => {
+  it('gives the same choices for every target and point, with the point as a value', () => {
+    const columns = {
+      cost: Float64Array.from(POINTS, (p) => p.cost),
+      accuracy: Float64Array.from(POINTS, (p) => p.accuracy),
+      costPenalty: Float64Array.from(POINTS, (p) => p.costPenalty),
+    };
+    for (const target of [0.3, 0.5, 0.75, 1, 1.2]) expect(penaltyForAccuracy(columns, target)).toEqual(penaltyForAccuracy(POINTS, target));
+    for (const budget of [0.05, 0.1, 0.12, 0.6, 1]) expect(penaltyForBudget(columns, budget)).toEqual(penaltyForBudget(POINTS, budget));
+    POINTS.forEach((_, i) => expect(penaltyForPoint(columns, i)).toEqual(penaltyForPoint(POINTS, i)));
+    expect(penaltyForAccuracy(columns, 1)!.point).toEqual({ cost: 0.15, accuracy: 1, costPenalty: 1 / 48 });
+    expect(peakAccuracy(columns)).toBe(1);
+    expect(peakAccuracy({ cost: [], accuracy: [], costPenalty: [] })).toBe(-Infinity);
   });
 });

@@ -24,23 +24,61 @@ export interface PenaltyChoice {
 const EPS = 1e-12;
 
 /**
+ * A deferral curve by increasing cost penalty: its points, or its columns (a sweep's: an exact
+ * curve has tens of thousands of points, and reading the columns makes no object per point).
+ */
+export type CurveSource = readonly CurvePoint[] | { cost: ArrayLike<number>; accuracy: ArrayLike<number>; costPenalty: ArrayLike<number> };
+
+interface Columns {
+  cost: ArrayLike<number>;
+  accuracy: ArrayLike<number>;
+  costPenalty: ArrayLike<number>;
+}
+
+function columnsOf(curve: CurveSource): Columns {
+  if (!Array.isArray(curve)) return curve as Columns;
+  const points = curve as readonly CurvePoint[];
+  return {
+    cost: Float64Array.from(points, (p) => p.cost),
+    accuracy: Float64Array.from(points, (p) => p.accuracy),
+    costPenalty: Float64Array.from(points, (p) => p.costPenalty),
+  };
+}
+
+/** Point i of a curve (the point object itself when the curve is given as points). */
+function pointOf(curve: CurveSource, c: Columns, i: number): CurvePoint {
+  return Array.isArray(curve)
+    ? (curve as readonly CurvePoint[])[i]
+    : { cost: c.cost[i], accuracy: c.accuracy[i], costPenalty: c.costPenalty[i] };
+}
+
+/** The highest accuracy on a curve (-infinity without points). */
+export function peakAccuracy(curve: CurveSource): number {
+  const { accuracy } = columnsOf(curve);
+  let best = -Infinity;
+  for (let i = 0; i < accuracy.length; i++) if (accuracy[i] > best) best = accuracy[i];
+  return best;
+}
+
+/**
  * The cheapest routing reaching `targetAccuracy`: among curve points with accuracy >= target, the
  * lowest cost (ties: higher accuracy, then the larger lambda, i.e. the cheaper side). Null when no
  * lambda reaches the target.
  */
-export function penaltyForAccuracy(points: readonly CurvePoint[], targetAccuracy: number): PenaltyChoice | null {
+export function penaltyForAccuracy(curve: CurveSource, targetAccuracy: number): PenaltyChoice | null {
+  const c = columnsOf(curve);
+  const { cost, accuracy, costPenalty } = c;
   let best = -1;
-  points.forEach((pt, i) => {
-    if (!(pt.accuracy >= targetAccuracy - EPS)) return;
-    const b = points[best];
+  for (let i = 0; i < cost.length; i++) {
+    if (!(accuracy[i] >= targetAccuracy - EPS)) continue;
     if (
       best < 0 ||
-      pt.cost < b.cost ||
-      (pt.cost === b.cost && (pt.accuracy > b.accuracy || (pt.accuracy === b.accuracy && pt.costPenalty > b.costPenalty)))
+      cost[i] < cost[best] ||
+      (cost[i] === cost[best] && (accuracy[i] > accuracy[best] || (accuracy[i] === accuracy[best] && costPenalty[i] > costPenalty[best])))
     )
       best = i;
-  });
-  return best < 0 ? null : penaltyForPoint(points, best);
+  }
+  return best < 0 ? null : choiceAt(curve, c, best);
 }
 
 /**
@@ -48,30 +86,42 @@ export function penaltyForAccuracy(points: readonly CurvePoint[], targetAccuracy
  * axis): ties go to the cheaper point, then the larger lambda. Null when even lambda -> infinity
  * (the cheapest routing) costs more than the budget.
  */
-export function penaltyForBudget(points: readonly CurvePoint[], budget: number): PenaltyChoice | null {
+export function penaltyForBudget(curve: CurveSource, budget: number): PenaltyChoice | null {
+  const c = columnsOf(curve);
+  const { cost, accuracy, costPenalty } = c;
   let best = -1;
-  points.forEach((pt, i) => {
-    if (!(pt.cost <= budget + EPS)) return;
-    const b = points[best];
+  for (let i = 0; i < cost.length; i++) {
+    if (!(cost[i] <= budget + EPS)) continue;
     if (
       best < 0 ||
-      pt.accuracy > b.accuracy ||
-      (pt.accuracy === b.accuracy && (pt.cost < b.cost || (pt.cost === b.cost && pt.costPenalty > b.costPenalty)))
+      accuracy[i] > accuracy[best] ||
+      (accuracy[i] === accuracy[best] && (cost[i] < cost[best] || (cost[i] === cost[best] && costPenalty[i] > costPenalty[best])))
     )
       best = i;
-  });
-  return best < 0 ? null : penaltyForPoint(points, best);
+  }
+  return best < 0 ? null : choiceAt(curve, c, best);
 }
 
-/** The interval of lambda in which points[i] holds (points are by increasing costPenalty) and a safe value inside it. */
-export function penaltyForPoint(points: readonly CurvePoint[], i: number): PenaltyChoice {
-  const from = points[i].costPenalty;
-  const to = i + 1 < points.length ? points[i + 1].costPenalty : Infinity;
+/** The interval of lambda in which point i holds (points are by increasing costPenalty) and a safe value inside it. */
+export function penaltyForPoint(curve: CurveSource, i: number): PenaltyChoice {
+  if (!Array.isArray(curve)) return choiceAt(curve, curve as Columns, i);
+  const points = curve as readonly CurvePoint[];
+  const lambdas = { length: points.length, get: (j: number) => points[j].costPenalty };
+  return penaltyBand(lambdas, i, points[i]);
+}
+
+function choiceAt(curve: CurveSource, c: Columns, i: number): PenaltyChoice {
+  return penaltyBand({ length: c.costPenalty.length, get: (j) => c.costPenalty[j] }, i, pointOf(curve, c, i));
+}
+
+function penaltyBand(lambdas: { length: number; get: (j: number) => number }, i: number, point: CurvePoint): PenaltyChoice {
+  const from = lambdas.get(i);
+  const to = i + 1 < lambdas.length ? lambdas.get(i + 1) : Infinity;
   let costPenalty: number;
   if (from === 0) costPenalty = 0;
   else if (to === Infinity) costPenalty = from * 2;
   else costPenalty = Math.sqrt(from * to);
-  return { costPenalty, from, to, point: points[i] };
+  return { costPenalty, from, to, point };
 }
 
 /** Which target a "Set penalty for a target" field sets. */

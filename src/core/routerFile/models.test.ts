@@ -125,10 +125,7 @@ describe('parseScoresCsv', () => {
       ['v1', 1],
       ['v2', 0.25],
     ]);
-    expect([...res.data.rows]).toEqual([
-      ['v1', 2],
-      ['v2', 3],
-    ]);
+    expect(['v1', 'v2', 'v3'].map((id) => res.data.rows.get(id))).toEqual([2, 3, undefined]);
     expect(parseScoresCsv('s.csv', 'prompt_id,correct\nv1,1\n').ok).toBe(true);
   });
 

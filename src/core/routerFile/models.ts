@@ -14,10 +14,14 @@ export interface NewModel {
   /** Score in [0,1] of the LLM on every validation prompt, by prompt id (error e = 1 - score). */
   scores: Map<string, number> | Record<string, number>;
   /** Where the scores came from, for messages: the file and each prompt id's row in it. */
-  source?: { file: string; rows?: Map<string, number> };
+  source?: { file: string; rows?: Pick<Map<string, number>, 'get'> };
   /** 'exact' when the same file also scored every test prompt of the caller's session (default 'validation-only'). */
   how?: AddedHow;
-  /** Its scores on test prompts by id (kept in the file's record of how it was added; never used for Psi). */
+  /**
+   * Its scores on test prompts by id (kept in the file's record of how it was added; never used for
+   * Psi). The router keeps this object as given (a copy of 10,000 ids costs milliseconds): pass one
+   * that nothing changes afterwards.
+   */
   testScores?: Record<string, number>;
 }
 
@@ -49,12 +53,11 @@ export function addModel(router: Router, model: NewModel): Result<Router> {
   const errors = new Float64Array(router.validationPrompts.length).fill(NaN);
   const scores = new Float64Array(router.validationPrompts.length).fill(NaN);
   for (const [id, score] of entriesOf(model.scores)) {
-    const row = rows?.get(id);
     const i = indexOf.get(id);
     if (i === undefined) {
       issues.add(
         file,
-        row,
+        rows?.get(id),
         'prompt_id',
         `"${id}" is not a validation prompt of this router (only its ${indexOf.size} validation prompts are scored)`,
       );
@@ -63,7 +66,7 @@ export function addModel(router: Router, model: NewModel): Result<Router> {
     if (typeof score !== 'number' || !Number.isFinite(score) || score < 0 || score > 1) {
       issues.add(
         file,
-        row,
+        rows?.get(id),
         'score',
         `score of "${id}" must be a number in [0, 1], got ${typeof score === 'number' ? String(score) : (JSON.stringify(score) ?? String(score))}`,
       );
@@ -100,7 +103,7 @@ export function addModel(router: Router, model: NewModel): Result<Router> {
     overall: profile.overall,
     addedAfterTraining: true,
     validationScores: scores,
-    added: { how: model.how ?? 'validation-only', scoresFile: file, testScores: { ...model.testScores } },
+    added: { how: model.how ?? 'validation-only', scoresFile: file, testScores: model.testScores ?? {} },
   };
   return { ok: true, data: { ...router, models: [...router.models, added], pool: [...router.pool, name] }, warnings: [] };
 }
