@@ -37,15 +37,17 @@ describe('the add rehearsal on the demo (handlers on the main thread, cpu)', () 
     setSnapshotStore(null);
   });
 
-  it('is queued when the session is ready, runs in two idle periods, once per session, and leaves the store as it was', () => {
+  it('is queued when the session is ready, runs in idle periods, once per session, and leaves the store as it was', () => {
     const { session } = appStore.getState();
     expect(queue).toHaveLength(1);
     scheduleAddRehearsal(session.base!, session.pool!); // the same session: nothing more
     expect(queue).toHaveLength(1);
     const before = appStore.getState();
-    queue.shift()!();
-    expect(queue).toHaveLength(1); // the file and Psi done, the pool next
-    queue.shift()!();
+    // Two rounds of the file and Psi, then the pool, each in an idle period of its own.
+    for (let step = 0; step < 4; step++) {
+      expect(queue).toHaveLength(1);
+      queue.shift()!();
+    }
     expect(queue).toHaveLength(0);
     const after = appStore.getState();
     expect(after.session).toBe(before.session);

@@ -1,12 +1,20 @@
 /**
- * A rehearsal of adding an LLM, run once per session while the page is idle, its result thrown
+ * A rehearsal of adding an LLM, run twice per session while the page is idle, its result thrown
  * away. V8 compiles a function to fast code only after it has run for a while, and an add runs code
  * nothing else on the main thread runs (the scores file's parser, the new LLM's Psi, the extension
  * of every method's sweep by one column): without a rehearsal the user's first add would also pay
  * for the JIT, about twice the time of the adds after it. The rehearsal changes no state: the user's
  * add still reads its file and computes every curve in full.
  */
-import { addModelFromScores, evaluatePool, POOL_METHODS, routeLive, type SessionBase, type SessionPool } from '../core/explorer';
+import {
+  addModelFromScores,
+  defaultPenalty,
+  evaluatePool,
+  POOL_METHODS,
+  routeLive,
+  type SessionBase,
+  type SessionPool,
+} from '../core/explorer';
 import { promptIdsOf } from './promptIds';
 import { appStore } from './store';
 
@@ -15,10 +23,13 @@ type IdleScheduler = (cb: () => void, options?: { timeout: number }) => number;
 /** Sessions rehearsed already (one rehearsal per session base). */
 const rehearsed = new WeakSet<SessionBase>();
 
+/** How many times the add is rehearsed: V8 compiles its fastest code for a function after a few runs, not one. */
+const ROUNDS = 2;
+
 /**
- * Schedules the rehearsal for the session of `base` and its pool without added LLMs, in two idle
- * periods (the file and Psi, then the pool). Only where the browser has idle callbacks; skipped
- * when the session has changed or an LLM was added meanwhile.
+ * Schedules the rehearsal for the session of `base` and its pool without added LLMs: ROUNDS
+ * times the file and Psi, then the pool and its routing, each in an idle period of its own. Only
+ * where the browser has idle callbacks; it stops when the session has changed or an LLM was added.
  */
 export function scheduleAddRehearsal(base: SessionBase, pool: SessionPool): void {
   const idle = (globalThis as { requestIdleCallback?: IdleScheduler }).requestIdleCallback;
@@ -28,8 +39,9 @@ export function scheduleAddRehearsal(base: SessionBase, pool: SessionPool): void
     const { session, data } = appStore.getState();
     return session.base === base && session.added.length === 0 && session.router && data.dataset ? { session, data } : null;
   };
-  idle(
-    () => {
+  const later = (step: () => void) => idle(step, { timeout: 5000 });
+  const round = (left: number) =>
+    later(() => {
       const now = current();
       if (!now) return;
       const ids = promptIdsOf(now.data.dataset!);
@@ -43,16 +55,14 @@ export function scheduleAddRehearsal(base: SessionBase, pool: SessionPool): void
       const cost = base.modelCosts[base.testModels[Math.floor(base.testModels.length / 2)]] ?? 1;
       const res = addModelFromScores(base, router, ids, { name, cost, file: `${name}.csv`, text });
       if (!res.ok) return;
-      idle(
-        () => {
-          if (!current()) return;
-          const rehearsedPool = evaluatePool(base, [res.data.model], pool);
-          const method = POOL_METHODS.find((m) => rehearsedPool.methods[m]);
-          if (method) routeLive(rehearsedPool, method, 0);
-        },
-        { timeout: 5000 },
-      );
-    },
-    { timeout: 5000 },
-  );
+      later(() => {
+        if (!current()) return;
+        // The pool and what re-routing reads of it (relive): the default lambda and the routing there.
+        const rehearsedPool = evaluatePool(base, [res.data.model], pool);
+        const method = POOL_METHODS.find((m) => rehearsedPool.methods[m]);
+        if (method) routeLive(rehearsedPool, method, defaultPenalty(rehearsedPool, method)?.costPenalty ?? 0);
+        if (left > 1) round(left - 1);
+      });
+    });
+  round(ROUNDS);
 }
