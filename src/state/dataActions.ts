@@ -11,7 +11,7 @@ import { getClient } from './clientRef';
 import { appStore } from './store';
 import { initialData, initialRun, initialSession, type DataSourceKind } from './slices';
 import { relive } from './liveActions';
-import { resetMapForDataset } from './mapActions';
+import { cancelProjection, ensureProjection, resetMapForDataset } from './mapActions';
 import { enterDataset } from './datasetRouting';
 import type { UrlState } from './urlState';
 import { loadMappingMemory, saveMappingMemory } from './mappingStore';
@@ -92,6 +92,9 @@ export async function loadFiles(
   options: { mappings?: Record<string, ColumnMapping>; kind?: DataSourceKind; label?: string; name?: string } = {},
 ): Promise<boolean> {
   const s = appStore.getState();
+  // The previous data's UMAP would share the worker with this upload: it stops, and starts again if the upload fails.
+  const mapWasRunning = s.map.umap.status === 'running';
+  if (mapWasRunning) cancelProjection();
   s.setData({ status: 'loading', progress: 0, issues: [], warnings: [] });
   beginStages(`Preparing ${options.label ?? (files.map((f) => f.name).join(', ') || 'the upload')}`, ['parse', 'embed', 'projection']);
   stageEvent({ kind: 'stage', stage: 'parse', message: `reading ${files.length} file${files.length === 1 ? '' : 's'}`, fraction: 0 });
@@ -128,6 +131,7 @@ export async function loadFiles(
       pendingFiles: files,
       mappings,
     });
+    if (mapWasRunning) void ensureProjection(true);
     return false;
   }
   if (options.mappings) saveMappingMemory(rememberMappings(memory, headers, options.mappings));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemoDataset } from '../core/demo';
 import { datasetEmbeddings } from '../core/eval/pipeline';
-import { SHARD_MIN_PROMPTS, embedDataset, type EmbedShardPort } from './embedShard';
+import { SHARD_MIN_PROMPTS, embedDataset, startEmbedShard, type EmbedShardPort } from './embedShard';
 import { createEmbedShardHandler, type EmbedShardRequest } from './embedShardHandler';
 
 /** A shard on this thread, answering asynchronously through structured clones as a worker would. */
@@ -20,6 +20,46 @@ function localShard(): EmbedShardPort & { requests: string[] } {
   const handle = createEmbedShardHandler((reply) => setTimeout(() => port.onmessage?.({ data: structuredClone(reply) }), 0));
   return port;
 }
+
+describe('a shard started when the data is parsed', () => {
+  it('is used by the embedding (no second shard), and gives exactly the one-thread embeddings', async () => {
+    const d = generateDemoDataset({ prompts: SHARD_MIN_PROMPTS + 7 });
+    const shard = localShard();
+    const started = startEmbedShard(d, () => shard);
+    expect(started).not.toBeNull();
+    expect(shard.requests).toEqual(['df']);
+    const two = await embedDataset(
+      d,
+      () => {
+        throw new Error('a second shard was spawned');
+      },
+      () => {},
+      started,
+    );
+    expect(shard.requests).toEqual(['df', 'embed']);
+    expect(Buffer.from(two.embeddings.data.buffer).equals(Buffer.from(datasetEmbeddings(d).embeddings.data.buffer))).toBe(true);
+  });
+
+  it('is not started for a small dataset or without workers, and a shard of other data is dropped', async () => {
+    expect(startEmbedShard(generateDemoDataset({ prompts: 100 }), () => localShard())).toBeNull();
+    const big = generateDemoDataset({ prompts: SHARD_MIN_PROMPTS });
+    expect(startEmbedShard(big, undefined)).toBeNull();
+    let terminated = 0;
+    const stale = localShard();
+    stale.terminate = () => terminated++;
+    const other = startEmbedShard(generateDemoDataset({ prompts: SHARD_MIN_PROMPTS, seed: 9 }), () => stale);
+    const fresh = localShard();
+    const e = await embedDataset(
+      big,
+      () => fresh,
+      () => {},
+      other,
+    );
+    expect(terminated).toBe(1);
+    expect(fresh.requests).toEqual(['df', 'embed']);
+    expect(e.embeddings.rows).toBe(big.prompts.length);
+  });
+});
 
 describe('the embedder on two threads', () => {
   it('gives exactly the one-thread embeddings and settings', async () => {

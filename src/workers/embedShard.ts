@@ -39,28 +39,56 @@ function ask<T extends EmbedShardReply['type']>(
 
 const BUCKETS = 1 << 15;
 
-/** datasetEmbeddings(dataset), on two threads when a shard can be spawned and the dataset is large. */
-export async function embedDataset(
-  dataset: Dataset,
-  spawn: SpawnEmbedShard | undefined,
-  onProgress: (fraction: number) => void,
-): Promise<{ embeddings: Matrix; settings: EmbedderSettings }> {
+/**
+ * A nested worker already counting the document frequencies of the second half of a dataset's
+ * prompts: started as soon as the data is parsed, so its start-up and its half of the counting run
+ * while the training worker hashes the data, instead of after.
+ */
+export interface EmbedShardStart {
+  dataset: Dataset;
+  port: EmbedShardPort;
+  df: Promise<Extract<EmbedShardReply, { type: 'df' }>>;
+  half: number;
+}
+
+/** Starts the shard of a large dataset with built-in embeddings (null where one thread embeds it). */
+export function startEmbedShard(dataset: Dataset, spawn: SpawnEmbedShard | undefined): EmbedShardStart | null {
   const n = dataset.prompts.length;
-  if (dataset.embeddings || !spawn || n < SHARD_MIN_PROMPTS) return datasetEmbeddings(dataset, onProgress);
+  if (dataset.embeddings || !spawn || n < SHARD_MIN_PROMPTS) return null;
   let port: EmbedShardPort;
   try {
     port = spawn();
   } catch {
-    return datasetEmbeddings(dataset, onProgress);
+    return null;
   }
+  const half = Math.ceil(n / 2);
+  const texts = dataset.prompts.slice(half).map((p) => p.text);
+  const df = ask(port, { type: 'df', texts, buckets: BUCKETS }, 'df');
+  // A failure is seen (and handled) where the counts are awaited; never an unhandled rejection meanwhile.
+  df.catch(() => undefined);
+  return { dataset, port, df, half };
+}
+
+/**
+ * datasetEmbeddings(dataset), on two threads when a shard can be spawned and the dataset is large;
+ * `started` is a shard startEmbedShard already set going on this dataset (used, then terminated).
+ */
+export async function embedDataset(
+  dataset: Dataset,
+  spawn: SpawnEmbedShard | undefined,
+  onProgress: (fraction: number) => void,
+  started: EmbedShardStart | null = null,
+): Promise<{ embeddings: Matrix; settings: EmbedderSettings }> {
+  const shard = started && started.dataset === dataset ? started : startEmbedShard(dataset, spawn);
+  if (started && started !== shard) started.port.terminate();
+  if (!shard) return datasetEmbeddings(dataset, onProgress);
+  const { port, half } = shard;
+  const n = dataset.prompts.length;
   try {
-    const texts = dataset.prompts.map((p) => p.text);
-    const half = Math.ceil(n / 2);
-    const mine = texts.slice(0, half);
-    const theirsDf = ask(port, { type: 'df', texts: texts.slice(half), buckets: BUCKETS }, 'df');
+    const mine = dataset.prompts.slice(0, half).map((p) => p.text);
     const df = documentFrequencies(mine, BUCKETS);
     onProgress(0.25);
-    const other = (await theirsDf).df;
+    const other = (await shard.df).df;
     for (let b = 0; b < BUCKETS; b++) df[b] += other[b];
     // The IDF of the whole corpus, as fitEmbedder(texts) fits it.
     const settings = embedderFromFrequencies(df, n);

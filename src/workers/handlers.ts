@@ -17,7 +17,7 @@ import type { EmbedderSettings } from '../core/embed';
 import { checkBackends } from './backendCheck';
 import type { KeyValueStore } from './idb';
 import { createPhiCache, phiKey } from './phiCache';
-import { embedDataset, type SpawnEmbedShard } from './embedShard';
+import { embedDataset, startEmbedShard, type EmbedShardStart, type SpawnEmbedShard } from './embedShard';
 import { knnElsewhere, type SpawnKnnShard } from './knnShard';
 import { createProjectionJobs } from './projection';
 import { createTrustHandlers } from './trustHandlers';
@@ -118,7 +118,14 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
     if (!dataset) throw new Error('no dataset is loaded');
     return dataset;
   };
+  /** The embedding shard set going on the dataset just parsed (see startEmbedShard), until used. */
+  let shardStart: EmbedShardStart | null = null;
+  const dropShard = (): void => {
+    shardStart?.port.terminate();
+    shardStart = null;
+  };
   const setDataset = (d: Dataset): void => {
+    dropShard();
     dataset = d;
     phi = null;
     newcomer = undefined;
@@ -146,10 +153,18 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
 
   /** embeddingsOf, on two threads for a large dataset (the same phi(x)); later calls find it in memory. */
   const ensureEmbeddings = async (d: Dataset, progress: (e: ProgressEvent) => void): Promise<void> => {
-    if (phi || d.embeddings) return;
+    if (phi || d.embeddings) {
+      dropShard();
+      return;
+    }
     progress({ kind: 'stage', stage: 'embed', message: 'embedding prompts (built-in hashed TF-IDF)', fraction: 0 });
-    const e = await embedDataset(d, ctx.spawnEmbedShard, (f) =>
-      progress({ kind: 'stage', stage: 'embed', message: 'embedding prompts', fraction: f }),
+    const started = shardStart;
+    shardStart = null;
+    const e = await embedDataset(
+      d,
+      ctx.spawnEmbedShard,
+      (f) => progress({ kind: 'stage', stage: 'embed', message: 'embedding prompts', fraction: f }),
+      started,
     );
     // A dataset replaced meanwhile keeps its own (not yet computed) phi.
     if (dataset === d) phi = e;
@@ -239,9 +254,11 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
         });
         if (!res.ok) return { ok: false, issues: res.issues, headers: fileHeaders(request.files) };
         setDataset(res.data);
-        // The data hash (the cache key 'prepare' reads first) is computed while the page takes up the
-        // parsed dataset, in the gap before its 'prepare' request arrives.
         const loaded = res.data;
+        // The nested embedding worker starts now and counts its half's document frequencies while
+        // this thread hashes the data (the cache key 'prepare' reads first) and the page takes up
+        // the parsed dataset, in the gap before its 'prepare' request arrives.
+        shardStart = startEmbedShard(loaded, ctx.spawnEmbedShard);
         setTimeout(() => {
           if (dataset === loaded) hashOf(loaded);
         }, 0);
@@ -272,6 +289,7 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
         const key = phi ? null : phiKey(d, dataHash);
         const stored = key ? await phiCache.load(key, d.prompts.length) : null;
         if (stored) {
+          dropShard();
           phi = { embeddings: stored.embeddings, settings: stored.settings };
           projection.restorePca(stored.embeddings, stored.pca);
           progress({ kind: 'stage', stage: 'embed', message: "embeddings and PCA map read from this browser's cache", fraction: 1 });
