@@ -4,6 +4,7 @@
  */
 import { checkCosts } from '../routing/route';
 import type { ColumnBlocks } from './blocks';
+import type { PathEvents } from './costPenaltyPath';
 
 /**
  * A deferral sweep: the curve's points plus the switches behind them, so a caller can replay the
@@ -152,13 +153,7 @@ export class PathScores {
 }
 
 /** Switches in sweep order (by breakpoint, then path, then along the path), with the scores each one swaps. */
-export interface SortedSwitches {
-  length: number;
-  lambda: Float64Array;
-  settled: Float64Array;
-  from: Int32Array;
-  to: Int32Array;
-  tag: Int32Array;
+export interface SortedSwitches extends PathEvents {
   scoreFrom: Float64Array;
   scoreTo: Float64Array;
 }
