@@ -289,7 +289,6 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
         const key = phi ? null : phiKey(d, dataHash);
         const stored = key ? await phiCache.load(key, d.prompts.length) : null;
         if (stored) {
-          dropShard();
           phi = { embeddings: stored.embeddings, settings: stored.settings };
           projection.restorePca(stored.embeddings, stored.pca);
           progress({ kind: 'stage', stage: 'embed', message: "embeddings and PCA map read from this browser's cache", fraction: 1 });
