@@ -18,7 +18,7 @@ import { UncertaintyPanel } from './UncertaintyPanel';
  * only test scores, so with such an LLM in the pool it bounds the LLMs that have them.
  */
 function methodLabel(pool: SessionPool, m: MethodName): string {
-  if (m === 'oracle' && pool.singles.some((x) => x.estimated)) return `${METHOD_LABELS[m]} (LLMs with test scores)`;
+  if (m === 'oracle' && pool.estimated.some(Boolean)) return `${METHOD_LABELS[m]} (LLMs with test scores)`;
   return `${METHOD_LABELS[m]}${pool.methods[m]!.estimated ? ' (estimated)' : ''}`;
 }
 
@@ -101,7 +101,7 @@ function Metrics() {
         rows={rows}
         highlightId={method}
         caption={`Test prompts: ${pool.n.toLocaleString()}; test pool: ${pool.names.length} LLMs; QNC target: the most accurate test LLM (${(pool.qncTarget * 100).toFixed(1)}%). Bold: the best router per column; the oracle, which sees the test errors, is an upper bound${
-          pool.singles.some((x) => x.estimated)
+          pool.estimated.some(Boolean)
             ? ' for the LLMs with test scores: an added LLM known only from its validation scores is estimated (est.), and routing to it can draw above the oracle'
             : ''
         }.`}

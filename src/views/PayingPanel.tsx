@@ -102,8 +102,8 @@ const NONE: readonly string[] = [];
 
 export function PayingPanel() {
   const p = useAppStore(payingOf);
-  const singles = useAppStore((s) => s.session.pool?.singles);
-  const estimated = useMemo(() => (singles ? singles.filter((x) => x.estimated).map((x) => x.name) : NONE), [singles]);
+  const pool = useAppStore((s) => s.session.pool);
+  const estimated = useMemo(() => (pool ? pool.names.filter((_, h) => pool.estimated[h]) : NONE), [pool]);
   const method = useAppStore((s) => s.routing.live?.method);
   if (!p) {
     return (
