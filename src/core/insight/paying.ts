@@ -187,11 +187,8 @@ export function routingPays(e: BootstrapEvidence, method: MethodName, costPenalt
   const shares = e.names.map((name, h) => ({ name, count: count[h], share: count[h] / e.n }));
   const topIndex = shares.reduce((a, b, h) => (b.share > shares[a].share ? h : a), 0);
   const top = shares[topIndex];
-  let cheapest = 0;
-  for (let h = 1; h < m; h++)
-    if (costs[h] < costs[cheapest] || (costs[h] === costs[cheapest] && accuracy[h] > accuracy[cheapest])) cheapest = h;
   const warning = top.share > COLLAPSE_THRESHOLD;
-  const isCheapest = costs[topIndex] === costs[cheapest];
+  const isCheapest = costs[topIndex] === Math.min(...costs);
   const isMostAccurate = accuracy[topIndex] >= accuracy[best];
   const reason: CollapseReason | null = !warning
     ? null
