@@ -167,7 +167,7 @@ export function loadDataset(files: NamedText[], options: LoadOptions = {}): Resu
   }
   ctx.progress.done();
   const dataset: Dataset = {
-    name: options.name ?? defaultName(files, longs[0]),
+    name: options.name ?? defaultName(files, isWide ? undefined : longs[0]),
     prompts: tables.prompts,
     models: tables.models,
     costUnit: tables.costUnit,

@@ -189,6 +189,8 @@ describe('loadDataset: wide layout', () => {
     );
     // p3 has no correctness row: kept, all blank (our documented choice).
     expect(Array.from(r.data.scores)).toEqual([1, NaN, NaN, NaN, NaN, NaN]);
+    // The ignored notes.csv does not name the dataset (no folder: the default name).
+    expect(r.data.name).toBe('dataset');
     expect(r.warnings).toEqual([
       { file: 'notes.csv', message: 'ignored: not part of the wide layout and not an embeddings file' },
       { file: 'prompts.csv', column: 'text', message: '1 prompts have empty text (the built-in embedder sees nothing): "p3"' },
