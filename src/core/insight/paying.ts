@@ -43,7 +43,7 @@ export type CollapseReason = 'cheapest-and-most-accurate' | 'cheapest' | 'most-a
 function collapseAdvice(reason: CollapseReason, model: string): string {
   switch (reason) {
     case 'cheapest-and-most-accurate':
-      return `${model} is both the cheapest and the most accurate LLM of this test pool, so no routing beats sending every prompt to it: put other LLMs in the test pool (Train view) to see routing trade cost for accuracy.`;
+      return `${model} is both the cheapest and the most accurate LLM of this test pool, so no other LLM is worth paying for on average; routing can gain only on the prompts where another LLM is right and it is not (lower λ to look). Or put other LLMs in the test pool (Train view) to see routing trade cost for accuracy.`;
     case 'cheapest':
       return `${model} is the cheapest LLM of the pool: at this λ the cost penalty outweighs every predicted gain in accuracy. Lower λ (Home sets λ = 0) to buy accuracy.`;
     case 'most-accurate':
