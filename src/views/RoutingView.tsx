@@ -144,9 +144,10 @@ function OperatingPointChart() {
       />
       {above && op ? (
         <p className="rl-small rl-muted" data-testid="operating-point-below">
-          At this λ the routing ({formatPercent(op.accuracy, 1)} at cost {formatPercent(op.cost, 1)}) sits below the curve: a routing at
-          another λ reaches {formatPercent(above.accuracy, 1)} at cost {formatPercent(above.cost, 1)}. The curve keeps only the routings no
-          other beats on both; at a low λ the router trusts its predicted errors γ even where they are wrong.
+          At this λ the routing (accuracy {formatPercent(op.accuracy, 1)}, cost {formatPercent(op.cost, 1)} of the most expensive test
+          LLM&apos;s) sits below the curve: a routing at another λ reaches {formatPercent(above.accuracy, 1)} at{' '}
+          {formatPercent(above.cost, 1)}. The curve keeps only the routings no other beats on both; at a low λ the router trusts its
+          predicted errors γ even where they are wrong.
         </p>
       ) : null}
     </>
