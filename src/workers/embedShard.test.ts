@@ -2,24 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { generateDemoDataset } from '../core/demo';
 import { datasetEmbeddings } from '../core/eval/pipeline';
 import { SHARD_MIN_PROMPTS, embedDataset, startEmbedShard, type EmbedShardPort } from './embedShard';
-import { createEmbedShardHandler, type EmbedShardRequest } from './embedShardHandler';
+import { createEmbedShardHandler, type EmbedShardReply, type EmbedShardRequest } from './embedShardHandler';
+import { localPort } from './localPort.test-util';
 
-/** A shard on this thread, answering asynchronously through structured clones as a worker would. */
-function localShard(): EmbedShardPort & { requests: string[] } {
-  const requests: string[] = [];
-  const port: EmbedShardPort & { requests: string[] } = {
-    requests,
-    onmessage: null,
-    postMessage(m: EmbedShardRequest) {
-      requests.push(m.type);
-      const copy = structuredClone(m);
-      setTimeout(() => handle(copy), 0);
-    },
-    terminate() {},
-  };
-  const handle = createEmbedShardHandler((reply) => setTimeout(() => port.onmessage?.({ data: structuredClone(reply) }), 0));
-  return port;
-}
+const localShard = () => localPort<EmbedShardRequest, EmbedShardReply>(createEmbedShardHandler);
+/** The types of the requests a shard was sent. */
+const sent = (shard: ReturnType<typeof localShard>): string[] => shard.requests.map((r) => r.type);
 
 describe('a shard started when the data is parsed', () => {
   it('is used by the embedding (no second shard), and gives exactly the one-thread embeddings', async () => {
@@ -27,7 +15,7 @@ describe('a shard started when the data is parsed', () => {
     const shard = localShard();
     const started = startEmbedShard(d, () => shard);
     expect(started).not.toBeNull();
-    expect(shard.requests).toEqual(['df']);
+    expect(sent(shard)).toEqual(['df']);
     const two = await embedDataset(
       d,
       () => {
@@ -36,7 +24,7 @@ describe('a shard started when the data is parsed', () => {
       () => {},
       started,
     );
-    expect(shard.requests).toEqual(['df', 'embed']);
+    expect(sent(shard)).toEqual(['df', 'embed']);
     expect(Buffer.from(two.embeddings.data.buffer).equals(Buffer.from(datasetEmbeddings(d).embeddings.data.buffer))).toBe(true);
   });
 
@@ -44,9 +32,7 @@ describe('a shard started when the data is parsed', () => {
     expect(startEmbedShard(generateDemoDataset({ prompts: 100 }), () => localShard())).toBeNull();
     const big = generateDemoDataset({ prompts: SHARD_MIN_PROMPTS });
     expect(startEmbedShard(big, undefined)).toBeNull();
-    let terminated = 0;
     const stale = localShard();
-    stale.terminate = () => terminated++;
     const other = startEmbedShard(generateDemoDataset({ prompts: SHARD_MIN_PROMPTS, seed: 9 }), () => stale);
     const fresh = localShard();
     const e = await embedDataset(
@@ -55,8 +41,8 @@ describe('a shard started when the data is parsed', () => {
       () => {},
       other,
     );
-    expect(terminated).toBe(1);
-    expect(fresh.requests).toEqual(['df', 'embed']);
+    expect(stale.terminated).toBe(1);
+    expect(sent(fresh)).toEqual(['df', 'embed']);
     expect(e.embeddings.rows).toBe(big.prompts.length);
   });
 });
@@ -72,7 +58,7 @@ describe('the embedder on two threads', () => {
       (f) => fractions.push(f),
     );
     const one = datasetEmbeddings(d);
-    expect(shard.requests).toEqual(['df', 'embed']);
+    expect(sent(shard)).toEqual(['df', 'embed']);
     expect(two.settings).toEqual(one.settings);
     expect(two.embeddings.rows).toBe(d.prompts.length);
     expect(Buffer.from(two.embeddings.data.buffer).equals(Buffer.from(one.embeddings.data.buffer))).toBe(true);

@@ -9,40 +9,22 @@ import { documentFrequencies, embedTexts, embedderFromFrequencies, type Embedder
 import type { EmbedShardReply, EmbedShardRequest } from './embedShardHandler';
 import { datasetEmbeddings } from '../core/eval/pipeline';
 import type { Dataset, Matrix } from '../core/types';
+import { ask, type NestedPort } from './nested';
 
-/** A nested worker's port (or a stand-in in tests). */
-export interface EmbedShardPort {
-  postMessage(message: EmbedShardRequest): void;
-  onmessage: ((e: { data: EmbedShardReply }) => void) | null;
-  onerror?: ((e: { message?: string }) => void) | null;
-  terminate(): void;
-}
+/** The nested embedding worker's port (or a stand-in in tests). */
+export type EmbedShardPort = NestedPort<EmbedShardRequest, EmbedShardReply>;
 export type SpawnEmbedShard = () => EmbedShardPort;
 
 /** Below this many prompts one thread embeds them (a nested worker's start-up would not pay). */
 export const SHARD_MIN_PROMPTS = 4000;
-
-function ask<T extends EmbedShardReply['type']>(
-  port: EmbedShardPort,
-  m: EmbedShardRequest,
-  want: T,
-): Promise<Extract<EmbedShardReply, { type: T }>> {
-  return new Promise((resolve, reject) => {
-    port.onmessage = (e) => {
-      if (e.data.type === want) resolve(e.data as Extract<EmbedShardReply, { type: T }>);
-      else reject(new Error(e.data.type === 'error' ? e.data.message : `unexpected ${e.data.type}`));
-    };
-    port.onerror = (e) => reject(new Error(e.message || 'the embedding shard failed'));
-    port.postMessage(m);
-  });
-}
+const WHAT = 'the embedding shard';
 
 const BUCKETS = 1 << 15;
 
 /**
  * A nested worker already counting the document frequencies of the second half of a dataset's
- * prompts: started as soon as the data is parsed, so its start-up and its half of the counting run
- * while the training worker hashes the data, instead of after.
+ * prompts: handed its texts as soon as the data is parsed (a spare started while the thread was
+ * idle, nested.ts), so its half of the counting runs while the training worker hashes the data.
  */
 export interface EmbedShardStart {
   dataset: Dataset;
@@ -63,7 +45,8 @@ export function startEmbedShard(dataset: Dataset, spawn: SpawnEmbedShard | undef
   }
   const half = Math.ceil(n / 2);
   const texts = dataset.prompts.slice(half).map((p) => p.text);
-  const df = ask(port, { type: 'df', texts, buckets: BUCKETS }, 'df');
+  const request: EmbedShardRequest = { type: 'df', texts, buckets: BUCKETS };
+  const df = ask(port, request, 'df', WHAT);
   // A failure is seen (and handled) where the counts are awaited; never an unhandled rejection meanwhile.
   df.catch(() => undefined);
   return { dataset, port, df, half };
@@ -92,7 +75,7 @@ export async function embedDataset(
     for (let b = 0; b < BUCKETS; b++) df[b] += other[b];
     // The IDF of the whole corpus, as fitEmbedder(texts) fits it.
     const settings = embedderFromFrequencies(df, n);
-    const theirs = ask(port, { type: 'embed', settings }, 'embed');
+    const theirs = ask(port, { type: 'embed', settings } satisfies EmbedShardRequest, 'embed', WHAT);
     const first = embedTexts(mine, settings, (f) => onProgress(0.25 + 0.75 * f));
     const second = (await theirs).data;
     const data = new Float32Array(n * settings.dim);

@@ -1,8 +1,9 @@
 /**
  * For tests: the worker's handlers on this thread, as a page would drive them, with a promise per
- * request and the progress events it posted. `store` stands for the worker's IndexedDB.
+ * request and the progress events it posted. `store` stands for the worker's IndexedDB; `context`
+ * adds to the handler's context (nested workers' stand-ins).
  */
-import { createHandler } from './handlers';
+import { createHandler, type HandlerContext } from './handlers';
 import type { KeyValueStore } from './idb';
 import type { ProgressEvent, RequestType, ResultOf, WorkerRequest, WorkerResponse } from './protocol';
 
@@ -13,11 +14,12 @@ export type HarnessRequest<T extends RequestType> = Extract<Body, { type: T }>;
 
 export type HarnessSend = <T extends RequestType>(body: HarnessRequest<T>) => { result: Promise<ResultOf[T]>; progress: ProgressEvent[] };
 
-export function handlerHarness(store?: KeyValueStore): HarnessSend {
+export function handlerHarness(store?: KeyValueStore, context: Partial<Omit<HandlerContext, 'post'>> = {}): HarnessSend {
   const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; progress: ProgressEvent[] }>();
   const handle = createHandler({
     thread: 'main',
     ...(store && { store: () => store }),
+    ...context,
     post: (m: WorkerResponse) => {
       const w = waiting.get(m.id);
       if (!w) return;

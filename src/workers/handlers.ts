@@ -19,6 +19,7 @@ import type { KeyValueStore } from './idb';
 import { createPhiCache, phiKey } from './phiCache';
 import { embedDataset, startEmbedShard, type EmbedShardStart, type SpawnEmbedShard } from './embedShard';
 import { knnElsewhere, type SpawnKnnShard } from './knnShard';
+import type { SpawnUmapShard } from './umapShard';
 import { createProjectionJobs } from './projection';
 import { createTrustHandlers } from './trustHandlers';
 import type {
@@ -43,6 +44,8 @@ export interface HandlerContext {
   spawnEmbedShard?: SpawnEmbedShard;
   /** Starts a nested worker finding the k-NN baseline's lists while training goes on; absent: found in turn. */
   spawnKnnShard?: SpawnKnnShard;
+  /** Starts a nested worker making the prompt map's UMAP; absent: UMAP runs on this thread between requests. */
+  spawnUmapShard?: SpawnUmapShard;
   /** Where phi(x) and the PCA map of a dataset are kept across reloads (IndexedDB); absent: recomputed each time. */
   store?: () => KeyValueStore | null;
 }
@@ -111,7 +114,7 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
     if (h === undefined) hashes.set(d, (h = datasetHash(d)));
     return h;
   };
-  const projection = createProjectionJobs(hashOf);
+  const projection = createProjectionJobs(hashOf, ctx.spawnUmapShard);
   const phiCache = createPhiCache(ctx.store ?? (() => null));
 
   const needDataset = (): Dataset => {

@@ -8,27 +8,28 @@ import { generateDemoDataset } from '../core/demo';
 import { fitRouter } from '../core/routerFile/train';
 import type { Dataset } from '../core/types';
 import { knnElsewhere, type KnnShardPort } from './knnShard';
-import { createKnnShardHandler, type KnnShardRequest } from './knnShardHandler';
+import { createKnnShardHandler, type KnnShardReply, type KnnShardRequest } from './knnShardHandler';
+import { localPort, type LocalPort } from './localPort.test-util';
 
-/** A shard on this thread, answering asynchronously through structured clones as a worker would. */
+/** Shards on this thread (`fail`: each answers with an error); `calls` the pairs each was asked for. */
 function localShard(fail = false): { spawn: () => KnnShardPort; calls: number[]; terminated: number[] } {
-  const calls: number[] = [];
-  const terminated: number[] = [];
+  const ports: LocalPort<KnnShardRequest, KnnShardReply>[] = [];
   const spawn = (): KnnShardPort => {
-    const port: KnnShardPort = {
-      onmessage: null,
-      postMessage(m: KnnShardRequest) {
-        calls.push(m.queries.rows * m.refs.rows);
-        const copy = structuredClone(m);
-        if (fail) copy.k = -1;
-        setTimeout(() => handle(copy), 0);
-      },
-      terminate: () => terminated.push(1),
-    };
-    const handle = createKnnShardHandler((reply) => setTimeout(() => port.onmessage?.({ data: structuredClone(reply) }), 0));
+    const port = localPort<KnnShardRequest, KnnShardReply>(createKnnShardHandler, (copy) => {
+      if (fail) copy.k = -1;
+    });
+    ports.push(port);
     return port;
   };
-  return { spawn, calls, terminated };
+  return {
+    spawn,
+    get calls() {
+      return ports.flatMap((p) => p.requests.map((m) => m.queries.rows * m.refs.rows));
+    },
+    get terminated() {
+      return ports.flatMap((p) => (p.terminated ? [1] : []));
+    },
+  };
 }
 
 let dataset: Dataset;

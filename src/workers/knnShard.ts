@@ -5,14 +5,10 @@
  */
 import type { NeighboursElsewhere } from '../core/eval/pipeline';
 import type { KnnShardReply, KnnShardRequest } from './knnShardHandler';
+import { ask, type NestedPort } from './nested';
 
-/** A nested worker's port (or a stand-in in tests). */
-export interface KnnShardPort {
-  postMessage(message: KnnShardRequest): void;
-  onmessage: ((e: { data: KnnShardReply }) => void) | null;
-  onerror?: ((e: { message?: string }) => void) | null;
-  terminate(): void;
-}
+/** The nested k-NN worker's port (or a stand-in in tests). */
+export type KnnShardPort = NestedPort<KnnShardRequest, KnnShardReply>;
 export type SpawnKnnShard = () => KnnShardPort;
 
 /** Below this many query-reference pairs the lists are found in place (a worker's start-up would not pay). */
@@ -23,25 +19,20 @@ export function knnElsewhere(spawn: SpawnKnnShard | undefined, minPairs = KNN_SH
   if (!spawn) return undefined;
   return (queries, refs, k) => {
     if (queries.rows * refs.rows < minPairs) return Promise.reject(new Error('small: found in place'));
-    return new Promise<Int32Array>((resolve, reject) => {
-      let port: KnnShardPort;
-      try {
-        port = spawn();
-      } catch (e) {
-        reject(e instanceof Error ? e : new Error(String(e)));
-        return;
-      }
-      port.onmessage = (e) => {
+    let port: KnnShardPort;
+    try {
+      port = spawn();
+    } catch (e) {
+      return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+    }
+    // Copies, not transfers: the trial keeps using its matrices meanwhile.
+    const request: KnnShardRequest = { queries, refs, k };
+    return ask(port, request, 'rows', 'the k-NN worker').then(
+      (r) => (port.terminate(), r.rows),
+      (e: unknown) => {
         port.terminate();
-        if (e.data.type === 'rows') resolve(e.data.rows);
-        else reject(new Error(e.data.message));
-      };
-      port.onerror = (e) => {
-        port.terminate();
-        reject(new Error(e.message || 'the k-NN worker failed'));
-      };
-      // Copies, not transfers: the trial keeps using its matrices meanwhile.
-      port.postMessage({ queries, refs, k });
-    });
+        throw e;
+      },
+    );
   };
 }

@@ -4,6 +4,23 @@ import { UMAP_DEFAULTS } from '../core/explorer/umap';
 import { handlerHarness } from './handlerHarness.test-util';
 import { UMAP_SETTINGS_ID, projectionKey } from './projectionKey';
 import { TRUST_K, TRUST_SAMPLE } from './projection';
+import { localPort, type LocalPort } from './localPort.test-util';
+import { createUmapShardHandler, type UmapShardReply, type UmapShardRequest } from './umapShardHandler';
+
+/** UMAP workers on this thread, as the training worker would spawn them. */
+function umapWorkers(): { spawn: () => LocalPort<UmapShardRequest, UmapShardReply>; ports: LocalPort<UmapShardRequest, UmapShardReply>[] } {
+  const ports: LocalPort<UmapShardRequest, UmapShardReply>[] = [];
+  return {
+    ports,
+    spawn: () => {
+      const p = localPort<UmapShardRequest, UmapShardReply>(createUmapShardHandler);
+      ports.push(p);
+      return p;
+    },
+  };
+}
+const epochStarted = (events: { kind: string; message?: string }[]) =>
+  events.some((e) => e.kind === 'stage' && e.message?.startsWith('UMAP: epoch'));
 
 /** The handlers on this thread, with a promise per request and its progress events. */
 const harness = () => ({ send: handlerHarness() });
@@ -80,4 +97,48 @@ describe('the prompt map in the worker', () => {
     for (let j = 1; j < 4; j++) expect(r.distances[j]).toBeGreaterThanOrEqual(r.distances[j - 1]);
     await expect(w.send({ type: 'neighbours', row: 120, k: 4 }).result).rejects.toThrow('prompt row 120 is outside the dataset (0..119)');
   }, 60_000);
+
+  it('on a nested UMAP worker: the same map and quality as on this thread, with its progress, and the worker ends', async () => {
+    const d = generateDemoDataset({ prompts: 300 });
+    const here = harness();
+    const workers = umapWorkers();
+    const there = { send: handlerHarness(undefined, { spawnUmapShard: workers.spawn }) };
+    const maps = [];
+    for (const w of [here, there]) {
+      await w.send({ type: 'init', prefer: ['cpu'] }).result;
+      await w.send({ type: 'setDataset', dataset: d }).result;
+      await w.send({ type: 'prepare' }).result;
+      const run = w.send({ type: 'project', seed: 2 });
+      maps.push({ map: await run.result, messages: run.progress.map((e) => (e.kind === 'stage' ? e.message : '')) });
+    }
+    expect(workers.ports.length).toBe(1);
+    expect(workers.ports[0].terminated).toBe(1);
+    expect(workers.ports[0].requests[0].seed).toBe(2);
+    const [a, b] = maps;
+    expect(b.map.cancelled).toBe(false);
+    expect(Buffer.from(b.map.coords!.buffer).equals(Buffer.from(a.map.coords!.buffer))).toBe(true);
+    expect(b.map.quality).toEqual(a.map.quality);
+    expect(b.map.umap).toEqual(a.map.umap);
+    expect(b.messages.some((m) => m.startsWith('UMAP: epoch'))).toBe(true);
+    expect(b.messages).toContain(`trustworthiness of both maps on ${TRUST_SAMPLE} prompts`);
+  }, 120_000);
+
+  it('a cancel or a new dataset terminates the UMAP worker at once', async () => {
+    const workers = umapWorkers();
+    const w = { send: handlerHarness(undefined, { spawnUmapShard: workers.spawn }) };
+    await w.send({ type: 'init', prefer: ['cpu'] }).result;
+    await w.send({ type: 'setDataset', dataset: generateDemoDataset({ prompts: 300 }) }).result;
+    await w.send({ type: 'prepare' }).result;
+    const first = w.send({ type: 'project', seed: 1 });
+    while (!epochStarted(first.progress)) await new Promise((r) => setTimeout(r, 5));
+    expect(await w.send({ type: 'cancelProjection' }).result).toEqual({ cancelled: true });
+    expect(workers.ports[0].terminated).toBe(1);
+    expect((await first.result).cancelled).toBe(true);
+
+    const second = w.send({ type: 'project', seed: 1 });
+    while (!epochStarted(second.progress)) await new Promise((r) => setTimeout(r, 5));
+    await w.send({ type: 'setDataset', dataset: generateDemoDataset({ prompts: 200, seed: 9 }) }).result;
+    expect(workers.ports[1].terminated).toBe(1);
+    expect((await second.result).cancelled).toBe(true);
+  }, 120_000);
 });

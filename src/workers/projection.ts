@@ -9,10 +9,11 @@ import type { EmbedderSettings } from '../core/embed';
 import { datasetHash, fnv1a64 } from '../core/routerFile';
 import { nearestRows } from '../core/explorer';
 import { pca2d } from '../core/explorer/pca';
-import { umap2d, UMAP_DEFAULTS, type UmapProgress } from '../core/explorer/umap';
+import { UMAP_DEFAULTS, type UmapProgress } from '../core/explorer/umap';
 import { projectionKey } from './projectionKey';
-import { sampledTrustworthiness } from '../core/explorer/trustworthiness';
-import type { NeighboursResult, ProgressEvent, ProjectResult, ProjectionQuality } from './protocol';
+import type { NeighboursResult, ProgressEvent, ProjectResult } from './protocol';
+import { startUmap, type SpawnUmapShard, type UmapJob } from './umapShard';
+import { TRUST_SAMPLE } from './umapShardHandler';
 
 /** What the projection requests read from the handler: the dataset and phi(x), fetched in the request queue. */
 export interface ProjectionInputs {
@@ -21,9 +22,7 @@ export interface ProjectionInputs {
   settings: EmbedderSettings;
 }
 
-/** Trustworthiness settings: k neighbours among a seeded sample (the same rows for both maps). */
-export const TRUST_K = 10;
-export const TRUST_SAMPLE = 1000;
+export { TRUST_K, TRUST_SAMPLE } from './umapShardHandler';
 const MEMORY_CACHE = 4;
 const PROGRESS_EVERY_MS = 100;
 
@@ -52,11 +51,19 @@ export interface ProjectionJobs {
   restorePca(embeddings: Matrix, pca: { coords: Float32Array; explained: [number, number] }): void;
 }
 
-/** `hashOf`: the dataset's datasetHash (the handler memoises it). */
-export function createProjectionJobs(hashOf: (d: Dataset) => string = datasetHash): ProjectionJobs {
+/**
+ * `hashOf`: the dataset's datasetHash (the handler memoises it); `spawnUmap`: a nested worker for
+ * UMAP (umapShard.ts), absent where there are none (UMAP then runs on this thread).
+ */
+export function createProjectionJobs(hashOf: (d: Dataset) => string = datasetHash, spawnUmap?: SpawnUmapShard): ProjectionJobs {
   let pcaOf: { embeddings: Matrix; coords: Float32Array; explained: [number, number] } | null = null;
   const cache = new Map<string, ProjectResult>();
-  let running: { stop: boolean } | null = null;
+  let running: { stop: boolean; umap: UmapJob | null } | null = null;
+  const stopRunning = (): void => {
+    if (!running) return;
+    running.stop = true;
+    running.umap?.stop();
+  };
 
   const pcaCoords = async (embeddings: Matrix) => {
     if (pcaOf?.embeddings !== embeddings) {
@@ -74,46 +81,49 @@ export function createProjectionJobs(hashOf: (d: Dataset) => string = datasetHas
 
     async project(seed, getInputs, progress) {
       const t0 = now();
-      const job = { stop: false };
-      if (running) running.stop = true;
+      const job: { stop: boolean; umap: UmapJob | null } = { stop: false, umap: null };
+      stopRunning();
       running = job;
       try {
         const { dataset, embeddings, settings } = await getInputs();
         const key = projectionKey(hashOf(dataset), embedderKey(dataset, settings), seed);
         const hit = cache.get(key);
         if (hit) return { ...hit, cached: true, ms: now() - t0 };
+        const cancelled = (): ProjectResult => ({
+          cancelled: true,
+          key,
+          coords: null,
+          umap: null,
+          quality: null,
+          cached: false,
+          ms: now() - t0,
+        });
+        const pca = (await pcaCoords(embeddings)).coords;
+        if (job.stop) return cancelled();
         const n = embeddings.rows;
         const fitted = Math.min(n, UMAP_DEFAULTS.maxFitRows);
         let lastPost = -Infinity;
         let lastPhase = '';
-        const result = await umap2d(
-          embeddings,
-          { seed, init: (await pcaCoords(embeddings)).coords },
-          {
-            shouldStop: () => job.stop,
-            onProgress: (p) => {
-              const t = now();
-              if (p.phase === lastPhase && t - lastPost < PROGRESS_EVERY_MS && p.fraction < 1) return;
-              lastPost = t;
-              lastPhase = p.phase;
-              progress({ kind: 'stage', stage: 'projection', message: umapMessage(p, fitted), fraction: p.fraction });
-            },
+        job.umap = startUmap({ embeddings, pca, seed }, spawnUmap, {
+          onProgress: (p) => {
+            const t = now();
+            if (p.phase === lastPhase && t - lastPost < PROGRESS_EVERY_MS && p.fraction < 1) return;
+            lastPost = t;
+            lastPhase = p.phase;
+            progress({ kind: 'stage', stage: 'projection', message: umapMessage(p, fitted), fraction: p.fraction });
           },
-        );
-        if (!result || job.stop) return { cancelled: true, key, coords: null, umap: null, quality: null, cached: false, ms: now() - t0 };
-        progress({ kind: 'stage', stage: 'projection', message: `trustworthiness of both maps on ${TRUST_SAMPLE} prompts`, fraction: 1 });
-        const trust = (coords: Float32Array): ProjectionQuality =>
-          sampledTrustworthiness(embeddings, coords, { k: TRUST_K, sampleSize: TRUST_SAMPLE, seed });
-        const { coords, ...umap } = result;
-        const answer: ProjectResult = {
-          cancelled: false,
-          key,
-          coords,
-          umap,
-          quality: { umap: trust(coords), pca: trust((await pcaCoords(embeddings)).coords) },
-          cached: false,
-          ms: now() - t0,
-        };
+          onTrust: () =>
+            progress({
+              kind: 'stage',
+              stage: 'projection',
+              message: `trustworthiness of both maps on ${TRUST_SAMPLE} prompts`,
+              fraction: 1,
+            }),
+        });
+        const map = await job.umap.map;
+        if (!map || job.stop) return cancelled();
+        const { coords, ...umap } = map.umap;
+        const answer: ProjectResult = { cancelled: false, key, coords, umap, quality: map.quality, cached: false, ms: now() - t0 };
         cache.set(key, answer);
         while (cache.size > MEMORY_CACHE) cache.delete(cache.keys().next().value!);
         return answer;
@@ -124,7 +134,7 @@ export function createProjectionJobs(hashOf: (d: Dataset) => string = datasetHas
 
     cancel() {
       if (!running) return false;
-      running.stop = true;
+      stopRunning();
       return true;
     },
 
@@ -137,7 +147,7 @@ export function createProjectionJobs(hashOf: (d: Dataset) => string = datasetHas
     },
 
     datasetChanged() {
-      if (running) running.stop = true;
+      stopRunning();
       pcaOf = null;
     },
 

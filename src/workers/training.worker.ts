@@ -5,11 +5,13 @@
  */
 import { createHandler } from './handlers';
 import { openKeyValueStore, type KeyValueStore } from './idb';
-import type { EmbedShardPort, SpawnEmbedShard } from './embedShard';
-import type { KnnShardPort, SpawnKnnShard } from './knnShard';
+import type { SpawnEmbedShard } from './embedShard';
+import type { SpawnKnnShard } from './knnShard';
+import type { SpawnUmapShard } from './umapShard';
+import { withSpare } from './nested';
 import { WASM_PATHS } from './wasmPaths';
 import type { WorkerRequest, WorkerResponse } from './protocol';
-import type { LloydShardPort, SpawnLloydShard } from '../core/cluster';
+import type { SpawnLloydShard } from '../core/cluster';
 
 interface WorkerScope {
   postMessage(message: WorkerResponse): void;
@@ -17,21 +19,25 @@ interface WorkerScope {
 }
 
 const scope = self as unknown as WorkerScope;
+const nested = typeof Worker !== 'undefined';
+// Each nested worker is spelled out as new Worker(new URL(...)): that form is what Vite bundles.
 // k-means may split its Lloyd steps over nested workers, one per core ('auto' does on large problems: cluster/choose.ts).
-const spawnShard: SpawnLloydShard | undefined =
-  typeof Worker === 'undefined'
-    ? undefined
-    : () => new Worker(new URL('./lloydShard.worker.ts', import.meta.url), { type: 'module' }) as unknown as LloydShardPort;
+const spawnShard = nested
+  ? ((() => new Worker(new URL('./lloydShard.worker.ts', import.meta.url), { type: 'module' })) as unknown as SpawnLloydShard)
+  : undefined;
+// The embedding half and the k-NN lists keep a started spare (nested.ts): their work is posted while this thread is busy.
+const spawnEmbedShard = nested
+  ? withSpare((() => new Worker(new URL('./embedShard.worker.ts', import.meta.url), { type: 'module' })) as unknown as SpawnEmbedShard)
+  : undefined;
+const spawnKnnShard = nested
+  ? withSpare((() => new Worker(new URL('./knnShard.worker.ts', import.meta.url), { type: 'module' })) as unknown as SpawnKnnShard)
+  : undefined;
+// UMAP is asked for while this thread is idle (after training): it starts on demand.
+const spawnUmapShard = nested
+  ? ((() => new Worker(new URL('./umapShard.worker.ts', import.meta.url), { type: 'module' })) as unknown as SpawnUmapShard)
+  : undefined;
 // The page's IndexedDB store, opened here too: phi(x) of a dataset is written and read without crossing to the page.
 let store: KeyValueStore | null = null;
-const spawnEmbedShard: SpawnEmbedShard | undefined =
-  typeof Worker === 'undefined'
-    ? undefined
-    : () => new Worker(new URL('./embedShard.worker.ts', import.meta.url), { type: 'module' }) as unknown as EmbedShardPort;
-const spawnKnnShard: SpawnKnnShard | undefined =
-  typeof Worker === 'undefined'
-    ? undefined
-    : () => new Worker(new URL('./knnShard.worker.ts', import.meta.url), { type: 'module' }) as unknown as KnnShardPort;
 const handle = createHandler({
   post: (message) => scope.postMessage(message),
   thread: 'worker',
@@ -39,6 +45,7 @@ const handle = createHandler({
   spawnShard,
   spawnEmbedShard,
   spawnKnnShard,
+  spawnUmapShard,
   store: () => (store ??= openKeyValueStore()),
 });
 scope.onmessage = (event) => {
