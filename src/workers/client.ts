@@ -6,6 +6,7 @@
 import type { BackendName } from '../core/tf';
 import type { Dataset } from '../core/types';
 import type { ProgressEvent, RequestType, ResultOf, WorkerRequest, WorkerResponse } from './protocol';
+import { paceProgress, type ProgressPace } from './progressPace';
 
 /** Error of a request that was cancelled (training stopped by the user). */
 export class CancelledError extends Error {
@@ -22,7 +23,8 @@ interface Pending {
   type: RequestType;
   resolve: (value: never) => void;
   reject: (reason: Error) => void;
-  onProgress?: (event: ProgressEvent) => void;
+  /** The caller's progress callback, paced (progressPace.ts). */
+  onProgress?: ProgressPace;
 }
 
 export interface ClientOptions {
@@ -67,6 +69,7 @@ export function createClient(options: ClientOptions = {}): RouteLabClient {
       p.onProgress?.(message.event);
       return;
     }
+    p.onProgress?.cancel();
     pending.delete(message.id);
     if (message.type === 'result') {
       const result = message.result as ResultOf[RequestType];
@@ -91,6 +94,7 @@ export function createClient(options: ClientOptions = {}): RouteLabClient {
       // A crash fails every request in flight; the next init() decides about the fallback.
       e.preventDefault?.();
       for (const [id, p] of pending) {
+        p.onProgress?.cancel();
         pending.delete(id);
         p.reject(new Error(`the training worker failed: ${e.message || 'unknown error'}`));
       }
@@ -106,7 +110,12 @@ export function createClient(options: ClientOptions = {}): RouteLabClient {
     const id = nextId++;
     const request = { ...body, id } as WorkerRequest;
     return new Promise<ResultOf[T]>((resolve, reject) => {
-      pending.set(id, { type: body.type, resolve: resolve as (v: never) => void, reject, onProgress });
+      pending.set(id, {
+        type: body.type,
+        resolve: resolve as (v: never) => void,
+        reject,
+        onProgress: onProgress && paceProgress(onProgress),
+      });
       if (body.type === 'setDataset') currentDataset = (body as Extract<RequestBody, { type: 'setDataset' }>).dataset;
       channel!.send(request);
     });
@@ -152,6 +161,7 @@ export function createClient(options: ClientOptions = {}): RouteLabClient {
       // on wasm / cpu), so cancelling means terminating it and starting a fresh one.
       channel?.close();
       for (const [id, p] of pending) {
+        p.onProgress?.cancel();
         pending.delete(id);
         p.reject(p.type === 'train' ? new CancelledError() : new Error('the training worker was restarted'));
       }
@@ -168,6 +178,7 @@ export function createClient(options: ClientOptions = {}): RouteLabClient {
     dispose() {
       channel?.close();
       channel = null;
+      for (const p of pending.values()) p.onProgress?.cancel();
       pending.clear();
     },
   };
