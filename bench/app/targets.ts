@@ -120,6 +120,8 @@ function summarise(timings: UpdateTiming[]) {
 /** A mouse drag over the whole slider track, left to right and back, `steps` moves each way. */
 async function dragSlider(s: AppSession, steps: number): Promise<ProbeRecord> {
   const slider = s.page.locator('#cost-penalty-slider');
+  // The view opens where the last one was scrolled: a box off screen would drag nothing (the first round read NaN).
+  await slider.scrollIntoViewIfNeeded();
   const box = await slider.boundingBox();
   if (!box) throw new Error('no cost-penalty slider on the Routing view');
   const y = box.y + box.height / 2;
