@@ -60,8 +60,12 @@ describe('the app and `routelab train` train the same router', () => {
   it('on the in-repo sample with the Train view settings given as flags (learned map)', async () => {
     const app = mainThreadHandler();
     await app.request({ type: 'init', prefer: ['wasm', 'cpu'] });
-    // Uploaded as the app reads a dataset folder: the three files and the folder's name.
-    const files = readDatasetDir(SAMPLE_DIR).map((f) => ({ name: path.basename(f.name), text: f.text }));
+    // Uploaded as the app reads a dataset folder: the three files as Files (the worker reads them) and the folder's name.
+    const files = readDatasetDir(SAMPLE_DIR).map((f) => ({
+      name: path.basename(f.name),
+      blob: new Blob([f.text]),
+      head: f.text.slice(0, 4096),
+    }));
     const loaded = await app.request({ type: 'load', files, name: SAMPLE_NAME });
     expect(loaded.ok).toBe(true);
     const settings: TrainSettings = {

@@ -118,6 +118,16 @@ describe('store actions on a small demo dataset (handlers on the main thread, cp
     expect(s.data.dataset!.name).toBe(name);
     expect(s.data.issues.length).toBeGreaterThan(0);
     expect(s.session.pool).not.toBeNull();
+    // The same upload as a File (what the file picker hands over): the worker reads it, and the
+    // problem names the same file and row; the header row the mapping step offers is read from its head.
+    const text = 'prompt_id,a\np1,2\n';
+    const blobIssues = s.data.issues;
+    expect(await loadFiles([{ name: 'correctness.csv', blob: new Blob([text]), head: text.slice(0, 12) }])).toBe(false);
+    s = appStore.getState();
+    expect(s.data.issues).toEqual(blobIssues);
+    expect(s.data.headers).toEqual([{ file: 'correctness.csv', columns: ['prompt_id', 'a'] }]);
+    expect(s.data.pendingFiles?.[0]).toMatchObject({ name: 'correctness.csv' });
+    expect(s.data.dataset!.name).toBe(name);
 
     // A reload: a fresh store and client restore the saved router without training.
     const createdAt = appStore.getState().session.router!.provenance.createdAt;

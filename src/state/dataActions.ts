@@ -6,7 +6,7 @@
 import { datasetSummary, fileHeaders } from '../core/explorer';
 import { recallMappings, rememberMappings, type ColumnMapping } from '../core/data';
 import type { Dataset, DataIssue, NamedText } from '../core/types';
-import type { ProgressEvent } from '../workers/protocol';
+import { headOf, type ProgressEvent, type UploadFile } from '../workers/protocol';
 import { getClient } from './clientRef';
 import { appStore } from './store';
 import { initialData, initialRun, initialSession, type DataSourceKind } from './slices';
@@ -88,7 +88,7 @@ export async function loadDemo(): Promise<void> {
  * column mapping, and the loaded data stays (false).
  */
 export async function loadFiles(
-  files: NamedText[],
+  files: UploadFile[],
   options: { mappings?: Record<string, ColumnMapping>; kind?: DataSourceKind; label?: string; name?: string } = {},
 ): Promise<boolean> {
   const s = appStore.getState();
@@ -99,7 +99,7 @@ export async function loadFiles(
   beginStages(`Preparing ${options.label ?? (files.map((f) => f.name).join(', ') || 'the upload')}`, ['parse', 'embed', 'projection']);
   stageEvent({ kind: 'stage', stage: 'parse', message: `reading ${files.length} file${files.length === 1 ? '' : 's'}`, fraction: 0 });
   // Each file is read with its own mapping: the one given, else the one remembered for its header set.
-  const headers = fileHeaders(files);
+  const headers = fileHeaders(files.map(headOf));
   const memory = loadMappingMemory();
   const mappings = options.mappings ?? recallMappings(memory, headers);
   let res;

@@ -4,11 +4,11 @@
  * instances; each slice's setters are its only writers.
  */
 import type { StateCreator } from 'zustand';
-import type { Dataset, DataIssue, NamedText } from '../core/types';
+import type { Dataset, DataIssue } from '../core/types';
 import type { ColumnMapping } from '../core/data';
 import type { Router } from '../core/routerFile';
 import type { AddedModel, DatasetSummary, LiveRouting, SessionBase, SessionPool, SessionSetup } from '../core/explorer';
-import type { BackendCheckResult, BackendReport, DemoInfo, FileHeader, TrainSettings } from '../workers/protocol';
+import type { BackendCheckResult, BackendReport, DemoInfo, FileHeader, TrainSettings, UploadFile } from '../workers/protocol';
 import { DEFAULT_URL_STATE, type RoutingMethod, type UrlState, type ViewId } from './urlState';
 import type { MapSlice } from './mapSlice';
 import { DEFAULTS } from '../core/defaults';
@@ -16,7 +16,7 @@ import type { TrustSlice } from './trustSlice';
 import { emptyPipeline, type Pipeline } from './pipeline';
 
 // The worker protocol's shapes the views read, passed on here: views and app never import workers/.
-export type { BackendCheckResult, BackendReport, DemoInfo, FileHeader, TrainSettings } from '../workers/protocol';
+export type { BackendCheckResult, BackendReport, DemoInfo, FileHeader, NamedBlob, TrainSettings, UploadFile } from '../workers/protocol';
 
 /** Row order of the error-profile heatmap (the charts' ModelSort): also by the error on one cluster, `cluster:K`. */
 export type ModelSort = 'input' | 'cost' | 'accuracy' | `cluster:${number}`;
@@ -36,7 +36,7 @@ export interface DataSlice {
     /** Headers of the files of a failed upload, for the column-mapping step. */
     headers: FileHeader[];
     /** Files of a failed upload kept for a retry with a column mapping. */
-    pendingFiles: NamedText[] | null;
+    pendingFiles: UploadFile[] | null;
     /** The column mapping of each file of the last upload (by file name): given, or remembered for its header set. */
     mappings: Record<string, ColumnMapping>;
     projection: { coords: Float32Array; explained: [number, number] } | null;

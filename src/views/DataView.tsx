@@ -9,7 +9,7 @@ import { guessMapping, mappableColumns, type CanonicalColumn, type ColumnMapping
 import { useAppStore } from '../state/store';
 import { loadDemo, loadFiles, loadUrl, retryWithMapping } from '../state/dataActions';
 import { train } from '../state/trainActions';
-import { IssueList, Stat, readFiles } from './common';
+import { IssueList, Stat, readUploads } from './common';
 import { readDropped } from './fileDrop';
 import { PipelineProgress } from './PipelineProgress';
 
@@ -69,7 +69,7 @@ function Loader() {
               const input = e.currentTarget;
               const files = input.files ? Array.from(input.files) : [];
               input.value = '';
-              if (files.length) await thenTrain(loadFiles(await readFiles(files)));
+              if (files.length) await thenTrain(loadFiles(await readUploads(files)));
             }}
           />
         </label>
@@ -86,7 +86,7 @@ function Loader() {
               const input = e.currentTarget;
               const files = input.files ? Array.from(input.files) : [];
               input.value = '';
-              if (files.length) await thenTrain(loadFiles(await readFiles(files)));
+              if (files.length) await thenTrain(loadFiles(await readUploads(files)));
             }}
           />
         </label>

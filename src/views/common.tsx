@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { PipelineProgress } from './PipelineProgress';
 import { downloadBlob } from '../charts';
 import type { DataIssue, NamedText } from '../core/types';
+import type { NamedBlob } from '../state/slices';
 import { useAppStore } from '../state/store';
 
 /** Problems with file, row and column, as text (never HTML), in a list that scrolls when long. */
@@ -49,6 +50,21 @@ export function Stat({ label, value, title, testId }: { label: string; value: Re
 }
 
 /** Reads picked or dropped files as text (names keep their folder when the browser gives one). */
+/** Bytes of an uploaded file the page reads itself: its header row, for the column mapping. */
+const HEAD_BYTES = 1 << 20;
+
+/**
+ * Files of a dataset upload: handed to the worker as Files, which reads them there (protocol.ts
+ * NamedBlob); the page reads only their first megabyte, for the header rows.
+ */
+export async function readUploads(list: FileList | readonly File[]): Promise<NamedBlob[]> {
+  return Promise.all(Array.from(list).map((f) => uploadOf(f, (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name)));
+}
+
+export async function uploadOf(file: File, name: string): Promise<NamedBlob> {
+  return { name, blob: file, head: await file.slice(0, HEAD_BYTES).text() };
+}
+
 export async function readFiles(list: FileList | readonly File[]): Promise<NamedText[]> {
   const files = Array.from(list);
   return Promise.all(

@@ -2,8 +2,8 @@
  * Files from a drop, folders included: a dropped folder's files keep "folder/name" as their name,
  * so the dataset takes the folder's name (as `routelab --data DIR` does).
  */
-import type { NamedText } from '../core/types';
-import { readFiles } from './common';
+import type { NamedBlob } from '../state/slices';
+import { readUploads, uploadOf } from './common';
 
 interface Entry {
   isFile: boolean;
@@ -13,10 +13,10 @@ interface Entry {
   createReader?: () => { readEntries: (ok: (entries: Entry[]) => void, fail: (e: unknown) => void) => void };
 }
 
-async function filesOf(entry: Entry, prefix: string, out: NamedText[]): Promise<void> {
+async function filesOf(entry: Entry, prefix: string, out: NamedBlob[]): Promise<void> {
   if (entry.isFile && entry.file) {
     const file = await new Promise<File>((ok, fail) => entry.file!(ok, fail));
-    out.push({ name: `${prefix}${entry.name}`, text: await file.text() });
+    out.push(await uploadOf(file, `${prefix}${entry.name}`));
   } else if (entry.isDirectory && entry.createReader) {
     const reader = entry.createReader();
     // readEntries answers in batches until it returns none.
@@ -28,15 +28,15 @@ async function filesOf(entry: Entry, prefix: string, out: NamedText[]): Promise<
   }
 }
 
-/** The dropped files as text; a dropped folder contributes the files directly inside it and below. */
-export async function readDropped(data: DataTransfer): Promise<NamedText[]> {
+/** The dropped files (read by the worker); a dropped folder contributes the files directly inside it and below. */
+export async function readDropped(data: DataTransfer): Promise<NamedBlob[]> {
   const entries: Entry[] = [];
   for (const item of Array.from(data.items ?? [])) {
     const entry = (item.webkitGetAsEntry?.() ?? null) as Entry | null;
     if (entry) entries.push(entry);
   }
-  if (entries.length === 0 || !entries.some((e) => e.isDirectory)) return readFiles(data.files);
-  const out: NamedText[] = [];
+  if (entries.length === 0 || !entries.some((e) => e.isDirectory)) return readUploads(data.files);
+  const out: NamedBlob[] = [];
   for (const entry of entries) await filesOf(entry, '', out);
   return out;
 }

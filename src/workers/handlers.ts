@@ -249,13 +249,15 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
       }
       case 'load': {
         const t0 = now();
-        const res = loadDataset(request.files, {
+        // Files come as Blobs (read here, off the page) or as text.
+        const files = await Promise.all(request.files.map(async (f) => ('blob' in f ? { name: f.name, text: await f.blob.text() } : f)));
+        const res = loadDataset(files, {
           name: request.name,
           mapping: request.mapping,
           mappings: request.mappings,
           onProgress: (f) => progress({ kind: 'stage', stage: 'load', message: 'parsing and validating', fraction: f }),
         });
-        if (!res.ok) return { ok: false, issues: res.issues, headers: fileHeaders(request.files) };
+        if (!res.ok) return { ok: false, issues: res.issues, headers: fileHeaders(files) };
         setDataset(res.data);
         const loaded = res.data;
         // The nested embedding worker starts now and counts its half's document frequencies while

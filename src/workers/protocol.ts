@@ -5,6 +5,25 @@
 import type { BackendInfo, BackendName } from '../core/tf';
 import type { ColumnMapping } from '../core/data';
 import type { Dataset, DataIssue, NamedText } from '../core/types';
+
+/**
+ * An uploaded file handed to the worker as the File itself: the worker reads its text, so the page
+ * never decodes a large file nor copies it into the message (51 MB took the page about 0.25 s of
+ * one task). `head` is its first bytes as text, which the page reads for the column headers.
+ */
+export interface NamedBlob {
+  name: string;
+  blob: Blob;
+  head: string;
+}
+/** A file of an upload: its text (a fetched URL, a test) or the File (the file picker, a drop). */
+export type UploadFile = NamedText | NamedBlob;
+
+/** What the page reads of an upload file: its text, or the head of a File (enough for its header row). */
+export function headOf(f: UploadFile): NamedText {
+  return 'blob' in f ? { name: f.name, text: f.head } : f;
+}
+
 import type { Router, RouterMethod } from '../core/routerFile';
 import type { SessionBase, SessionSetup } from '../core/explorer';
 import type { KMeansIteration } from '../core/cluster';
@@ -162,7 +181,7 @@ export type LoadResult =
 export type WorkerRequest =
   | { id: number; type: 'init'; prefer?: BackendName[] }
   | { id: number; type: 'demo'; seed?: number; prompts?: number }
-  | { id: number; type: 'load'; files: NamedText[]; name?: string; mapping?: ColumnMapping; mappings?: Record<string, ColumnMapping> }
+  | { id: number; type: 'load'; files: UploadFile[]; name?: string; mapping?: ColumnMapping; mappings?: Record<string, ColumnMapping> }
   | { id: number; type: 'rename'; name: string }
   /** `hash`: the dataset's datasetHash as stored with it (a reload), so the worker need not recompute it. */
   | { id: number; type: 'setDataset'; dataset: Dataset; hash?: string }
