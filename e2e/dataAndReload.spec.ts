@@ -1,4 +1,4 @@
-import { expect, screenshotView, snapshot, test, waitTrained } from './fixtures';
+import { expect, screenshotView, snapshot, storedRecord, test, waitTrained } from './fixtures';
 
 test('a broken upload shows its error with file, row and column, and the previous data stays', async ({
   page,
@@ -46,6 +46,12 @@ test('a reload keeps the trained router (IndexedDB) and the settings in the URL'
   const lambda = (await snapshot(page)).routing!.costPenalty;
   expect(lambda).toBeGreaterThan(0);
   await expect.poll(() => new URL(page.url()).searchParams.get('lambda')).toBe(String(lambda));
+  // The dataset's λ is saved at most 300 ms after it moves (a drag is not written at every step).
+  await expect
+    .poll(async () =>
+      Object.values((await storedRecord(page, 'routing-by-dataset-v1')) ?? {}).map((r) => (r as { costPenalty: number }).costPenalty),
+    )
+    .toContain(lambda);
   expect(trained.data.embeddingsCached).toBe(false);
   await page.reload();
   const s = await waitTrained(page);
@@ -70,14 +76,17 @@ test('a reload keeps the trained router (IndexedDB) and the settings in the URL'
   await expect(page.getByTestId('no-training-curves')).toHaveCount(0);
 });
 
-test('a reload right after adding an LLM restores it with the curves it gave', async ({ page, explorer, addModel, trained }) => {
+test('a reload soon after adding an LLM restores it with the curves it gave', async ({ page, explorer, addModel, trained }) => {
   const { name } = trained.demo!.newcomer!;
   await explorer.tab('Add an LLM').click();
   await page.getByTestId('newcomer-add-exact').click();
   await expect(addModel.addedList).toContainText(name);
   const added = await snapshot(page);
   expect(added.session!.added).toEqual([name]);
-  // No wait: the session is saved once the frame that shows the LLM has been drawn.
+  // The session is saved once the frame that shows the LLM has been drawn (a fraction of a second later).
+  await expect
+    .poll(async () => ((await storedRecord(page, 'session-v1')) as { added?: { name: string }[] } | undefined)?.added?.map((a) => a.name))
+    .toEqual([name]);
   await page.reload();
   const s = await waitTrained(page);
   expect(s.session!.restored).toBe(true);

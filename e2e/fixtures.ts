@@ -45,6 +45,26 @@ export async function nextTraining(page: Page, runs: number): Promise<HookSnapsh
   return waitTrained(page);
 }
 
+/** A record of the app's IndexedDB key-value store (what a reload reads), or undefined. */
+export async function storedRecord(page: Page, key: string): Promise<unknown> {
+  return page.evaluate(
+    (k) =>
+      new Promise((resolve) => {
+        const open = indexedDB.open('routelab');
+        open.onsuccess = () => {
+          const get = open.result.transaction('kv').objectStore('kv').get(k);
+          get.onsuccess = () => {
+            resolve(get.result);
+            open.result.close();
+          };
+          get.onerror = () => resolve(undefined);
+        };
+        open.onerror = () => resolve(undefined);
+      }),
+    key,
+  );
+}
+
 export async function screenshotView(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   // From the top: a full-page shot of a scrolled page paints the sticky header mid-page.
