@@ -51,13 +51,20 @@ export async function storedRecord(page: Page, key: string): Promise<unknown> {
     (k) =>
       new Promise((resolve) => {
         const open = indexedDB.open('routelab');
+        // Never create the app's database here (it would skip the app's own upgrade).
+        open.onupgradeneeded = () => open.transaction?.abort();
         open.onsuccess = () => {
-          const get = open.result.transaction('kv').objectStore('kv').get(k);
-          get.onsuccess = () => {
-            resolve(get.result);
+          try {
+            const get = open.result.transaction('kv').objectStore('kv').get(k);
+            get.onsuccess = () => {
+              resolve(get.result);
+              open.result.close();
+            };
+            get.onerror = () => resolve(undefined);
+          } catch {
             open.result.close();
-          };
-          get.onerror = () => resolve(undefined);
+            resolve(undefined);
+          }
         };
         open.onerror = () => resolve(undefined);
       }),

@@ -128,6 +128,19 @@ describe('store actions on a small demo dataset (handlers on the main thread, cp
     expect(s.data.headers).toEqual([{ file: 'correctness.csv', columns: ['prompt_id', 'a'] }]);
     expect(s.data.pendingFiles?.[0]).toMatchObject({ name: 'correctness.csv' });
     expect(s.data.dataset!.name).toBe(name);
+    // A File the browser can no longer read (changed since it was picked): named, and chosen again (no retry kept).
+    const stale = { text: () => Promise.reject(new Error('NotReadableError: the file changed')) } as unknown as Blob;
+    expect(await loadFiles([{ name: 'correctness.csv', blob: stale, head: text }])).toBe(false);
+    s = appStore.getState();
+    expect(s.data.issues).toEqual([
+      {
+        file: 'correctness.csv',
+        message:
+          'could not read this file (NotReadableError: the file changed): it may have changed or moved since it was picked; choose it again',
+      },
+    ]);
+    expect(s.data.pendingFiles).toBeNull();
+    expect(s.data.dataset!.name).toBe(name);
 
     // A reload: a fresh store and client restore the saved router without training.
     const createdAt = appStore.getState().session.router!.provenance.createdAt;

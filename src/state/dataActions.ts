@@ -92,7 +92,7 @@ export async function loadFiles(
   options: { mappings?: Record<string, ColumnMapping>; kind?: DataSourceKind; label?: string; name?: string } = {},
 ): Promise<boolean> {
   const s = appStore.getState();
-  // The previous data's UMAP would share the worker with this upload: it stops, and starts again if the upload fails.
+  // The previous data's UMAP would take a core from this upload: it stops, and starts again if the upload fails.
   const mapWasRunning = s.map.umap.status === 'running';
   if (mapWasRunning) cancelProjection();
   s.setData({ status: 'loading', progress: 0, issues: [], warnings: [] });
@@ -128,7 +128,8 @@ export async function loadFiles(
       progress: null,
       issues: res.issues,
       headers: res.headers,
-      pendingFiles: files,
+      // A file the browser could no longer read cannot be retried with a mapping: it is chosen again.
+      pendingFiles: res.unreadable ? null : files,
       mappings,
     });
     if (mapWasRunning) void ensureProjection(true);

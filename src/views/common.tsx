@@ -49,7 +49,6 @@ export function Stat({ label, value, title, testId }: { label: string; value: Re
   );
 }
 
-/** Reads picked or dropped files as text (names keep their folder when the browser gives one). */
 /** Bytes of an uploaded file the page reads itself: its header row, for the column mapping. */
 const HEAD_BYTES = 1 << 20;
 
@@ -61,10 +60,12 @@ export async function readUploads(list: FileList | readonly File[]): Promise<Nam
   return Promise.all(Array.from(list).map((f) => uploadOf(f, (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name)));
 }
 
+/** One upload file under `name` (a dropped folder's files keep "folder/name"). */
 export async function uploadOf(file: File, name: string): Promise<NamedBlob> {
   return { name, blob: file, head: await file.slice(0, HEAD_BYTES).text() };
 }
 
+/** Reads picked files as text (an LLM's scores, a router file, production prompts: small files). */
 export async function readFiles(list: FileList | readonly File[]): Promise<NamedText[]> {
   const files = Array.from(list);
   return Promise.all(

@@ -75,7 +75,7 @@ export async function embedDataset(
     for (let b = 0; b < BUCKETS; b++) df[b] += other[b];
     // The IDF of the whole corpus, as fitEmbedder(texts) fits it.
     const settings = embedderFromFrequencies(df, n);
-    const theirs = ask(port, { type: 'embed', settings } satisfies EmbedShardRequest, 'embed', WHAT);
+    const theirs = ask(port, { type: 'embed', settings }, 'embed', WHAT);
     const first = embedTexts(mine, settings, (f) => onProgress(0.25 + 0.75 * f));
     const second = (await theirs).data;
     const data = new Float32Array(n * settings.dim);

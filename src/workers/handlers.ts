@@ -22,6 +22,7 @@ import { knnElsewhere, type SpawnKnnShard } from './knnShard';
 import type { SpawnUmapShard } from './umapShard';
 import { createProjectionJobs } from './projection';
 import { createTrustHandlers } from './trustHandlers';
+import { headOf } from './protocol';
 import type {
   BackendReport,
   DemoInfo,
@@ -249,8 +250,28 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
       }
       case 'load': {
         const t0 = now();
-        // Files come as Blobs (read here, off the page) or as text.
-        const files = await Promise.all(request.files.map(async (f) => ('blob' in f ? { name: f.name, text: await f.blob.text() } : f)));
+        // Files come as Files (read here, off the page) or as text. A File the browser can no longer
+        // read (changed or moved since it was picked) is named, and its header row still offered.
+        const read = await Promise.all(
+          request.files.map(async (f) => {
+            if (!('blob' in f)) return { file: f, issue: null };
+            try {
+              return { file: { name: f.name, text: await f.blob.text() }, issue: null };
+            } catch (e) {
+              const why = e instanceof Error ? e.message : String(e);
+              return {
+                file: headOf(f),
+                issue: {
+                  file: f.name,
+                  message: `could not read this file (${why}): it may have changed or moved since it was picked; choose it again`,
+                },
+              };
+            }
+          }),
+        );
+        const unread = read.flatMap((r) => (r.issue ? [r.issue] : []));
+        if (unread.length) return { ok: false, issues: unread, headers: fileHeaders(read.map((r) => r.file)), unreadable: true };
+        const files = read.map((r) => r.file);
         const res = loadDataset(files, {
           name: request.name,
           mapping: request.mapping,

@@ -74,6 +74,25 @@ describe('a spawner with a started spare', () => {
     expect(made).toEqual([0, 1, 2, 3, 4]);
   });
 
+  it('drops a spare whose worker failed while it waited, and hands out a fresh one', () => {
+    const made: { id: number; onerror: ((e: object) => void) | null; terminated: boolean }[] = [];
+    const spawn = withSpare(() => {
+      const w = {
+        id: made.length,
+        onerror: null as ((e: object) => void) | null,
+        terminated: false,
+        terminate: () => void (w.terminated = true),
+      };
+      made.push(w);
+      return w;
+    });
+    made[0].onerror?.({ message: 'script failed to load' });
+    const got = spawn();
+    expect(got.id).toBe(1);
+    expect(made[0].terminated).toBe(true);
+    expect(made.length).toBe(3);
+  });
+
   it('spawns directly, and throws as spawn does, when no spare could be started', () => {
     let fail = true;
     let n = 0;

@@ -13,7 +13,7 @@
 export interface NestedPort<Req, Rep> {
   postMessage(message: Req, transfer?: Transferable[]): void;
   onmessage: ((e: { data: Rep }) => void) | null;
-  onerror?: ((e: { message?: string }) => void) | null;
+  onerror?: ((e: { message?: string; preventDefault?: () => void }) => void) | null;
   terminate(): void;
 }
 
@@ -28,9 +28,9 @@ export interface ErrorReply {
  * neither wanted nor passed to `onOther`, or the worker's own error event rejects. `what` names the
  * worker in that last message. The port keeps its handlers; the caller terminates it.
  */
-export function ask<Rep extends { type: string }, T extends Rep['type']>(
-  port: NestedPort<unknown, Rep>,
-  message: unknown,
+export function ask<Req, Rep extends { type: string }, T extends Rep['type']>(
+  port: NestedPort<Req, Rep>,
+  message: Req,
   want: T,
   what: string,
   options: { transfer?: Transferable[]; onOther?: (reply: Rep) => boolean } = {},
@@ -42,7 +42,11 @@ export function ask<Rep extends { type: string }, T extends Rep['type']>(
       else if (reply.type === 'error') reject(new Error((reply as unknown as ErrorReply).message));
       else if (!options.onOther?.(reply)) reject(new Error(`${what}: unexpected ${reply.type} reply`));
     };
-    port.onerror = (e) => reject(new Error(e.message || `${what} failed`));
+    port.onerror = (e) => {
+      // Handled here: the failure falls back or is reported by the caller, not bubbled to the page.
+      e.preventDefault?.();
+      reject(new Error(e.message || `${what} failed`));
+    };
     try {
       port.postMessage(message, options.transfer ?? []);
     } catch (e) {
@@ -54,27 +58,38 @@ export function ask<Rep extends { type: string }, T extends Rep['type']>(
 /**
  * A spawner that keeps one started spare: `spawn` runs now (the thread is idle at start-up), each
  * call hands out the spare and starts the next one; a spawn that throws leaves no spare, and the call
- * then spawns (and throws) directly. The spare of a worker never used is terminated by `dispose`.
+ * then spawns (and throws) directly. A spare whose worker failed while it waited (its script did not
+ * load, it crashed) is dropped, not handed out: its error event has fired already, so a question put
+ * to it would never be answered. `dispose` terminates an unused spare.
  */
-export function withSpare<P extends { terminate(): void }>(spawn: () => P): (() => P) & { dispose(): void } {
-  let spare: P | null = null;
+export function withSpare<P extends { terminate(): void; onerror?: ((e: { preventDefault?: () => void }) => void) | null }>(
+  spawn: () => P,
+): (() => P) & { dispose(): void } {
+  let spare: { port: P; failed: boolean } | null = null;
   const refill = (): void => {
     try {
-      spare = spawn();
+      const s = { port: spawn(), failed: false };
+      s.port.onerror = (e) => {
+        e.preventDefault?.();
+        s.failed = true;
+      };
+      spare = s;
     } catch {
       spare = null;
     }
   };
   refill();
   const take = (): P => {
-    const p = spare ?? spawn();
+    const s = spare;
     spare = null;
+    if (s?.failed) s.port.terminate();
+    const p = s && !s.failed ? s.port : spawn();
     refill();
     return p;
   };
   return Object.assign(take, {
     dispose: () => {
-      spare?.terminate();
+      spare?.port.terminate();
       spare = null;
     },
   });

@@ -1,7 +1,8 @@
 /**
  * Paces a request's stage progress on the page: at most one update of a running stage per
- * `everyMs`, the newest one, while a new stage, a stage's end (fraction 1, or no fraction) and the
- * training charts' points (inertia, epoch) pass at once.
+ * `everyMs`, the newest one, while a new stage, a stage's end (fraction 1), an update without a
+ * fraction (an indeterminate stage, rare) and the training charts' points (inertia, epoch) pass at once.
+ * The worker thins some streams at their source too (UMAP, bootstrap: 100 ms); this is the page's one pace.
  *
  * Why: the embedder reports every 512 prompts, k-means every iteration; each update re-renders the
  * progress bars and draws a frame. On a 40,000-prompt upload that was about 30 frames a second
@@ -10,7 +11,7 @@
  */
 import type { ProgressEvent } from './protocol';
 
-export const PROGRESS_EVERY_MS = 250;
+export const PAGE_PROGRESS_MS = 250;
 
 export interface ProgressPace {
   (event: ProgressEvent): void;
@@ -20,7 +21,7 @@ export interface ProgressPace {
 
 export function paceProgress(
   deliver: (event: ProgressEvent) => void,
-  everyMs = PROGRESS_EVERY_MS,
+  everyMs = PAGE_PROGRESS_MS,
   clock: { now(): number; later(fn: () => void, ms: number): unknown; clear(handle: unknown): void } = {
     now: () => globalThis.performance?.now() ?? Date.now(),
     later: (fn, ms) => setTimeout(fn, ms),

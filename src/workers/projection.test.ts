@@ -141,4 +141,25 @@ describe('the prompt map in the worker', () => {
     expect(workers.ports[1].terminated).toBe(1);
     expect((await second.result).cancelled).toBe(true);
   }, 120_000);
+
+  it('a UMAP worker that fails leaves the map to this thread (the same map)', async () => {
+    const d = generateDemoDataset({ prompts: 300 });
+    const here = harness();
+    const broken = () => {
+      const port = localPort<UmapShardRequest, UmapShardReply>(createUmapShardHandler);
+      port.postMessage = () => void setTimeout(() => port.onerror?.({ message: 'the script did not load' }), 0);
+      return port;
+    };
+    const there = { send: handlerHarness(undefined, { spawnUmapShard: broken }) };
+    const coords = [];
+    for (const w of [here, there]) {
+      await w.send({ type: 'init', prefer: ['cpu'] }).result;
+      await w.send({ type: 'setDataset', dataset: d }).result;
+      await w.send({ type: 'prepare' }).result;
+      const map = await w.send({ type: 'project', seed: 4 }).result;
+      expect(map.cancelled).toBe(false);
+      coords.push(map.coords!);
+    }
+    expect(Buffer.from(coords[1].buffer).equals(Buffer.from(coords[0].buffer))).toBe(true);
+  }, 120_000);
 });

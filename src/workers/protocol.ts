@@ -5,6 +5,22 @@
 import type { BackendInfo, BackendName } from '../core/tf';
 import type { ColumnMapping } from '../core/data';
 import type { Dataset, DataIssue, NamedText } from '../core/types';
+import type { Router, RouterMethod } from '../core/routerFile';
+import type { SessionBase, SessionSetup } from '../core/explorer';
+import type { KMeansIteration } from '../core/cluster';
+import type { ClusterMapEpoch } from '../core/routing/clusterMap';
+import type { SplitFractions } from '../core/eval';
+import type { UmapProjection } from '../core/explorer/umap';
+import type {
+  BootstrapRequest,
+  BootstrapRun,
+  OnboardRequest,
+  OnboardRun,
+  ShiftRequest,
+  ShiftRun,
+  SplitsRequest,
+  SplitsRun,
+} from './trustProtocol';
 
 /**
  * An uploaded file handed to the worker as the File itself: the worker reads its text, so the page
@@ -23,23 +39,6 @@ export type UploadFile = NamedText | NamedBlob;
 export function headOf(f: UploadFile): NamedText {
   return 'blob' in f ? { name: f.name, text: f.head } : f;
 }
-
-import type { Router, RouterMethod } from '../core/routerFile';
-import type { SessionBase, SessionSetup } from '../core/explorer';
-import type { KMeansIteration } from '../core/cluster';
-import type { ClusterMapEpoch } from '../core/routing/clusterMap';
-import type { SplitFractions } from '../core/eval';
-import type { UmapProjection } from '../core/explorer/umap';
-import type {
-  BootstrapRequest,
-  BootstrapRun,
-  OnboardRequest,
-  OnboardRun,
-  ShiftRequest,
-  ShiftRun,
-  SplitsRequest,
-  SplitsRun,
-} from './trustProtocol';
 
 /** The backend the worker chose, plus why (e.g. wasm over a software WebGL renderer). */
 export interface BackendReport extends BackendInfo {
@@ -175,7 +174,13 @@ export interface TrainResult {
 }
 
 export type LoadResult =
-  { ok: true; dataset: Dataset; warnings: DataIssue[]; ms: number } | { ok: false; issues: DataIssue[]; headers: FileHeader[] };
+  | { ok: true; dataset: Dataset; warnings: DataIssue[]; ms: number }
+  | {
+      ok: false;
+      issues: DataIssue[];
+      headers: FileHeader[];
+      /** A File could not be read: it must be chosen again. */ unreadable?: boolean;
+    };
 
 /** Requests, each answered by one 'result' or 'error' with the same id (plus 'progress' events before). */
 export type WorkerRequest =

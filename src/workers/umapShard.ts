@@ -48,7 +48,14 @@ export function startUmap(request: UmapShardRequest, spawn: SpawnUmapShard | und
       else return false;
       return true;
     },
-  }).then(({ umap, quality }): UmapMap => ({ umap, quality }));
+  }).then(
+    ({ umap, quality }): UmapMap => ({ umap, quality }),
+    // A worker that failed (its script did not load, it ran out of memory): this thread makes the map.
+    (): Promise<UmapMap | null> =>
+      stopped
+        ? Promise.resolve(null)
+        : umapWithQuality(request, { onProgress: hooks.onProgress, shouldStop: () => stopped }, hooks.onTrust),
+  );
   const map = Promise.race([answer, cancelled]).finally(() => p.terminate());
   return {
     map,
