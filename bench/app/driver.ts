@@ -139,7 +139,8 @@ async function openSession(browser: Browser, href: string): Promise<AppSession> 
       };
     },
     async workerTensors() {
-      const w = page.workers()[page.workers().length - 1];
+      // The training worker, not one of its nested workers (embedding, k-NN, UMAP: no tfjs there).
+      const w = page.workers().filter((x) => x.url().includes('training.worker')).at(-1);
       if (!w) return null;
       return (await w.evaluate('globalThis._tfengine ? globalThis._tfengine.memory().numTensors : null')) as number | null;
     },
@@ -151,15 +152,15 @@ async function openSession(browser: Browser, href: string): Promise<AppSession> 
 }
 
 /**
- * CDP for the page's dedicated worker: auto-attached (non-flat), commands sent through
- * Target.sendMessageToTarget; the newest worker wins (a cancelled training restarts it).
+ * CDP for the page's training worker: auto-attached (non-flat), commands sent through
+ * Target.sendMessageToTarget; the newest training worker wins (a cancelled training restarts it).
  */
 async function attachWorkers(cdp: CDPSession): Promise<(method: string, params?: object) => Promise<unknown>> {
   let sessionId: string | null = null;
   let nextId = 1;
   const waiting = new Map<number, { ok: (v: unknown) => void; fail: (e: Error) => void }>();
   cdp.on('Target.attachedToTarget', (e) => {
-    if (e.targetInfo.type === 'worker') sessionId = e.sessionId;
+    if (e.targetInfo.type === 'worker' && e.targetInfo.url.includes('training.worker')) sessionId = e.sessionId;
   });
   cdp.on('Target.detachedFromTarget', (e) => {
     if (e.sessionId === sessionId) sessionId = null;
