@@ -89,6 +89,9 @@ test('moving the cost-penalty slider changes the shares and the operating point'
   expect(mid.costPenalty).toBeGreaterThan(0);
   expect(mid.ms!).toBeLessThan(16);
   await expect(routing.accuracy).toHaveText(`${(mid.accuracy * 100).toFixed(2)}%`);
+  // The panels below the slider follow λ once it rests: "Is routing paying?" then reads the slider's λ.
+  const shown = await page.locator('#panel-routing .rl-slider__value').innerText();
+  await expect(page.getByTestId('paying')).toContainText(`At ${shown}:`);
   // The explanation of a test prompt names the same winner as its table's highlighted row.
   await routing.testPrompts.nth(3).click();
   await expect(routing.explainTable.locator('tr.rl-row--highlight')).toContainText(await routing.winner.innerText());

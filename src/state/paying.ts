@@ -43,11 +43,10 @@ export function payingMethod(s: AppState): MethodName | null {
 }
 
 /** routingPays at the current operating point, or null without a session (or with ZeroRouter chosen). */
-export function payingOf(s: AppState): RoutingPays | null {
+export function payingOf(s: AppState, lambda: number = s.routing.costPenalty): RoutingPays | null {
   const { pool, base } = s.session;
   const dataset = s.data.dataset;
   const method = payingMethod(s);
-  const lambda = s.routing.costPenalty;
   const summary = freshBootstrap(s);
   const inputs = [pool, base, dataset, method, lambda, summary];
   if (last && last.inputs.every((v, i) => v === inputs[i])) return last.result;

@@ -3,13 +3,14 @@
  * the current lambda and router, its accuracy and cost against the best single LLM that costs no
  * more, the cost-matched static mix and the oracle; the saving at the best LLM's accuracy (with
  * the bootstrap's interval when one ran); routing collapse; and where the prompts go, per task or
- * per cluster, following the slider. Everything comes from the state's payingOf selector.
+ * per cluster, following the slider once it rests. Everything comes from the state's payingOf selector.
  */
 import { useMemo, useState } from 'react';
 import { StackedBars, clusterColor, formatCostPenalty, formatPercent, type StackedGroup } from '../charts';
 import { METHOD_LABELS } from '../core/eval';
 import { useAppStore } from '../state/store';
 import { payingOf } from '../state/paying';
+import { useSettled } from './useSettled';
 import type { RoutingPays } from '../core/insight';
 
 const points = (gain: number) => `${gain >= 0 ? '+' : '−'}${(100 * Math.abs(gain)).toFixed(1)} pts`;
@@ -101,7 +102,9 @@ function WherePromptsGo({ p }: { p: RoutingPays }) {
 const NONE: readonly string[] = [];
 
 export function PayingPanel() {
-  const p = useAppStore(payingOf);
+  // Below the slider: it follows λ once the slider rests (useSettled.ts), not at every step of a drag.
+  const lambda = useSettled(useAppStore((s) => s.routing.costPenalty));
+  const p = useAppStore((s) => payingOf(s, lambda));
   const pool = useAppStore((s) => s.session.pool);
   const estimated = useMemo(() => (pool ? pool.names.filter((_, h) => pool.estimated[h]) : NONE), [pool]);
   const method = useAppStore((s) => s.routing.live?.method);

@@ -9,6 +9,7 @@ import { explainPrompt } from '../core/explorer';
 import { useAppStore } from '../state/store';
 import { selectRow } from '../state/liveActions';
 import { PromptListbox } from './PromptListbox';
+import { useSettled } from './useSettled';
 
 const MAX_LISTED = 200;
 
@@ -72,7 +73,8 @@ function Explanation() {
   const prompts = useAppStore((s) => s.data.dataset?.prompts);
   const method = useAppStore((s) => s.routing.method);
   const row = useAppStore((s) => s.routing.selectedRow);
-  const lambda = useAppStore((s) => s.routing.costPenalty);
+  // Below the slider: it follows λ once the slider rests (useSettled.ts), not at every step of a drag.
+  const lambda = useSettled(useAppStore((s) => s.routing.costPenalty));
   const unit = useAppStore((s) => s.data.dataset?.costUnit ?? '');
   const explained = useMemo(
     () => (pool && row !== null && row < pool.n && pool.methods[method] ? explainPrompt(pool, method, row, lambda) : null),
