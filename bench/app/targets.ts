@@ -259,7 +259,7 @@ async function removeOnce(s: AppSession, name: string): Promise<void> {
 
 /**
  * Main-thread time of one more add, split from a Chrome trace: the click's task up to the
- * IndexedDB write that the app starts before the frame (src/state/persist), and that write.
+ * IndexedDB write that the app starts once the frame showing the LLM is drawn (src/state/persist), and that write.
  */
 async function tracedAdd(s: AppSession, newcomer: Newcomer, app: AppServer): Promise<{ beforeWriteMs: number; writeMs: number } | null> {
   await app.browser.startTracing(s.page, {
