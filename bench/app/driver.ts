@@ -140,7 +140,10 @@ async function openSession(browser: Browser, href: string): Promise<AppSession> 
     },
     async workerTensors() {
       // The training worker, not one of its nested workers (embedding, k-NN, UMAP: no tfjs there).
-      const w = page.workers().filter((x) => x.url().includes('training.worker')).at(-1);
+      const w = page
+        .workers()
+        .filter((x) => x.url().includes('training.worker'))
+        .at(-1);
       if (!w) return null;
       return (await w.evaluate('globalThis._tfengine ? globalThis._tfengine.memory().numTensors : null')) as number | null;
     },
