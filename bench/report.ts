@@ -34,7 +34,7 @@ export interface BenchReport {
   browser?: Record<string, unknown>;
   rows: Row[];
   /** Later partial runs whose rows replaced some of this run's (--kernels --merge). */
-  partial?: Array<{ command: string; generatedAt: string; machine: MachineInfo; rows: string }>;
+  partial?: Array<{ command: string; generatedAt: string; machine: MachineInfo; rows: string; figures?: string[] }>;
 }
 
 const fmt = (v: number | undefined, digits = 0): string =>
@@ -109,11 +109,21 @@ export function mergeReport(dir: string, partial: BenchReport, replaces: (row: R
   const kept = base.rows.filter((row) => !replaces(row));
   const measured = partial.rows.map((row) => ({ ...row, machine: machineShort(partial.machine) }));
   const rows = at < 0 ? [...kept, ...measured] : [...kept.slice(0, at), ...measured, ...kept.slice(at)];
-  const earlier = (base.partial ?? []).filter((p) => p.rows !== what);
+  // The header names only the merges some row still comes from: an earlier merge goes once every figure
+  // it measured is measured again (merges from before figures were recorded: once a merge of all its kind,
+  // e.g. "app rows (all)", replaces them).
+  const now = new Set(measured.map((row) => row.figure));
+  const kind = what.replace(/ \(.*$/, '');
+  const superseded = (p: NonNullable<BenchReport['partial']>[number]): boolean =>
+    p.rows === what || (p.figures ? p.figures.every((f) => now.has(f)) : what === `${kind} (all)` && p.rows.replace(/ \(.*$/, '') === kind);
+  const earlier = (base.partial ?? []).filter((p) => !superseded(p));
   return {
     ...base,
     rows,
-    partial: [...earlier, { command: partial.command, generatedAt: partial.generatedAt, machine: partial.machine, rows: what }],
+    partial: [
+      ...earlier,
+      { command: partial.command, generatedAt: partial.generatedAt, machine: partial.machine, rows: what, figures: [...now] },
+    ],
   };
 }
 
