@@ -27,12 +27,8 @@ export function knnElsewhere(spawn: SpawnKnnShard | undefined, minPairs = KNN_SH
     }
     // Copies, not transfers: the trial keeps using its matrices meanwhile.
     const request: KnnShardRequest = { queries, refs, k };
-    return ask(port, request, 'rows', 'the k-NN worker').then(
-      (r) => (port.terminate(), r.rows),
-      (e: unknown) => {
-        port.terminate();
-        throw e;
-      },
-    );
+    return ask(port, request, 'rows', 'the k-NN worker')
+      .then((r) => r.rows)
+      .finally(() => port.terminate());
   };
 }

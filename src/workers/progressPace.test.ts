@@ -31,13 +31,17 @@ const stage = (stage: string, fraction?: number, message = `${stage} ${fraction}
   message,
   fraction,
 });
+/** A pace on a manual clock (250 ms), with what it delivered. */
+function paced() {
+  const clock = manualClock();
+  const got: ProgressEvent[] = [];
+  return { clock, got, pace: paceProgress((e) => got.push(e), 250, clock) };
+}
 const shown = (got: ProgressEvent[]) => got.map((e) => (e.kind === 'stage' ? `${e.stage}:${e.fraction}` : e.kind));
 
 describe('pacing stage progress on the page', () => {
   it('shows a running stage at most once per interval, the newest update, and its end at once', () => {
-    const clock = manualClock();
-    const got: ProgressEvent[] = [];
-    const pace = paceProgress((e) => got.push(e), 250, clock);
+    const { clock, got, pace } = paced();
     pace(stage('embed', 0));
     pace(stage('embed', 0.1));
     clock.advance(100);
@@ -57,9 +61,7 @@ describe('pacing stage progress on the page', () => {
   });
 
   it('a new stage or a stage without a fraction passes at once and supersedes what is held', () => {
-    const clock = manualClock();
-    const got: ProgressEvent[] = [];
-    const pace = paceProgress((e) => got.push(e), 250, clock);
+    const { clock, got, pace } = paced();
     pace(stage('embed', 0));
     pace(stage('embed', 0.9));
     pace(stage('pca'));
@@ -71,9 +73,7 @@ describe('pacing stage progress on the page', () => {
   });
 
   it('training chart points all pass, in order, without releasing a held stage update early', () => {
-    const clock = manualClock();
-    const got: ProgressEvent[] = [];
-    const pace = paceProgress((e) => got.push(e), 250, clock);
+    const { clock, got, pace } = paced();
     pace(stage('kmeans', 0));
     pace(stage('kmeans', 0.1));
     for (let i = 0; i < 5; i++) pace({ kind: 'inertia', iteration: i, inertia: 10 - i });
@@ -83,9 +83,7 @@ describe('pacing stage progress on the page', () => {
   });
 
   it('cancel drops a held update (the answer came first)', () => {
-    const clock = manualClock();
-    const got: ProgressEvent[] = [];
-    const pace = paceProgress((e) => got.push(e), 250, clock);
+    const { clock, got, pace } = paced();
     pace(stage('load', 0));
     pace(stage('load', 0.5));
     pace.cancel();

@@ -33,10 +33,10 @@ export function startUmap(request: UmapShardRequest, spawn: SpawnUmapShard | und
     port = null;
   }
   let stopped = false;
-  if (!port) {
-    const map = umapWithQuality(request, { onProgress: hooks.onProgress, shouldStop: () => stopped }, hooks.onTrust);
-    return { map: map.then((m) => (stopped ? null : m)), stop: () => void (stopped = true) };
-  }
+  // The map made on this thread: without a nested worker, or after one failed.
+  const here = (): Promise<UmapMap | null> =>
+    umapWithQuality(request, { onProgress: hooks.onProgress, shouldStop: () => stopped }, hooks.onTrust).then((m) => (stopped ? null : m));
+  if (!port) return { map: here(), stop: () => void (stopped = true) };
   const p = port;
   let cancel: () => void = () => undefined;
   const cancelled = new Promise<null>((resolve) => (cancel = () => resolve(null)));
@@ -51,10 +51,7 @@ export function startUmap(request: UmapShardRequest, spawn: SpawnUmapShard | und
   }).then(
     ({ umap, quality }): UmapMap => ({ umap, quality }),
     // A worker that failed (its script did not load, it ran out of memory): this thread makes the map.
-    (): Promise<UmapMap | null> =>
-      stopped
-        ? Promise.resolve(null)
-        : umapWithQuality(request, { onProgress: hooks.onProgress, shouldStop: () => stopped }, hooks.onTrust),
+    () => (stopped ? null : here()),
   );
   const map = Promise.race([answer, cancelled]).finally(() => p.terminate());
   return {
