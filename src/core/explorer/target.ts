@@ -27,7 +27,7 @@ const EPS = 1e-12;
  * A deferral curve by increasing cost penalty: its points, or its columns (a sweep's: an exact
  * curve has tens of thousands of points, and reading the columns makes no object per point).
  */
-export type CurveSource = readonly CurvePoint[] | { cost: ArrayLike<number>; accuracy: ArrayLike<number>; costPenalty: ArrayLike<number> };
+export type CurveSource = readonly CurvePoint[] | Columns;
 
 interface Columns {
   cost: ArrayLike<number>;
