@@ -13,11 +13,14 @@ import { liveRoutingHook } from '../otherTargets';
 import { sessionPoolHook } from '../sessionTargets';
 import { bootstrapHook } from '../trustTargets';
 import * as tasks from '../tasks';
-import type { LloydEngineKind, LloydShardPort } from '../../src/core/cluster';
+import { MAX_SHARDS, shardPool, type LloydEngineKind, type LloydShardPort } from '../../src/core/cluster';
 
-/** A nested-module-worker shard of the sharded engines, as the app's training worker spawns it. */
-const spawnShard = (): LloydShardPort =>
-  new Worker(new URL('../../src/workers/lloydShard.worker.ts', import.meta.url), { type: 'module' }) as unknown as LloydShardPort;
+/** Module-worker shards of the sharded engines, pooled and started up front as the app's training worker keeps them. */
+const spawnShard = shardPool(
+  () => new Worker(new URL('../../src/workers/lloydShard.worker.ts', import.meta.url), { type: 'module' }) as unknown as LloydShardPort,
+  Math.min(navigator.hardwareConcurrency || 1, MAX_SHARDS) - 1, // the calling thread holds one block itself
+);
+spawnShard.warm();
 
 type Problems = { kmeans: KMeansProblem[]; learnedMap: LearnedMapBenchProblem[] };
 let problems: Promise<Problems> | undefined;

@@ -157,4 +157,13 @@ describe.each(CASES)('kmeans on engine $engine (tfjs backend $backend)', ({ engi
     );
     expect(tf.memory().numTensors).toBe(before);
   });
+
+  it('rejects a non-finite value, naming it (the mean pass finds it), with nothing left allocated', async () => {
+    await initTf({ prefer: [backend] });
+    const before = tf.memory().numTensors;
+    const bad: Matrix = { ...FOUR_POINTS, data: FOUR_POINTS.data.slice() };
+    bad.data[5] = Number.NaN;
+    await expect(kmeans(bad, { k: 2 })).rejects.toThrow('points contain a non-finite value at row 2, column 1');
+    expect(tf.memory().numTensors).toBe(before);
+  });
 });

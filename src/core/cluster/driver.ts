@@ -10,12 +10,19 @@
 import { createRng } from '../rng';
 import type { RowSource } from '../kernels/rowSource';
 import type { Matrix } from '../types';
-import { centredRows, shiftRows } from './centre';
+import { centreLater, shiftRows } from './centre';
 import { checkEngineChoice, planKMeansEngines, type KMeansEngineChoice, type LloydProbe } from './choose';
 import { buildLloydEngine, type LloydHost } from './engines/build';
 import type { LloydEngine, LloydEngineKind, LloydStep } from './engines/types';
-import { kmeansPlusPlus } from './initialization';
-import { hasConverged, type KMeansIteration, type KMeansOptions, type KMeansResult, resolveKMeansOptions } from './options';
+import { seedPlusPlus } from './initialization';
+import {
+  hasConverged,
+  KMeansInputError,
+  type KMeansIteration,
+  type KMeansOptions,
+  type KMeansResult,
+  resolveKMeansOptions,
+} from './options';
 
 /** kmeans() also takes the engine choice, the host's offer (LloydHost), progress and cancellation. */
 export interface KMeansRunOptions extends KMeansOptions, LloydHost {
@@ -132,6 +139,7 @@ export function engineQueue(
         try {
           engine = await buildLloydEngine(kind, points, k, host);
         } catch (e) {
+          if (e instanceof KMeansInputError) throw e;
           note(kind, e);
         }
       }
@@ -215,19 +223,24 @@ export async function runLloyd(engines: EngineQueue, init: Float32Array, o: Lloy
  * shouldStop before each step. Every engine gives the float64 reference's clusters (tested).
  */
 export async function kmeans(points: Matrix, options: KMeansRunOptions): Promise<KMeansRunResult> {
-  const o = resolveKMeansOptions(points, options); // bad input fails before any engine is built
+  // Bad input fails before any engine is built; the points' values are checked by the mean pass.
+  const o = resolveKMeansOptions(points, options, false);
   const choice = options.engine ?? 'auto';
   checkEngineChoice(choice);
   const { k } = o;
   const d = points.cols;
-  const init = o.initialCentroids ?? kmeansPlusPlus(points, k, createRng(o.seed));
-  const { rows: centred, mean, threshold } = centredRows(points, o.tolerance);
+  // The centring is worked out by the first engine's build: the sharded engine's shards sum their
+  // own blocks, the others read the points here once.
+  const centred = centreLater(points, o.tolerance);
   const { order, probes } = await planKMeansEngines(centred, k, choice, options);
   const fallbacks: EngineFallback[] = probes
     .filter((p) => p.error !== undefined)
     .map((p) => ({ engine: p.kind, reason: `probe: ${p.error}` }));
   const engines = engineQueue(order, centred, k, options, fallbacks);
   try {
+    await engines.current();
+    const { mean, threshold } = centred.stats();
+    const init = o.initialCentroids ?? seedPlusPlus(points, k, createRng(o.seed));
     const r = await runLloyd(engines, shiftRows(init.data, mean, -1), {
       maxIterations: o.maxIterations,
       threshold,

@@ -18,6 +18,7 @@ export {
 export { kmeans, type EngineFallback, type KMeansRunOptions, type KMeansRunResult } from './driver';
 export { hostCores, MAX_SHARDS, type LloydHost, type TfBackendHint } from './engines/build';
 export { createLloydShardHandler, type LloydShardReply, type LloydShardRequest } from './engines/shard';
+export { shardPool, type ShardPool, type ShardPoolHooks } from './engines/pool';
 export type { LloydShardPort, SpawnLloydShard } from './engines/sharded';
 export type { LloydEngineKind } from './engines/types';
 export { kmeansPlusPlus } from './initialization';

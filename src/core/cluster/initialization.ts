@@ -43,6 +43,11 @@ function plainDistances(points: Matrix): SeedingKernel {
  */
 export function kmeansPlusPlus(points: Matrix, k: number, rng: Rng): Matrix {
   checkMatrix(points, 'points');
+  return seedPlusPlus(points, k, rng);
+}
+
+/** kmeansPlusPlus for a caller that has checked the points' values already (the driver's mean pass does). */
+export function seedPlusPlus(points: Matrix, k: number, rng: Rng): Matrix {
   checkK(k, points.rows);
   const { rows: n, cols: d, data } = points;
   const distances = (n * d * k >= KERNEL_MIN_WORK && createSeedingKernel(points)) || plainDistances(points);

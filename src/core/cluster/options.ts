@@ -65,17 +65,28 @@ export interface ResolvedKMeansOptions {
 
 const DEFAULTS = { seed: 0, maxIterations: 100, tolerance: 1e-4 };
 
-/** Throws unless `m` is a well-formed matrix with at least one row and column and finite values. */
-export function checkMatrix(m: Matrix, what: string): void {
+/**
+ * Bad input, not a failing engine: the driver passes it on instead of trying the next engine (the
+ * values are checked while an engine is built: centre.ts).
+ */
+export class KMeansInputError extends Error {}
+
+/** Throws unless `m` is a well-formed matrix with at least one row and column (values not read). */
+export function checkShape(m: Matrix, what: string): void {
   if (!Number.isInteger(m.rows) || !Number.isInteger(m.cols) || m.rows < 1 || m.cols < 1) {
     throw new Error(`${what} must have at least one row and one column, got ${m.rows} x ${m.cols}`);
   }
   if (m.data.length !== m.rows * m.cols) {
     throw new Error(`${what} hold ${m.data.length} values, expected ${m.rows} x ${m.cols} = ${m.rows * m.cols}`);
   }
+}
+
+/** Throws unless `m` is a well-formed matrix with at least one row and column and finite values. */
+export function checkMatrix(m: Matrix, what: string): void {
+  checkShape(m, what);
   for (let i = 0; i < m.data.length; i++) {
     if (!Number.isFinite(m.data[i])) {
-      throw new Error(`${what} contain a non-finite value at row ${Math.floor(i / m.cols)}, column ${i % m.cols}`);
+      throw new KMeansInputError(`${what} contain a non-finite value at row ${Math.floor(i / m.cols)}, column ${i % m.cols}`);
     }
   }
 }
@@ -86,9 +97,14 @@ export function checkK(k: number, n: number): void {
   if (k > n) throw new Error(`k = ${k} exceeds the number of points (${n})`);
 }
 
-/** Validates the points and options and merges the defaults (once). */
-export function resolveKMeansOptions(points: Matrix, options: KMeansOptions): ResolvedKMeansOptions {
-  checkMatrix(points, 'points');
+/**
+ * Validates the points and options and merges the defaults (once). With `values` false the
+ * points' values are not read here: the caller checks them in a pass it makes anyway
+ * (centre.ts's mean pass, which fails exactly when checkMatrix would).
+ */
+export function resolveKMeansOptions(points: Matrix, options: KMeansOptions, values = true): ResolvedKMeansOptions {
+  if (values) checkMatrix(points, 'points');
+  else checkShape(points, 'points');
   const o = { ...DEFAULTS, ...options };
   checkK(o.k, points.rows);
   if (!Number.isInteger(o.maxIterations) || o.maxIterations < 1) {

@@ -7,9 +7,9 @@
  * the plain kernel's bit for bit); later steps move the points that change cluster in float64
  * sums and give the inertia from the sums, sum |x|^2 - 2 mu.S + n |mu|^2.
  */
-import { LLOYD_CHUNK_ROWS, type LloydKernel, type LloydStep } from './lloydKernel';
+import { LLOYD_CHUNK_ROWS, type KernelOptions, type LloydKernel, type LloydStep } from './lloydKernel';
 import type { Matrix } from '../types';
-import { asRowSource, type RowSource } from './rowSource';
+import { asRowSource, fillKernelRows, simdRows, type RowSource } from './rowSource';
 import { instantiateKernel, kernelMemory, simdSupported } from './wasmKernels';
 
 /** Steps of centroid history kept; a point whose bounds are older is recomputed in full. */
@@ -39,6 +39,7 @@ const ARRAYS = [
   'CAND',
   'GV',
   'PACK',
+  'MEAN',
 ] as const;
 type ArrayName = (typeof ARRAYS)[number];
 
@@ -80,6 +81,7 @@ export function elkanLayout(n: number, d: number, k: number, history = ELKAN_HIS
     CAND: (kp + 4) * 4,
     GV: (kp + 4) * 4,
     PACK: 16 * 16,
+    MEAN: dp * 16,
   };
   let at = 16;
   const take = (size: number): number => {
@@ -102,6 +104,8 @@ interface Exports {
   bounded(start: number, end: number, now: number, eScale: number, m: number): void;
   distancesComputed(): number;
   pointsMoved(): number;
+  centre(x: number, n: number, dp: number, mean: number): void;
+  columnSums(x: number, start: number, end: number, dp: number, out: number): void;
 }
 
 /**
@@ -144,7 +148,12 @@ export function elkanRoundingScale(dp: number): number {
 }
 
 /** Instantiates the kernel for these points. Throws where wasm SIMD is missing or memory runs out. */
-export async function createElkanKernel(points: Matrix | RowSource, k: number, history = ELKAN_HISTORY): Promise<ElkanKernel> {
+export async function createElkanKernel(
+  points: Matrix | RowSource,
+  k: number,
+  history = ELKAN_HISTORY,
+  options: KernelOptions = {},
+): Promise<ElkanKernel> {
   if (!simdSupported()) throw new Error('WebAssembly SIMD is not available in this engine');
   if (!Number.isInteger(Math.log2(history))) throw new Error(`history must be a power of two, got ${history}`);
   const source = asRowSource(points);
@@ -159,7 +168,8 @@ export async function createElkanKernel(points: Matrix | RowSource, k: number, h
   new Uint32Array(buffer, L.arrays, ARRAYS.length).set(ARRAYS.map((name) => L[name]));
   new Uint8Array(buffer, L.PACK, 256).set(packTable());
   wasm.setup(L.sizes, L.arrays);
-  source.copyRows(new Float32Array(buffer, L.X, n * dp), dp, 0, n);
+  const rows = simdRows(wasm, buffer, L.X, L.MEAN, n, d, dp);
+  await fillKernelRows(source, new Float32Array(buffer, L.X, n * dp), dp, rows, options.centreBy);
   const maxNorm = wasm.norms();
   let sumNorms = 0;
   for (const v of new Float64Array(buffer, L.XN, n)) sumNorms += v;

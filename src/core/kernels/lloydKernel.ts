@@ -5,7 +5,7 @@
  * nothing of k-means++, stopping rules or engine choice.
  */
 import type { Matrix } from '../types';
-import { asRowSource, type RowSource } from './rowSource';
+import { asRowSource, fillKernelRows, simdRows, type CentreBy, type RowSource } from './rowSource';
 import { instantiateKernel, kernelMemory, simdSupported } from './wasmKernels';
 
 /**
@@ -53,6 +53,8 @@ export interface LloydLayout {
   sums64: number;
   counts: number;
   scratch: number;
+  /** 2 x dp float64: the column means the points are centred by, or their column sums (rowSource.ts). */
+  mean: number;
   /** Total bytes. */
   bytes: number;
 }
@@ -77,16 +79,24 @@ export function lloydLayout(n: number, d: number, k: number): LloydLayout {
   const sums64 = take(k * dp * 8);
   const counts = take(k * 4);
   const scratch = take(2 * kp * 4); // distances of one 2-point tile
-  return { dp, kp, x, ct, cn, c, assign, sums32, sums64, counts, scratch, bytes: at };
+  const mean = take(dp * 16);
+  return { dp, kp, x, ct, cn, c, assign, sums32, sums64, counts, scratch, mean, bytes: at };
 }
 
 interface Exports {
   run: (...args: number[]) => number;
   flush: (sums32: number, sums64: number, floats: number) => void;
+  centre: (x: number, n: number, dp: number, mean: number) => void;
+  columnSums: (x: number, start: number, end: number, dp: number, out: number) => void;
 }
 
 /** Instantiates the kernel for these points. Throws where wasm SIMD is missing or memory runs out. */
-export async function createLloydKernel(points: Matrix | RowSource, k: number): Promise<LloydKernel> {
+/** A kernel whose points come raw: see rowSource.ts's CentreBy. */
+export interface KernelOptions {
+  centreBy?: CentreBy;
+}
+
+export async function createLloydKernel(points: Matrix | RowSource, k: number, options: KernelOptions = {}): Promise<LloydKernel> {
   if (!simdSupported()) throw new Error('WebAssembly SIMD is not available in this engine');
   const source = asRowSource(points);
   const { rows: n, cols: d } = source;
@@ -97,7 +107,8 @@ export async function createLloydKernel(points: Matrix | RowSource, k: number): 
   let wasm: Exports | undefined = await instantiateKernel<Exports>('lloyd', memory);
   const { dp, kp } = L;
   const buffer = memory.buffer;
-  source.copyRows(new Float32Array(buffer, L.x, n * dp), dp, 0, n);
+  const rows = simdRows(wasm, buffer, L.x, L.mean, n, d, dp);
+  await fillKernelRows(source, new Float32Array(buffer, L.x, n * dp), dp, rows, options.centreBy);
   const ct = new Float32Array(buffer, L.ct, dp * kp);
   const cn = new Float32Array(buffer, L.cn, kp);
   const c = new Float32Array(buffer, L.c, k * dp);

@@ -4,10 +4,15 @@ import type { LloydShardPort, SpawnLloydShard } from './sharded';
 export interface ShardLog {
   spawned: number;
   terminated: number;
+  /** Rows of each block handed to a worker. */
   rows: number[];
+  /** Blocks handed over raw, their centring still to be worked out ('init' with stage). */
+  staged: number;
+  /** Requests of each kind. */
+  requests: Record<string, number>;
 }
 
-export const shardLog = (): ShardLog => ({ spawned: 0, terminated: 0, rows: [] });
+export const shardLog = (): ShardLog => ({ spawned: 0, terminated: 0, rows: [], staged: 0, requests: {} });
 
 /**
  * A worker stand-in on the same thread: messages cross a macrotask each way and are copied by
@@ -23,7 +28,9 @@ export function fakeSpawn(log: ShardLog, failAtStep?: number): SpawnLloydShard {
     const port: LloydShardPort = {
       onmessage: null,
       postMessage(message: LloydShardRequest, transfer: Transferable[] = []) {
+        log.requests[message.type] = (log.requests[message.type] ?? 0) + 1;
         if (message.type === 'init') log.rows.push(message.rows);
+        if (message.type === 'init' && message.stage === true) log.staged++;
         if (message.type === 'step') steps++;
         const failing = failAtStep !== undefined && (message.type === 'init' ? failAtStep === 0 : steps >= failAtStep);
         if (failing) {

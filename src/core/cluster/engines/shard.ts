@@ -4,18 +4,39 @@
  * answers each step with that block's assignments, per-cluster sums, counts and inertia (the
  * caller adds them up).
  */
-import { createElkanKernel } from '../../kernels/elkanKernel';
-import { createLloydKernel, type LloydKernel } from '../../kernels/lloydKernel';
+import { createElkanKernel, ELKAN_HISTORY } from '../../kernels/elkanKernel';
+import { createLloydKernel, type KernelOptions, type LloydKernel } from '../../kernels/lloydKernel';
+import type { ChunkSums } from '../../kernels/rowSource';
+import { adoptKernelModule } from '../../kernels/wasmKernels';
+import { centredSource } from '../centre';
 
-/** Caller -> shard. */
+/**
+ * Caller -> shard. 'init' brings the shard's block of points and the caller's compiled kernel
+ * `module` (the shard then shares its optimised code). The block comes centred already; or raw
+ * with the column `mean` to centre it by here (centre.ts's values, in the kernel's SIMD pass); or
+ * raw with `stage`: the shard answers its block's chunk sums ('sums'), the caller works the mean
+ * out from every shard's sums and sends it ('centre'), and the shard centres and answers 'ready'.
+ */
 export type LloydShardRequest =
-  | { type: 'init'; points: Float32Array; rows: number; cols: number; k: number; bounds?: boolean }
+  | {
+      type: 'init';
+      points: Float32Array;
+      rows: number;
+      cols: number;
+      k: number;
+      bounds?: boolean;
+      mean?: Float64Array;
+      stage?: boolean;
+      module?: WebAssembly.Module;
+    }
+  | { type: 'centre'; mean: Float64Array }
   | { type: 'step'; centroids: Float32Array }
   | { type: 'dispose' };
 
-/** Shard -> caller (one reply per request but 'dispose'). */
+/** Shard -> caller (one reply per request but 'centre' and 'dispose'; a staged 'init' answers 'sums', then 'ready'). */
 export type LloydShardReply =
   | { type: 'ready' }
+  | ({ type: 'sums' } & ChunkSums)
   | { type: 'step'; assignments: Int32Array; sums: Float64Array; counts: Int32Array; inertia: number; distances?: number }
   | { type: 'error'; message: string };
 
@@ -25,15 +46,27 @@ export type ShardPost = (reply: LloydShardReply, transfer: ArrayBuffer[]) => voi
 /** A handler for a shard's incoming messages; replies go through `post`, in request order. */
 export function createLloydShardHandler(post: ShardPost): (request: LloydShardRequest) => Promise<void> {
   let kernel: LloydKernel | undefined;
+  // The mean a staged 'init' waits for: 'centre' answers it without queueing behind that 'init'.
+  let meanArrived: ((mean: Float64Array) => void) | undefined;
   // Requests are handled one at a time so replies keep the order of the requests.
   let queue: Promise<void> = Promise.resolve();
+  const centreBy = async (sums: ChunkSums): Promise<Float64Array> => {
+    const mean = new Promise<Float64Array>((resolve) => (meanArrived = resolve));
+    post({ type: 'sums', ...sums }, [sums.sums.buffer as ArrayBuffer, sums.squares.buffer as ArrayBuffer]);
+    return mean;
+  };
   const handle = async (m: LloydShardRequest): Promise<void> => {
     try {
       switch (m.type) {
         case 'init': {
           kernel?.dispose();
-          const block = { rows: m.rows, cols: m.cols, data: m.points };
-          kernel = m.bounds === true ? await createElkanKernel(block, m.k) : await createLloydKernel(block, m.k);
+          kernel = undefined;
+          if (m.module !== undefined) adoptKernelModule(m.bounds === true ? 'elkan' : 'lloyd', m.module);
+          const raw = { rows: m.rows, cols: m.cols, data: m.points };
+          const block = m.mean === undefined ? raw : centredSource(raw, m.mean);
+          const options: KernelOptions = m.stage === true ? { centreBy } : {};
+          kernel =
+            m.bounds === true ? await createElkanKernel(block, m.k, ELKAN_HISTORY, options) : await createLloydKernel(block, m.k, options);
           post({ type: 'ready' }, []);
           return;
         }
@@ -52,5 +85,13 @@ export function createLloydShardHandler(post: ShardPost): (request: LloydShardRe
       post({ type: 'error', message: e instanceof Error ? e.message : String(e) }, []);
     }
   };
-  return (m) => (queue = queue.then(() => handle(m)));
+  return (m) => {
+    if (m.type === 'centre') {
+      // Sent only after this shard's 'sums', so its staged 'init' is waiting.
+      meanArrived?.(m.mean);
+      meanArrived = undefined;
+      return Promise.resolve();
+    }
+    return (queue = queue.then(() => handle(m)));
+  };
 }

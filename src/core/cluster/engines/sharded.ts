@@ -1,14 +1,18 @@
 /**
  * The 'wasm-simd-sharded' Lloyd engine (and 'wasm-simd-elkan-sharded', the same with Elkan's
  * bounds in every shard): the points split into contiguous blocks, each held by a shard
- * (shard.ts) in its own worker with its own SIMD kernel, so the assignment steps run on several
- * cores. Each step posts the K centroids mu to every shard and adds up their partial
- * sums, counts and inertia (K x D floats per shard: cheap next to the N x K x D distance work).
+ * (shard.ts) with its own SIMD kernel, the first on the calling thread and the others in workers,
+ * so the assignment steps run on several cores. Each step posts the K centroids mu to every shard
+ * and adds up their partial sums, counts and inertia (K x D floats per shard: cheap next to the
+ * N x K x D distance work). Workers come from the host's spawner, a pool (pool.ts) in the app and
+ * the CLI, and go back to it after a run that went well.
  */
 import { LLOYD_CHUNK_ROWS } from '../../kernels/lloydKernel';
-import { asRowSource, type RowSource } from '../../kernels/rowSource';
+import { asRowSource, SUM_CHUNK_ROWS, type RowSource } from '../../kernels/rowSource';
+import { kernelModule } from '../../kernels/wasmKernels';
 import type { Matrix } from '../../types';
-import type { LloydShardReply, LloydShardRequest } from './shard';
+import type { CentredSource } from '../centre';
+import { createLloydShardHandler, type LloydShardReply, type LloydShardRequest } from './shard';
 import { checkCentroids, type LloydEngine, type LloydStep } from './types';
 
 /** The caller's end of a shard: a Worker, or anything that behaves like one (tests, Node adapters). */
@@ -17,6 +21,11 @@ export interface LloydShardPort {
   onmessage: ((event: { data: LloydShardReply }) => void) | null;
   onerror?: ((event: unknown) => void) | null;
   terminate(): void;
+  /**
+   * Hands an idle shard back for reuse (set by a pool, pool.ts); the engine calls it instead of
+   * terminate after a run that went well, having asked the shard to drop its kernel.
+   */
+  release?: () => void;
 }
 
 /** Starts one shard (e.g. `new Worker(new URL('lloydShard.worker.ts', ...), { type: 'module' })`). */
@@ -59,7 +68,38 @@ function nextReply(port: LloydShardPort): Promise<LloydShardReply> {
   });
 }
 
-/** Builds the engine: spawns the shards and copies each its block of points (transferred). */
+/**
+ * The calling thread's own shard, over the first block: the shard handler run here, messages and
+ * replies handed over in place. While the workers compute their blocks this thread computes its
+ * own instead of waiting, it needs no copy of its rows, and a step waits for one worker fewer.
+ */
+function localShard(): LloydShardPort {
+  const port: LloydShardPort = {
+    onmessage: null,
+    postMessage: (message) => void handle(message),
+    terminate: () => void handle({ type: 'dispose' }),
+  };
+  const handle = createLloydShardHandler((reply) => port.onmessage?.({ data: reply }));
+  return port;
+}
+
+/** A macrotask: a worker spawned on a worker thread starts only once its parent yields. */
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** Whether the points are centred points whose centring is still to be worked out (centre.ts). */
+function centringPending(source: RowSource): source is CentredSource {
+  return 'adopt' in source && !(source as CentredSource).known;
+}
+
+/**
+ * Builds the engine: spawns the shards and hands each its block of points (transferred), with the
+ * kernel's module, so every shard runs the code earlier shards optimised. Centred points go raw:
+ *  - their centring still to be worked out (and every block on a chunk boundary), each shard sums
+ *    its own block (chunk sums), this thread adds them up (centre.ts adopt, the bits of one pass)
+ *    and sends the mean back, so it only copies bytes while the shards start and sum;
+ *  - their centring known, with the mean;
+ * and each shard centres its own block in its kernel's SIMD pass.
+ */
 export async function createShardedLloydEngine(
   points: Matrix | RowSource,
   k: number,
@@ -71,24 +111,65 @@ export async function createShardedLloydEngine(
   const bounds = shardBounds(n, options.shards, options.alignRows ?? LLOYD_CHUNK_ROWS);
   const ports: LloydShardPort[] = [];
   let alive = true;
+  // False once a build or a step failed: a shard may still owe a reply, so none is reused.
+  let healthy = true;
   const dispose = (): void => {
     if (!alive) return;
     alive = false;
-    for (const p of ports) p.terminate();
+    for (const p of ports) {
+      if (healthy && p.release !== undefined) {
+        p.postMessage({ type: 'dispose' });
+        p.release();
+      } else p.terminate();
+    }
   };
   try {
-    for (let s = 0; s + 1 < bounds.length; s++) ports.push(spawn());
-    await Promise.all(
+    for (let s = 0; s + 1 < bounds.length; s++) ports.push(s === 0 ? localShard() : spawn());
+    const module = await kernelModule(options.bounds === true ? 'elkan' : 'lloyd');
+    const staged = centringPending(source) && bounds.every((b, s) => s === bounds.length - 1 || b % SUM_CHUNK_ROWS === 0);
+    if (staged) await yieldToEventLoop();
+    const raw = staged ? source.raw : source.centring?.raw;
+    const mean = staged ? undefined : source.centring?.mean;
+    const replies = await Promise.all(
       ports.map((port, s) => {
         const rows = bounds[s + 1] - bounds[s];
-        const block = new Float32Array(rows * d);
-        source.copyRows(block, d, bounds[s], bounds[s + 1]);
+        // The calling thread's shard reads its rows in place; a worker's are copied and transferred.
+        let block: Float32Array;
+        const [from, to] = [bounds[s] * d, bounds[s + 1] * d];
+        if (raw !== undefined) block = s === 0 ? raw.data.subarray(from, to) : raw.data.slice(from, to);
+        else source.copyRows((block = new Float32Array(rows * d)), d, bounds[s], bounds[s + 1]);
         const reply = nextReply(port);
-        port.postMessage({ type: 'init', points: block, rows, cols: d, k, bounds: options.bounds === true }, [block.buffer]);
+        const init = {
+          type: 'init',
+          points: block,
+          rows,
+          cols: d,
+          k,
+          bounds: options.bounds === true,
+          mean,
+          stage: staged,
+          module,
+        } as const;
+        port.postMessage(init, s === 0 ? [] : [block.buffer]);
         return reply;
       }),
     );
+    if (staged) {
+      const sums = replies.map((r) => {
+        if (r.type !== 'sums') throw new Error(`k-means shard: unexpected reply '${r.type}'`);
+        return r;
+      });
+      const { mean: centre } = source.adopt(sums);
+      await Promise.all(
+        ports.map((port) => {
+          const reply = nextReply(port);
+          port.postMessage({ type: 'centre', mean: centre });
+          return reply;
+        }),
+      );
+    }
   } catch (e) {
+    healthy = false;
     dispose();
     throw e;
   }
@@ -106,7 +187,10 @@ export async function createShardedLloydEngine(
           port.postMessage({ type: 'step', centroids }); // copied: K x D floats
           return reply;
         }),
-      );
+      ).catch((e: unknown) => {
+        healthy = false;
+        throw e;
+      });
       const assignments = new Int32Array(n);
       const sums = new Float64Array(k * d);
       const counts = new Int32Array(k);
@@ -114,7 +198,10 @@ export async function createShardedLloydEngine(
       let distances = 0;
       // Shards are added in block order, so the totals do not depend on which shard answers first.
       replies.forEach((r, s) => {
-        if (r.type !== 'step') throw new Error(`k-means shard: unexpected reply '${r.type}'`);
+        if (r.type !== 'step') {
+          healthy = false;
+          throw new Error(`k-means shard: unexpected reply '${r.type}'`);
+        }
         assignments.set(r.assignments, bounds[s]);
         for (let j = 0; j < k * d; j++) sums[j] += r.sums[j];
         for (let c = 0; c < k; c++) counts[c] += r.counts[c];

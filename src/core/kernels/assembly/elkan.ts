@@ -25,6 +25,7 @@
  *   CC kp x kp        |mu_a - mu_c| rounded down (+Infinity on the diagonal and the padding)
  *   SUMS32, SUMS64, COUNTS, SCRATCH as in lloyd.ts; CAND, GV kp + 4 candidates and their f(c)
  *   XR n |x| (f64)    PACK 16 x 16 bytes: the lanes of each 4-bit mask, packed to the front
+ *   MEAN dp (f64)     the column means `centre` subtracts from X once, when the points come raw
  */
 import { boundsFromRow, DOWN, DOWN32, fullRow, lower, move, roundingBound, rowMin, UP, upper } from './lib/elkanRows';
 import {
@@ -65,6 +66,7 @@ import { assignAndAccumulate, distances, highHalf } from './lib/tile';
 import { distance64, dot1, dot2, dot4, laneMin, norm64 } from './lib/vectors';
 
 export { setup } from './lib/elkanState';
+export { centre, columnSums } from './lib/centre';
 export { flush } from './lib/tile';
 
 export function distancesComputed(): f64 {

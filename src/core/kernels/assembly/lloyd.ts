@@ -16,10 +16,12 @@
  *   ASSIGN n        nearest centroid per point  COUNTS k  points per cluster
  *   SUMS32 k x dp   float32 sums of this call   SUMS64 k x dp  float64 totals (flush)
  *   SCRATCH 2 x kp  the distances of one tile
+ *   MEAN   dp (f64) the column means `centre` (lib/centre.ts) subtracts from X once, for raw points
  */
 
 import { assignAndAccumulate, distances, highHalf } from './lib/tile';
 
+export { centre, columnSums } from './lib/centre';
 export { flush } from './lib/tile';
 
 /**
