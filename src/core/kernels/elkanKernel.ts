@@ -10,7 +10,7 @@
 import { LLOYD_CHUNK_ROWS, type KernelOptions, type LloydKernel, type LloydStep } from './lloydKernel';
 import type { Matrix } from '../types';
 import { asRowSource, fillKernelRows, simdRows, type RowSource } from './rowSource';
-import { instantiateKernel, kernelMemory, simdSupported } from './wasmKernels';
+import { instantiateKernel, returnKernelMemory, reusedKernelMemory, simdSupported } from './wasmKernels';
 
 /** Steps of centroid history kept; a point whose bounds are older is recomputed in full. */
 export const ELKAN_HISTORY = 32;
@@ -160,7 +160,7 @@ export async function createElkanKernel(
   const { rows: n, cols: d } = source;
   const L = elkanLayout(n, d, k, history);
   if (L.bytes > 2 ** 31) throw new Error(`${n} x ${d} points need ${(L.bytes / 2 ** 30).toFixed(1)} GiB: too large for the wasm kernel`);
-  const memory = kernelMemory(L.bytes);
+  const memory = reusedKernelMemory(L.bytes);
   let wasm: Exports | undefined = await instantiateKernel<Exports>('elkan', memory);
   const { dp, kp } = L;
   const buffer = memory.buffer;
@@ -249,6 +249,7 @@ export async function createElkanKernel(
       return { assignments: assign.slice(), sums, counts: counts.slice(), inertia, distances };
     },
     dispose(): void {
+      if (wasm !== undefined) returnKernelMemory(memory);
       wasm = undefined;
     },
   };

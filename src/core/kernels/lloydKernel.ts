@@ -6,7 +6,7 @@
  */
 import type { Matrix } from '../types';
 import { asRowSource, fillKernelRows, simdRows, type CentreBy, type RowSource } from './rowSource';
-import { instantiateKernel, kernelMemory, simdSupported } from './wasmKernels';
+import { instantiateKernel, returnKernelMemory, reusedKernelMemory, simdSupported } from './wasmKernels';
 
 /**
  * Points per kernel call: float32 partial sums over at most this many points, then a float64
@@ -103,7 +103,7 @@ export async function createLloydKernel(points: Matrix | RowSource, k: number, o
   const L = lloydLayout(n, d, k);
   // Addresses are i32 in the kernel: stay well inside wasm32's 4 GiB (and browsers' memory caps).
   if (L.bytes > 2 ** 31) throw new Error(`${n} x ${d} points need ${(L.bytes / 2 ** 30).toFixed(1)} GiB: too large for the wasm kernel`);
-  const memory = kernelMemory(L.bytes);
+  const memory = reusedKernelMemory(L.bytes);
   let wasm: Exports | undefined = await instantiateKernel<Exports>('lloyd', memory);
   const { dp, kp } = L;
   const buffer = memory.buffer;
@@ -153,6 +153,7 @@ export async function createLloydKernel(points: Matrix | RowSource, k: number, o
       return { assignments: assign.slice(), sums, counts: counts.slice(), inertia };
     },
     dispose(): void {
+      if (wasm !== undefined) returnKernelMemory(memory);
       wasm = undefined;
     },
   };

@@ -43,6 +43,40 @@ export function kernelMemory(bytes: number): WebAssembly.Memory {
   return new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / 65536)) });
 }
 
+/**
+ * One memory kept per thread between the Lloyd kernels of consecutive k-means runs (a run's trials,
+ * a K sweep, the same shard worker's next run): the pages of a fresh memory are faulted in as the
+ * points are first copied, about twice the time of the copy itself. It is dropped when unused for
+ * SPARE_MEMORY_MS, so an idle thread does not hold tens of megabytes.
+ */
+let spareMemory: WebAssembly.Memory | undefined;
+let spareTimer: ReturnType<typeof setTimeout> | undefined;
+const SPARE_MEMORY_MS = 10_000;
+
+/** kernelMemory, or the thread's spare memory, zeroed up to `bytes` (what a fresh one would hold). */
+export function reusedKernelMemory(bytes: number): WebAssembly.Memory {
+  const memory = spareMemory;
+  spareMemory = undefined;
+  if (memory !== undefined && memory.buffer.byteLength >= bytes) {
+    new Uint8Array(memory.buffer, 0, bytes).fill(0);
+    return memory;
+  }
+  return kernelMemory(bytes);
+}
+
+/** Hands a kernel's memory back when the kernel is disposed (once: the kernel must not touch it again). */
+export function returnKernelMemory(memory: WebAssembly.Memory): void {
+  if (spareMemory !== undefined && spareMemory.buffer.byteLength > memory.buffer.byteLength) return;
+  spareMemory = memory;
+  if (spareTimer !== undefined) clearTimeout(spareTimer);
+  spareTimer = setTimeout(() => {
+    spareMemory = undefined;
+    spareTimer = undefined;
+  }, SPARE_MEMORY_MS);
+  // Node: a pending drop must not keep a finished command running.
+  (spareTimer as { unref?: () => void }).unref?.();
+}
+
 /** The kernel's compiled module (compiled once per thread, or adopted from another thread). */
 export function kernelModule(name: KernelName): Promise<WebAssembly.Module> {
   let module = compiled.get(name);
