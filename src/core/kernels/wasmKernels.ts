@@ -8,6 +8,7 @@ import { WASM_BASE64 as KNN_SCORES } from './generated/knnScores';
 import { WASM_BASE64 as LEARNED_MAP } from './generated/learnedMap';
 import { WASM_BASE64 as LLOYD } from './generated/lloyd';
 import { WASM_BASE64 as SEEDING } from './generated/seeding';
+import { createShelf } from './shelf';
 
 export type KernelName = 'lloyd' | 'elkan' | 'learnedMap' | 'knnScores' | 'seeding';
 
@@ -45,36 +46,21 @@ export function kernelMemory(bytes: number): WebAssembly.Memory {
 
 /**
  * One memory kept per thread between the Lloyd kernels of consecutive k-means runs (a run's trials,
- * a K sweep, the same shard worker's next run): the pages of a fresh memory are faulted in as the
- * points are first copied, about twice the time of the copy itself. It is dropped when unused for
- * SPARE_MEMORY_MS, so an idle thread does not hold tens of megabytes.
+ * a K sweep, the same shard worker's next run), for the pages a fresh one would fault in (shelf.ts).
  */
-let spareMemory: WebAssembly.Memory | undefined;
-let spareTimer: ReturnType<typeof setTimeout> | undefined;
-const SPARE_MEMORY_MS = 10_000;
+const spareMemory = createShelf<WebAssembly.Memory>((m) => m.buffer.byteLength, 1);
 
 /** kernelMemory, or the thread's spare memory, zeroed up to `bytes` (what a fresh one would hold). */
 export function reusedKernelMemory(bytes: number): WebAssembly.Memory {
-  const memory = spareMemory;
-  spareMemory = undefined;
-  if (memory !== undefined && memory.buffer.byteLength >= bytes) {
-    new Uint8Array(memory.buffer, 0, bytes).fill(0);
-    return memory;
-  }
-  return kernelMemory(bytes);
+  const memory = spareMemory.take(bytes);
+  if (memory === undefined) return kernelMemory(bytes);
+  new Uint8Array(memory.buffer, 0, bytes).fill(0);
+  return memory;
 }
 
 /** Hands a kernel's memory back when the kernel is disposed (once: the kernel must not touch it again). */
 export function returnKernelMemory(memory: WebAssembly.Memory): void {
-  if (spareMemory !== undefined && spareMemory.buffer.byteLength > memory.buffer.byteLength) return;
-  spareMemory = memory;
-  if (spareTimer !== undefined) clearTimeout(spareTimer);
-  spareTimer = setTimeout(() => {
-    spareMemory = undefined;
-    spareTimer = undefined;
-  }, SPARE_MEMORY_MS);
-  // Node: a pending drop must not keep a finished command running.
-  (spareTimer as { unref?: () => void }).unref?.();
+  spareMemory.put(memory);
 }
 
 /** The kernel's compiled module (compiled once per thread, or adopted from another thread). */

@@ -28,15 +28,20 @@ export type LloydShardRequest =
       mean?: Float64Array;
       stage?: boolean;
       module?: WebAssembly.Module;
+      /** A copy made for this shard: hand its buffer back once the kernel holds the rows. */
+      handBack?: boolean;
     }
   | { type: 'centre'; mean: Float64Array }
   | { type: 'step'; centroids: Float32Array }
   | { type: 'dispose' };
 
-/** Shard -> caller (one reply per request but 'centre' and 'dispose'; a staged 'init' answers 'sums', then 'ready'). */
+/**
+ * Shard -> caller (one reply per request but 'centre' and 'dispose'; a staged 'init' answers 'sums',
+ * then 'ready'). `points` is the init's block handed back (handBack), for the caller's next copy.
+ */
 export type LloydShardReply =
-  | { type: 'ready' }
-  | ({ type: 'sums' } & ChunkSums)
+  | { type: 'ready'; points?: Float32Array }
+  | ({ type: 'sums'; points?: Float32Array } & ChunkSums)
   | { type: 'step'; assignments: Int32Array; sums: Float64Array; counts: Int32Array; inertia: number; distances?: number }
   | { type: 'error'; message: string };
 
@@ -48,11 +53,19 @@ export function createLloydShardHandler(post: ShardPost): (request: LloydShardRe
   let kernel: LloydKernel | undefined;
   // The mean a staged 'init' waits for: 'centre' answers it without queueing behind that 'init'.
   let meanArrived: ((mean: Float64Array) => void) | undefined;
+  // The block to hand back with the next reply, once the kernel has copied it.
+  let handBack: Float32Array | undefined;
+  const back = (): { points?: Float32Array; transfer: ArrayBuffer[] } => {
+    const points = handBack;
+    handBack = undefined;
+    return points === undefined ? { transfer: [] } : { points, transfer: [points.buffer as ArrayBuffer] };
+  };
   // Requests are handled one at a time so replies keep the order of the requests.
   let queue: Promise<void> = Promise.resolve();
   const centreBy = async (sums: ChunkSums): Promise<Float64Array> => {
     const mean = new Promise<Float64Array>((resolve) => (meanArrived = resolve));
-    post({ type: 'sums', ...sums }, [sums.sums.buffer as ArrayBuffer, sums.squares.buffer as ArrayBuffer]);
+    const { points, transfer } = back();
+    post({ type: 'sums', ...sums, points }, [sums.sums.buffer as ArrayBuffer, sums.squares.buffer as ArrayBuffer, ...transfer]);
     return mean;
   };
   const handle = async (m: LloydShardRequest): Promise<void> => {
@@ -61,13 +74,15 @@ export function createLloydShardHandler(post: ShardPost): (request: LloydShardRe
         case 'init': {
           kernel?.dispose();
           kernel = undefined;
+          handBack = m.handBack === true ? m.points : undefined;
           if (m.module !== undefined) adoptKernelModule(m.bounds === true ? 'elkan' : 'lloyd', m.module);
           const raw = { rows: m.rows, cols: m.cols, data: m.points };
           const block = m.mean === undefined ? raw : centredSource(raw, m.mean);
           const options: KernelOptions = m.stage === true ? { centreBy } : {};
           kernel =
             m.bounds === true ? await createElkanKernel(block, m.k, ELKAN_HISTORY, options) : await createLloydKernel(block, m.k, options);
-          post({ type: 'ready' }, []);
+          const { points, transfer } = back();
+          post({ type: 'ready', points }, transfer);
           return;
         }
         case 'step': {

@@ -1,11 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { LLOYD_CHUNK_ROWS } from '../../kernels/lloydKernel';
 import { createRng } from '../../rng';
 import type { Matrix } from '../../types';
 import { kmeans } from '../driver';
 import { buildLloydEngine } from './build';
 import { fakeSpawn, shardLog } from './fakeShards.test-util';
+import { shardPool } from './pool';
+import { createLloydShardHandler, type LloydShardReply } from './shard';
 import { createShardedLloydEngine, shardBounds, type LloydShardPort } from './sharded';
 
 const m = (rows: number[][]): Matrix => ({ rows: rows.length, cols: rows[0].length, data: Float32Array.from(rows.flat()) });
@@ -148,5 +150,35 @@ describe("Lloyd engine 'wasm-simd-sharded' (rows split across shards)", () => {
       'k-means shard: no SIMD here',
     );
     expect(terminated).toBe(1);
+  });
+});
+
+describe('a shard hands its block back for the next copy', () => {
+  it("with 'ready', or with 'sums' when the centring is staged; the calling thread's block never", async () => {
+    const replies: LloydShardReply[] = [];
+    const handle = createLloydShardHandler((reply) => replies.push(reply));
+    const points = Float32Array.from({ length: 2048 * 2 }, (_, i) => (i % 7) - 3);
+    await handle({ type: 'init', points, rows: 2048, cols: 2, k: 2, handBack: true });
+    expect(replies[0].type).toBe('ready');
+    expect(replies[0].type === 'ready' && replies[0].points).toBe(points);
+    const staged = Float32Array.from(points);
+    const init = handle({ type: 'init', points: staged, rows: 2048, cols: 2, k: 2, stage: true, handBack: true });
+    await vi.waitFor(() => expect(replies).toHaveLength(2)); // the sums, before any mean
+    expect(replies[1].type).toBe('sums');
+    expect(replies[1].type === 'sums' && replies[1].points).toBe(staged);
+    await handle({ type: 'centre', mean: new Float64Array(2) });
+    await init;
+    expect(replies[2]).toEqual({ type: 'ready', points: undefined });
+    // An engine over a pool: the caller's points are read in place by this thread's shard, never handed on.
+    const rng = createRng(2);
+    const data = Float32Array.from({ length: 5000 * 4 }, () => rng.normal());
+    const copy = Float32Array.from(data);
+    const log = shardLog();
+    const pool = shardPool(fakeSpawn(log), 1);
+    for (let run = 0; run < 2; run++)
+      await kmeans({ rows: 5000, cols: 4, data }, { k: 3, seed: 1, engine: 'wasm-simd-sharded', cores: 2, spawnShard: pool });
+    expect(data.length).toBe(copy.length);
+    expect(Array.from(data)).toEqual(Array.from(copy));
+    expect(log.spawned).toBe(1);
   });
 });

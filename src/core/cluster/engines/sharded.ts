@@ -9,6 +9,7 @@
  */
 import { LLOYD_CHUNK_ROWS } from '../../kernels/lloydKernel';
 import { asRowSource, SUM_CHUNK_ROWS, type RowSource } from '../../kernels/rowSource';
+import { createShelf } from '../../kernels/shelf';
 import { kernelModule } from '../../kernels/wasmKernels';
 import type { Matrix } from '../../types';
 import type { CentredSource } from '../centre';
@@ -83,6 +84,21 @@ function localShard(): LloydShardPort {
   return port;
 }
 
+/** Blocks the workers handed back (shard.ts handBack), for the next run's copies (shelf.ts); at most MAX_SHARDS. */
+const spareBlocks = createShelf<ArrayBuffer>((b) => b.byteLength, 8);
+
+/** A block of `values` floats for a worker: a handed-back one where one is big enough. */
+function workerBlock(values: number): Float32Array {
+  const spare = spareBlocks.take(values * 4);
+  return spare === undefined ? new Float32Array(values) : new Float32Array(spare, 0, values);
+}
+
+/** Keeps the block a shard's reply handed back. */
+function keepBlock(reply: LloydShardReply): LloydShardReply {
+  if ((reply.type === 'ready' || reply.type === 'sums') && reply.points !== undefined) spareBlocks.put(reply.points.buffer as ArrayBuffer);
+  return reply;
+}
+
 /** A macrotask: a worker spawned on a worker thread starts only once its parent yields. */
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -136,9 +152,10 @@ export async function createShardedLloydEngine(
         // The calling thread's shard reads its rows in place; a worker's are copied and transferred.
         let block: Float32Array;
         const [from, to] = [bounds[s] * d, bounds[s + 1] * d];
-        if (raw !== undefined) block = s === 0 ? raw.data.subarray(from, to) : raw.data.slice(from, to);
-        else source.copyRows((block = new Float32Array(rows * d)), d, bounds[s], bounds[s + 1]);
-        const reply = nextReply(port);
+        if (raw !== undefined && s === 0) block = raw.data.subarray(from, to);
+        else if (raw !== undefined) (block = workerBlock(to - from)).set(raw.data.subarray(from, to));
+        else source.copyRows((block = s === 0 ? new Float32Array(rows * d) : workerBlock(rows * d)), d, bounds[s], bounds[s + 1]);
+        const reply = nextReply(port).then(keepBlock);
         const init = {
           type: 'init',
           points: block,
@@ -149,6 +166,7 @@ export async function createShardedLloydEngine(
           mean,
           stage: staged,
           module,
+          handBack: s > 0,
         } as const;
         port.postMessage(init, s === 0 ? [] : [block.buffer]);
         return reply;
@@ -162,7 +180,7 @@ export async function createShardedLloydEngine(
       const { mean: centre } = source.adopt(sums);
       await Promise.all(
         ports.map((port) => {
-          const reply = nextReply(port);
+          const reply = nextReply(port).then(keepBlock);
           port.postMessage({ type: 'centre', mean: centre });
           return reply;
         }),
