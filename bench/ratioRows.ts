@@ -39,7 +39,8 @@ type Plain = Omit<TaskResult, 'output'> & { output?: number[] };
 /** What ran, in words: the engine kind and its threads. */
 export function engineLabel(kind: string | undefined, cores: number): string {
   if (kind === undefined) return '?';
-  if (kind.endsWith('-sharded')) return `${kind} (${cores} worker threads, one per core; the page thread adds up)`;
+  if (kind.endsWith('-sharded'))
+    return `${kind} (${cores} threads, one per core: the calling thread holds one block, ${cores - 1} pooled worker${cores > 2 ? 's' : ''} the rest)`;
   return `${kind} (1 thread)`;
 }
 
@@ -56,7 +57,7 @@ function explainKMeans(p: KMeansProblem, kind: KMeansEngineChoice, alg: 'lloyd' 
   if (kind !== 'auto')
     return `${what} on one engine chosen by hand (${kind}), against scikit-learn's default: how much the bounds and the second core each bring.`;
   return alg === 'lloyd'
-    ? `${what} in the browser, as the app does it, against scikit-learn's default (lloyd) on the same data and machine. Below 1.0x the app is faster.`
+    ? `${what} in the browser, as the app does it (its shard workers started beforehand, as the app's training worker starts them when it opens), against scikit-learn's default (lloyd) on the same data and machine (its thread pool warmed up by an untimed fit). Below 1.0x the app is faster.`
     : `${what} in the browser, as the app does it, against scikit-learn's own triangle-inequality variant (elkan), which skips distances as the app's kernel does.`;
 }
 
