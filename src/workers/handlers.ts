@@ -4,7 +4,7 @@
  * a retrain does not re-embed; everything it posts is plain data.
  */
 import { initTf, type BackendName } from '../core/tf';
-import type { SpawnLloydShard } from '../core/cluster';
+import { SHARD_MIN_WORK, type SpawnLloydShard } from '../core/cluster';
 import { loadDataset } from '../core/data';
 import { defaultTestPool, demoNewcomerFor, generateDemoDataset, isDemoDataset, newcomerScoresFile, type DemoNewcomer } from '../core/demo';
 import { datasetEmbeddings } from '../core/eval/pipeline';
@@ -41,6 +41,11 @@ export interface HandlerContext {
   wasmPaths?: Record<string, string>;
   /** Starts a k-means shard worker (two-thread Lloyd steps); absent where workers cannot start. */
   spawnShard?: SpawnLloydShard;
+  /**
+   * Starts the shard workers ahead of a training run that may split its Lloyd steps (a pool:
+   * cluster/engines/pool.ts), so they are up by the time k-means starts.
+   */
+  warmShards?: () => void;
   /** Starts a nested worker embedding half of a large dataset's prompts; absent: one thread embeds them all. */
   spawnEmbedShard?: SpawnEmbedShard;
   /** Starts a nested worker finding the k-NN baseline's lists while training goes on; absent: found in turn. */
@@ -52,6 +57,9 @@ export interface HandlerContext {
 }
 
 const now = (): number => globalThis.performance?.now() ?? Date.now();
+
+/** Prompts from which a training run may split k-means over the cores: SHARD_MIN_WORK / (64 clusters x 256 dimensions). */
+const SHARD_WARM_PROMPTS = SHARD_MIN_WORK / (64 * 256);
 
 /**
  * The Train view's settings as options of the core training entry; `routelab train` takes each
@@ -191,6 +199,8 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
     const d = needDataset();
     const t0 = now();
     cancelRequested = false;
+    // Their start-up overlaps the embedding; smaller datasets never split (SHARD_MIN_WORK at K <= 64, D = 256).
+    if (d.prompts.length >= SHARD_WARM_PROMPTS) ctx.warmShards?.();
     await ensureEmbeddings(d, progress);
     // The one training path, the same call as `routelab train` with these settings as flags.
     const { router, setup, trial, embeddings } = await fitRouter(

@@ -22,15 +22,14 @@ const scope = self as unknown as WorkerScope;
 const nested = typeof Worker !== 'undefined';
 // Each nested worker is spelled out as new Worker(new URL(...)): that form is what Vite bundles.
 // k-means may split its Lloyd steps over this thread and nested workers, one per core ('auto' does on
-// large problems: cluster/choose.ts). The workers are pooled and started now, while this thread is idle
-// (cluster/engines/pool.ts): started per run, their start-up would be on the run's critical path.
+// large problems: cluster/choose.ts). The workers are pooled (cluster/engines/pool.ts) and started when a
+// large dataset's training begins: started per run, their start-up would be on the run's critical path.
 const spawnShard = nested
   ? shardPool(
       (() => new Worker(new URL('./lloydShard.worker.ts', import.meta.url), { type: 'module' })) as unknown as SpawnLloydShard,
       Math.min(hostCores(), MAX_SHARDS) - 1,
     )
   : undefined;
-spawnShard?.warm();
 // The embedding half and the k-NN lists keep a started spare (nested.ts): their work is posted while this thread is busy.
 const spawnEmbedShard = nested
   ? withSpare((() => new Worker(new URL('./embedShard.worker.ts', import.meta.url), { type: 'module' })) as unknown as SpawnEmbedShard)
@@ -49,6 +48,7 @@ const handle = createHandler({
   thread: 'worker',
   wasmPaths: WASM_PATHS,
   spawnShard,
+  warmShards: () => spawnShard?.warm(),
   spawnEmbedShard,
   spawnKnnShard,
   spawnUmapShard,
