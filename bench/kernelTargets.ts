@@ -143,7 +143,8 @@ export async function kernelRows(
     comparatorMs: lmTarget?.comparatorMs,
     ratio: nodeLm.runsMs && lmTarget?.comparatorMs ? median(nodeLm.runsMs.slice(1)) / lmTarget.comparatorMs : undefined,
     note: `Node ${process.version}; comparator: the numpy median of the rounds above`,
-    explain: "The same learned-map epoch in Node (the command line's trainer).",
+    explain:
+      "The same learned-map epoch in Node on one thread (the command line's trainer adds a worker thread for half of each mini-batch where there is a second core).",
   });
   return rows;
 }

@@ -162,9 +162,11 @@ export async function kmeansComparison(
 /** Rounds of one numpy epoch and one epoch of ours (Chromium; the kernel built once per round). */
 export async function learnedMapComparison(ctx: RatioContext, lm: LearnedMapBenchProblem, entry: LearnedMapEntry): Promise<Row[]> {
   const ours: number[] = [];
+  const ours1: number[] = [];
   const theirs: number[] = [];
   const theirs1: number[] = [];
   let last: Plain | undefined;
+  let last1: Plain | undefined;
   let py: PythonResult | undefined;
   const numpy = (env?: Record<string, string>): PythonResult =>
     ctx.noPython
@@ -181,27 +183,32 @@ export async function learnedMapComparison(ctx: RatioContext, lm: LearnedMapBenc
     py = numpy();
     theirs.push(py.bestMs ?? NaN);
     theirs1.push(numpy(ONE_THREAD).bestMs ?? NaN);
-    last = await ctx.page.call('learnedMapKernel', lm.id, 2); // the second epoch: warm code, the same start
+    // The second epoch of each: warm code, the same start. As in the app (a peer on a second core), and on one thread.
+    last = await ctx.page.call('learnedMapKernel', lm.id, 2, 2);
     ours.push(last.runsMs[1]);
-    ctx.log(`  learned map round ${r + 1}: ours ${last.runsMs[1].toFixed(1)} ms, numpy ${py.bestMs?.toFixed(1) ?? py.skipped}`);
+    last1 = await ctx.page.call('learnedMapKernel', lm.id, 2, 1);
+    ours1.push(last1.runsMs[1]);
+    ctx.log(
+      `  learned map round ${r + 1}: ours ${last.runsMs[1].toFixed(1)} ms (one thread ${last1.runsMs[1].toFixed(1)}), numpy ${py.bestMs?.toFixed(1) ?? py.skipped}`,
+    );
   }
   const ratios = ours.map((o, i) => o / theirs[i]).filter(Number.isFinite);
   const ratio = ratios.length ? median(ratios) : undefined;
-  const ratios1 = ours.map((o, i) => o / theirs1[i]).filter(Number.isFinite);
+  const ratios1 = ours1.map((o, i) => o / theirs1[i]).filter(Number.isFinite);
   const figure = `Learned map: 1 epoch, N=${lm.n} x H=${lm.h}, D=${lm.d}, K=${lm.k}, batch ${lm.batchSize}`;
   return [
     {
       figure,
-      measured: 'Chromium, the learned-map kernel (src/core/kernels/learnedMapKernel.ts)',
+      measured: 'Chromium, the learned-map kernel (src/core/kernels/learnedMapKernel.ts), as the app runs it',
       ms: median(ours),
-      backend: 'wasm-simd (1 thread)',
+      backend: last?.engine ?? '?',
       comparator: `numpy ${py?.numpy ?? '?'} epoch (bench/ref/learnedmap_numpy.py), ${threadsOf(py)}`,
       comparatorMs: median(theirs),
       ratio,
       target: '<= 1.5x numpy',
       pass: ratio === undefined ? undefined : ratio <= 1.5,
       explain:
-        "Time for one pass over 20,000 training prompts when the app learns UniRoute's cluster map (softmax, loss, gradient and Adam steps in mini-batches of 512), against the same computation in numpy on the same machine; the target is at most 1.5x numpy.",
+        "Time for one pass over 20,000 training prompts when the app learns UniRoute's cluster map (softmax, loss, gradient and Adam steps in mini-batches of 512; a second core computes half of each mini-batch, with the same result), against the same computation in numpy on the same machine; the target is at most 1.5x numpy.",
       note: [
         `median of ${ours.length} rounds, numpy then ours back to back (ratio: median of the rounds' ratios)`,
         `ours ${ours.map((t) => t.toFixed(1)).join(', ')} ms; numpy ${theirs.map((t) => t.toFixed(1)).join(', ')} ms`,
@@ -214,16 +221,15 @@ export async function learnedMapComparison(ctx: RatioContext, lm: LearnedMapBenc
     },
     {
       figure,
-      measured: 'Chromium, the learned-map kernel, the same epochs',
-      ms: median(ours),
-      backend: 'wasm-simd (1 thread)',
+      measured: 'Chromium, the learned-map kernel on one thread (no peer), the same rounds',
+      ms: median(ours1),
+      backend: last1?.engine ?? '?',
       comparator: `numpy ${py?.numpy ?? '?'} epoch on 1 thread (OPENBLAS_NUM_THREADS=OMP_NUM_THREADS=1)`,
       comparatorMs: median(theirs1),
       ratio: ratios1.length ? median(ratios1) : undefined,
-      note: `one thread each, the same rounds; numpy ${theirs1.map((t) => t.toFixed(1)).join(', ')} ms`,
-      explain:
-        "The same epochs against numpy held to one processor core, as the app's kernel is: the comparison a busy machine distorts least.",
-      extra: { comparatorRunsMs: theirs1, ratios: ratios1 },
+      note: `one thread each, the same rounds; ours ${ours1.map((t) => t.toFixed(1)).join(', ')} ms; numpy ${theirs1.map((t) => t.toFixed(1)).join(', ')} ms`,
+      explain: 'The same epochs with both sides held to one processor core: the comparison a busy machine distorts least.',
+      extra: { runsMs: ours1, comparatorRunsMs: theirs1, ratios: ratios1 },
     },
   ];
 }

@@ -17,6 +17,7 @@ import { runLloyd, singleEngine } from '../src/core/cluster/driver';
 import { buildLloydEngine } from '../src/core/cluster/engines/build';
 import type { LloydEngineKind } from '../src/core/cluster/engines/types';
 import { createClusterMapSimd } from '../src/core/routing/clusterMapSimd';
+import type { MapPeerPort } from '../src/core/routing/clusterMapPeer';
 import { trainClusterMap } from '../src/core/routing/clusterMapTrain';
 import { learnedMapEpochTf } from './learnedMapTfEpoch';
 import type { KMeansProblem, LearnedMapBenchProblem } from './problems';
@@ -157,10 +158,10 @@ export async function kmeansTfjsTask(p: KMeansProblem, repeats: number): Promise
 }
 
 /** One epoch of the learned map on the wasm SIMD kernel, each run from the initial theta. */
-export async function learnedMapKernelTask(p: LearnedMapBenchProblem, repeats: number): Promise<TaskResult> {
+export async function learnedMapKernelTask(p: LearnedMapBenchProblem, repeats: number, spawnPeer?: () => MapPeerPort): Promise<TaskResult> {
   const kernel = await createClusterMapSimd(
     { x: p.x, errors: p.errors, psi: p.psi, theta: p.theta },
-    { batchSize: p.batchSize, learningRate: p.learningRate, l2: p.l2 },
+    { batchSize: p.batchSize, learningRate: p.learningRate, l2: p.l2, spawnPeer },
   );
   try {
     const runsMs: number[] = [];
@@ -168,10 +169,11 @@ export async function learnedMapKernelTask(p: LearnedMapBenchProblem, repeats: n
     for (let r = 0; r < repeats; r++) {
       kernel.setTheta(p.theta, true);
       const t = now();
-      loss = kernel.epoch().meanBatchLoss;
+      loss = (await kernel.epoch()).meanBatchLoss;
       runsMs.push(now() - t);
     }
-    return summary(runsMs, { engine: 'wasm-simd', loss, output: kernel.getTheta() });
+    const engine = kernel.peered ? 'wasm-simd (2 threads: this one and a pooled worker, half of each batch each)' : 'wasm-simd (1 thread)';
+    return summary(runsMs, { engine, loss, output: kernel.getTheta() });
   } finally {
     kernel.dispose();
   }

@@ -14,6 +14,7 @@ import { sessionPoolHook } from '../sessionTargets';
 import { bootstrapHook } from '../trustTargets';
 import * as tasks from '../tasks';
 import { MAX_SHARDS, shardPool, type LloydEngineKind, type LloydShardPort } from '../../src/core/cluster';
+import type { MapPeerPort } from '../../src/core/routing/clusterMapPeer';
 
 /** Module-worker shards of the sharded engines, pooled and started up front as the app's training worker keeps them. */
 const spawnShard = shardPool(
@@ -81,8 +82,10 @@ const api = {
   async kmeansTfjs(id: string, repeats: number) {
     return plain(await tasks.kmeansTfjsTask(await kmeansProblem(id), repeats));
   },
-  async learnedMapKernel(id: string, repeats: number) {
-    return plain(await tasks.learnedMapKernelTask(await learnedMapProblem(id), repeats));
+  /** Epochs on the kernel; `threads` 2: a pooled shard worker computes half of each batch, as in the app. */
+  async learnedMapKernel(id: string, repeats: number, threads: 1 | 2 = 2) {
+    const peer = threads === 2 ? () => spawnShard() as unknown as MapPeerPort : undefined;
+    return plain(await tasks.learnedMapKernelTask(await learnedMapProblem(id), repeats, peer));
   },
   async learnedMapTf(id: string, repeats: number) {
     return plain(await tasks.learnedMapTfTask(await learnedMapProblem(id), repeats));

@@ -1,8 +1,8 @@
-/** A k-means shard in a Node worker thread: the same handler the browser's shard worker runs. */
+/** A shard in a Node worker thread (k-means or the learned map's second half): the handler the browser's shard worker runs. */
 import { parentPort } from 'node:worker_threads';
-import { createLloydShardHandler, type LloydShardRequest } from '../core/cluster/engines/shard';
+import { createShardHandler, type ShardRequest } from '../core/routing/shardHandler';
 
 const port = parentPort;
 if (port === null) throw new Error('lloydShardThread runs only as a worker thread');
-const handle = createLloydShardHandler((reply, transfer) => port.postMessage(reply, transfer));
-port.on('message', (m: LloydShardRequest) => void handle(m));
+const handle = createShardHandler((reply, transfer) => port.postMessage(reply, transfer));
+port.on('message', (m: ShardRequest) => void handle(m));

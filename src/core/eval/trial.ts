@@ -4,7 +4,7 @@
  * S_te for the unseen test pool H_te. Test-LLM labels on S_tr / S_te are never read by a router.
  */
 import type { Dataset, Matrix } from '../types';
-import { kmeans, type KMeansEngineChoice, type KMeansIteration, type TfBackendHint } from '../cluster';
+import { hostCores, kmeans, type KMeansEngineChoice, type KMeansIteration, type TfBackendHint } from '../cluster';
 import type { SpawnLloydShard } from '../cluster';
 import { computeErrorProfiles, errorsFromScores, selectProfiles, type ErrorProfiles } from '../routing/errorProfile';
 import { kmeansGamma, oracleGamma, softGamma } from '../routing/gamma';
@@ -12,6 +12,7 @@ import { nearestCentroids, nearestNeighbours } from '../routing/knnShortlist';
 import { knnFallback, knnGammaFromNeighbours } from '../routing/knn';
 import { clusterMapProbs, type ClusterMap, type ClusterMapEpoch, type ClusterMapOptions } from '../routing/clusterMap';
 import { trainClusterMap } from '../routing/clusterMapTrain';
+import type { MapPeerPort } from '../routing/clusterMapPeer';
 import { paretoFront, type CurvePoint } from './curve';
 import { buildSweep, sweepPoints } from './sweep';
 import { asBlocks } from './blocks';
@@ -26,6 +27,15 @@ import { chooseK, chooseKnnK, DEFAULT_K_GRID, DEFAULT_KNN_K_GRID } from './choos
 import { poolMetricOptions } from './poolMetrics';
 
 /** An explicit split (indices), used verbatim. */
+/**
+ * The learned map's peer: a shard worker from the host's k-means pool computes half of each
+ * mini-batch (routing/clusterMapPeer.ts) where there is a second core; the same map without it.
+ */
+function mapPeer(o: { spawnShard?: SpawnLloydShard; cores?: number }): (() => MapPeerPort) | undefined {
+  const spawn = o.spawnShard;
+  return spawn !== undefined && hostCores(o) >= 2 ? () => spawn() as unknown as MapPeerPort : undefined;
+}
+
 export interface ResolvedSplit {
   prompts: PromptSplit;
   trainModels: number[];
@@ -376,6 +386,7 @@ export async function runTrial(dataset: Dataset, embeddings: Matrix, setup: Tria
               );
             },
           },
+          { spawnPeer: mapPeer(options) },
         );
         fitted.clusterMap = trained.map;
         fitted.clusterMapHistory = trained.history;

@@ -49,8 +49,21 @@ export interface LearnedMapKernel {
   forward(b: LearnedMapBatch): void;
   /** Sum of the log loss over the batch's observed labels, and their count; withGrad keeps dL/dgamma. */
   loss(b: LearnedMapBatch, withGrad: boolean): { total: number; observed: number };
-  /** After loss(b, true): dL/dW and dL/db of the mean over `norm` labels. */
-  backward(b: LearnedMapBatch, norm: number): void;
+  /**
+   * After loss(b, true): the sums over b's rows of dL/dW and dL/db per label (not yet divided by the
+   * batch's label count), into half `slot` (0 or 1) of the batch's gradient.
+   */
+  backward(b: LearnedMapBatch, slot: 0 | 1): void;
+  /** The batch's gradient: (half 0 + half 1) / norm, which adam() and gradient() then use. */
+  combine(norm: number): void;
+  /** Half 0's dL/dW and dL/db (copies, padded K x D and K), for the thread that computes the other half. */
+  half(): { dw: Float32Array; db: Float32Array };
+  /** Sets half 1 (computed elsewhere, as half() gives it); with no arguments, zeroes it (an empty half). */
+  setHalf(dw?: Float32Array, db?: Float32Array): void;
+  /** W and b as the kernel holds them (copies, padded), for a thread computing a half at this theta. */
+  weights(): { w: Float32Array; b: Float32Array };
+  /** Sets W and b (as weights() gives them) and W^T for the forward pass. */
+  setWeights(w: Float32Array, b: Float32Array): void;
   /** One Adam step on W and b with the gradient of backward() plus 2 l2 theta. */
   adam(step: AdamStep): void;
   /** The gradient of backward() plus 2 l2 theta, K x (D+1) (last column: bias). */
@@ -85,6 +98,7 @@ interface Exports {
     l2: number,
   ): void;
   transpose(w: number, wt: number, rows: number, cols: number): void;
+  combineHalves(a: number, b: number, floats: number, norm: number): void;
   gather(a: number, ab: number, rows: number, count: number, floats: number): void;
 }
 
@@ -127,6 +141,8 @@ export async function createLearnedMapKernel(
     dphi: take(bp * kp),
     dw: take(kp * dp),
     db: take(kp),
+    dw2: take(kp * dp),
+    db2: take(kp),
   };
   if (at > 2 ** 31) throw new Error(`${n} x ${d} prompts need ${(at / 2 ** 30).toFixed(1)} GiB: too large for the wasm kernel`);
   const memory = kernelMemory(at);
@@ -186,11 +202,36 @@ export async function createLearnedMapKernel(
       const total = w.logLoss(L.g, b.e, b.count, hp, withGrad);
       return { total, observed: w.observedLabels() };
     },
-    backward(b, norm) {
+    backward(b, slot) {
       const w = live();
+      const [dw, db] = slot === 0 ? [L.dw, L.db] : [L.dw2, L.db2];
       w.gemm(L.g, L.psi, L.dphi, b.count, hp, kp, hp, kp, kp);
-      w.softmaxBack(L.z, L.dphi, L.db, b.count, kp, norm);
-      w.gemmTN(L.dphi, b.x, L.dw, k, b.count, dp, kp, dp, dp);
+      w.softmaxBack(L.z, L.dphi, db, b.count, kp, 1);
+      w.gemmTN(L.dphi, b.x, dw, k, b.count, dp, kp, dp, dp);
+    },
+    combine(norm) {
+      const w = live();
+      w.combineHalves(L.dw, L.dw2, kp * dp, norm);
+      w.combineHalves(L.db, L.db2, kp, norm);
+    },
+    half: () => ({ dw: DW.slice(), db: DB.slice() }),
+    setHalf(dw, db) {
+      live();
+      const [dw2, db2] = [f32(L.dw2, kp * dp), f32(L.db2, kp)];
+      if (dw === undefined || db === undefined) {
+        dw2.fill(0);
+        db2.fill(0);
+      } else {
+        dw2.set(dw);
+        db2.set(db);
+      }
+    },
+    weights: () => ({ w: W.slice(), b: bias.slice() }),
+    setWeights(w, b) {
+      live();
+      W.set(w);
+      bias.set(b);
+      live().transpose(L.w, L.wt, kp, dp);
     },
     adam(s) {
       const w = live();

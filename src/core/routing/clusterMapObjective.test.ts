@@ -183,7 +183,7 @@ describe.each(TRAINERS)('the $name trainer $backend follows the one objective', 
       [16, 32],
       [32, 40],
     ].entries()) {
-      trainer.step(order, s, e);
+      await trainer.step(order, s, e);
       const rows = order.slice(s, e);
       const batch: ClusterMapData = {
         x: matrix(

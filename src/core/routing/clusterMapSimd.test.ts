@@ -41,7 +41,7 @@ describe('learned map on the SIMD kernel', () => {
     // theta layout K x (D+1): [w_0, b_0, w_1, b_1]
     [0.25, 0.25, -0.25, -0.25].forEach((v, i) => expect(gradient[i]).toBeCloseTo(v, 6)); // 0.2, 0.6 inexact in float32
     // One Adam step moves every parameter by lr (m/(1-b1) = g, sqrt(v/(1-b2)) = |g|) against its gradient's sign.
-    kernel.step();
+    await kernel.step();
     for (const [i, v] of [-0.01, -0.01, 0.01, 0.01].entries()) expect(kernel.getTheta()[i]).toBeCloseTo(v, 6);
   });
 
@@ -76,7 +76,7 @@ describe('learned map on the SIMD kernel', () => {
     const opts = { batchSize: 16, learningRate: 0.05, l2: 1e-4 };
     const kernel = await createClusterMapSimd(p, opts);
     const order = Array.from({ length: 50 }, (_, i) => (i * 17) % 50);
-    const { meanBatchLoss, batches } = kernel.epoch(order);
+    const { meanBatchLoss, batches } = await kernel.epoch(order);
     expect(batches).toBe(4); // 16 + 16 + 16 + 2
     // Reference: the same batches, gradient in float64, Adam with tfjs's constants.
     const theta = Float64Array.from(p.theta);
@@ -104,7 +104,7 @@ describe('learned map on the SIMD kernel', () => {
     expect(maxDiff(kernel.getTheta(), theta)).toBeLessThan(1e-4);
     // setTheta with a reset starts the same run again.
     kernel.setTheta(p.theta, true);
-    kernel.epoch(order);
+    await kernel.epoch(order);
     expect(maxDiff(kernel.getTheta(), theta)).toBeLessThan(1e-4);
   });
 
@@ -117,6 +117,6 @@ describe('learned map on the SIMD kernel', () => {
     const kernel = await createClusterMapSimd({ x, errors: [1, 0], psi: [0.5], theta: [0, 0] });
     expect(() => kernel.gradient(undefined, 0, 0)).toThrow('a batch must hold 1..2 prompts, got 0');
     kernel.dispose();
-    expect(() => kernel.step()).toThrow('disposed');
+    await expect(kernel.step()).rejects.toThrow('disposed');
   });
 });

@@ -6,6 +6,7 @@
  * WebAssembly SIMD kernel (clusterMapTrainSimd.ts) or tfjs on the current backend
  * (clusterMapTrainTf.ts), so both engines share the batches, the stopping rules and the reports.
  */
+import type { MapPeerPort } from './clusterMapPeer';
 import { simdSupported } from '../kernels/wasmKernels';
 import { createRng, shuffled } from '../rng';
 import {
@@ -27,7 +28,7 @@ export interface MapTrainer {
   /** Mean BCE (no L2) at the current theta on the monitored S_tr prompts and on S_val. */
   losses(): Promise<Pick<ClusterMapEpoch, 'trainLoss' | 'valLoss'>>;
   /** One Adam step on the mini-batch of training prompts order[start..end). */
-  step(order: readonly number[], start: number, end: number): void;
+  step(order: readonly number[], start: number, end: number): void | Promise<void>;
   /** The current theta, K x (D+1). */
   theta(): Promise<Float32Array>;
   /** Frees tensors / wasm memory; safe to call once the trainer is done with. */
@@ -98,7 +99,20 @@ function checkInput(input: ClusterMapInput): number {
  * Trains Phi from the soft K-means initialisation; see ClusterMapOptions for the knobs. Import it
  * through clusterMap.ts, which loads this module only when training is asked for.
  */
-export async function trainClusterMap(input: ClusterMapInput, options: ClusterMapOptions = {}): Promise<ClusterMapResult> {
+/** What the caller's environment offers the trainer (kept out of ClusterMapOptions, which a router reads in Node without workers). */
+export interface ClusterMapHost {
+  /**
+   * Where workers exist: a shard worker (the host's pool) that computes the second half of each
+   * mini-batch on the SIMD engine (clusterMapPeer.ts); the same map as without it.
+   */
+  spawnPeer?: () => MapPeerPort;
+}
+
+export async function trainClusterMap(
+  input: ClusterMapInput,
+  options: ClusterMapOptions = {},
+  host: ClusterMapHost = {},
+): Promise<ClusterMapResult> {
   const opts = resolveClusterMapOptions(options);
   const h = checkInput(input);
   const engine = chooseClusterMapEngine(opts.engine);
@@ -111,7 +125,7 @@ export async function trainClusterMap(input: ClusterMapInput, options: ClusterMa
   const monitor = monitorRows(input.trainX.rows);
   const trainer =
     engine === 'wasm-simd'
-      ? await createSimdMapTrainer(input, init, settings, monitor)
+      ? await createSimdMapTrainer(input, init, { ...settings, spawnPeer: host.spawnPeer }, monitor)
       : createTfMapTrainer(input, h, init, settings, monitor);
   try {
     const history: ClusterMapEpoch[] = [];
@@ -136,7 +150,7 @@ export async function trainClusterMap(input: ClusterMapInput, options: ClusterMa
           stopped = 'cancelled';
           break epochs;
         }
-        trainer.step(perm, start, Math.min(start + batchSize, perm.length));
+        await trainer.step(perm, start, Math.min(start + batchSize, perm.length));
       }
       const previous = history[history.length - 1];
       const entry = await record(epoch);

@@ -7,6 +7,7 @@
 import { createClusterMapSimd, type ClusterMapSimd } from './clusterMapSimd';
 import type { ClusterMap, ClusterMapInput } from './clusterMap';
 import type { MapTrainer } from './clusterMapTrain';
+import type { MapPeerPort } from './clusterMapPeer';
 
 /** Prompts per forward pass of the validation loss (bounds the kernel's batch buffers). */
 const EVAL_BATCH = 1024;
@@ -14,7 +15,7 @@ const EVAL_BATCH = 1024;
 export async function createSimdMapTrainer(
   input: ClusterMapInput,
   init: ClusterMap,
-  o: { learningRate: number; l2: number; batchSize: number },
+  o: { learningRate: number; l2: number; batchSize: number; spawnPeer?: () => MapPeerPort },
   monitorRows?: readonly number[],
 ): Promise<MapTrainer> {
   const train = await createClusterMapSimd({ x: input.trainX, errors: input.trainErrors, psi: input.psi, theta: init.theta }, o);
@@ -33,8 +34,8 @@ export async function createSimdMapTrainer(
       val.setTheta(train.getTheta());
       return { trainLoss: train.meanLoss(monitorRows), valLoss: val.meanLoss() };
     },
-    step(order, start, end) {
-      train.step(order, start, end);
+    async step(order, start, end) {
+      await train.step(order, start, end);
     },
     theta: async () => train.getTheta(),
     dispose() {

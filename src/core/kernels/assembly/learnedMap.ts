@@ -6,6 +6,8 @@
  *   loss and dL/dgamma of the objective (routing/clusterMapObjective.ts)  (`logLoss`),
  *   dL/dPhi = dL/dgamma Psi  (gemm),   dL/dz = Phi (dL/dPhi - Phi . dL/dPhi) / N  (`softmaxBack`),
  *   dL/dW = (dL/dz)^T X  (gemmTN),   Adam on W and b  (`adam`),   W^T for the next forward pass.
+ * A batch's gradient is the sum of its two halves' (`combineHalves`, then / N), so a second thread
+ * can compute one half with the same result.
  * Rows are padded to multiples of 4 floats; MASK marks the K real lanes of a padded row.
  */
 import { exp4, log4 } from './lib/mathf4';
@@ -169,6 +171,16 @@ export function adam(
     const step = f32x4.div(f32x4.mul(rate, f32x4.div(m, k1)), f32x4.add(f32x4.sqrt(f32x4.div(v, k2)), e4));
     v128.store(P + q, f32x4.sub(p, step));
   }
+}
+
+/**
+ * The batch's gradient from its two halves' (unnormalised) gradients: A = (A + B) / norm over
+ * `floats` values (a multiple of 4), in float32, the same whichever thread computed each half.
+ */
+export function combineHalves(A: usize, B: usize, floats: i32, norm: f32): void {
+  const n4 = f32x4.splat(norm);
+  const bytes = (<usize>floats) << 2;
+  for (let p: usize = 0; p < bytes; p += 16) v128.store(A + p, f32x4.div(f32x4.add(v128.load(A + p), v128.load(B + p)), n4));
 }
 
 /** WT (cols x rows) = W^T for W (rows x cols), both row-major. */
