@@ -22,7 +22,7 @@ describe('k-means shards on Node worker threads', () => {
         return host.spawnShard();
       },
     });
-    expect(spawned).toBe(1); // the calling thread holds the first block
+    expect(spawned).toBe(1); // the calling thread holds the last block
     expect(split.engine).toBe('wasm-simd-sharded');
     expect(split.fallbacks).toEqual([]);
     expect(Array.from(split.assignments)).toEqual(Array.from(single.assignments));

@@ -53,7 +53,7 @@ describe('a failed engine falls back to the next one, with a note in the result'
     const r = await kmeans(big, { ...opts, spawnShard: fakeSpawn(log, 0), cores: 2 });
     expect(r.engine).toBe('wasm-simd-elkan');
     expect(r.fallbacks).toEqual([{ engine: 'wasm-simd-elkan-sharded', reason: 'k-means shard: worker crashed' }]);
-    expect(log.spawned).toBe(1); // the calling thread holds the first block itself
+    expect(log.spawned).toBe(1); // the calling thread holds the last block itself
     expect(log.terminated).toBe(1);
     expectSame(r, want);
   });

@@ -51,7 +51,7 @@ describe('shardPool', () => {
     const second = await kmeans(points, { ...opts, spawnShard: pool });
     expect(first.engine).toBe('wasm-simd-sharded');
     expect(Array.from(second.assignments)).toEqual(Array.from(first.assignments));
-    expect(log.spawned).toBe(2); // two workers (this thread holds the first block), started once
+    expect(log.spawned).toBe(2); // two workers (this thread holds the last block), started once
     expect(log.terminated).toBe(0);
     expect(log.requests.dispose).toBe(4); // each run asked its workers to drop their kernels
     const failing = shardLog();

@@ -28,8 +28,8 @@ describe("Lloyd engine 'wasm-simd-sharded' (rows split across shards)", () => {
     await tf.setBackend('cpu');
     const before = tf.memory().numTensors;
     const log = shardLog();
-    // A=(0,1) B=(1,1) | C=(4,-1) D=(5,-1), mu1=(0,1), mu2=(1,1): shard 1 (this thread) holds A, B;
-    // shard 2 (a worker) C, D.
+    // A=(0,1) B=(1,1) | C=(4,-1) D=(5,-1), mu1=(0,1), mu2=(1,1): shard 1 (a worker) holds A, B;
+    // shard 2 (this thread) C, D.
     // A->1 (0), B->2 (0), C: 16+4=20 vs 9+4=13 -> 2, D: 29 vs 20 -> 2.
     // Shard 1: counts [1,1], sums (0,1 | 1,1), inertia 0; shard 2: counts [0,2], sums (0,0 | 9,-2), inertia 33.
     // Total: counts [1,3], sums (0,1 | 10,-1), inertia 33.
@@ -40,7 +40,7 @@ describe("Lloyd engine 'wasm-simd-sharded' (rows split across shards)", () => {
       [5, -1],
     ]);
     const engine = await createShardedLloydEngine(points, 2, fakeSpawn(log), { shards: 2, alignRows: 1 });
-    expect(log.rows).toEqual([2]); // the worker's block; the calling thread holds the first
+    expect(log.rows).toEqual([2]); // the worker's block; the calling thread holds the last
     expect(engine.kind).toBe('wasm-simd-sharded');
     const step = await engine.step(Float32Array.from([0, 1, 1, 1]));
     expect(Array.from(step.assignments)).toEqual([0, 1, 1, 1]);
@@ -58,13 +58,13 @@ describe("Lloyd engine 'wasm-simd-sharded' (rows split across shards)", () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
-  it('takes its shard count from the host cores, capped by the rows (the first block on the calling thread)', async () => {
+  it('takes its shard count from the host cores, capped by the rows (the last block on the calling thread)', async () => {
     const rng = createRng(1);
     const points: Matrix = { rows: 5000, cols: 4, data: Float32Array.from({ length: 20000 }, () => rng.normal()) };
     for (const [cores, rows] of [
-      [2, [1928]], // this thread: 3072
-      [3, [2048, 904]], // this thread: 2048
-      [16, [1024, 1024, 1024, 904]], // this thread: 1024
+      [2, [3072]], // this thread: the last 1928
+      [3, [2048, 2048]], // this thread: the last 904
+      [16, [1024, 1024, 1024, 1024]], // this thread: the last 904
     ] as const) {
       const log = shardLog();
       const engine = await buildLloydEngine('wasm-simd-sharded', points, 3, { spawnShard: fakeSpawn(log), cores });
@@ -85,7 +85,7 @@ describe("Lloyd engine 'wasm-simd-sharded' (rows split across shards)", () => {
     const single = await kmeans(points, { ...opts, engine: 'wasm-simd' });
     const split = await kmeans(points, { ...opts, engine: 'wasm-simd-sharded', spawnShard: fakeSpawn(log), cores: 2 });
     expect(split.engine).toBe('wasm-simd-sharded');
-    expect(log.rows).toEqual([2928]); // after this thread's 3072
+    expect(log.rows).toEqual([3072]); // this thread holds the last 2928
     // The worker got its block raw and summed it: the centring was worked out from the blocks' sums.
     expect(log.staged).toBe(1);
     expect(log.requests.centre).toBe(1);
@@ -112,7 +112,7 @@ describe("Lloyd engine 'wasm-simd-sharded' (rows split across shards)", () => {
     const split = await buildLloydEngine('wasm-simd-elkan-sharded', points, 6, { spawnShard: fakeSpawn(log), cores: 3 });
     const single = await buildLloydEngine('wasm-simd-elkan', points, 6);
     expect(split.kind).toBe('wasm-simd-elkan-sharded');
-    expect(log.rows).toEqual([1024, 952]); // after this thread's 1024
+    expect(log.rows).toEqual([1024, 1024]); // this thread holds the last 952
     let mu = points.data.slice(0, 6 * d);
     const counted: number[] = [];
     for (let t = 0; t < 12; t++) {

@@ -1,7 +1,7 @@
 /**
  * The 'wasm-simd-sharded' Lloyd engine (and 'wasm-simd-elkan-sharded', the same with Elkan's
  * bounds in every shard): the points split into contiguous blocks, each held by a shard
- * (shard.ts) with its own SIMD kernel, the first on the calling thread and the others in workers,
+ * (shard.ts) with its own SIMD kernel, the last on the calling thread and the others in workers,
  * so the assignment steps run on several cores. Each step posts the K centroids mu to every shard
  * and adds up their partial sums, counts and inertia (K x D floats per shard: cheap next to the
  * N x K x D distance work). Workers come from the host's spawner, a pool (pool.ts) in the app and
@@ -70,7 +70,7 @@ function nextReply(port: LloydShardPort): Promise<LloydShardReply> {
 }
 
 /**
- * The calling thread's own shard, over the first block: the shard handler run here, messages and
+ * The calling thread's own shard, over the last block: the shard handler run here, messages and
  * replies handed over in place. While the workers compute their blocks this thread computes its
  * own instead of waiting, it needs no copy of its rows, and a step waits for one worker fewer.
  */
@@ -140,7 +140,9 @@ export async function createShardedLloydEngine(
     }
   };
   try {
-    for (let s = 0; s + 1 < bounds.length; s++) ports.push(s === 0 ? localShard() : spawn());
+    // The calling thread holds the last block, the smallest (it also adds the steps up and posts them).
+    const local = bounds.length - 2;
+    for (let s = 0; s + 1 < bounds.length; s++) ports.push(s === local ? localShard() : spawn());
     const module = await kernelModule(options.bounds === true ? 'elkan' : 'lloyd');
     const staged = centringPending(source) && bounds.every((b, s) => s === bounds.length - 1 || b % SUM_CHUNK_ROWS === 0);
     if (staged) await yieldToEventLoop();
@@ -152,9 +154,9 @@ export async function createShardedLloydEngine(
         // The calling thread's shard reads its rows in place; a worker's are copied and transferred.
         let block: Float32Array;
         const [from, to] = [bounds[s] * d, bounds[s + 1] * d];
-        if (raw !== undefined && s === 0) block = raw.data.subarray(from, to);
+        if (raw !== undefined && s === local) block = raw.data.subarray(from, to);
         else if (raw !== undefined) (block = workerBlock(to - from)).set(raw.data.subarray(from, to));
-        else source.copyRows((block = s === 0 ? new Float32Array(rows * d) : workerBlock(rows * d)), d, bounds[s], bounds[s + 1]);
+        else source.copyRows((block = s === local ? new Float32Array(rows * d) : workerBlock(rows * d)), d, bounds[s], bounds[s + 1]);
         const reply = nextReply(port).then(keepBlock);
         const init = {
           type: 'init',
@@ -166,9 +168,9 @@ export async function createShardedLloydEngine(
           mean,
           stage: staged,
           module,
-          handBack: s > 0,
+          handBack: s !== local,
         } as const;
-        port.postMessage(init, s === 0 ? [] : [block.buffer]);
+        port.postMessage(init, s === local ? [] : [block.buffer]);
         return reply;
       }),
     );
