@@ -96,9 +96,13 @@ export async function kmeansEngineTask(
 /**
  * One k-means run as the app and the CLI make it: kmeans() from the problem's start (centring,
  * the engine's build, including its shard workers, the Lloyd steps and the final assignment), on
- * `engine` ('auto': the chooser's pick for this host).
+ * `engine` ('auto': the chooser's pick for this host). Like scikit-learn's comparator
+ * (bench/ref/kmeans_sklearn.py), which fits 2 iterations untimed right before each timed fit, an
+ * untimed 2-iteration run comes first: each side starts warm (its data in the caches, its threads
+ * awake) however long the other side ran in between.
  */
 export async function kmeansRunTask(p: KMeansProblem, engine: KMeansEngineChoice, host: LloydHost): Promise<TaskResult> {
+  await kmeans(p.points, { k: p.k, initialCentroids: p.init, maxIterations: 2, tolerance: 0, engine, ...host });
   const t = now();
   const r = await kmeans(p.points, { k: p.k, initialCentroids: p.init, maxIterations: p.iterations, tolerance: 0, engine, ...host });
   const ms = now() - t;
