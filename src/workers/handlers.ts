@@ -199,9 +199,10 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
     const d = needDataset();
     const t0 = now();
     cancelRequested = false;
-    // Their start-up overlaps the embedding; smaller datasets never split (SHARD_MIN_WORK at K <= 64, D = 256).
-    if (d.prompts.length >= SHARD_WARM_PROMPTS) ctx.warmShards?.();
     await ensureEmbeddings(d, progress);
+    // Started once the embedding (two threads) is done, so they take no core from it or from the page
+    // while an upload arrives; smaller datasets never split (SHARD_MIN_WORK at K <= 64, D = 256).
+    if (d.prompts.length >= SHARD_WARM_PROMPTS) ctx.warmShards?.();
     // The one training path, the same call as `routelab train` with these settings as flags.
     const { router, setup, trial, embeddings } = await fitRouter(
       d,

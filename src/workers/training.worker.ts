@@ -23,7 +23,7 @@ const nested = typeof Worker !== 'undefined';
 // Each nested worker is spelled out as new Worker(new URL(...)): that form is what Vite bundles.
 // k-means may split its Lloyd steps over this thread and nested workers, one per core ('auto' does on
 // large problems: cluster/choose.ts). The workers are pooled (cluster/engines/pool.ts) and started when a
-// large dataset's training begins: started per run, their start-up would be on the run's critical path.
+// large dataset's training has its embeddings: started per run, their start-up would be on the run's critical path.
 const spawnShard = nested
   ? shardPool(
       (() => new Worker(new URL('./lloydShard.worker.ts', import.meta.url), { type: 'module' })) as unknown as SpawnLloydShard,
