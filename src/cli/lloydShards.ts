@@ -19,10 +19,18 @@ export function nodeShardHost(): Required<Pick<LloydHost, 'spawnShard' | 'cores'
       onmessage: null,
       onerror: null,
       postMessage: (message, transfer) => worker.postMessage(message, transfer as unknown as TransferListItem[]),
-      terminate: () => void worker.terminate(),
+      terminate: () => {
+        ended = true;
+        void worker.terminate();
+      },
     };
     worker.on('message', (data: LloydShardReply) => port.onmessage?.({ data }));
     worker.on('error', (error) => port.onerror?.(error));
+    // A thread that ends by itself (not terminated here) fails whoever waits for it, or leaves the pool.
+    let ended = false;
+    worker.on('exit', (code) => {
+      if (!ended) port.onerror?.(new Error(`worker thread exited (code ${code})`));
+    });
     threads.set(port, worker);
     return port;
   };

@@ -202,7 +202,13 @@ export function createHandler(ctx: HandlerContext): (request: WorkerRequest) => 
     await ensureEmbeddings(d, progress);
     // Started once the embedding (two threads) is done, so they take no core from it or from the page
     // while an upload arrives; smaller datasets never split (SHARD_MIN_WORK at K <= 64, D = 256).
-    if (d.prompts.length >= SHARD_WARM_PROMPTS) ctx.warmShards?.();
+    if (d.prompts.length >= SHARD_WARM_PROMPTS) {
+      try {
+        ctx.warmShards?.();
+      } catch {
+        // Workers that cannot start now fail again in the engine's build, which falls back to one thread.
+      }
+    }
     // The one training path, the same call as `routelab train` with these settings as flags.
     const { router, setup, trial, embeddings } = await fitRouter(
       d,

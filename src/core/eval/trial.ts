@@ -26,7 +26,6 @@ import { METHOD_NAMES, type MethodName, type MethodResult, type QncDenominator }
 import { chooseK, chooseKnnK, DEFAULT_K_GRID, DEFAULT_KNN_K_GRID } from './chooseK';
 import { poolMetricOptions } from './poolMetrics';
 
-/** An explicit split (indices), used verbatim. */
 /**
  * The learned map's peer: a shard worker from the host's k-means pool computes half of each
  * mini-batch (routing/clusterMapPeer.ts) where there is a second core; the same map without it.
@@ -36,6 +35,7 @@ function mapPeer(o: { spawnShard?: SpawnLloydShard; cores?: number }): (() => Ma
   return spawn !== undefined && hostCores(o) >= 2 ? () => spawn() as unknown as MapPeerPort : undefined;
 }
 
+/** An explicit split (indices), used verbatim. */
 export interface ResolvedSplit {
   prompts: PromptSplit;
   trainModels: number[];

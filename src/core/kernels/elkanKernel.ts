@@ -10,7 +10,7 @@
 import { LLOYD_CHUNK_ROWS, type KernelOptions, type LloydKernel, type LloydStep } from './lloydKernel';
 import type { Matrix } from '../types';
 import { asRowSource, fillKernelRows, simdRows, type RowSource } from './rowSource';
-import { instantiateKernel, returnKernelMemory, reusedKernelMemory, simdSupported } from './wasmKernels';
+import { instantiateKernel, returnKernelMemory, reusedKernelMemory, settingUp, simdSupported } from './wasmKernels';
 
 /** Steps of centroid history kept; a point whose bounds are older is recomputed in full. */
 export const ELKAN_HISTORY = 32;
@@ -161,15 +161,18 @@ export async function createElkanKernel(
   const L = elkanLayout(n, d, k, history);
   if (L.bytes > 2 ** 31) throw new Error(`${n} x ${d} points need ${(L.bytes / 2 ** 30).toFixed(1)} GiB: too large for the wasm kernel`);
   const memory = reusedKernelMemory(L.bytes);
-  let wasm: Exports | undefined = await instantiateKernel<Exports>('elkan', memory);
   const { dp, kp } = L;
   const buffer = memory.buffer;
-  new Int32Array(buffer, L.sizes, 5).set([n, dp, kp, k, history]);
-  new Uint32Array(buffer, L.arrays, ARRAYS.length).set(ARRAYS.map((name) => L[name]));
-  new Uint8Array(buffer, L.PACK, 256).set(packTable());
-  wasm.setup(L.sizes, L.arrays);
-  const rows = simdRows(wasm, buffer, L.X, L.MEAN, n, d, dp);
-  await fillKernelRows(source, new Float32Array(buffer, L.X, n * dp), dp, rows, options.centreBy);
+  const loaded = await settingUp(memory, async () => {
+    const w = await instantiateKernel<Exports>('elkan', memory);
+    new Int32Array(buffer, L.sizes, 5).set([n, dp, kp, k, history]);
+    new Uint32Array(buffer, L.arrays, ARRAYS.length).set(ARRAYS.map((name) => L[name]));
+    new Uint8Array(buffer, L.PACK, 256).set(packTable());
+    w.setup(L.sizes, L.arrays);
+    await fillKernelRows(source, new Float32Array(buffer, L.X, n * dp), dp, simdRows(w, buffer, L.X, L.MEAN, n, d, dp), options.centreBy);
+    return w;
+  });
+  let wasm: Exports | undefined = loaded;
   const maxNorm = wasm.norms();
   let sumNorms = 0;
   for (const v of new Float64Array(buffer, L.XN, n)) sumNorms += v;

@@ -6,7 +6,7 @@
  */
 import type { Matrix } from '../types';
 import { asRowSource, fillKernelRows, simdRows, type CentreBy, type RowSource } from './rowSource';
-import { instantiateKernel, returnKernelMemory, reusedKernelMemory, simdSupported } from './wasmKernels';
+import { instantiateKernel, returnKernelMemory, reusedKernelMemory, settingUp, simdSupported } from './wasmKernels';
 
 /**
  * Points per kernel call: float32 partial sums over at most this many points, then a float64
@@ -90,12 +90,12 @@ interface Exports {
   columnSums: (x: number, start: number, end: number, dp: number, out: number) => void;
 }
 
-/** Instantiates the kernel for these points. Throws where wasm SIMD is missing or memory runs out. */
 /** A kernel whose points come raw: see rowSource.ts's CentreBy. */
 export interface KernelOptions {
   centreBy?: CentreBy;
 }
 
+/** Instantiates the kernel for these points. Throws where wasm SIMD is missing or memory runs out. */
 export async function createLloydKernel(points: Matrix | RowSource, k: number, options: KernelOptions = {}): Promise<LloydKernel> {
   if (!simdSupported()) throw new Error('WebAssembly SIMD is not available in this engine');
   const source = asRowSource(points);
@@ -104,11 +104,20 @@ export async function createLloydKernel(points: Matrix | RowSource, k: number, o
   // Addresses are i32 in the kernel: stay well inside wasm32's 4 GiB (and browsers' memory caps).
   if (L.bytes > 2 ** 31) throw new Error(`${n} x ${d} points need ${(L.bytes / 2 ** 30).toFixed(1)} GiB: too large for the wasm kernel`);
   const memory = reusedKernelMemory(L.bytes);
-  let wasm: Exports | undefined = await instantiateKernel<Exports>('lloyd', memory);
+  const loaded = await settingUp(memory, async () => {
+    const w = await instantiateKernel<Exports>('lloyd', memory);
+    await fillKernelRows(
+      source,
+      new Float32Array(memory.buffer, L.x, n * L.dp),
+      L.dp,
+      simdRows(w, memory.buffer, L.x, L.mean, n, d, L.dp),
+      options.centreBy,
+    );
+    return w;
+  });
+  let wasm: Exports | undefined = loaded;
   const { dp, kp } = L;
   const buffer = memory.buffer;
-  const rows = simdRows(wasm, buffer, L.x, L.mean, n, d, dp);
-  await fillKernelRows(source, new Float32Array(buffer, L.x, n * dp), dp, rows, options.centreBy);
   const ct = new Float32Array(buffer, L.ct, dp * kp);
   const cn = new Float32Array(buffer, L.cn, kp);
   const c = new Float32Array(buffer, L.c, k * dp);

@@ -22,5 +22,9 @@ describe('createShelf', () => {
     expect(shelf.take(10)).toBe(a);
     vi.advanceTimersByTime(1);
     expect(shelf.take(1)).toBeUndefined(); // dropped: unused for 1000 ms
+    shelf.put(c);
+    shelf.put(c); // handed back twice (a kernel disposed twice): still one item
+    expect(shelf.take(1)).toBe(c);
+    expect(shelf.take(1)).toBeUndefined();
   });
 });

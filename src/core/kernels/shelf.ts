@@ -24,6 +24,7 @@ export function createShelf<T>(sizeOf: (item: T) => number, capacity: number, ms
       return best < 0 ? undefined : items.splice(best, 1)[0];
     },
     put(item) {
+      if (items.includes(item)) return; // handed back twice: still one item
       items.push(item);
       items.sort((a, b) => sizeOf(b) - sizeOf(a));
       items = items.slice(0, capacity);

@@ -58,6 +58,16 @@ export function reusedKernelMemory(bytes: number): WebAssembly.Memory {
   return memory;
 }
 
+/** Runs a kernel's set-up on `memory`, handing the memory back when the set-up throws. */
+export async function settingUp<T>(memory: WebAssembly.Memory, setUp: () => Promise<T>): Promise<T> {
+  try {
+    return await setUp();
+  } catch (e) {
+    returnKernelMemory(memory);
+    throw e;
+  }
+}
+
 /** Hands a kernel's memory back when the kernel is disposed (once: the kernel must not touch it again). */
 export function returnKernelMemory(memory: WebAssembly.Memory): void {
   spareMemory.put(memory);

@@ -81,7 +81,8 @@ export function createMapPeerHandler(post: (reply: MapPeerReply, transfer: Array
   return (m) => (queue = queue.then(() => handle(m)));
 }
 
-function nextReply(port: MapPeerPort): Promise<MapPeerReply> {
+function nextReply(port: MapPeerPort, early: { error?: unknown }): Promise<MapPeerReply> {
+  if (early.error !== undefined) return Promise.reject(new Error('learned-map peer failed before its start'));
   return new Promise((resolve, reject) => {
     port.onmessage = (e) => {
       port.onmessage = null;
@@ -100,7 +101,7 @@ function nextReply(port: MapPeerPort): Promise<MapPeerReply> {
 export interface MapPeer {
   /** Posts the half of rows `rows` at weights (w, b); resolves with its sums. */
   half(rows: Int32Array, w: Float32Array, b: Float32Array): Promise<MapHalf>;
-  /** Hands the worker back to its pool when every half came back, else terminates it. */
+  /** Hands the worker back to its pool when every half came back and none failed, else terminates it. */
   dispose(): void;
 }
 
@@ -114,16 +115,23 @@ export async function startMapPeer(
 ): Promise<MapPeer> {
   let healthy = true;
   let open = true;
+  let out = 0; // halves asked for and not yet answered
+  // An error before the first request is waited for (the module is awaited first) is kept for it.
+  const early: { error?: unknown } = {};
+  port.onerror = (e) => {
+    (e as { preventDefault?: () => void } | undefined)?.preventDefault?.();
+    early.error = e ?? new Error('failed');
+  };
   const dispose = (): void => {
     if (!open) return;
     open = false;
-    if (healthy && port.release !== undefined) {
+    if (healthy && out === 0 && port.release !== undefined) {
       port.postMessage({ type: 'map-dispose' });
       port.release();
     } else port.terminate();
   };
   const ask = (m: MapPeerRequest, transfer: Transferable[] = []): Promise<MapPeerReply> => {
-    const reply = nextReply(port);
+    const reply = nextReply(port, early);
     port.postMessage(m, transfer);
     return reply.catch((e: unknown) => {
       healthy = false;
@@ -146,7 +154,8 @@ export async function startMapPeer(
   return {
     async half(rows, w, b) {
       if (!open) throw new Error('this learned-map peer was disposed');
-      const r = await ask({ type: 'map-half', rows, w, b }, [rows.buffer, w.buffer, b.buffer]);
+      out++;
+      const r = await ask({ type: 'map-half', rows, w, b }, [rows.buffer, w.buffer, b.buffer]).finally(() => out--);
       if (r.type !== 'map-half') {
         healthy = false;
         throw new Error(`learned-map peer: unexpected reply '${r.type}'`);

@@ -142,7 +142,13 @@ export async function createClusterMapSimd(problem: ClusterMapSimdProblem, optio
     const { w, b: bias } = kernel.weights();
     const second = Int32Array.from({ length: end - mid }, (_, i) => (rows === undefined ? mid + i : rows[mid + i]));
     const pending = end > mid ? p.half(second, w, bias) : undefined;
-    const a = halfHere(rows, start, mid, 0);
+    let a: { total: number; observed: number };
+    try {
+      a = halfHere(rows, start, mid, 0);
+    } catch (e) {
+      pending?.catch(() => undefined); // its answer no longer matters; the peer is not reused while it is out
+      throw e;
+    }
     if (pending === undefined) return combine(a, halfHere(rows, mid, end, 1));
     try {
       const b = await pending;

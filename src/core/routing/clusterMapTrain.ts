@@ -95,10 +95,6 @@ function checkInput(input: ClusterMapInput): number {
   return h;
 }
 
-/**
- * Trains Phi from the soft K-means initialisation; see ClusterMapOptions for the knobs. Import it
- * through clusterMap.ts, which loads this module only when training is asked for.
- */
 /** What the caller's environment offers the trainer (kept out of ClusterMapOptions, which a router reads in Node without workers). */
 export interface ClusterMapHost {
   /**
@@ -108,6 +104,10 @@ export interface ClusterMapHost {
   spawnPeer?: () => MapPeerPort;
 }
 
+/**
+ * Trains Phi from the soft K-means initialisation; see ClusterMapOptions for the knobs. Import it
+ * through clusterMap.ts, which loads this module only when training is asked for.
+ */
 export async function trainClusterMap(
   input: ClusterMapInput,
   options: ClusterMapOptions = {},

@@ -41,6 +41,29 @@ describe('shardPool', () => {
     expect(hooks.filter((h) => h === 'idle')).toHaveLength(4); // warm x2, a, b
   });
 
+  it('drops an idle shard that fails, and a shard that fails before its start is waited for fails the build, not hangs it', async () => {
+    const log: string[] = [];
+    const made: LloydShardPort[] = [];
+    const pool = shardPool(() => made[made.push(fakePort(log, `w${made.length + 1}`)) - 1], 2);
+    pool.warm();
+    // w1 fails while idle (say its script cannot load): it leaves the pool, terminated.
+    made[0].onerror?.({ message: 'script failed to load' });
+    expect(log).toEqual(['w1 terminated']);
+    expect(pool()).toBe(made[1]);
+    expect(pool()).toBe(made[2]); // none idle: a new one
+    // A spawned shard that errs before the engine waits for its reply: the build rejects.
+    const erring = (): LloydShardPort => {
+      const port: LloydShardPort = { onmessage: null, postMessage: () => undefined, terminate: () => undefined };
+      setTimeout(() => port.onerror?.({ message: 'script failed to load' }), 0);
+      return port;
+    };
+    const rng = createRng(4);
+    const points: Matrix = { rows: 3000, cols: 8, data: Float32Array.from({ length: 24000 }, () => rng.normal()) };
+    await expect(kmeans(points, { k: 3, engine: 'wasm-simd-sharded', cores: 2, spawnShard: erring })).rejects.toThrow(
+      'script failed to load',
+    );
+  });
+
   it('k-means hands its workers back after a run that went well and reuses them; after a failure it terminates them', async () => {
     const rng = createRng(3);
     const points: Matrix = { rows: 3000, cols: 8, data: Float32Array.from({ length: 24000 }, () => rng.normal()) };

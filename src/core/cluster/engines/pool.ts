@@ -31,10 +31,17 @@ export function shardPool(spawn: SpawnLloydShard, size: number, hooks: ShardPool
     if (open && idle.length < size) {
       hooks.idle?.(port);
       idle.push(port);
+      // A shard that fails while idle (its script cannot load, its thread exits) leaves the pool.
+      port.onerror = (e) => {
+        (e as { preventDefault?: () => void } | undefined)?.preventDefault?.();
+        idle = idle.filter((p) => p !== port);
+        port.terminate();
+      };
     } else port.terminate();
   };
   const take = (): LloydShardPort => {
     const port = idle.pop() ?? spawn();
+    port.onerror = null;
     hooks.taken?.(port);
     port.release = () => {
       port.release = undefined;

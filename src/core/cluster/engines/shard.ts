@@ -51,8 +51,9 @@ export type ShardPost = (reply: LloydShardReply, transfer: ArrayBuffer[]) => voi
 /** A handler for a shard's incoming messages; replies go through `post`, in request order. */
 export function createLloydShardHandler(post: ShardPost): (request: LloydShardRequest) => Promise<void> {
   let kernel: LloydKernel | undefined;
-  // The mean a staged 'init' waits for: 'centre' answers it without queueing behind that 'init'.
-  let meanArrived: ((mean: Float64Array) => void) | undefined;
+  // The mean a staged 'init' waits for: 'centre' answers it without queueing behind that 'init'
+  // ('dispose' fails it, so the dispose queued behind that 'init' runs).
+  let waiting: { resolve: (mean: Float64Array) => void; reject: (e: Error) => void } | undefined;
   // The block to hand back with the next reply, once the kernel has copied it.
   let handBack: Float32Array | undefined;
   const back = (): { points?: Float32Array; transfer: ArrayBuffer[] } => {
@@ -63,7 +64,7 @@ export function createLloydShardHandler(post: ShardPost): (request: LloydShardRe
   // Requests are handled one at a time so replies keep the order of the requests.
   let queue: Promise<void> = Promise.resolve();
   const centreBy = async (sums: ChunkSums): Promise<Float64Array> => {
-    const mean = new Promise<Float64Array>((resolve) => (meanArrived = resolve));
+    const mean = new Promise<Float64Array>((resolve, reject) => (waiting = { resolve, reject }));
     const { points, transfer } = back();
     post({ type: 'sums', ...sums, points }, [sums.sums.buffer as ArrayBuffer, sums.squares.buffer as ArrayBuffer, ...transfer]);
     return mean;
@@ -102,10 +103,14 @@ export function createLloydShardHandler(post: ShardPost): (request: LloydShardRe
   };
   return (m) => {
     if (m.type === 'centre') {
-      // Sent only after this shard's 'sums', so its staged 'init' is waiting.
-      meanArrived?.(m.mean);
-      meanArrived = undefined;
+      // Sent only after this shard's 'sums', so its staged 'init' is waiting; a stray one has nothing to answer.
+      waiting?.resolve(m.mean);
+      waiting = undefined;
       return Promise.resolve();
+    }
+    if (m.type === 'dispose') {
+      waiting?.reject(new Error('the shard was disposed before its centring arrived'));
+      waiting = undefined;
     }
     return (queue = queue.then(() => handle(m)));
   };

@@ -182,3 +182,19 @@ describe('a shard hands its block back for the next copy', () => {
     expect(log.spawned).toBe(1);
   });
 });
+
+describe('a shard disposed while its staged start waits for the centring', () => {
+  it('ends that start with an error and goes on with the next request', async () => {
+    const replies: LloydShardReply[] = [];
+    const handle = createLloydShardHandler((reply) => replies.push(reply));
+    const points = Float32Array.from({ length: 1024 * 2 }, (_, i) => i % 5);
+    const staged = handle({ type: 'init', points, rows: 1024, cols: 2, k: 2, stage: true });
+    await vi.waitFor(() => expect(replies).toHaveLength(1));
+    expect(replies[0].type).toBe('sums');
+    await handle({ type: 'dispose' });
+    await staged;
+    expect(replies[1]).toEqual({ type: 'error', message: 'the shard was disposed before its centring arrived' });
+    await handle({ type: 'init', points: Float32Array.from(points), rows: 1024, cols: 2, k: 2 });
+    expect(replies[2]).toEqual({ type: 'ready', points: undefined });
+  });
+});

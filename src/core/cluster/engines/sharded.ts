@@ -53,8 +53,24 @@ export function shardBounds(n: number, shards: number, align: number): number[] 
   return bounds;
 }
 
+/** Errors of shards before anyone waited for a reply (between their spawn and their 'init'). */
+const earlyErrors = new WeakMap<LloydShardPort, unknown>();
+
+/** Keeps a shard's error until nextReply asks (the build awaits between spawning and posting). */
+function catchEarly(port: LloydShardPort): LloydShardPort {
+  port.onerror = (e) => {
+    (e as { preventDefault?: () => void } | undefined)?.preventDefault?.();
+    earlyErrors.set(port, e);
+  };
+  return port;
+}
+
 /** Waits for the next reply of one shard (replies come in request order). */
 function nextReply(port: LloydShardPort): Promise<LloydShardReply> {
+  if (earlyErrors.has(port)) {
+    const message = (earlyErrors.get(port) as { message?: string } | undefined)?.message;
+    return Promise.reject(new Error(`k-means shard failed${message ? `: ${message}` : ''}`));
+  }
   return new Promise((resolve, reject) => {
     port.onmessage = (e) => {
       port.onmessage = null;
@@ -84,7 +100,7 @@ function localShard(): LloydShardPort {
   return port;
 }
 
-/** Blocks the workers handed back (shard.ts handBack), for the next run's copies (shelf.ts); at most MAX_SHARDS. */
+/** Blocks the workers handed back (shard.ts handBack), for the next run's copies (shelf.ts); 8 = build.ts's MAX_SHARDS (build.ts imports this file). */
 const spareBlocks = createShelf<ArrayBuffer>((b) => b.byteLength, 8);
 
 /** A block of `values` floats for a worker: a handed-back one where one is big enough. */
@@ -127,13 +143,14 @@ export async function createShardedLloydEngine(
   const bounds = shardBounds(n, options.shards, options.alignRows ?? LLOYD_CHUNK_ROWS);
   const ports: LloydShardPort[] = [];
   let alive = true;
-  // False once a build or a step failed: a shard may still owe a reply, so none is reused.
+  // False once a build or a step failed: a shard may still owe a reply, so none is reused (nor while a step is out).
   let healthy = true;
+  let stepsOut = 0;
   const dispose = (): void => {
     if (!alive) return;
     alive = false;
     for (const p of ports) {
-      if (healthy && p.release !== undefined) {
+      if (healthy && stepsOut === 0 && p.release !== undefined) {
         p.postMessage({ type: 'dispose' });
         p.release();
       } else p.terminate();
@@ -142,7 +159,7 @@ export async function createShardedLloydEngine(
   try {
     // The calling thread holds the last block, the smallest (it also adds the steps up and posts them).
     const local = bounds.length - 2;
-    for (let s = 0; s + 1 < bounds.length; s++) ports.push(s === local ? localShard() : spawn());
+    for (let s = 0; s + 1 < bounds.length; s++) ports.push(s === local ? localShard() : catchEarly(spawn()));
     const module = await kernelModule(options.bounds === true ? 'elkan' : 'lloyd');
     const staged = centringPending(source) && bounds.every((b, s) => s === bounds.length - 1 || b % SUM_CHUNK_ROWS === 0);
     if (staged) await yieldToEventLoop();
@@ -201,16 +218,19 @@ export async function createShardedLloydEngine(
     async step(centroids: Float32Array): Promise<LloydStep> {
       if (!alive) throw new Error('this Lloyd engine was disposed');
       checkCentroids({ k, dim: d }, centroids);
+      stepsOut++;
       const replies = await Promise.all(
         ports.map((port) => {
           const reply = nextReply(port);
           port.postMessage({ type: 'step', centroids }); // copied: K x D floats
           return reply;
         }),
-      ).catch((e: unknown) => {
-        healthy = false;
-        throw e;
-      });
+      )
+        .catch((e: unknown) => {
+          healthy = false;
+          throw e;
+        })
+        .finally(() => stepsOut--);
       const assignments = new Int32Array(n);
       const sums = new Float64Array(k * d);
       const counts = new Int32Array(k);

@@ -1,5 +1,5 @@
 /**
- * Centring of the points in the kernel's memory (../../rowSource.ts fillRows): n rows of dp
+ * Centring of the points in the kernel's memory (../../rowSource.ts fillKernelRows): n rows of dp
  * floats at X minus the float64 mean at MEAN (dp values, zero in the padding, where the rows are
  * zero too). Each value is promoted to float64, the mean subtracted, and the difference rounded to
  * float32 once: the values cluster/centre.ts's copyRows writes in JavaScript, bit for bit.
