@@ -3,51 +3,28 @@ import { createRng } from '../rng';
 import { createClusterMapSimd, MAP_PEER_MIN_ROWS, MAP_PEER_MIN_WORK } from './clusterMapSimd';
 import type { MapPeerPort, MapPeerRequest } from './clusterMapPeer';
 import { createShardHandler, type ShardReply } from './shardHandler';
+import { fakeWorker, shardLog, type ShardLog } from '../cluster/engines/fakeShards.test-util';
 
-interface PeerLog {
-  spawned: number;
-  terminated: number;
+interface PeerLog extends ShardLog {
   released: number;
-  halves: number;
 }
 
+const peerLog = (): PeerLog => ({ ...shardLog(), released: 0 });
+
 /**
- * A shard worker stand-in on this thread (messages cross a macrotask, copied by structuredClone,
- * transfers detached), running the shard worker's handler; `failAtHalf` makes it answer that half
- * (1-based) with an error, as a crashed worker would; 0 fails its start.
+ * A shard worker stand-in (fakeWorker) running the shard worker's handler and counting hand-backs;
+ * `failAtHalf` makes it answer that half (1-based) and later ones with an error, as a crashed worker
+ * would; 0 fails its start.
  */
 function fakePeer(log: PeerLog, failAtHalf?: number): () => MapPeerPort {
-  return () => {
-    log.spawned++;
-    let alive = true;
-    const port: MapPeerPort = {
-      onmessage: null,
-      postMessage(message: MapPeerRequest, transfer: Transferable[] = []) {
-        if (message.type === 'map-half') log.halves++;
-        const failing =
-          failAtHalf !== undefined &&
-          (message.type === 'map-init' ? failAtHalf === 0 : message.type === 'map-half' && log.halves >= failAtHalf);
-        if (failing) {
-          setTimeout(() => alive && port.onmessage?.({ data: { type: 'error', message: 'worker crashed' } }), 0);
-          return;
-        }
-        const copy = structuredClone(message, { transfer });
-        setTimeout(() => void handle(copy), 0);
-      },
-      terminate() {
-        alive = false;
-        log.terminated++;
-      },
-      release() {
-        log.released++;
-      },
-    };
-    const handle = createShardHandler((reply: ShardReply, transfer) => {
-      const copy = structuredClone(reply, { transfer }) as Parameters<NonNullable<MapPeerPort['onmessage']>>[0]['data'];
-      setTimeout(() => alive && port.onmessage?.({ data: copy }), 0);
-    });
-    return port;
-  };
+  const spawn = fakeWorker<MapPeerRequest, ShardReply>(
+    log,
+    createShardHandler,
+    (m, sent) =>
+      failAtHalf !== undefined &&
+      (m.type === 'map-init' ? failAtHalf === 0 : m.type === 'map-half' && (sent['map-half'] ?? 0) >= failAtHalf),
+  );
+  return () => Object.assign(spawn() as MapPeerPort, { release: () => void log.released++ });
 }
 
 /** A problem just big enough for a peer: MAP_PEER_MIN_ROWS prompts, batches of MAP_PEER_MIN_WORK multiply-adds. */
@@ -68,7 +45,7 @@ describe('the learned map on two threads (a peer computes the second half of eac
     const p = problem(1);
     const order = Array.from({ length: p.x.rows }, (_, i) => (i * 7919) % p.x.rows);
     const one = await createClusterMapSimd(p, { batchSize: p.batchSize });
-    const log: PeerLog = { spawned: 0, terminated: 0, released: 0, halves: 0 };
+    const log = peerLog();
     const two = await createClusterMapSimd(p, { batchSize: p.batchSize, spawnPeer: fakePeer(log) });
     expect(one.peered).toBe(false);
     expect(two.peered).toBe(true);
@@ -77,7 +54,7 @@ describe('the learned map on two threads (a peer computes the second half of eac
       expect(b.meanBatchLoss).toBe(a.meanBatchLoss);
       expect(bits(two.getTheta())).toEqual(bits(one.getTheta()));
     }
-    expect(log.halves).toBe(2 * Math.ceil(p.x.rows / p.batchSize));
+    expect(log.requests['map-half']).toBe(2 * Math.ceil(p.x.rows / p.batchSize));
     two.dispose();
     one.dispose();
     expect(log).toMatchObject({ spawned: 1, released: 1, terminated: 0 });
@@ -88,7 +65,7 @@ describe('the learned map on two threads (a peer computes the second half of eac
     const want = await createClusterMapSimd(p, { batchSize: p.batchSize });
     await want.epoch();
     for (const failAt of [0, 3]) {
-      const log: PeerLog = { spawned: 0, terminated: 0, released: 0, halves: 0 };
+      const log = peerLog();
       const got = await createClusterMapSimd(p, { batchSize: p.batchSize, spawnPeer: fakePeer(log, failAt) });
       expect(got.peered).toBe(failAt !== 0);
       await got.epoch();
@@ -101,7 +78,7 @@ describe('the learned map on two threads (a peer computes the second half of eac
 
   it('is not started for small problems', async () => {
     const p = problem(3);
-    const log: PeerLog = { spawned: 0, terminated: 0, released: 0, halves: 0 };
+    const log = peerLog();
     const small = await createClusterMapSimd(
       { ...p, x: { ...p.x, rows: 100, data: p.x.data.subarray(0, 100 * 128) }, errors: p.errors.subarray(0, 700) },
       {

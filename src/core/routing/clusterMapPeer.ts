@@ -8,6 +8,7 @@
 import { createLearnedMapKernel, type LearnedMapKernel, type LearnedMapKernelShape } from '../kernels/learnedMapKernel';
 import { adoptKernelModule, kernelModule } from '../kernels/wasmKernels';
 import type { Matrix } from '../types';
+import { catchEarly, inOrder, nextReply, type ShardPort } from '../cluster/engines/shardPort';
 
 /** Caller -> peer. */
 export type MapPeerRequest =
@@ -35,66 +36,38 @@ export interface MapHalf {
 /** Peer -> caller: one reply per request but 'map-dispose'. */
 export type MapPeerReply = { type: 'map-ready' } | ({ type: 'map-half' } & MapHalf) | { type: 'error'; message: string };
 
-/** The caller's end of a peer: a shard worker's port, seen through these messages. */
-export interface MapPeerPort {
-  postMessage(message: MapPeerRequest, transfer?: Transferable[]): void;
-  onmessage: ((event: { data: MapPeerReply }) => void) | null;
-  onerror?: ((event: unknown) => void) | null;
-  terminate(): void;
-  release?: () => void;
-}
+/** The caller's end of a peer: a shard worker's port (shardPort.ts), seen through these messages. */
+export type MapPeerPort = ShardPort<MapPeerRequest, MapPeerReply>;
 
 /** The peer side: a handler for the worker's 'map-' messages; replies in request order. */
 export function createMapPeerHandler(post: (reply: MapPeerReply, transfer: ArrayBuffer[]) => void): (m: MapPeerRequest) => Promise<void> {
   let kernel: LearnedMapKernel | undefined;
-  let queue: Promise<void> = Promise.resolve();
-  const handle = async (m: MapPeerRequest): Promise<void> => {
-    try {
-      switch (m.type) {
-        case 'map-init':
-          kernel?.dispose();
-          kernel = undefined;
-          if (m.module !== undefined) adoptKernelModule('learnedMap', m.module);
-          kernel = await createLearnedMapKernel({ rows: m.rows, cols: m.cols, data: m.x }, m.errors, m.psi, m.shape);
-          post({ type: 'map-ready' }, []);
-          return;
-        case 'map-half': {
-          if (kernel === undefined) throw new Error('learned-map peer not initialised');
-          kernel.setWeights(m.w, m.b);
-          const batch = kernel.batch(m.rows, 0, m.rows.length);
-          kernel.forward(batch);
-          const { total, observed } = kernel.loss(batch, true);
-          kernel.backward(batch, 0);
-          const { dw, db } = kernel.half();
-          post({ type: 'map-half', dw, db, total, observed }, [dw.buffer as ArrayBuffer, db.buffer as ArrayBuffer]);
-          return;
-        }
-        case 'map-dispose':
-          kernel?.dispose();
-          kernel = undefined;
-          return;
+  return inOrder(async (m: MapPeerRequest): Promise<void> => {
+    switch (m.type) {
+      case 'map-init':
+        kernel?.dispose();
+        kernel = undefined;
+        if (m.module !== undefined) adoptKernelModule('learnedMap', m.module);
+        kernel = await createLearnedMapKernel({ rows: m.rows, cols: m.cols, data: m.x }, m.errors, m.psi, m.shape);
+        post({ type: 'map-ready' }, []);
+        return;
+      case 'map-half': {
+        if (kernel === undefined) throw new Error('learned-map peer not initialised');
+        kernel.setWeights(m.w, m.b);
+        const batch = kernel.batch(m.rows, 0, m.rows.length);
+        kernel.forward(batch);
+        const { total, observed } = kernel.loss(batch, true);
+        kernel.backward(batch, 0);
+        const { dw, db } = kernel.half();
+        post({ type: 'map-half', dw, db, total, observed }, [dw.buffer as ArrayBuffer, db.buffer as ArrayBuffer]);
+        return;
       }
-    } catch (e) {
-      post({ type: 'error', message: e instanceof Error ? e.message : String(e) }, []);
+      case 'map-dispose':
+        kernel?.dispose();
+        kernel = undefined;
+        return;
     }
-  };
-  return (m) => (queue = queue.then(() => handle(m)));
-}
-
-function nextReply(port: MapPeerPort, early: { error?: unknown }): Promise<MapPeerReply> {
-  if (early.error !== undefined) return Promise.reject(new Error('learned-map peer failed before its start'));
-  return new Promise((resolve, reject) => {
-    port.onmessage = (e) => {
-      port.onmessage = null;
-      if (e.data.type === 'error') reject(new Error(`learned-map peer: ${e.data.message}`));
-      else resolve(e.data);
-    };
-    port.onerror = (e) => {
-      port.onerror = null;
-      const message = (e as { message?: string } | undefined)?.message;
-      reject(new Error(`learned-map peer failed${message ? `: ${message}` : ''}`));
-    };
-  });
+  }, post);
 }
 
 /** The caller's handle on a started peer. */
@@ -117,11 +90,7 @@ export async function startMapPeer(
   let open = true;
   let out = 0; // halves asked for and not yet answered
   // An error before the first request is waited for (the module is awaited first) is kept for it.
-  const early: { error?: unknown } = {};
-  port.onerror = (e) => {
-    (e as { preventDefault?: () => void } | undefined)?.preventDefault?.();
-    early.error = e ?? new Error('failed');
-  };
+  catchEarly(port);
   const dispose = (): void => {
     if (!open) return;
     open = false;
@@ -131,7 +100,7 @@ export async function startMapPeer(
     } else port.terminate();
   };
   const ask = (m: MapPeerRequest, transfer: Transferable[] = []): Promise<MapPeerReply> => {
-    const reply = nextReply(port, early);
+    const reply = nextReply(port, 'learned-map peer');
     port.postMessage(m, transfer);
     return reply.catch((e: unknown) => {
       healthy = false;

@@ -1,5 +1,6 @@
 import { createLloydShardHandler, type LloydShardReply, type LloydShardRequest } from './shard';
-import type { LloydShardPort, SpawnLloydShard } from './sharded';
+import type { SpawnLloydShard } from './sharded';
+import type { ShardPort } from './shardPort';
 
 export interface ShardLog {
   spawned: number;
@@ -15,25 +16,26 @@ export interface ShardLog {
 export const shardLog = (): ShardLog => ({ spawned: 0, terminated: 0, rows: [], staged: 0, requests: {} });
 
 /**
- * A worker stand-in on the same thread: messages cross a macrotask each way and are copied by
- * structuredClone (transferred buffers are detached on the sender, as postMessage does). With
- * `failAtStep`, every shard answers that step (1-based) and later ones with an error, as a
- * crashed worker would; with `failAtStep` 0 the shards fail to start.
+ * A worker stand-in on the same thread, running `handler` as the worker would: messages cross a
+ * macrotask each way and are copied by structuredClone (transferred buffers are detached on the
+ * sender, as postMessage does). A request for which `fails(request, sent)` holds (`sent`: the requests
+ * of each type this worker got, this one included) is answered with an error, as a crashed worker's.
  */
-export function fakeSpawn(log: ShardLog, failAtStep?: number): SpawnLloydShard {
-  return (): LloydShardPort => {
+export function fakeWorker<Request extends { type: string }, Reply>(
+  log: ShardLog,
+  handler: (post: (reply: Reply, transfer: ArrayBuffer[]) => void) => (m: Request) => Promise<void>,
+  fails: (m: Request, sent: Readonly<Record<string, number>>) => boolean = () => false,
+): () => ShardPort<Request, Reply | { type: 'error'; message: string }> {
+  return () => {
     log.spawned++;
     let alive = true;
-    let steps = 0;
-    const port: LloydShardPort = {
+    const sent: Record<string, number> = {};
+    const port: ShardPort<Request, Reply | { type: 'error'; message: string }> = {
       onmessage: null,
-      postMessage(message: LloydShardRequest, transfer: Transferable[] = []) {
+      postMessage(message: Request, transfer: Transferable[] = []) {
         log.requests[message.type] = (log.requests[message.type] ?? 0) + 1;
-        if (message.type === 'init') log.rows.push(message.rows);
-        if (message.type === 'init' && message.stage === true) log.staged++;
-        if (message.type === 'step') steps++;
-        const failing = failAtStep !== undefined && (message.type === 'init' ? failAtStep === 0 : steps >= failAtStep);
-        if (failing) {
+        sent[message.type] = (sent[message.type] ?? 0) + 1;
+        if (fails(message, sent)) {
           setTimeout(() => alive && port.onmessage?.({ data: { type: 'error', message: 'worker crashed' } }), 0);
           return;
         }
@@ -45,10 +47,25 @@ export function fakeSpawn(log: ShardLog, failAtStep?: number): SpawnLloydShard {
         log.terminated++;
       },
     };
-    const handle = createLloydShardHandler((reply: LloydShardReply, transfer) => {
+    const handle = handler((reply, transfer) => {
       const copy = structuredClone(reply, { transfer });
       setTimeout(() => alive && port.onmessage?.({ data: copy }), 0);
     });
     return port;
   };
+}
+
+/**
+ * k-means shards on fakeWorker. With `failAtStep`, every shard answers that step (1-based) and later
+ * ones with an error; with `failAtStep` 0 the shards fail to start.
+ */
+export function fakeSpawn(log: ShardLog, failAtStep?: number): SpawnLloydShard {
+  const spawn = fakeWorker<LloydShardRequest, LloydShardReply>(log, createLloydShardHandler, (m, sent) => {
+    if (m.type === 'init') {
+      log.rows.push(m.rows);
+      if (m.stage === true) log.staged++;
+    }
+    return failAtStep !== undefined && (m.type === 'init' ? failAtStep === 0 : (sent.step ?? 0) >= failAtStep);
+  });
+  return spawn as SpawnLloydShard;
 }

@@ -9,6 +9,7 @@ import { createLloydKernel, type KernelOptions, type LloydKernel } from '../../k
 import type { ChunkSums } from '../../kernels/rowSource';
 import { adoptKernelModule } from '../../kernels/wasmKernels';
 import { centredSource } from '../centre';
+import { inOrder } from './shardPort';
 
 /**
  * Caller -> shard. 'init' brings the shard's block of points and the caller's compiled kernel
@@ -61,46 +62,41 @@ export function createLloydShardHandler(post: ShardPost): (request: LloydShardRe
     handBack = undefined;
     return points === undefined ? { transfer: [] } : { points, transfer: [points.buffer as ArrayBuffer] };
   };
-  // Requests are handled one at a time so replies keep the order of the requests.
-  let queue: Promise<void> = Promise.resolve();
   const centreBy = async (sums: ChunkSums): Promise<Float64Array> => {
     const mean = new Promise<Float64Array>((resolve, reject) => (waiting = { resolve, reject }));
     const { points, transfer } = back();
     post({ type: 'sums', ...sums, points }, [sums.sums.buffer as ArrayBuffer, sums.squares.buffer as ArrayBuffer, ...transfer]);
     return mean;
   };
-  const handle = async (m: LloydShardRequest): Promise<void> => {
-    try {
-      switch (m.type) {
-        case 'init': {
-          kernel?.dispose();
-          kernel = undefined;
-          handBack = m.handBack === true ? m.points : undefined;
-          if (m.module !== undefined) adoptKernelModule(m.bounds === true ? 'elkan' : 'lloyd', m.module);
-          const raw = { rows: m.rows, cols: m.cols, data: m.points };
-          const block = m.mean === undefined ? raw : centredSource(raw, m.mean);
-          const options: KernelOptions = m.stage === true ? { centreBy } : {};
-          kernel =
-            m.bounds === true ? await createElkanKernel(block, m.k, ELKAN_HISTORY, options) : await createLloydKernel(block, m.k, options);
-          const { points, transfer } = back();
-          post({ type: 'ready', points }, transfer);
-          return;
-        }
-        case 'step': {
-          if (kernel === undefined) throw new Error('shard not initialised');
-          const s = kernel.step(m.centroids);
-          post({ type: 'step', ...s }, [s.assignments.buffer as ArrayBuffer, s.sums.buffer as ArrayBuffer, s.counts.buffer as ArrayBuffer]);
-          return;
-        }
-        case 'dispose':
-          kernel?.dispose();
-          kernel = undefined;
-          return;
+  // Requests are handled one at a time so replies keep the order of the requests.
+  const queued = inOrder(async (m: LloydShardRequest): Promise<void> => {
+    switch (m.type) {
+      case 'init': {
+        kernel?.dispose();
+        kernel = undefined;
+        handBack = m.handBack === true ? m.points : undefined;
+        if (m.module !== undefined) adoptKernelModule(m.bounds === true ? 'elkan' : 'lloyd', m.module);
+        const raw = { rows: m.rows, cols: m.cols, data: m.points };
+        const block = m.mean === undefined ? raw : centredSource(raw, m.mean);
+        const options: KernelOptions = m.stage === true ? { centreBy } : {};
+        kernel =
+          m.bounds === true ? await createElkanKernel(block, m.k, ELKAN_HISTORY, options) : await createLloydKernel(block, m.k, options);
+        const { points, transfer } = back();
+        post({ type: 'ready', points }, transfer);
+        return;
       }
-    } catch (e) {
-      post({ type: 'error', message: e instanceof Error ? e.message : String(e) }, []);
+      case 'step': {
+        if (kernel === undefined) throw new Error('shard not initialised');
+        const s = kernel.step(m.centroids);
+        post({ type: 'step', ...s }, [s.assignments.buffer as ArrayBuffer, s.sums.buffer as ArrayBuffer, s.counts.buffer as ArrayBuffer]);
+        return;
+      }
+      case 'dispose':
+        kernel?.dispose();
+        kernel = undefined;
+        return;
     }
-  };
+  }, post);
   return (m) => {
     if (m.type === 'centre') {
       // Sent only after this shard's 'sums', so its staged 'init' is waiting; a stray one has nothing to answer.
@@ -112,6 +108,6 @@ export function createLloydShardHandler(post: ShardPost): (request: LloydShardRe
       waiting?.reject(new Error('the shard was disposed before its centring arrived'));
       waiting = undefined;
     }
-    return (queue = queue.then(() => handle(m)));
+    return queued(m);
   };
 }

@@ -14,20 +14,11 @@ import { kernelModule } from '../../kernels/wasmKernels';
 import type { Matrix } from '../../types';
 import type { CentredSource } from '../centre';
 import { createLloydShardHandler, type LloydShardReply, type LloydShardRequest } from './shard';
+import { catchEarly, nextReply, type ShardPort } from './shardPort';
 import { checkCentroids, type LloydEngine, type LloydStep } from './types';
 
-/** The caller's end of a shard: a Worker, or anything that behaves like one (tests, Node adapters). */
-export interface LloydShardPort {
-  postMessage(message: LloydShardRequest, transfer?: Transferable[]): void;
-  onmessage: ((event: { data: LloydShardReply }) => void) | null;
-  onerror?: ((event: unknown) => void) | null;
-  terminate(): void;
-  /**
-   * Hands an idle shard back for reuse (set by a pool, pool.ts); the engine calls it instead of
-   * terminate after a run that went well, having asked the shard to drop its kernel.
-   */
-  release?: () => void;
-}
+/** The caller's end of a k-means shard (shardPort.ts). */
+export type LloydShardPort = ShardPort<LloydShardRequest, LloydShardReply>;
 
 /** Starts one shard (e.g. `new Worker(new URL('lloydShard.worker.ts', ...), { type: 'module' })`). */
 export type SpawnLloydShard = () => LloydShardPort;
@@ -51,38 +42,6 @@ export function shardBounds(n: number, shards: number, align: number): number[] 
   const bounds = [0];
   while (bounds[bounds.length - 1] < n) bounds.push(Math.min(n, bounds[bounds.length - 1] + per));
   return bounds;
-}
-
-/** Errors of shards before anyone waited for a reply (between their spawn and their 'init'). */
-const earlyErrors = new WeakMap<LloydShardPort, unknown>();
-
-/** Keeps a shard's error until nextReply asks (the build awaits between spawning and posting). */
-function catchEarly(port: LloydShardPort): LloydShardPort {
-  port.onerror = (e) => {
-    (e as { preventDefault?: () => void } | undefined)?.preventDefault?.();
-    earlyErrors.set(port, e);
-  };
-  return port;
-}
-
-/** Waits for the next reply of one shard (replies come in request order). */
-function nextReply(port: LloydShardPort): Promise<LloydShardReply> {
-  if (earlyErrors.has(port)) {
-    const message = (earlyErrors.get(port) as { message?: string } | undefined)?.message;
-    return Promise.reject(new Error(`k-means shard failed${message ? `: ${message}` : ''}`));
-  }
-  return new Promise((resolve, reject) => {
-    port.onmessage = (e) => {
-      port.onmessage = null;
-      if (e.data.type === 'error') reject(new Error(`k-means shard: ${e.data.message}`));
-      else resolve(e.data);
-    };
-    port.onerror = (e) => {
-      port.onerror = null;
-      const message = (e as { message?: string } | undefined)?.message;
-      reject(new Error(`k-means shard failed${message ? `: ${message}` : ''}`));
-    };
-  });
 }
 
 /**
@@ -174,7 +133,7 @@ export async function createShardedLloydEngine(
         if (raw !== undefined && s === local) block = raw.data.subarray(from, to);
         else if (raw !== undefined) (block = workerBlock(to - from)).set(raw.data.subarray(from, to));
         else source.copyRows((block = s === local ? new Float32Array(rows * d) : workerBlock(rows * d)), d, bounds[s], bounds[s + 1]);
-        const reply = nextReply(port).then(keepBlock);
+        const reply = nextReply(port, 'k-means shard').then(keepBlock);
         const init = {
           type: 'init',
           points: block,
@@ -199,7 +158,7 @@ export async function createShardedLloydEngine(
       const { mean: centre } = source.adopt(sums);
       await Promise.all(
         ports.map((port) => {
-          const reply = nextReply(port).then(keepBlock);
+          const reply = nextReply(port, 'k-means shard').then(keepBlock);
           port.postMessage({ type: 'centre', mean: centre });
           return reply;
         }),
@@ -221,7 +180,7 @@ export async function createShardedLloydEngine(
       stepsOut++;
       const replies = await Promise.all(
         ports.map((port) => {
-          const reply = nextReply(port);
+          const reply = nextReply(port, 'k-means shard');
           port.postMessage({ type: 'step', centroids }); // copied: K x D floats
           return reply;
         }),
