@@ -194,56 +194,59 @@ function AddedList() {
   const added = useAppStore((s) => s.session.added);
   const pool = useAppStore((s) => s.session.pool);
   if (added.length === 0) return <p className="rl-muted">No LLM added yet.</p>;
+  // Long LLM names keep the table wider than its card: it scrolls inside the card, as the other tables do.
   return (
-    <table className="rl-table" data-testid="added-list">
-      <thead>
-        <tr>
-          <th scope="col">LLM</th>
-          <th scope="col" className="rl-num">
-            Cost
-          </th>
-          <th scope="col" className="rl-num">
-            Val. error
-          </th>
-          <th scope="col" className="rl-num">
-            Test accuracy
-          </th>
-          <th scope="col" />
-        </tr>
-      </thead>
-      <tbody>
-        {added.map((a) => {
-          const single = pool?.singles.find((s) => s.name === a.name);
-          return (
-            <tr key={a.name}>
-              <th scope="row">
-                {a.name} <span className="rl-tag">new</span>
-              </th>
-              <td className="rl-num">{formatCost(a.cost)}</td>
-              <td className="rl-num">{formatPercent(a.profile.overall)}</td>
-              <td className="rl-num">
-                {formatPercent(single?.accuracy)}{' '}
-                {a.estimated ? (
-                  <span className="rl-tag" title="No test scores in the file: the mean of 1 - gamma (K-means) over the test prompts">
-                    estimated
-                  </span>
-                ) : null}
-              </td>
-              <td className="rl-num">
-                <button
-                  className="rl-button rl-button--small rl-button--danger"
-                  type="button"
-                  onClick={() => void removeModel(a.name)}
-                  data-testid={`remove-${a.name}`}
-                >
-                  Remove
-                </button>
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <div className="rl-table-scroll">
+      <table className="rl-table" data-testid="added-list">
+        <thead>
+          <tr>
+            <th scope="col">LLM</th>
+            <th scope="col" className="rl-num">
+              Cost
+            </th>
+            <th scope="col" className="rl-num">
+              Val. error
+            </th>
+            <th scope="col" className="rl-num">
+              Test accuracy
+            </th>
+            <th scope="col" />
+          </tr>
+        </thead>
+        <tbody>
+          {added.map((a) => {
+            const single = pool?.singles.find((s) => s.name === a.name);
+            return (
+              <tr key={a.name}>
+                <th scope="row">
+                  {a.name} <span className="rl-tag">new</span>
+                </th>
+                <td className="rl-num">{formatCost(a.cost)}</td>
+                <td className="rl-num">{formatPercent(a.profile.overall)}</td>
+                <td className="rl-num">
+                  {formatPercent(single?.accuracy)}{' '}
+                  {a.estimated ? (
+                    <span className="rl-tag" title="No test scores in the file: the mean of 1 - gamma (K-means) over the test prompts">
+                      estimated
+                    </span>
+                  ) : null}
+                </td>
+                <td className="rl-num">
+                  <button
+                    className="rl-button rl-button--small rl-button--danger"
+                    type="button"
+                    onClick={() => void removeModel(a.name)}
+                    data-testid={`remove-${a.name}`}
+                  >
+                    Remove
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
